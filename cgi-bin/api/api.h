@@ -1,0 +1,10 @@
+/* api.h — the JSON endpoints under /api/. */
+#ifndef API_API_H
+#define API_API_H
+
+#include "web.h"
+
+NEOERR *api_status_render(web_request *req);
+int api_status_init(HDF *config);
+
+#endif

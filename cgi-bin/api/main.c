@@ -1,0 +1,19 @@
+/* main.c — the api program: JSON endpoints under /api/. */
+#include "api.h"
+
+static const struct web_route api_routes[] = {
+	{ "GET", "/api/status", api_status_render },
+	{ NULL, NULL, NULL },
+};
+
+static int api_init(HDF *config)
+{
+	return api_status_init(config);
+}
+
+int main(void)
+{
+	const struct web_app app = { .name = "api.fcgi", .routes = api_routes, .init = api_init };
+
+	return web_main(&app);
+}

@@ -1,0 +1,31 @@
+/* status.c — "/api/status": this host's CPU, disk and network activity as JSON.
+ *
+ * A sampler thread reads /proc every second, so a request answers at once
+ * with the latest interval instead of sleeping through one. */
+#include "api.h"
+
+#include "config.h"
+#include "status.h"
+
+int api_status_init(HDF *config)
+{
+	return status_sampler_start(config_str(config, "Status.ProcRoot", "/proc"),
+				    (int)config_int(config, "Status.IncludeLoopback", 0, 0, 1),
+				    (unsigned)config_int(config, "Status.IntervalMs", 1000, 100, 60000));
+}
+
+NEOERR *api_status_render(web_request *req)
+{
+	struct status_values v;
+	json_t *body;
+
+	if (status_sampler_latest(&v) != 0)
+		return nerr_raise(NERR_SYSTEM, "host status unavailable");
+	body = json_pack("{s:f,s:f,s:f,s:f,s:f}", "cpuutilization", v.cpuutilization,
+			 "disk_read_bytes", v.disk_read_bytes, "disk_write_bytes",
+			 v.disk_write_bytes, "network_in", v.network_in, "network_out", v.network_out);
+	if (!body)
+		return nerr_raise(NERR_NOMEM, "status JSON");
+	return nerr_pass(web_header(req, "Cache-Control", "no-store")) ?:
+	       nerr_pass(web_json(req, 200, body));
+}

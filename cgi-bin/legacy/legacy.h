@@ -1,0 +1,16 @@
+/* legacy.h — the legacy target's pages: the front page, the bubble sort, its source. */
+#ifndef LEGACY_LEGACY_H
+#define LEGACY_LEGACY_H
+
+#include "web.h"
+
+NEOERR *legacy_front_render(web_request *req);
+NEOERR *legacy_front_redirect(web_request *req);
+NEOERR *legacy_random_render(web_request *req);
+NEOERR *legacy_source_render(web_request *req);
+
+/* Works out how many bubble sorts make up one /legacy/random request from
+ * Legacy.CostMs (default 10 ms of CPU) or a fixed Legacy.SortRounds. */
+int legacy_random_init(HDF *config);
+
+#endif

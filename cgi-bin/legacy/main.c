@@ -1,0 +1,23 @@
+/* main.c — the legacy target: the service the critics throw masakari at. */
+#include "legacy.h"
+
+static const struct web_route legacy_routes[] = {
+	{ "GET", "/legacy", legacy_front_redirect },
+	{ "GET", "/legacy/", legacy_front_render },
+	{ "GET", "/legacy/random", legacy_random_render },
+	{ "GET", "/legacy/source", legacy_source_render },
+	{ NULL, NULL, NULL },
+};
+
+static int legacy_init(HDF *config)
+{
+	return legacy_random_init(config);
+}
+
+int main(void)
+{
+	const struct web_app app = { .name = "legacy.fcgi", .routes = legacy_routes,
+				     .init = legacy_init };
+
+	return web_main(&app);
+}

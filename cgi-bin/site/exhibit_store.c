@@ -1,0 +1,132 @@
+/* exhibit_store.c — the exhibits, loaded from MariaDB and kept in memory.
+ *
+ * Exhibits change only when the seed data does, so each process keeps them in
+ * an HDF tree and refreshes it every Cache.ExhibitsSeconds; the hall and the
+ * exhibit pages then cost no database round trip. */
+#include "exhibit_store.h"
+
+#include <string.h>
+#include <time.h>
+
+#include "config.h"
+#include "log.h"
+
+static HDF *store;
+static time_t store_loaded;
+
+static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf)
+{
+	db_result *r = db_query(db, sql, "");
+	NEOERR *err = STATUS_OK;
+
+	if (!r)
+		return web_db_error(db, "loading exhibit details");
+	for (unsigned i = 0; i < r->nrows && !err; i++) {
+		const char *idx = db_cell(r, i, 0);
+		const char *pos = db_cell(r, i, 1);
+
+		if (strcmp(leaf, "Stack") == 0) {
+			err = hdf_set_valuef(tree, "%s.Stack.%s=%s", idx, pos, db_cell(r, i, 2));
+		} else {
+			err = hdf_set_valuef(tree, "%s.Links.%s.Label=%s", idx, pos, db_cell(r, i, 2));
+			if (!err)
+				err = hdf_set_valuef(tree, "%s.Links.%s.Url=%s", idx, pos, db_cell(r, i, 3));
+		}
+	}
+	db_result_free(r);
+	return nerr_pass(err);
+}
+
+static NEOERR *store_load(web_request *req, HDF **out)
+{
+	static const char *fields[] = { "Slug", "Title", "SiteUrl", "Image", "Summary",
+					"Description", "Event", "Team", "HallX", "HallY" };
+	db_t *db;
+	db_result *r;
+	HDF *tree;
+	NEOERR *err = web_db(req, &db);
+
+	if (err)
+		return nerr_pass(err);
+	r = db_query(db, "SELECT position, slug, title, site_url, image, summary, description, "
+			 "event, team, hall_x, hall_y FROM exhibits ORDER BY position", "");
+	if (!r)
+		return web_db_error(db, "loading exhibits");
+	err = hdf_init(&tree);
+	for (unsigned i = 0; i < r->nrows && !err; i++) {
+		const char *idx = db_cell(r, i, 0);
+
+		for (unsigned f = 0; f < sizeof(fields) / sizeof(fields[0]) && !err; f++) {
+			const char *v = db_cell(r, i, f + 1);
+
+			/* Unknown facts stay absent, so templates leave them out. */
+			if (v && *v)
+				err = hdf_set_valuef(tree, "%s.%s=%s", idx, fields[f], v);
+		}
+	}
+	db_result_free(r);
+	if (!err)
+		err = load_lists(db, tree,
+				 "SELECT e.position, s.position, s.name FROM exhibit_stack s "
+				 "JOIN exhibits e ON e.id = s.exhibit_id ORDER BY e.position, s.position",
+				 "Stack");
+	if (!err)
+		err = load_lists(db, tree,
+				 "SELECT e.position, l.position, l.label, l.url FROM exhibit_links l "
+				 "JOIN exhibits e ON e.id = l.exhibit_id ORDER BY e.position, l.position",
+				 "Links");
+	if (err) {
+		hdf_destroy(&tree);
+		return nerr_pass(err);
+	}
+	*out = tree;
+	return STATUS_OK;
+}
+
+static NEOERR *store_fresh(web_request *req)
+{
+	long ttl = config_int(req->config, "Cache.ExhibitsSeconds", 30, 0, 86400);
+	time_t now = time(NULL);
+	HDF *tree = NULL;
+	NEOERR *err;
+
+	if (store && now - store_loaded < ttl)
+		return STATUS_OK;
+	err = store_load(req, &tree);
+	if (err) {
+		/* A stale list beats an error page while the database is away. */
+		if (store && nerr_match(err, WEB_ERR_DB_DOWN)) {
+			nerr_ignore(&err);
+			return STATUS_OK;
+		}
+		return nerr_pass(err);
+	}
+	hdf_destroy(&store);
+	store = tree;
+	store_loaded = now;
+	return STATUS_OK;
+}
+
+NEOERR *exhibit_store_copy_all(web_request *req, const char *prefix)
+{
+	NEOERR *err = store_fresh(req);
+
+	if (err)
+		return nerr_pass(err);
+	return nerr_pass(hdf_copy(req->hdf, prefix, store));
+}
+
+NEOERR *exhibit_store_copy_one(web_request *req, const char *slug, const char *prefix)
+{
+	NEOERR *err = store_fresh(req);
+
+	if (err)
+		return nerr_pass(err);
+	for (HDF *e = hdf_obj_child(store); e; e = hdf_obj_next(e)) {
+		const char *s = hdf_get_value(e, "Slug", "");
+
+		if (strcmp(s, slug) == 0)
+			return nerr_pass(hdf_copy(req->hdf, prefix, e));
+	}
+	return nerr_raise(WEB_ERR_NOT_FOUND, "There is no exhibit at this address. The hall lists them all.");
+}

@@ -1,0 +1,10 @@
+/* ctl.h — masakarictl's subcommands. Each returns the process exit code. */
+#ifndef CTL_CTL_H
+#define CTL_CTL_H
+
+#include <ClearSilver.h>
+
+int ctl_migrate(HDF *config, int argc, char **argv);
+int ctl_doctor(HDF *config, int argc, char **argv);
+
+#endif

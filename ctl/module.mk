@@ -1,0 +1,5 @@
+# ctl/: masakarictl, the administrator's tool.
+PROGRAMS += $(BIN)/masakarictl
+$(BIN)/masakarictl: $(call objs,$(wildcard ctl/*.c)) $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)

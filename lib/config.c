@@ -1,0 +1,64 @@
+/* config.c — the one HDF configuration file (MASAKARI_CONFIG or /etc/masakari/masakari.hdf). */
+#include "config.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+const char *config_path(void)
+{
+	const char *p = getenv("MASAKARI_CONFIG");
+
+	return (p && *p) ? p : CONFIG_DEFAULT_PATH;
+}
+
+int config_load(HDF **out)
+{
+	const char *path = config_path();
+	NEOERR *err;
+	HDF *hdf = NULL;
+	STRING why;
+
+	*out = NULL;
+	err = hdf_init(&hdf);
+	if (err == STATUS_OK)
+		err = hdf_read_file(hdf, path);
+	if (err != STATUS_OK) {
+		string_init(&why);
+		nerr_error_string(err, &why);
+		log_error("cannot read configuration %s: %s", path, why.buf ? why.buf : "unknown error");
+		string_clear(&why);
+		nerr_ignore(&err);
+		hdf_destroy(&hdf);
+		return -1;
+	}
+	*out = hdf;
+	return 0;
+}
+
+long config_int(HDF *cfg, const char *name, long def, long min, long max)
+{
+	const char *s = hdf_get_value(cfg, name, NULL);
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return def;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end != '\0' || v < min || v > max) {
+		log_warn("config %s = \"%s\" is not an integer in [%ld, %ld]; using %ld",
+			 name, s, min, max, def);
+		return def;
+	}
+	return v;
+}
+
+const char *config_str(HDF *cfg, const char *name, const char *def)
+{
+	const char *s = hdf_get_value(cfg, name, NULL);
+
+	return (s && *s) ? s : def;
+}

@@ -1,0 +1,23 @@
+/* config.h — the one HDF configuration file (MASAKARI_CONFIG or /etc/masakari/masakari.hdf). */
+#ifndef MASAKARI_CONFIG_H
+#define MASAKARI_CONFIG_H
+
+#include <ClearSilver.h>
+
+#define CONFIG_DEFAULT_PATH "/etc/masakari/masakari.hdf"
+
+/* The path that config_load reads: $MASAKARI_CONFIG if set, else the default. */
+const char *config_path(void);
+
+/* Reads and parses the configuration into a new HDF tree in *out.
+ * On failure logs why (missing file, syntax error with line) and returns -1. */
+int config_load(HDF **out);
+
+/* Integer value at name, or def when missing; values outside [min,max] are
+ * logged and replaced by def, so a bad config value never reaches the code. */
+long config_int(HDF *cfg, const char *name, long def, long min, long max);
+
+/* String value at name, or def when missing or empty. */
+const char *config_str(HDF *cfg, const char *name, const char *def);
+
+#endif

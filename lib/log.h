@@ -1,0 +1,12 @@
+/* log.h — one-line diagnostics on stderr, prefixed with time, program and pid. */
+#ifndef MASAKARI_LOG_H
+#define MASAKARI_LOG_H
+
+/* Sets the program name used as prefix; never fails. */
+void log_init(const char *program);
+
+void log_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void log_info(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,579 @@
+/* web.c — the FastCGI request loop shared by every program in cgi-bin/. */
+#define _GNU_SOURCE
+#include "web.h"
+
+#include <fcgiapp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "config.h"
+#include "github.h"
+#include "log.h"
+
+NERR_TYPE WEB_ERR_BAD_REQUEST;
+NERR_TYPE WEB_ERR_FORBIDDEN;
+NERR_TYPE WEB_ERR_NOT_FOUND;
+NERR_TYPE WEB_ERR_TOO_MANY;
+NERR_TYPE WEB_ERR_DB_DOWN;
+
+static HDF *web_config;
+static db_t *web_dbh;
+static const char *web_templates;
+
+/* ---- cgiwrap emulation: ClearSilver's I/O goes to the current FCGX request ---- */
+
+static int fcgi_read(void *data, char *buf, int len)
+{
+	return FCGX_GetStr(buf, len, ((FCGX_Request *)data)->in);
+}
+
+static int fcgi_writef(void *data, const char *fmt, va_list ap)
+{
+	return FCGX_VFPrintF(((FCGX_Request *)data)->out, fmt, ap);
+}
+
+static int fcgi_write(void *data, const char *buf, int len)
+{
+	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
+}
+
+static char *fcgi_getenv(void *data, const char *name)
+{
+	const char *v = FCGX_GetParam(name, ((FCGX_Request *)data)->envp);
+
+	return v ? strdup(v) : NULL;
+}
+
+static int fcgi_putenv(void *data, const char *name, const char *value)
+{
+	(void)data;
+	(void)name;
+	(void)value;
+	return -1; /* the request environment is read-only */
+}
+
+static int fcgi_iterenv(void *data, int n, char **k, char **v)
+{
+	char **envp = ((FCGX_Request *)data)->envp;
+	const char *eq;
+
+	*k = NULL;
+	*v = NULL;
+	for (int i = 0; i < n; i++)
+		if (!envp[i])
+			return 0;
+	if (!envp[n] || !(eq = strchr(envp[n], '=')))
+		return 0;
+	*k = strndup(envp[n], (size_t)(eq - envp[n]));
+	*v = strdup(eq + 1);
+	if (!*k || !*v) {
+		free(*k);
+		free(*v);
+		*k = *v = NULL;
+		return 1;
+	}
+	return 0;
+}
+
+/* ---- responses ---- */
+
+static const char *reason_phrase(int status)
+{
+	switch (status) {
+	case 200: return "OK";
+	case 301: return "Moved Permanently";
+	case 302: return "Found";
+	case 303: return "See Other";
+	case 400: return "Bad Request";
+	case 403: return "Forbidden";
+	case 404: return "Not Found";
+	case 405: return "Method Not Allowed";
+	case 413: return "Payload Too Large";
+	case 429: return "Too Many Requests";
+	case 503: return "Service Unavailable";
+	default: return status >= 500 ? "Internal Server Error" : "Error";
+	}
+}
+
+void web_status(web_request *req, int status)
+{
+	req->status = status;
+}
+
+NEOERR *web_header(web_request *req, const char *name, const char *value)
+{
+	HDF *other = hdf_get_obj(req->hdf, "cgiout.other");
+	int n = 0;
+
+	for (HDF *c = other ? hdf_obj_child(other) : NULL; c; c = hdf_obj_next(c))
+		n++;
+	/* Header values never carry a line break: no response splitting. */
+	if (strpbrk(name, "\r\n:") || strpbrk(value, "\r\n"))
+		return nerr_raise(NERR_ASSERT, "refusing header with a line break: %s", name);
+	return nerr_pass(hdf_set_valuef(req->hdf, "cgiout.other.h%d=%s: %s", n, name, value));
+}
+
+/* The headers every response carries (DESIGN.md security baseline). In CSP
+ * level 3, 'self' in connect-src also covers ws: and wss: to this host and
+ * port, which is where the hall's WebSocket lives. */
+static NEOERR *security_headers(web_request *req)
+{
+	NEOERR *err;
+
+	err = web_header(req, "Content-Security-Policy",
+			 "default-src 'self'; img-src 'self' data: https://github.com "
+			 "https://avatars.githubusercontent.com; connect-src 'self'; "
+			 "frame-ancestors 'self'; base-uri 'self'; form-action 'self'; object-src 'none'");
+	if (!err)
+		err = web_header(req, "X-Content-Type-Options", "nosniff");
+	if (!err)
+		err = web_header(req, "Referrer-Policy", "same-origin");
+	if (!err)
+		err = web_header(req, "X-Frame-Options", "SAMEORIGIN");
+	return nerr_pass(err);
+}
+
+static NEOERR *set_status_header(web_request *req)
+{
+	return nerr_pass(hdf_set_valuef(req->hdf, "cgiout.Status=%d %s", req->status,
+					reason_phrase(req->status)));
+}
+
+NEOERR *web_render(web_request *req, const char *template_name)
+{
+	NEOERR *err = set_status_header(req);
+
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.ContentType", "text/html");
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
+	if (!err)
+		err = cgi_display(req->cgi, template_name);
+	return nerr_pass(err);
+}
+
+NEOERR *web_redirect(web_request *req, int status, const char *location)
+{
+	NEOERR *err;
+	STRING empty;
+
+	if (strpbrk(location, "\r\n"))
+		return nerr_raise(NERR_ASSERT, "refusing a redirect with a line break");
+	req->status = status;
+	err = set_status_header(req);
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.Location", location);
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.ContentType", "text/plain");
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
+	string_init(&empty);
+	if (!err)
+		err = cgi_output(req->cgi, &empty);
+	string_clear(&empty);
+	return nerr_pass(err);
+}
+
+/* cgi_output with a body of our own: headers from cgiout, then the bytes. */
+static NEOERR *send_body(web_request *req, const char *ctype, const char *body, size_t len)
+{
+	NEOERR *err = set_status_header(req);
+	STRING s;
+
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.ContentType", ctype);
+	if (!err)
+		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
+	if (err)
+		return nerr_pass(err);
+	string_init(&s);
+	err = string_appendn(&s, body, (int)len);
+	if (!err)
+		err = cgi_output(req->cgi, &s);
+	string_clear(&s);
+	return nerr_pass(err);
+}
+
+NEOERR *web_json(web_request *req, int status, json_t *body)
+{
+	char *text = json_dumps(body, JSON_COMPACT | JSON_ENSURE_ASCII);
+	NEOERR *err;
+
+	json_decref(body);
+	if (!text)
+		return nerr_raise(NERR_NOMEM, "cannot encode JSON");
+	req->status = status;
+	err = send_body(req, "application/json", text, strlen(text));
+	free(text);
+	return nerr_pass(err);
+}
+
+NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age)
+{
+	char line[512];
+
+	if (max_age > 0)
+		snprintf(line, sizeof(line), "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax",
+			 name, value, max_age);
+	else
+		snprintf(line, sizeof(line), "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
+	return nerr_pass(web_header(req, "Set-Cookie", line));
+}
+
+/* ---- request data ---- */
+
+const char *web_field(web_request *req, const char *name)
+{
+	HDF *obj = hdf_get_obj(hdf_get_obj(req->hdf, "Query"), name);
+
+	/* A repeated field becomes a node with children in the cgi kit: refuse it. */
+	if (!obj || hdf_obj_child(obj))
+		return NULL;
+	return hdf_obj_value(obj);
+}
+
+const char *web_cookie(web_request *req, const char *name)
+{
+	HDF *cookies = hdf_get_obj(req->hdf, "Cookie");
+
+	return cookies ? hdf_get_value(cookies, name, NULL) : NULL;
+}
+
+const char *web_remote_addr(web_request *req)
+{
+	return hdf_get_value(req->hdf, "CGI.RemoteAddress", "");
+}
+
+#define CSRF_COOKIE "masakari_csrf"
+
+static int is_hex_token(const char *s)
+{
+	size_t n = s ? strlen(s) : 0;
+
+	if (n != 32)
+		return 0;
+	return strspn(s, "0123456789abcdef") == n;
+}
+
+NEOERR *web_csrf_token(web_request *req, const char **token)
+{
+	const char *have = web_cookie(req, CSRF_COOKIE);
+	unsigned char raw[16];
+	char hex[33];
+	NEOERR *err;
+
+	if (!is_hex_token(have)) {
+		if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+			return nerr_raise_errno(NERR_SYSTEM, "getrandom");
+		for (size_t i = 0; i < sizeof(raw); i++)
+			snprintf(hex + 2 * i, 3, "%02x", raw[i]);
+		err = web_cookie_set(req, CSRF_COOKIE, hex, 0);
+		if (!err)
+			err = hdf_set_value(req->hdf, "Cookie." CSRF_COOKIE, hex);
+		if (err)
+			return nerr_pass(err);
+		have = web_cookie(req, CSRF_COOKIE);
+	}
+	*token = have;
+	return nerr_pass(hdf_set_value(req->hdf, "Page.CsrfToken", have));
+}
+
+NEOERR *web_csrf_check(web_request *req)
+{
+	const char *cookie = web_cookie(req, CSRF_COOKIE);
+	const char *field = web_field(req, "csrf_token");
+	unsigned diff = 0;
+
+	if (!is_hex_token(cookie) || !field || strlen(field) != 32)
+		return nerr_raise(WEB_ERR_FORBIDDEN,
+				  "This form has expired or did not come from this site. "
+				  "Reload the page and submit it again.");
+	for (size_t i = 0; i < 32; i++)
+		diff |= (unsigned)(cookie[i] ^ field[i]);
+	if (diff)
+		return nerr_raise(WEB_ERR_FORBIDDEN,
+				  "This form has expired or did not come from this site. "
+				  "Reload the page and submit it again.");
+	return STATUS_OK;
+}
+
+/* ---- database ---- */
+
+NEOERR *web_db(web_request *req, db_t **out)
+{
+	(void)req;
+	if (db_connect(web_dbh) != 0) {
+		log_warn("%s", db_error(web_dbh));
+		return nerr_raise(WEB_ERR_DB_DOWN,
+				  "The database is unavailable right now. Please try again in a moment.");
+	}
+	*out = web_dbh;
+	return STATUS_OK;
+}
+
+NEOERR *web_db_error(db_t *db, const char *what)
+{
+	log_error("%s: %s", what, db_error(db));
+	if (db_is_outage(db))
+		return nerr_raise(WEB_ERR_DB_DOWN,
+				  "The database is unavailable right now. Please try again in a moment.");
+	return nerr_raise(NERR_DB, "%s: %s", what, db_error(db));
+}
+
+/* ---- routing ---- */
+
+/* Matches path against pattern segment by segment; "*" takes one segment. */
+static int route_match(const char *pattern, const char *path, web_request *req, char *scratch,
+		       size_t scratch_len)
+{
+	size_t plen = strlen(path);
+	char *p, *save = NULL, *seg;
+	const char *pat = pattern;
+
+	if (plen + 1 > scratch_len)
+		return 0;
+	memcpy(scratch, path, plen + 1);
+	req->nparams = 0;
+	if (strcmp(pattern, "/") == 0)
+		return strcmp(path, "/") == 0;
+	/* "/legacy/" and "/legacy" differ: a trailing slash is part of the pattern. */
+	if ((pattern[strlen(pattern) - 1] == '/') != (path[plen - 1] == '/'))
+		return 0;
+	p = scratch;
+	for (seg = strtok_r(p, "/", &save); seg; seg = strtok_r(NULL, "/", &save)) {
+		const char *end;
+		size_t n;
+
+		while (*pat == '/')
+			pat++;
+		if (!*pat)
+			return 0;
+		end = strchr(pat, '/');
+		n = end ? (size_t)(end - pat) : strlen(pat);
+		if (n == 1 && *pat == '*') {
+			if (req->nparams >= WEB_MAX_PARAMS)
+				return 0;
+			req->params[req->nparams++] = seg;
+		} else if (strlen(seg) != n || strncmp(seg, pat, n) != 0) {
+			return 0;
+		}
+		pat += n;
+	}
+	while (*pat == '/')
+		pat++;
+	return *pat == '\0';
+}
+
+static web_handler route_find(const struct web_route *routes, web_request *req, char *scratch,
+			      size_t scratch_len, int *path_known)
+{
+	*path_known = 0;
+	for (const struct web_route *r = routes; r->pattern; r++) {
+		if (!route_match(r->pattern, req->path, req, scratch, scratch_len))
+			continue;
+		*path_known = 1;
+		if (strcmp(r->method, req->method) == 0)
+			return r->handler;
+	}
+	return NULL;
+}
+
+/* ---- error pages ---- */
+
+static int error_status(NEOERR *err)
+{
+	if (nerr_match(err, WEB_ERR_BAD_REQUEST))
+		return 400;
+	if (nerr_match(err, WEB_ERR_FORBIDDEN))
+		return 403;
+	if (nerr_match(err, WEB_ERR_NOT_FOUND))
+		return 404;
+	if (nerr_match(err, WEB_ERR_TOO_MANY))
+		return 429;
+	if (nerr_match(err, WEB_ERR_DB_DOWN))
+		return 503;
+	return 500;
+}
+
+static const char *error_message(NEOERR *err)
+{
+	while (err && err != INTERNAL_ERR && err->error == NERR_PASS && err->next)
+		err = err->next;
+	return (err && err != INTERNAL_ERR) ? err->desc : "";
+}
+
+/* Answers with the error page for status; message is shown to the visitor. */
+static void send_error(web_request *req, int status, const char *message)
+{
+	NEOERR *err;
+
+	req->status = status;
+	if (strncmp(req->path, "/api/", 5) == 0) {
+		json_t *body = json_pack("{s:i,s:s}", "status", status, "error", message);
+
+		err = body ? web_json(req, status, body) : nerr_raise(NERR_NOMEM, "json");
+	} else {
+		err = hdf_set_int_value(req->hdf, "Error.Status", status);
+		if (!err)
+			err = hdf_set_value(req->hdf, "Error.Reason", reason_phrase(status));
+		if (!err)
+			err = hdf_set_value(req->hdf, "Error.Message", message);
+		if (!err)
+			err = web_render(req, "error.cs");
+	}
+	if (err) {
+		/* The error page itself failed: fall back to plain text. */
+		log_error("error page failed for %d", status);
+		nerr_ignore(&err);
+		cgiwrap_writef("Status: %d %s\r\nContent-Type: text/plain; charset=utf-8\r\n"
+			       "X-Content-Type-Options: nosniff\r\n\r\n%d %s\n%s\n",
+			       status, reason_phrase(status), status, reason_phrase(status), message);
+	}
+}
+
+static void report_failure(web_request *req, NEOERR *err)
+{
+	int status = error_status(err);
+
+	if (status >= 500 && status != 503) {
+		STRING trace;
+
+		string_init(&trace);
+		nerr_error_traceback(err, &trace);
+		log_error("%s %s failed: %s", req->method, req->path, trace.buf ? trace.buf : "");
+		string_clear(&trace);
+		send_error(req, status, "Something went wrong on our side. It has been logged; "
+					"please try again later.");
+	} else {
+		send_error(req, status, error_message(err));
+	}
+	nerr_ignore(&err);
+}
+
+/* ---- the loop ---- */
+
+static NEOERR *request_prepare(web_request *req)
+{
+	NEOERR *err;
+	const char *id;
+
+	err = hdf_set_value(req->hdf, "Config.VarEscapeMode", "html");
+	if (!err)
+		err = hdf_set_value(req->hdf, "Config.DebugEnabled", "0");
+	if (!err)
+		err = hdf_set_value(req->hdf, "Config.TimeFooter", "0");
+	if (!err)
+		err = hdf_set_value(req->hdf, "Config.WhiteSpaceStrip", "0");
+	if (!err)
+		err = hdf_set_value(req->hdf, "hdf.loadpaths.0", web_templates);
+	if (!err)
+		err = hdf_set_value(req->hdf, "Site.Name", "masakari exhibition");
+	if (!err)
+		err = hdf_set_value(req->hdf, "Site.Static", "/static");
+	if (!err)
+		err = security_headers(req);
+	/* Every page knows who is visiting, when the cookie holds a valid ID. */
+	id = web_cookie(req, "github_id");
+	if (!err && id && github_id_problem(id) == NULL)
+		err = hdf_set_value(req->hdf, "Page.GithubId", id);
+	return nerr_pass(err);
+}
+
+static void request_handle(const struct web_app *app, web_request *req)
+{
+	char scratch[4096];
+	web_handler handler;
+	int known;
+	NEOERR *err;
+
+	err = request_prepare(req);
+	if (!err)
+		err = cgi_parse(req->cgi);
+	if (err) {
+		report_failure(req, err);
+		return;
+	}
+	handler = route_find(app->routes, req, scratch, sizeof(scratch), &known);
+	if (!handler) {
+		if (known) {
+			nerr_ignore(&err);
+			send_error(req, 405, "This address does not accept that kind of request.");
+		} else {
+			send_error(req, 404, "There is no page at this address.");
+		}
+		return;
+	}
+	err = handler(req);
+	if (err)
+		report_failure(req, err);
+}
+
+static NEOERR *register_errors(void)
+{
+	NEOERR *err = nerr_init();
+
+	if (!err)
+		err = nerr_register(&WEB_ERR_BAD_REQUEST, "BadRequest");
+	if (!err)
+		err = nerr_register(&WEB_ERR_FORBIDDEN, "Forbidden");
+	if (!err)
+		err = nerr_register(&WEB_ERR_NOT_FOUND, "NotFound");
+	if (!err)
+		err = nerr_register(&WEB_ERR_TOO_MANY, "TooManyRequests");
+	if (!err)
+		err = nerr_register(&WEB_ERR_DB_DOWN, "DatabaseUnavailable");
+	return nerr_pass(err);
+}
+
+int web_main(const struct web_app *app)
+{
+	FCGX_Request fr;
+	NEOERR *err;
+
+	log_init(app->name);
+	if (config_load(&web_config) != 0)
+		return 1;
+	err = register_errors();
+	if (err) {
+		nerr_log_error(err);
+		nerr_ignore(&err);
+		return 1;
+	}
+	web_templates = config_str(web_config, "Paths.Templates", "templates");
+	db_library_init();
+	web_dbh = db_new(web_config);
+	if (!web_dbh || (app->init && app->init(web_config) != 0))
+		return 1;
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+		log_error("cannot initialise FastCGI");
+		return 1;
+	}
+	cgiwrap_init_emu(&fr, fcgi_read, fcgi_writef, fcgi_write, fcgi_getenv, fcgi_putenv,
+			 fcgi_iterenv);
+	while (FCGX_Accept_r(&fr) >= 0) {
+		web_request req = { .config = web_config, .status = 200 };
+		const char *method = FCGX_GetParam("REQUEST_METHOD", fr.envp);
+		const char *path = FCGX_GetParam("DOCUMENT_URI", fr.envp);
+
+		req.method = (method && strcmp(method, "HEAD") == 0) ? "GET" : (method ? method : "GET");
+		req.path = (path && *path == '/') ? path : "/";
+		err = cgi_init(&req.cgi, NULL);
+		if (err) {
+			nerr_log_error(err);
+			nerr_ignore(&err);
+			FCGX_FPrintF(fr.out, "Status: 500 Internal Server Error\r\n"
+					     "Content-Type: text/plain\r\n\r\nInternal error\n");
+			FCGX_Finish_r(&fr);
+			continue;
+		}
+		req.hdf = req.cgi->hdf;
+		request_handle(app, &req);
+		cgi_destroy(&req.cgi);
+		FCGX_Finish_r(&fr);
+	}
+	db_free(web_dbh);
+	hdf_destroy(&web_config);
+	return 0;
+}

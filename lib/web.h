@@ -1,0 +1,93 @@
+/* web.h — the FastCGI request loop shared by every program in cgi-bin/.
+ *
+ * ClearSilver's cgi kit is wired to libfcgi through its cgiwrap emulation
+ * hooks, once per process; each request gets cgi_init / cgi_parse, a route
+ * from the program's table, and either a template (cgi_display), a redirect
+ * or a JSON body. Handlers report failure with nerr_raise using the WEB_ERR_*
+ * types below; the loop turns them into an error page (or JSON under /api/)
+ * with the matching status code. */
+#ifndef MASAKARI_WEB_H
+#define MASAKARI_WEB_H
+
+#include <ClearSilver.h>
+#include <jansson.h>
+
+#include "db.h"
+
+extern NERR_TYPE WEB_ERR_BAD_REQUEST;  /* 400 */
+extern NERR_TYPE WEB_ERR_FORBIDDEN;    /* 403 */
+extern NERR_TYPE WEB_ERR_NOT_FOUND;    /* 404 */
+extern NERR_TYPE WEB_ERR_TOO_MANY;     /* 429 */
+extern NERR_TYPE WEB_ERR_DB_DOWN;      /* 503 */
+
+#define WEB_MAX_PARAMS 4
+
+typedef struct web_request {
+	CGI *cgi;
+	HDF *hdf;              /* the request's data: Query.*, Cookie.*, CGI.*, and what the page sets */
+	HDF *config;           /* the process's configuration */
+	const char *method;    /* GET (HEAD counts as GET), POST, … */
+	const char *path;      /* decoded path, without the query string */
+	const char *params[WEB_MAX_PARAMS]; /* the segments matched by '*' in the route */
+	int nparams;
+	int status;            /* the status this response will carry */
+} web_request;
+
+typedef NEOERR *(*web_handler)(web_request *req);
+
+struct web_route {
+	const char *method;    /* "GET" or "POST" */
+	const char *pattern;   /* a path where a segment "*" matches any one segment */
+	web_handler handler;
+};
+
+struct web_app {
+	const char *name;                 /* program name for logs */
+	const struct web_route *routes;   /* ends with a zeroed entry */
+	int (*init)(HDF *config);         /* once per process, after the config loads; 0 or -1 */
+};
+
+/* Runs the accept loop until the socket closes. Returns the process exit code. */
+int web_main(const struct web_app *app);
+
+/* The process's database handle, connected. On outage raises WEB_ERR_DB_DOWN. */
+NEOERR *web_db(web_request *req, db_t **out);
+
+/* Raises the error that matches a failed db_* call (outage → 503, else 500). */
+NEOERR *web_db_error(db_t *db, const char *what);
+
+/* Renders templates/<name> with the request's HDF at the current status. */
+NEOERR *web_render(web_request *req, const char *template_name);
+
+/* Sends a redirect (301, 302, 303) to a local path or an absolute URL. */
+NEOERR *web_redirect(web_request *req, int status, const char *location);
+
+/* Sends body as JSON with the given status; takes over the reference. */
+NEOERR *web_json(web_request *req, int status, json_t *body);
+
+/* Sets the response status (before rendering). */
+void web_status(web_request *req, int status);
+
+/* Adds a response header line ("Name: value"). */
+NEOERR *web_header(web_request *req, const char *name, const char *value);
+
+/* Sets an HttpOnly, SameSite=Lax cookie on / (max_age seconds; 0 = session). */
+NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age);
+
+/* A single-valued form or query field, or NULL (also when the field repeats). */
+const char *web_field(web_request *req, const char *name);
+
+/* A cookie's value, or NULL. */
+const char *web_cookie(web_request *req, const char *name);
+
+/* The CSRF token for this visitor (set in a cookie when new); also stored at
+ * Page.CsrfToken for forms. */
+NEOERR *web_csrf_token(web_request *req, const char **token);
+
+/* Raises WEB_ERR_FORBIDDEN unless the csrf_token field matches the cookie. */
+NEOERR *web_csrf_check(web_request *req);
+
+/* The client's address as nginx saw it. */
+const char *web_remote_addr(web_request *req);
+
+#endif

@@ -1,0 +1,199 @@
+#!/usr/bin/env bash
+# stack.sh — starts and stops one private masakari exhibition: MariaDB with its
+# own datadir, the FastCGI programs under spawn-fcgi, the hall daemon, the
+# flooder's cron loop and nginx, all under one var/ directory. Nothing outside
+# that directory is touched, so two checkouts (or a test run beside `make run`)
+# work side by side.
+#
+# Sourced by scripts/run.sh and tests/run.sh:
+#   stack_init VARDIR PORT    render the configuration (ports chosen free)
+#   stack_start               start every process, wait until each answers
+#   stack_stop                stop every process this stack started
+# Binaries come from $STACK_BIN (default bin/).
+
+STACK_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+STACK_BIN=${STACK_BIN:-$STACK_ROOT/bin}
+
+stack_log() { printf 'stack: %s\n' "$*" >&2; }
+
+# A TCP port on 127.0.0.1 that nothing listens on.
+stack_free_port() {
+	local p
+	for _ in $(seq 200); do
+		p=$((20000 + RANDOM % 30000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	return 1
+}
+
+stack_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+stack_render() { # template output
+	sed -e "s|@ROOT@|$STACK_ROOT|g" -e "s|@VAR@|$STACK_VAR|g" -e "s|@PORT@|$STACK_PORT|g" \
+		-e "s|@BASE_URL@|http://localhost:$STACK_PORT|g" \
+		-e "s|@HALLD_PORT@|$STACK_HALLD_PORT|g" \
+		-e "s|@DB_SOCKET@|$STACK_VAR/run/mysqld.sock|g" -e "s|@DB_HOST@||g" \
+		-e "s|@DB_PASSWORD@|$STACK_DB_PASSWORD|g" \
+		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
+		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
+		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
+		-e "s|@LLM_MODEL@|${MASAKARI_LLM_MODEL:-gpt-4o-mini}|g" \
+		-e "s|@LLM_KEY@|${MASAKARI_LLM_KEY:-}|g" \
+		-e "s|@USER_LINE@|$STACK_USER_LINE|g" "$1" >"$2"
+}
+
+stack_init() {
+	STACK_VAR=$(mkdir -p "$1" && cd "$1" && pwd)
+	STACK_PORT=$2
+	mkdir -p "$STACK_VAR"/{run,log,nginx,mysql}
+	if stack_port_busy "$STACK_PORT"; then
+		stack_log "port $STACK_PORT is already in use; choose another with PORT=…"
+		return 1
+	fi
+	STACK_HALLD_PORT=$(stack_free_port)
+	# The database password lives only in var/, generated on first start.
+	if [ ! -s "$STACK_VAR/db-password" ]; then
+		(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password")
+	fi
+	STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
+	STACK_USER=$(id -un)
+	# As root, nginx workers would otherwise drop to nobody, who may not reach the checkout.
+	STACK_USER_LINE=""
+	[ "$(id -u)" -eq 0 ] && STACK_USER_LINE="user root;"
+	stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf"
+	stack_render "$STACK_ROOT/etc/nginx.conf.in" "$STACK_VAR/nginx/nginx.conf"
+	export MASAKARI_CONFIG=$STACK_VAR/masakari.hdf
+	: >"$STACK_VAR/pids"
+}
+
+stack_remember() { echo "$1 $2" >>"$STACK_VAR/pids"; }
+
+stack_wait_for() { # description seconds command...
+	local what=$1 secs=$2
+	shift 2
+	for _ in $(seq $((secs * 10))); do
+		"$@" >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	stack_log "$what did not come up in ${secs}s"
+	return 1
+}
+
+stack_mysql() { mariadb --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" "$@"; }
+
+stack_start_mariadb() {
+	if [ ! -d "$STACK_VAR/mysql/mysql" ]; then
+		stack_log "initialising MariaDB in $STACK_VAR/mysql"
+		mariadb-install-db --no-defaults --datadir="$STACK_VAR/mysql" --user="$STACK_USER" \
+			--auth-root-authentication-method=socket --skip-test-db \
+			>"$STACK_VAR/log/mariadb-install.log" 2>&1 || {
+			stack_log "mariadb-install-db failed; see $STACK_VAR/log/mariadb-install.log"
+			return 1
+		}
+	fi
+	mariadbd --no-defaults --datadir="$STACK_VAR/mysql" --socket="$STACK_VAR/run/mysqld.sock" \
+		--pid-file="$STACK_VAR/run/mysqld.pid" --skip-networking --user="$STACK_USER" \
+		--character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
+		--innodb-buffer-pool-size=64M --log-error="$STACK_VAR/log/mysqld.log" &
+	stack_remember mariadb $!
+	stack_wait_for MariaDB 60 mariadb-admin --no-defaults -S "$STACK_VAR/run/mysqld.sock" \
+		-u "$STACK_USER" ping || return 1
+	stack_mysql <<-SQL
+		CREATE DATABASE IF NOT EXISTS masakari CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+		CREATE USER IF NOT EXISTS 'masakari'@'localhost' IDENTIFIED BY '$STACK_DB_PASSWORD';
+		ALTER USER 'masakari'@'localhost' IDENTIFIED BY '$STACK_DB_PASSWORD';
+		GRANT ALL PRIVILEGES ON masakari.* TO 'masakari'@'localhost';
+	SQL
+}
+
+# The FastCGI programs: name workers
+stack_fcgi_programs() {
+	echo "site 2"
+	echo "legacy 4"
+	echo "api 2"
+	[ -x "$STACK_BIN/masakari.fcgi" ] && echo "masakari 2"
+	return 0
+}
+
+stack_start_fcgi() {
+	local name workers
+	while read -r name workers; do
+		rm -f "$STACK_VAR/run/$name.sock"
+		spawn-fcgi -s "$STACK_VAR/run/$name.sock" -M 0600 -F "$workers" \
+			-P "$STACK_VAR/run/$name.pid" -- "$STACK_BIN/$name.fcgi" \
+			>>"$STACK_VAR/log/spawn-fcgi.log" 2>&1 || {
+			stack_log "spawn-fcgi could not start $name.fcgi"
+			return 1
+		}
+		for pid in $(cat "$STACK_VAR/run/$name.pid"); do stack_remember "$name.fcgi" "$pid"; done
+	done < <(stack_fcgi_programs)
+}
+
+stack_start_nginx() {
+	nginx -p "$STACK_VAR/nginx" -c "$STACK_VAR/nginx/nginx.conf" -e "$STACK_VAR/log/nginx-error.log" \
+		2>>"$STACK_VAR/log/nginx-error.log" &
+	stack_remember nginx $!
+	stack_wait_for nginx 20 curl -fsS -o /dev/null "http://127.0.0.1:$STACK_PORT/static/css/site.css"
+}
+
+# The hall daemon, once it is built.
+stack_start_halld() {
+	[ -x "$STACK_BIN/masakari-halld" ] || return 0
+	"$STACK_BIN/masakari-halld" >>"$STACK_VAR/log/halld.log" 2>&1 &
+	stack_remember halld $!
+	stack_wait_for "the hall daemon" 20 bash -c "exec 3<>/dev/tcp/127.0.0.1/$STACK_HALLD_PORT"
+}
+
+# The flooder, once it is built: the same command cron runs every minute, run
+# by a loop on the same schedule.
+stack_start_flooder() {
+	[ -x "$STACK_BIN/masakari-flooder" ] || return 0
+	(
+		trap 'kill $(jobs -p) 2>/dev/null; exit 0' TERM INT
+		while :; do
+			flock -n "$STACK_VAR/run/flooder.lock" "$STACK_BIN/masakari-flooder" \
+				>>"$STACK_VAR/log/flooder.log" 2>&1 &
+			sleep $((60 - $(date +%s) % 60)) & wait $!
+		done
+	) &
+	stack_remember flooder-cron $!
+}
+
+stack_start() {
+	stack_start_mariadb || return 1
+	"$STACK_BIN/masakarictl" migrate >>"$STACK_VAR/log/migrate.log" 2>&1 || {
+		stack_log "migrations failed:"
+		tail -5 "$STACK_VAR/log/migrate.log" >&2
+		return 1
+	}
+	stack_start_fcgi || return 1
+	stack_start_halld || return 1
+	stack_start_nginx || return 1
+	stack_start_flooder || return 1
+}
+
+stack_stop() {
+	[ -n "${STACK_VAR:-}" ] && [ -f "$STACK_VAR/pids" ] || return 0
+	local name pid
+	# Reverse order: the front stops first, the database last.
+	tac "$STACK_VAR/pids" | while read -r name pid; do
+		if [ "$name" = mariadb ]; then
+			mariadb-admin --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" \
+				shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null
+		else
+			kill "$pid" 2>/dev/null
+		fi
+	done
+	# Give everything a moment, then make sure.
+	for _ in $(seq 100); do
+		local alive=0
+		while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1; done <"$STACK_VAR/pids"
+		[ $alive -eq 0 ] && break
+		sleep 0.1
+	done
+	while read -r name pid; do kill -9 "$pid" 2>/dev/null; done <"$STACK_VAR/pids"
+	: >"$STACK_VAR/pids"
+}

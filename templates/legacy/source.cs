@@ -1,0 +1,11 @@
+<?cs # source.cs — "/legacy/source": the legacy target's own code. ?><?cs
+set:Page.Title = "ソース" ?><?cs include:"legacy/head.cs" ?>
+<h1>ソースコード</h1>
+<ul class="files">
+<?cs each:f = Source.Files ?><li><a href="/legacy/source?file=<?cs var:url_escape(f) ?>"><?cs var:f ?></a></li>
+<?cs /each ?></ul>
+<?cs if:Source.Name ?>
+<h2><?cs var:Source.Name ?></h2>
+<pre class="source"><?cs var:Source.Text ?></pre>
+<?cs /if ?>
+<?cs include:"legacy/foot.cs" ?>

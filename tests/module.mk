@@ -1,0 +1,7 @@
+# tests/unit/test_<module>.c: one cmocka program per lib module.
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_TESTS += $(patsubst tests/unit/%.c,$(BIN)/tests/%,$(UNIT_SRC))
+
+$(BIN)/tests/%: $(BUILD)/tests/unit/%.o $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(LIBS) -lcmocka
