@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -36,6 +37,48 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
+/* Every numeric setting, with the range the programs accept. */
+static const struct {
+	const char *name;
+	long min, max;
+} doctor_numbers[] = {
+	{ "Site.Port", 1, 65535 },
+	{ "DB.Port", 1, 65535 },
+	{ "DB.ConnectTimeout", 1, 60 },
+	{ "Cache.ExhibitsSeconds", 0, 86400 },
+	{ "Status.IntervalMs", 100, 60000 },
+	{ "Status.IncludeLoopback", 0, 1 },
+	{ "Legacy.CostMs", 0, 10000 },
+	{ "Legacy.SortRounds", 0, 1000000 },
+	{ "LLM.TimeoutMs", 100, 60000 },
+	{ "Masakari.DurationSeconds", 1, 600 },
+	{ "Masakari.ThrowIntervalSeconds", 0, 3600 },
+	{ "Flooder.MaxTotalRate", 1, 100000 },
+	{ "Halld.Port", 1, 65535 },
+};
+
+static void check_numbers(HDF *config)
+{
+	int bad = 0;
+
+	for (size_t i = 0; i < sizeof(doctor_numbers) / sizeof(doctor_numbers[0]); i++) {
+		const char *v = hdf_get_value(config, doctor_numbers[i].name, NULL);
+		char *end;
+		long n;
+
+		if (!v || !*v)
+			continue;
+		n = strtol(v, &end, 10);
+		if (*end != '\0' || n < doctor_numbers[i].min || n > doctor_numbers[i].max) {
+			report(0, "config: %s = \"%s\" must be a whole number from %ld to %ld",
+			       doctor_numbers[i].name, v, doctor_numbers[i].min, doctor_numbers[i].max);
+			bad++;
+		}
+	}
+	if (!bad)
+		report(1, "config: numeric settings are in range");
+}
+
 static void check_config(HDF *config)
 {
 	static const char *required[] = { "DB.Name", "DB.User", "Paths.Templates", "Paths.Static",
@@ -56,6 +99,7 @@ static void check_config(HDF *config)
 	}
 	if (!hdf_get_value(config, "DB.Socket", NULL) && !hdf_get_value(config, "DB.Host", NULL))
 		report(0, "config: set DB.Socket (a unix socket path) or DB.Host");
+	check_numbers(config);
 }
 
 static void check_database(HDF *config)
@@ -127,6 +171,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 				err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 			if (!err)
 				err = cs_init(&cs, hdf);
+			/* The same functions cgi_display offers (url_escape, …). */
+			if (!err)
+				err = cgi_register_strfuncs(cs);
 			if (!err)
 				err = cs_parse_file(cs, rel);
 			if (err) {

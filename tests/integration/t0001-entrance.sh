@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# The entrance: a GitHub ID form; a valid ID (kept in a cookie) shows the hall.
+. "$(dirname "$0")/../lib.sh"
+
+t "the entrance shows the GitHub ID form with a CSRF token"
+get /
+expect_status 200
+expect_header Content-Type "text/html; charset=utf-8"
+expect_body 'name="github_id"'
+expect_body 'name="csrf_token"'
+
+t "a valid ID sets an HttpOnly SameSite=Lax cookie and redirects to the hall"
+start_session
+post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=octo-cat9" --data "csrf_token=$CSRF"
+expect_status 303
+expect_header Location "/"
+expect_header Set-Cookie "github_id=octo-cat9"
+expect_header Set-Cookie "HttpOnly"
+expect_header Set-Cookie "SameSite=Lax"
+
+t "with the cookie, / is the hall, linking every exhibit"
+get / -b "$JAR"
+expect_status 200
+expect_body '@octo-cat9'
+for slug in red deathma-tv kisei crowd4u bears-sandbag watalk meguru-cosmos lab-blog masakari; do
+	expect_body "href=\"/exhibits/$slug\""
+done
+
+t "the visitor is recorded"
+expect_eq "visitor row" "octo-cat9" "$(sql "SELECT github_id FROM visitors WHERE github_id='octo-cat9'")"
+
+t "?change=1 shows the form again, prefilled"
+get "/?change=1" -b "$JAR"
+expect_status 200
+expect_body 'value="octo-cat9"'
+
+bad_id() { # id expected-message
+	post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=$1" --data "csrf_token=$CSRF"
+	expect_status 400
+	expect_body "$2"
+	expect_body 'name="github_id"'
+}
+t "an empty ID is refused with a message"; bad_id "" "Enter your GitHub ID."
+t "a 40-character ID is refused"; bad_id "$(printf 'a%.0s' $(seq 40))" "at most 39 characters"
+t "a leading hyphen is refused"; bad_id "-octo" "cannot begin or end with a hyphen"
+t "a trailing hyphen is refused"; bad_id "octo-" "cannot begin or end with a hyphen"
+t "a double hyphen is refused"; bad_id "oc--to" "two hyphens in a row"
+t "an underscore is refused"; bad_id "oc_to" "only letters, digits and hyphens"
+t "non-ASCII letters are refused"; bad_id "オクト" "only letters, digits and hyphens"
+t "HTML injection is refused and shown escaped"
+bad_id '<script>alert(1)</script>' "only letters, digits and hyphens"
+expect_no_body '<script>alert(1)</script>'
+expect_body '&lt;script&gt;alert(1)&lt;/script&gt;'
+t "SQL injection is refused and nothing is stored"
+bad_id "x' OR '1'='1" "only letters, digits and hyphens"
+expect_eq "visitors" "1" "$(sql "SELECT COUNT(*) FROM visitors")"
+t "invalid UTF-8 is refused and not echoed"
+post / -b "$JAR" -c "$JAR" --data "github_id=%ff%fe&csrf_token=$CSRF"
+expect_status 400
+expect_no_body $'\xff'
+
+t "a repeated github_id field is refused"
+post / -b "$JAR" -c "$JAR" --data "github_id=a&github_id=b&csrf_token=$CSRF"
+expect_status 400
+
+t "a POST without the CSRF token is forbidden and stores nothing"
+post / -b "$JAR" --data "github_id=nocsrf"
+expect_status 403
+expect_body "Reload the page"
+expect_eq "visitor" "" "$(sql "SELECT github_id FROM visitors WHERE github_id='nocsrf'")"
+
+t "a POST with a wrong CSRF token is forbidden"
+post / -b "$JAR" --data "github_id=wrongcsrf&csrf_token=00000000000000000000000000000000"
+expect_status 403
+
+t "a forged github_id cookie is ignored"
+get / -b "github_id=<b>x</b>"
+expect_status 200
+expect_body 'name="github_id"'
+expect_no_body '<b>x</b>'
+
+t "an oversized body gets 413 from nginx"
+head -c 40000 /dev/zero | tr '\0' 'a' >"$TMP/big"
+post / -b "$JAR" --data-binary "@$TMP/big"
+expect_status 413
+
+done_testing

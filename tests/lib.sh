@@ -1,0 +1,89 @@
+# lib.sh — helpers for the shell tests in tests/*/tNNNN-*.sh.
+#
+# tests/run.sh starts one private stack and runs each test file with
+#   BASE            http://127.0.0.1:<port> of that stack's nginx
+#   STACK_VAR       its var directory (logs in $STACK_VAR/log)
+#   MASAKARI_CONFIG its configuration
+# A test file sources this, describes each behaviour with `t "…"`, checks it
+# with the expect_* functions, and ends with `done_testing`.
+
+set -u
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+. "$ROOT/scripts/stack.sh"
+STACK_USER=$(id -un)
+TEST_NAME=$(basename "$0" .sh)
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/$TEST_NAME.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+_failures=0
+_checks=0
+_current="(no description)"
+
+t() { _current=$1; }
+
+pass() { _checks=$((_checks + 1)); }
+
+fail() {
+	_checks=$((_checks + 1))
+	_failures=$((_failures + 1))
+	printf 'not ok - %s: %s: %s\n' "$TEST_NAME" "$_current" "$*"
+}
+
+check() { # description command...  — passes when the command succeeds
+	local what=$1
+	shift
+	if "$@"; then pass; else fail "$what"; fi
+}
+
+# http METHOD PATH [curl args…]: fills $TMP/status, $TMP/headers, $TMP/body.
+http() {
+	local method=$1 path=$2
+	shift 2
+	curl -sS -o "$TMP/body" -D "$TMP/headers" -w '%{http_code}' -X "$method" \
+		--max-time 20 "$@" "$BASE$path" >"$TMP/status" 2>"$TMP/curl-err" || echo 000 >"$TMP/status"
+}
+get() { http GET "$@"; }
+post() { http POST "$@"; }
+status() { cat "$TMP/status"; }
+body() { cat "$TMP/body"; }
+header() { grep -i "^$1:" "$TMP/headers" | head -1 | cut -d' ' -f2- | tr -d '\r'; }
+
+expect_status() {
+	if [ "$(status)" = "$1" ]; then pass; else fail "expected status $1, got $(status)"; fi
+}
+expect_body() { # fixed string
+	if grep -qF -- "$1" "$TMP/body"; then pass; else fail "body lacks: $1"; fi
+}
+expect_no_body() {
+	if grep -qF -- "$1" "$TMP/body"; then fail "body should not contain: $1"; else pass; fi
+}
+expect_header() { # name fixed-substring
+	if header "$1" | grep -qF -- "$2"; then pass; else fail "header $1 lacks '$2' (got '$(header "$1")')"; fi
+}
+expect_eq() { # what expected actual
+	if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
+}
+
+# The mariadb client as the application's database user.
+sql() {
+	mariadb --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u masakari \
+		-p"$(cat "$STACK_VAR/db-password")" --default-character-set=utf8mb4 -N -B masakari -e "$1"
+}
+
+# A cookie jar with a valid CSRF token in $CSRF: start_session [jar]
+start_session() {
+	JAR=${1:-$TMP/jar}
+	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/session" "$BASE/"
+	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}')
+}
+
+done_testing() {
+	if [ "$_checks" -eq 0 ]; then
+		echo "not ok - $TEST_NAME: no checks ran"
+		exit 1
+	fi
+	if [ "$_failures" -gt 0 ]; then
+		echo "FAIL $TEST_NAME: $_failures of $_checks checks failed"
+		exit 1
+	fi
+	echo "ok   $TEST_NAME ($_checks checks)"
+}

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# run.sh — `make test`: installs what the tests need, builds, runs the C unit
+# tests (plain and under ASan+UBSan), then starts a private stack on free ports
+# and runs every tests/<suite>/tNNNN-*.sh against it. Stops everything it
+# started, whatever happens, and exits non-zero on any failure.
+#   tests/run.sh [PATTERN]   only test files whose name contains PATTERN
+set -uo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+pattern=${1:-}
+
+scripts/deps.sh test || exit 1
+failed=()
+
+echo "== build"
+make -s programs >/dev/null || exit 1
+
+if [ -z "$pattern" ]; then
+	echo "== unit tests"
+	make -s unit || failed+=(unit)
+	echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -s SAN=1 unit || failed+=(unit-sanitizers)
+fi
+
+. scripts/stack.sh
+port=$(stack_free_port)
+var=$ROOT/var/test
+rm -rf "$var"
+stack_init "$var" "$port" || exit 1
+trap 'stack_stop' EXIT
+trap 'exit 130' INT TERM
+echo "== starting a private stack on port $port ($var)"
+if ! stack_start; then
+	echo "the stack did not start; logs:"
+	tail -n 20 "$var"/log/*.log
+	exit 1
+fi
+export BASE=http://127.0.0.1:$port STACK_VAR=$var MASAKARI_CONFIG
+
+for f in $(ls tests/*/t[0-9][0-9][0-9][0-9]-*.sh 2>/dev/null | sort -t/ -k3); do
+	case "$f" in *"$pattern"*) ;; *) continue ;; esac
+	echo "== $f"
+	if ! timeout 900 bash "$f"; then
+		failed+=("$f")
+	fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+	echo
+	echo "FAILED: ${failed[*]}"
+	echo "(logs of the test stack: $var/log/)"
+	exit 1
+fi
+echo
+echo "all tests passed"
