@@ -24,10 +24,12 @@ fi
 
 . scripts/stack.sh
 port=$(stack_free_port)
-var=$ROOT/var/test
-rm -rf "$var"
+# Each run has its own stack directory, so runs can go on side by side; it is
+# removed when everything passed and kept (with its logs) when something failed.
+mkdir -p var
+var=$(mktemp -d "$ROOT/var/test.XXXXXX")
 stack_init "$var" "$port" || exit 1
-trap 'stack_stop' EXIT
+trap 'stack_stop; [ ${#failed[@]} -eq 0 ] && [ -z "${keep:-}" ] && rm -rf "$var"' EXIT
 trap 'exit 130' INT TERM
 echo "== starting a private stack on port $port ($var)"
 if ! stack_start; then
