@@ -1,0 +1,87 @@
+/* score.h — the weakness catalog in memory, and the weakness a critique hits.
+ *
+ * A catalog holds the legacy target's known weaknesses, each with several
+ * phrasings (Japanese and English) kept already normalised. A critique is
+ * normalised the same way and compared by Jaro–Winkler with every phrasing of
+ * every weakness; the highest score wins, and on a tie the phrasing added
+ * first. Loading (score_catalog_load) is kept apart from matching so that the
+ * matching can be used and tested without a database. */
+#ifndef MASAKARI_SCORE_H
+#define MASAKARI_SCORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "db.h"
+
+/* A best score below this hits no weakness (the throw still attacks). */
+#define SCORE_MISS_THRESHOLD_DEFAULT 0.6
+/* Longest critique or phrasing, in code points after normalisation; the form
+ * accepts at most 500 characters. */
+#define SCORE_MAX_TEXT 1024
+
+struct score_phrasing {
+	uint32_t *text;          /* normalised code points */
+	size_t len;              /* never 0 */
+};
+
+struct score_weakness {
+	long long id;            /* weaknesses.id */
+	char *slug;
+	char *title_ja;
+	char *title_en;
+	struct score_phrasing *phrasings;
+	size_t nphrasings;
+	size_t phrasings_cap;
+};
+
+struct score_catalog {
+	struct score_weakness *weaknesses;
+	size_t nweaknesses;
+	size_t weaknesses_cap;
+	double miss_threshold;   /* SCORE_MISS_THRESHOLD_DEFAULT unless changed */
+};
+
+struct score_result {
+	double score;            /* best similarity, 0–1 */
+	int weakness_index;      /* index into weaknesses, or -1 for a miss */
+	int power;               /* requests per second, 1–100 (score_power) */
+};
+
+/* Makes an empty catalog with the default miss threshold; never fails. */
+void score_catalog_init(struct score_catalog *cat);
+
+/* Adds a weakness (no phrasings yet). Returns its index, or -1 when out of
+ * memory or when the id is already in the catalog (nothing is added). */
+int score_catalog_add_weakness(struct score_catalog *cat, long long id, const char *slug,
+			       const char *title_ja, const char *title_en);
+
+/* Adds a phrasing, normalised, to the weakness with that id. Returns 0; -1
+ * when out of memory; -2 when the phrasing cannot be used: no weakness has
+ * that id, it is not valid UTF-8, nothing is left after normalisation, or it
+ * is longer than SCORE_MAX_TEXT. Nothing is added on failure. */
+int score_catalog_add(struct score_catalog *cat, long long weakness_id, const char *phrasing);
+
+/* Attack power for a score: ceil(100 * score) requests per second, at most
+ * 100 and at least 1, so that a throw that matches nothing at all still
+ * visibly flies. Never fails (NaN gives 1). */
+int score_power(double score);
+
+/* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out.
+ * A critique with nothing left after normalisation, or an empty catalog,
+ * scores 0 and misses. Returns 0, or -1 when the critique is not valid UTF-8
+ * or longer than SCORE_MAX_TEXT after normalisation (*out untouched). */
+int score_critique(const struct score_catalog *cat, const char *critique,
+		   struct score_result *out);
+
+/* Replaces cat's contents (an initialised catalog) with the weaknesses and
+ * phrasings in the database, ordered by id; keeps its miss threshold. A
+ * phrasing that cannot be used is skipped with a warning. Returns 0, or -1
+ * with the reason logged and cat left as it was. */
+int score_catalog_load(struct score_catalog *cat, db_t *db);
+
+/* Frees what the catalog holds and leaves it empty (threshold kept), ready
+ * for reuse; never fails. */
+void score_catalog_free(struct score_catalog *cat);
+
+#endif
