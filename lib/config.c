@@ -56,6 +56,25 @@ long config_int(HDF *cfg, const char *name, long def, long min, long max)
 	return v;
 }
 
+double config_double(HDF *cfg, const char *name, double def, double min, double max)
+{
+	const char *s = hdf_get_value(cfg, name, NULL);
+	char *end;
+	double v;
+
+	if (s == NULL || *s == '\0')
+		return def;
+	errno = 0;
+	v = strtod(s, &end);
+	/* !(v >= min) also refuses NaN. */
+	if (errno || *end != '\0' || !(v >= min) || v > max) {
+		log_warn("config %s = \"%s\" is not a number in [%g, %g]; using %g",
+			 name, s, min, max, def);
+		return def;
+	}
+	return v;
+}
+
 const char *config_str(HDF *cfg, const char *name, const char *def)
 {
 	const char *s = hdf_get_value(cfg, name, NULL);

@@ -17,6 +17,10 @@ int config_load(HDF **out);
  * logged and replaced by def, so a bad config value never reaches the code. */
 long config_int(HDF *cfg, const char *name, long def, long min, long max);
 
+/* Decimal value at name, or def when missing; a value that is not a number
+ * in [min,max] is logged and replaced by def, as config_int does. */
+double config_double(HDF *cfg, const char *name, double def, double min, double max);
+
 /* String value at name, or def when missing or empty. */
 const char *config_str(HDF *cfg, const char *name, const char *def);
 

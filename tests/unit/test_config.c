@@ -1,0 +1,92 @@
+/* test_config.c — unit tests for lib/config.c: numbers from the HDF configuration. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "config.h"
+
+static int hdf_setup(void **state)
+{
+	HDF *hdf = NULL;
+	NEOERR *err = hdf_init(&hdf);
+
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.MissThreshold.en", "0.8");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Words", "lots");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Trailing", "0.5x");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Big", "1e400");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Nan", "nan");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Empty", "");
+	if (!err)
+		err = hdf_set_value(hdf, "Masakari.Seconds", "10");
+	if (err) {
+		nerr_ignore(&err);
+		hdf_destroy(&hdf);
+		return -1;
+	}
+	*state = hdf;
+	return 0;
+}
+
+static int hdf_teardown(void **state)
+{
+	HDF *hdf = *state;
+
+	hdf_destroy(&hdf);
+	return 0;
+}
+
+static void a_decimal_in_range_is_read(void **state)
+{
+	assert_true(config_double(*state, "Masakari.MissThreshold.en", 0.6, 0.0, 1.0) == 0.8);
+}
+
+static void a_missing_or_empty_decimal_gives_the_default(void **state)
+{
+	assert_true(config_double(*state, "Masakari.Nowhere", 0.6, 0.0, 1.0) == 0.6);
+	assert_true(config_double(*state, "Masakari.Empty", 0.6, 0.0, 1.0) == 0.6);
+}
+
+static void a_decimal_out_of_range_gives_the_default(void **state)
+{
+	assert_true(config_double(*state, "Masakari.MissThreshold.en", 0.6, 0.0, 0.5) == 0.6);
+	assert_true(config_double(*state, "Masakari.MissThreshold.en", 0.6, 0.9, 1.0) == 0.6);
+	assert_true(config_double(*state, "Masakari.Big", 0.6, 0.0, INFINITY) == 0.6);
+}
+
+static void words_trailing_garbage_and_nan_give_the_default(void **state)
+{
+	assert_true(config_double(*state, "Masakari.Words", 0.6, 0.0, 1.0) == 0.6);
+	assert_true(config_double(*state, "Masakari.Trailing", 0.6, 0.0, 1.0) == 0.6);
+	assert_true(config_double(*state, "Masakari.Nan", 0.6, 0.0, 1.0) == 0.6);
+}
+
+static void integers_are_read_with_their_range(void **state)
+{
+	assert_int_equal(config_int(*state, "Masakari.Seconds", 3, 1, 60), 10);
+	assert_int_equal(config_int(*state, "Masakari.Seconds", 3, 1, 5), 3);
+	assert_int_equal(config_int(*state, "Masakari.Words", 3, 1, 60), 3);
+}
+
+#define hdf_test(f) cmocka_unit_test_setup_teardown(f, hdf_setup, hdf_teardown)
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		hdf_test(a_decimal_in_range_is_read),
+		hdf_test(a_missing_or_empty_decimal_gives_the_default),
+		hdf_test(a_decimal_out_of_range_gives_the_default),
+		hdf_test(words_trailing_garbage_and_nan_give_the_default),
+		hdf_test(integers_are_read_with_their_range),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
