@@ -13,7 +13,44 @@
 void score_catalog_init(struct score_catalog *cat)
 {
 	memset(cat, 0, sizeof(*cat));
-	cat->miss_threshold = SCORE_MISS_THRESHOLD_DEFAULT;
+	cat->miss_threshold[SCORE_LANG_JA] = SCORE_MISS_THRESHOLD_JA_DEFAULT;
+	cat->miss_threshold[SCORE_LANG_EN] = SCORE_MISS_THRESHOLD_EN_DEFAULT;
+	cat->min_length_ratio = SCORE_MIN_LENGTH_RATIO_DEFAULT;
+}
+
+/* The miss rule, kept across a free or a reload. */
+struct miss_rule {
+	double threshold[SCORE_LANGS];
+	double min_length_ratio;
+};
+
+static struct miss_rule miss_rule_of(const struct score_catalog *cat)
+{
+	struct miss_rule rule;
+
+	memcpy(rule.threshold, cat->miss_threshold, sizeof(rule.threshold));
+	rule.min_length_ratio = cat->min_length_ratio;
+	return rule;
+}
+
+static void miss_rule_set(struct score_catalog *cat, const struct miss_rule *rule)
+{
+	memcpy(cat->miss_threshold, rule->threshold, sizeof(rule->threshold));
+	cat->min_length_ratio = rule->min_length_ratio;
+}
+
+int score_lang_parse(const char *name)
+{
+	if (name && strcmp(name, "ja") == 0)
+		return SCORE_LANG_JA;
+	if (name && strcmp(name, "en") == 0)
+		return SCORE_LANG_EN;
+	return -1;
+}
+
+const char *score_lang_name(enum score_lang lang)
+{
+	return lang == SCORE_LANG_EN ? "en" : "ja";
 }
 
 static struct score_weakness *weakness_by_id(const struct score_catalog *cat, long long id)
@@ -62,7 +99,8 @@ int score_catalog_add_weakness(struct score_catalog *cat, long long id, const ch
 	return (int)cat->nweaknesses++;
 }
 
-int score_catalog_add(struct score_catalog *cat, long long weakness_id, const char *phrasing)
+int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum score_lang lang,
+		      const char *phrasing)
 {
 	struct score_weakness *w = weakness_by_id(cat, weakness_id);
 	uint32_t text[SCORE_MAX_TEXT];
@@ -89,6 +127,7 @@ int score_catalog_add(struct score_catalog *cat, long long weakness_id, const ch
 	memcpy(copy, text, (size_t)n * sizeof(*copy));
 	w->phrasings[w->nphrasings].text = copy;
 	w->phrasings[w->nphrasings].len = (size_t)n;
+	w->phrasings[w->nphrasings].lang = lang;
 	w->nphrasings++;
 	return 0;
 }
@@ -111,6 +150,7 @@ int score_critique(const struct score_catalog *cat, const char *critique,
 {
 	uint32_t text[SCORE_MAX_TEXT];
 	long n = normalize_critique(critique, text, SCORE_MAX_TEXT);
+	const struct score_phrasing *best_phrasing = NULL;
 	double best = 0.0;
 	int best_index = -1;
 
@@ -129,24 +169,35 @@ int score_critique(const struct score_catalog *cat, const char *critique,
 			if (s > best) {
 				best = s;
 				best_index = (int)i;
+				best_phrasing = &w->phrasings[k];
 			}
 		}
 	}
 	out->score = best;
-	out->weakness_index = (best_index >= 0 && best >= cat->miss_threshold) ? best_index : -1;
+	out->nearest_index = best_index;
+	out->lang = best_phrasing ? best_phrasing->lang : SCORE_LANG_JA;
 	out->power = score_power(best);
+	if (!best_phrasing)
+		out->verdict = SCORE_MISS_NOTHING;
+	else if (best < cat->miss_threshold[best_phrasing->lang])
+		out->verdict = SCORE_MISS_LOW;
+	else if ((double)n < cat->min_length_ratio * (double)best_phrasing->len)
+		out->verdict = SCORE_MISS_SHORT;
+	else
+		out->verdict = SCORE_HIT;
+	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
 	return 0;
 }
 
 void score_catalog_free(struct score_catalog *cat)
 {
-	double threshold = cat->miss_threshold;
+	struct miss_rule rule = miss_rule_of(cat);
 
 	for (size_t i = 0; i < cat->nweaknesses; i++)
 		weakness_free(&cat->weaknesses[i]);
 	free(cat->weaknesses);
 	score_catalog_init(cat);
-	cat->miss_threshold = threshold;
+	miss_rule_set(cat, &rule);
 }
 
 /* Fills fresh from the two result sets; 0, or -1 (logged) when out of memory. */
@@ -168,31 +219,35 @@ static int catalog_fill(struct score_catalog *fresh, const db_result *weaknesses
 	}
 	for (unsigned row = 0; row < phrasings->nrows; row++) {
 		const char *text = db_cell(phrasings, row, 2);
-		int rc = score_catalog_add(fresh, db_cell_int(phrasings, row, 0, 0), text ? text : "");
+		int lang = score_lang_parse(db_cell(phrasings, row, 3));
+		int rc = lang < 0 ? -2
+				  : score_catalog_add(fresh, db_cell_int(phrasings, row, 0, 0),
+						      (enum score_lang)lang, text ? text : "");
 
 		if (rc == -1) {
 			log_error("weakness catalog: out of memory");
 			return -1;
 		}
 		if (rc == -2)
-			log_warn("weakness phrasing %lld skipped: empty after normalisation, "
-				 "too long or not UTF-8", db_cell_int(phrasings, row, 1, 0));
+			log_warn("weakness phrasing %lld skipped: unknown language, empty after "
+				 "normalisation, too long or not UTF-8", db_cell_int(phrasings, row, 1, 0));
 	}
 	return 0;
 }
 
 int score_catalog_load(struct score_catalog *cat, db_t *db)
 {
+	struct miss_rule rule = miss_rule_of(cat);
 	struct score_catalog fresh;
 	db_result *weaknesses, *phrasings = NULL;
 	int rc = -1;
 
 	score_catalog_init(&fresh);
-	fresh.miss_threshold = cat->miss_threshold;
+	miss_rule_set(&fresh, &rule);
 	weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses ORDER BY id",
 			      "");
 	if (weaknesses)
-		phrasings = db_query(db, "SELECT weakness_id, id, text FROM weakness_phrasings "
+		phrasings = db_query(db, "SELECT weakness_id, id, text, lang FROM weakness_phrasings "
 					 "ORDER BY weakness_id, id", "");
 	if (!weaknesses || !phrasings)
 		log_error("weakness catalog: %s", db_error(db));
