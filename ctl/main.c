@@ -18,6 +18,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "migrate", "migrate            apply the sql/ migrations not yet applied", 1, ctl_migrate },
 	{ "doctor", "doctor             check config, database, templates and the target", 0,
 	  ctl_doctor },
+	{ "jw", "jw A B             Jaro-Winkler similarity of A and B as given", 0, ctl_jw },
+	{ "score", "score TEXT         score a critique against the weakness catalog", 1, ctl_score },
 	{ NULL, NULL, 0, NULL },
 };
 

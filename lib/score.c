@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config.h"
 #include "jw.h"
 #include "log.h"
 #include "normalize.h"
@@ -37,6 +38,16 @@ static void miss_rule_set(struct score_catalog *cat, const struct miss_rule *rul
 {
 	memcpy(cat->miss_threshold, rule->threshold, sizeof(rule->threshold));
 	cat->min_length_ratio = rule->min_length_ratio;
+}
+
+void score_catalog_configure(struct score_catalog *cat, HDF *config)
+{
+	cat->miss_threshold[SCORE_LANG_JA] =
+		config_double(config, "Masakari.MissThreshold.ja", SCORE_MISS_THRESHOLD_JA_DEFAULT, 0, 1);
+	cat->miss_threshold[SCORE_LANG_EN] =
+		config_double(config, "Masakari.MissThreshold.en", SCORE_MISS_THRESHOLD_EN_DEFAULT, 0, 1);
+	cat->min_length_ratio = config_double(config, "Masakari.MinLengthRatio",
+					      SCORE_MIN_LENGTH_RATIO_DEFAULT, 0, 1);
 }
 
 int score_lang_parse(const char *name)

@@ -24,6 +24,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <ClearSilver.h>
+
 #include "db.h"
 
 /* The language of a phrasing, which picks its miss threshold. */
@@ -87,6 +89,11 @@ struct score_result {
 
 /* Makes an empty catalog with the default miss rule; never fails. */
 void score_catalog_init(struct score_catalog *cat);
+
+/* Sets the miss rule from the configuration: Masakari.MissThreshold.ja and
+ * .en (0–1) and Masakari.MinLengthRatio (0–1). A missing or bad value keeps
+ * the default (a bad one is logged); never fails. */
+void score_catalog_configure(struct score_catalog *cat, HDF *config);
 
 /* Adds a weakness (no phrasings yet). Returns its index, or -1 when out of
  * memory or when the id is already in the catalog (nothing is added). */
