@@ -5,3 +5,6 @@ UNIT_TESTS += $(patsubst tests/unit/%.c,$(BIN)/tests/%,$(UNIT_SRC))
 $(BIN)/tests/%: $(BUILD)/tests/unit/%.o $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(LIBS) -lcmocka
+
+# Helper programs of the shell tests, each listed in tests/<dir>/module.mk.
+include $(sort $(wildcard tests/*/module.mk))
