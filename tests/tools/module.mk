@@ -1,0 +1,8 @@
+# tests/tools/: small programs the shell tests drive (built with `make`, used
+# only by tests/).
+
+# stub-target: an HTTP target that answers slowly, never, with a redirect, or hangs up.
+PROGRAMS += $(BIN)/tests/stub-target
+$(BIN)/tests/stub-target: $(BUILD)/tests/tools/stub_target.o
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lpthread

@@ -1,0 +1,180 @@
+/* stub_target.c — a small HTTP/1.1 server for the flooder's tests: a target
+ * that answers slowly, never, with a redirect, or hangs up, and logs what it
+ * was asked.
+ *
+ *   stub-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]
+ *
+ * Listens on a free port of 127.0.0.1 and prints that port on stdout. Every
+ * request gets, after DELAY_MS (default 0), "200 ok" — or a 302 to LOCATION
+ * with -r, or the connection closed without a word with -x. Connections are
+ * kept alive; a client that hangs up while waiting frees its thread at once.
+ * -l appends each request line to LOGFILE. Runs until killed. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static long stub_delay_ms;
+static const char *stub_location;
+static int stub_hang_up;
+static int stub_log_fd = -1;
+
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Waits delay_ms unless the client hangs up first; 0 when the time passed. */
+static int wait_or_hangup(int fd, long delay_ms)
+{
+	double until = now_ms() + (double)delay_ms;
+
+	for (;;) {
+		double left = until - now_ms();
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		char c;
+
+		if (left <= 0)
+			return 0;
+		if (poll(&p, 1, left > 1e9 ? 1000000000 : (int)left + 1) <= 0)
+			continue;
+		/* Anything readable while we wait is either a hang-up or the next
+		 * request; only a hang-up ends the wait. */
+		if (recv(fd, &c, 1, MSG_PEEK) <= 0)
+			return -1;
+		poll(NULL, 0, 1);
+	}
+}
+
+static void log_request_line(const char *buf)
+{
+	const char *eol = strstr(buf, "\r\n");
+	char line[512];
+	int n;
+
+	if (stub_log_fd < 0 || !eol)
+		return;
+	n = snprintf(line, sizeof(line), "%.*s\n", (int)(eol - buf) > 500 ? 500 : (int)(eol - buf), buf);
+	/* One write per line with O_APPEND: lines from threads never mix. */
+	if (write(stub_log_fd, line, (size_t)n) < 0)
+		perror("stub-target: log");
+}
+
+static void *serve(void *arg)
+{
+	int fd = (int)(long)arg;
+	char buf[8192];
+	size_t have = 0;
+
+	for (;;) {
+		char *end = NULL;
+		char resp[1024];
+		int n;
+		ssize_t got;
+
+		while (!(end = memmem(buf, have, "\r\n\r\n", 4))) {
+			if (have == sizeof(buf))
+				goto out;
+			got = recv(fd, buf + have, sizeof(buf) - have, 0);
+			if (got <= 0)
+				goto out;
+			have += (size_t)got;
+		}
+		*end = '\0';
+		log_request_line(buf);
+		if (stub_hang_up)
+			goto out;
+		if (stub_delay_ms > 0 && wait_or_hangup(fd, stub_delay_ms) != 0)
+			goto out;
+		if (stub_location)
+			n = snprintf(resp, sizeof(resp),
+				     "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n",
+				     stub_location);
+		else
+			n = snprintf(resp, sizeof(resp),
+				     "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+				     "Content-Length: 3\r\n\r\nok\n");
+		if (send(fd, resp, (size_t)n, MSG_NOSIGNAL) != n)
+			goto out;
+		/* Requests carry no body here: whatever follows the blank line is
+		 * the next request. */
+		have -= (size_t)(end + 4 - buf);
+		memmove(buf, end + 4, have);
+	}
+out:
+	close(fd);
+	return NULL;
+}
+
+int main(int argc, char **argv)
+{
+	struct sockaddr_in addr = { .sin_family = AF_INET };
+	socklen_t len = sizeof(addr);
+	pthread_attr_t attr;
+	int opt, lfd, one = 1;
+
+	while ((opt = getopt(argc, argv, "d:r:xl:")) != -1) {
+		switch (opt) {
+		case 'd':
+			stub_delay_ms = strtol(optarg, NULL, 10);
+			break;
+		case 'r':
+			stub_location = optarg;
+			break;
+		case 'x':
+			stub_hang_up = 1;
+			break;
+		case 'l':
+			stub_log_fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+			if (stub_log_fd < 0) {
+				perror(optarg);
+				return 1;
+			}
+			break;
+		default:
+			fprintf(stderr, "usage: stub-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]\n");
+			return 2;
+		}
+	}
+	signal(SIGPIPE, SIG_IGN);
+	addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	lfd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (lfd < 0 || setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
+	    bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) != 0 || listen(lfd, 1024) != 0 ||
+	    getsockname(lfd, (struct sockaddr *)&addr, &len) != 0) {
+		perror("stub-target: listen");
+		return 1;
+	}
+	printf("%d\n", ntohs(addr.sin_port));
+	fflush(stdout);
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, 64 * 1024);
+	for (;;) {
+		int fd = accept4(lfd, NULL, NULL, SOCK_CLOEXEC);
+		pthread_t t;
+
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED)
+				continue;
+			/* Out of descriptors: let a thread finish before accepting more. */
+			poll(NULL, 0, 10);
+			continue;
+		}
+		if (pthread_create(&t, &attr, serve, (void *)(long)fd) != 0)
+			close(fd);
+	}
+}
