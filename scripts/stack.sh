@@ -154,8 +154,11 @@ stack_start_flooder() {
 	(
 		trap 'kill $(jobs -p) 2>/dev/null; exit 0' TERM INT
 		while :; do
-			flock -n "$STACK_VAR/run/flooder.lock" "$STACK_BIN/masakari-flooder" \
-				>>"$STACK_VAR/log/flooder.log" 2>&1 &
+			# cron's `flock -n LOCK masakari-flooder`, written so that the job
+			# the trap stops is the flooder itself (flock(1) would not pass
+			# SIGTERM on, and the flooder would outlive the stack).
+			( flock -n 9 || exit 0; exec "$STACK_BIN/masakari-flooder" ) \
+				9>"$STACK_VAR/run/flooder.lock" >>"$STACK_VAR/log/flooder.log" 2>&1 &
 			sleep $((60 - $(date +%s) % 60)) & wait $!
 		done
 	) &
