@@ -3,10 +3,12 @@
 #include "web.h"
 
 #include <fcgiapp.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "config.h"
 #include "github.h"
@@ -135,64 +137,133 @@ static NEOERR *security_headers(web_request *req)
 	return nerr_pass(err);
 }
 
-static NEOERR *set_status_header(web_request *req)
+/* ---- responses ----
+ *
+ * Every response goes through response_send: the status, the cgiout.other.*
+ * header lines, the content type, then the body. A response to a route marked
+ * for caching is also kept, whole, so the next identical request is answered
+ * before the cgi kit even parses it (see page_cache_lookup). */
+
+#define PAGE_CACHE_SLOTS 256
+
+struct page_cache_entry {
+	char *key;
+	char *response;        /* headers and body, exactly as sent */
+	size_t len;
+	time_t at;
+};
+
+static struct page_cache_entry page_cache[PAGE_CACHE_SLOTS];
+static long page_cache_ttl;
+
+/* Direct-mapped by a hash of the key: a colliding page simply replaces the old one. */
+static struct page_cache_entry *page_cache_slot(const char *key)
 {
-	return nerr_pass(hdf_set_valuef(req->hdf, "cgiout.Status=%d %s", req->status,
-					reason_phrase(req->status)));
+	unsigned long h = 5381;
+
+	for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+		h = h * 33 + *p;
+	return &page_cache[h % PAGE_CACHE_SLOTS];
+}
+
+static void page_cache_store(const char *key, const STRING *response)
+{
+	struct page_cache_entry *e = page_cache_slot(key);
+	char *k = strdup(key), *r = malloc((size_t)response->len + 1);
+
+	if (!k || !r) {
+		free(k);
+		free(r);
+		return;
+	}
+	memcpy(r, response->buf, (size_t)response->len);
+	r[response->len] = '\0';
+	free(e->key);
+	free(e->response);
+	*e = (struct page_cache_entry){ .key = k, .response = r, .len = (size_t)response->len,
+					.at = time(NULL) };
+}
+
+static const struct page_cache_entry *page_cache_lookup(const char *key)
+{
+	const struct page_cache_entry *e = page_cache_slot(key);
+
+	if (!e->key || strcmp(e->key, key) != 0 || time(NULL) - e->at >= page_cache_ttl)
+		return NULL;
+	return e;
+}
+
+static NEOERR *response_send(web_request *req, const char *ctype, const char *body, size_t len)
+{
+	HDF *other = hdf_get_obj(req->hdf, "cgiout.other");
+	const char *location = hdf_get_value(req->hdf, "cgiout.Location", NULL);
+	int cookie = 0;
+	STRING out;
+	NEOERR *err;
+
+	string_init(&out);
+	err = string_appendf(&out, "Status: %d %s\r\n", req->status, reason_phrase(req->status));
+	if (!err && location)
+		err = string_appendf(&out, "Location: %s\r\n", location);
+	for (HDF *h = other ? hdf_obj_child(other) : NULL; h && !err; h = hdf_obj_next(h)) {
+		const char *line = hdf_obj_value(h);
+
+		cookie |= strncmp(line, "Set-Cookie:", 11) == 0;
+		err = string_appendf(&out, "%s\r\n", line);
+	}
+	/* A page the next visitor with the same cookies may be given as is: nginx
+	 * keeps it as long as this process would (fastcgi_cache, see nginx.conf). */
+	if (!err && req->cache_key && req->status == 200 && !cookie)
+		err = string_appendf(&out, "X-Accel-Expires: %ld\r\n", page_cache_ttl);
+	if (!err)
+		err = string_appendf(&out, "Content-Type: %s; charset=utf-8\r\n\r\n", ctype);
+	if (!err && len)
+		err = string_appendn(&out, body, (int)len);
+	if (!err)
+		err = cgiwrap_write(out.buf, out.len);
+	/* Only a plain success that hands out no cookie is the same for the next visitor. */
+	if (!err && req->cache_key && req->status == 200 && !cookie)
+		page_cache_store(req->cache_key, &out);
+	string_clear(&out);
+	return nerr_pass(err);
+}
+
+static NEOERR *render_to_string(void *ctx, char *buf)
+{
+	return nerr_pass(string_append((STRING *)ctx, buf));
 }
 
 NEOERR *web_render(web_request *req, const char *template_name)
 {
-	NEOERR *err = set_status_header(req);
+	CSPARSE *cs = NULL;
+	STRING page;
+	NEOERR *err;
 
+	string_init(&page);
+	err = cs_init(&cs, req->hdf);
 	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.ContentType", "text/html");
+		err = cgi_register_strfuncs(cs);
 	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
+		err = cs_parse_file(cs, template_name);
 	if (!err)
-		err = cgi_display(req->cgi, template_name);
+		err = cs_render(cs, &page, render_to_string);
+	cs_destroy(&cs);
+	if (!err)
+		err = response_send(req, "text/html", page.buf ? page.buf : "", (size_t)page.len);
+	string_clear(&page);
 	return nerr_pass(err);
 }
 
 NEOERR *web_redirect(web_request *req, int status, const char *location)
 {
 	NEOERR *err;
-	STRING empty;
 
 	if (strpbrk(location, "\r\n"))
 		return nerr_raise(NERR_ASSERT, "refusing a redirect with a line break");
 	req->status = status;
-	err = set_status_header(req);
+	err = hdf_set_value(req->hdf, "cgiout.Location", location);
 	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.Location", location);
-	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.ContentType", "text/plain");
-	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
-	string_init(&empty);
-	if (!err)
-		err = cgi_output(req->cgi, &empty);
-	string_clear(&empty);
-	return nerr_pass(err);
-}
-
-/* cgi_output with a body of our own: headers from cgiout, then the bytes. */
-static NEOERR *send_body(web_request *req, const char *ctype, const char *body, size_t len)
-{
-	NEOERR *err = set_status_header(req);
-	STRING s;
-
-	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.ContentType", ctype);
-	if (!err)
-		err = hdf_set_value(req->hdf, "cgiout.charset", "utf-8");
-	if (err)
-		return nerr_pass(err);
-	string_init(&s);
-	err = string_appendn(&s, body, (int)len);
-	if (!err)
-		err = cgi_output(req->cgi, &s);
-	string_clear(&s);
+		err = response_send(req, "text/plain", "", 0);
 	return nerr_pass(err);
 }
 
@@ -205,7 +276,7 @@ NEOERR *web_json(web_request *req, int status, json_t *body)
 	if (!text)
 		return nerr_raise(NERR_NOMEM, "cannot encode JSON");
 	req->status = status;
-	err = send_body(req, "application/json", text, strlen(text));
+	err = response_send(req, "application/json", text, strlen(text));
 	free(text);
 	return nerr_pass(err);
 }
@@ -366,8 +437,8 @@ static int route_match(const char *pattern, const char *path, web_request *req, 
 	return *pat == '\0';
 }
 
-static web_handler route_find(const struct web_route *routes, web_request *req, char *scratch,
-			      size_t scratch_len, int *path_known)
+static const struct web_route *route_find(const struct web_route *routes, web_request *req,
+					  char *scratch, size_t scratch_len, int *path_known)
 {
 	*path_known = 0;
 	for (const struct web_route *r = routes; r->pattern; r++) {
@@ -375,7 +446,7 @@ static web_handler route_find(const struct web_route *routes, web_request *req, 
 			continue;
 		*path_known = 1;
 		if (strcmp(r->method, req->method) == 0)
-			return r->handler;
+			return r;
 	}
 	return NULL;
 }
@@ -481,10 +552,10 @@ static NEOERR *request_prepare(web_request *req)
 	return nerr_pass(err);
 }
 
-static void request_handle(const struct web_app *app, web_request *req)
+static void request_handle(const struct web_app *app, web_request *req, char *cache_key)
 {
 	char scratch[4096];
-	web_handler handler;
+	const struct web_route *route;
 	int known;
 	NEOERR *err;
 
@@ -495,8 +566,8 @@ static void request_handle(const struct web_app *app, web_request *req)
 		report_failure(req, err);
 		return;
 	}
-	handler = route_find(app->routes, req, scratch, sizeof(scratch), &known);
-	if (!handler) {
+	route = route_find(app->routes, req, scratch, sizeof(scratch), &known);
+	if (!route) {
 		if (known) {
 			nerr_ignore(&err);
 			send_error(req, 405, "This address does not accept that kind of request.");
@@ -505,9 +576,35 @@ static void request_handle(const struct web_app *app, web_request *req)
 		}
 		return;
 	}
-	err = handler(req);
+	if (route->flags & WEB_CACHED)
+		req->cache_key = cache_key;
+	err = route->handler(req);
+	req->cache_key = NULL;
 	if (err)
 		report_failure(req, err);
+}
+
+/* The cache key of a request to a WEB_CACHED route (see web.h), or NULL when
+ * this request is not one to cache. */
+static char *cache_key_for(const struct web_app *app, FCGX_Request *fr, const char *method,
+			   const char *path)
+{
+	const char *query = FCGX_GetParam("QUERY_STRING", fr->envp);
+	const char *cookie = FCGX_GetParam("HTTP_COOKIE", fr->envp);
+	web_request probe = { .method = method, .path = path };
+	const struct web_route *route;
+	char scratch[1024];
+	char *key;
+	int known;
+
+	if (page_cache_ttl <= 0 || strcmp(method, "GET") != 0 || (query && *query))
+		return NULL;
+	route = route_find(app->routes, &probe, scratch, sizeof(scratch), &known);
+	if (!route || !(route->flags & WEB_CACHED))
+		return NULL;
+	if (asprintf(&key, "%s\n%s", path, cookie ? cookie : "") < 0)
+		return NULL;
+	return key;
 }
 
 static NEOERR *register_errors(void)
@@ -542,6 +639,11 @@ int web_main(const struct web_app *app)
 		return 1;
 	}
 	web_templates = config_str(web_config, "Paths.Templates", "templates");
+	page_cache_ttl = config_int(web_config, "Cache.PagesSeconds", 30, 0, 86400);
+	/* Every request allocates and frees the same few hundred kilobytes: keep
+	 * them instead of returning them to the kernel each time. */
+	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	db_library_init();
 	web_dbh = db_new(web_config);
 	if (!web_dbh || (app->init && app->init(web_config) != 0))
@@ -557,19 +659,31 @@ int web_main(const struct web_app *app)
 		const char *method = FCGX_GetParam("REQUEST_METHOD", fr.envp);
 		const char *path = FCGX_GetParam("DOCUMENT_URI", fr.envp);
 
+		const struct page_cache_entry *cached;
+		char *cache_key;
+
 		req.method = (method && strcmp(method, "HEAD") == 0) ? "GET" : (method ? method : "GET");
 		req.path = (path && *path == '/') ? path : "/";
+		cache_key = cache_key_for(app, &fr, req.method, req.path);
+		if (cache_key && (cached = page_cache_lookup(cache_key))) {
+			FCGX_PutStr(cached->response, (int)cached->len, fr.out);
+			free(cache_key);
+			FCGX_Finish_r(&fr);
+			continue;
+		}
 		err = cgi_init(&req.cgi, NULL);
 		if (err) {
 			nerr_log_error(err);
 			nerr_ignore(&err);
 			FCGX_FPrintF(fr.out, "Status: 500 Internal Server Error\r\n"
 					     "Content-Type: text/plain\r\n\r\nInternal error\n");
+			free(cache_key);
 			FCGX_Finish_r(&fr);
 			continue;
 		}
 		req.hdf = req.cgi->hdf;
-		request_handle(app, &req);
+		request_handle(app, &req, cache_key);
+		free(cache_key);
 		cgi_destroy(&req.cgi);
 		FCGX_Finish_r(&fr);
 	}

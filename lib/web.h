@@ -2,7 +2,7 @@
  *
  * ClearSilver's cgi kit is wired to libfcgi through its cgiwrap emulation
  * hooks, once per process; each request gets cgi_init / cgi_parse, a route
- * from the program's table, and either a template (cgi_display), a redirect
+ * from the program's table, and either a template, a redirect
  * or a JSON body. Handlers report failure with nerr_raise using the WEB_ERR_*
  * types below; the loop turns them into an error page (or JSON under /api/)
  * with the matching status code. */
@@ -31,14 +31,24 @@ typedef struct web_request {
 	const char *params[WEB_MAX_PARAMS]; /* the segments matched by '*' in the route */
 	int nparams;
 	int status;            /* the status this response will carry */
+	char *cache_key;       /* set for WEB_CACHED routes: the response is kept under it */
 } web_request;
 
 typedef NEOERR *(*web_handler)(web_request *req);
+
+/* A WEB_CACHED route's successful responses to a GET without a query string
+ * are kept, per process, for Cache.PagesSeconds (default 30; 0 turns it off),
+ * keyed by path and Cookie header: such a page must depend on nothing else
+ * (the cookie carries who is visiting). The next identical request is answered
+ * from memory before the cgi kit parses anything. Responses that set a cookie
+ * are never kept. */
+#define WEB_CACHED 1
 
 struct web_route {
 	const char *method;    /* "GET" or "POST" */
 	const char *pattern;   /* a path where a segment "*" matches any one segment */
 	web_handler handler;
+	int flags;             /* WEB_CACHED or 0 */
 };
 
 struct web_app {

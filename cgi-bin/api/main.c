@@ -2,8 +2,8 @@
 #include "api.h"
 
 static const struct web_route api_routes[] = {
-	{ "GET", "/api/status", api_status_render },
-	{ NULL, NULL, NULL },
+	{ "GET", "/api/status", api_status_render, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static int api_init(HDF *config)

@@ -2,11 +2,12 @@
 #include "legacy.h"
 
 static const struct web_route legacy_routes[] = {
-	{ "GET", "/legacy", legacy_front_redirect },
-	{ "GET", "/legacy/", legacy_front_render },
-	{ "GET", "/legacy/random", legacy_random_render },
-	{ "GET", "/legacy/source", legacy_source_render },
-	{ NULL, NULL, NULL },
+	{ "GET", "/legacy", legacy_front_redirect, 0 },
+	{ "GET", "/legacy/", legacy_front_render, 0 },
+	/* Never cached: each request is meant to cost its bubble sort. */
+	{ "GET", "/legacy/random", legacy_random_render, 0 },
+	{ "GET", "/legacy/source", legacy_source_render, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 static int legacy_init(HDF *config)

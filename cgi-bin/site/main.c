@@ -2,12 +2,14 @@
 #include "site.h"
 
 static const struct web_route site_routes[] = {
-	{ "GET", "/", entrance_page_render },
-	{ "POST", "/", entrance_form_submit },
-	{ "GET", "/exhibits/", exhibit_list_render },
-	{ "GET", "/exhibits/*", exhibit_page_render },
-	{ "GET", "/exhibits/*/go", exhibit_go },
-	{ NULL, NULL, NULL },
+	/* The entrance and the hall depend on the cookies only, the exhibit pages
+	 * on the exhibit data too, which changes only with a new seed. */
+	{ "GET", "/", entrance_page_render, WEB_CACHED },
+	{ "POST", "/", entrance_form_submit, 0 },
+	{ "GET", "/exhibits/", exhibit_list_render, WEB_CACHED },
+	{ "GET", "/exhibits/*", exhibit_page_render, WEB_CACHED },
+	{ "GET", "/exhibits/*/go", exhibit_go, 0 },
+	{ NULL, NULL, NULL, 0 },
 };
 
 int main(void)
