@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Cached pages never cross visitors: the key is the path and the cookies.
+. "$(dirname "$0")/../lib.sh"
+
+t "each visitor's hall names that visitor, however often it is served"
+for i in 1 2 3; do
+	for who in alice-1 bob-2; do
+		get / -H "Cookie: github_id=$who"
+		expect_status 200
+		expect_body "@$who"
+	done
+done
+get / -H "Cookie: github_id=alice-1" -H "Pragma: no-cache"
+expect_body "@alice-1"
+expect_no_body "@bob-2"
+
+t "pages that depend only on the cookies are served from nginx's cache"
+get /exhibits/kisei
+get /exhibits/kisei
+expect_header X-Cache HIT
+
+never_cached() { # description, then the request
+	local what=$1
+	shift
+	get "$@"
+	get "$@"
+	check "$what is not served from the cache (X-Cache: $(header X-Cache))" test "$(header X-Cache)" != HIT
+}
+never_cached "a 404" /exhibits/nope
+never_cached "a page that sets a cookie" /
+never_cached "a page with a query string" "/?change=1" -H "Cookie: github_id=alice-1"
+never_cached "the redirect that counts a visit" /exhibits/kisei/go
+
+t "a page with a form keeps the visitor's own CSRF token"
+get / -H "Cookie: masakari_csrf=0123456789abcdef0123456789abcdef"
+expect_body 'value="0123456789abcdef0123456789abcdef"'
+get / -H "Cookie: masakari_csrf=fedcba9876543210fedcba9876543210"
+expect_body 'value="fedcba9876543210fedcba9876543210"'
+expect_no_body '0123456789abcdef0123456789abcdef'
+
+t "/legacy/random is never served from a cache"
+get /legacy/random
+first=$(md5sum <"$TMP/body")
+get /legacy/random
+check "two different sorts" test "$first" != "$(md5sum <"$TMP/body")"
+
+done_testing
