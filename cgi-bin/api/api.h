@@ -6,5 +6,6 @@
 
 NEOERR *api_status_render(web_request *req);
 int api_status_init(HDF *config);
+NEOERR *api_throw_render(web_request *req);
 
 #endif
