@@ -1,0 +1,141 @@
+/* hall.h — the hall daemon: one event loop holding every connection, the
+ * roster of who stands where, and the messages fanned out to clients.
+ *
+ * Everything here runs on the libwebsockets service thread only; the database
+ * worker (worker.h) talks to it through queues and lws_cancel_service. */
+#ifndef HALLD_HALL_H
+#define HALLD_HALL_H
+
+#include <jansson.h>
+#include <libwebsockets.h>
+
+#include "charmap.h"
+#include "github.h"
+#include "status.h"
+
+#define HALL_PROTOCOL "masakari"
+#define HALL_PATH "/ws"
+#define HALL_MAX_MESSAGE 4096          /* bytes of one client message, all fragments */
+#define HALL_RX_CHUNK 1024             /* lws receive buffer per connection */
+#define HALL_HISTORY 50                /* chat messages sent on join */
+#define HALL_SPAWN_X 1250.0            /* newcomers appear on the central plaza */
+#define HALL_SPAWN_Y 1250.0
+#define HALL_QUEUE_MAX 512             /* queued frames per client before it counts as stuck */
+#define HALL_QUEUE_BYTES (8u << 20)    /* likewise in bytes */
+
+/* Per-connection limits (docs/HALL.md). A message over a limit is dropped and
+ * answered with ERROR_MESSAGE 429; every refused message is a strike, strikes
+ * fade at HALL_STRIKE_DECAY a second, and HALL_STRIKE_LIMIT of them close the
+ * connection (1008): a client a little too eager keeps going, a flood does not. */
+#define HALL_MOVE_RATE 20.0
+#define HALL_MOVE_BURST 20.0
+#define HALL_CHAT_RATE 1.0
+#define HALL_CHAT_BURST 5.0
+#define HALL_FRAME_RATE 50.0           /* any message at all */
+#define HALL_FRAME_BURST 100.0
+#define HALL_ERROR_RATE 5.0            /* ERROR_MESSAGEs we send back */
+#define HALL_ERROR_BURST 5.0
+#define HALL_STRIKE_DECAY 10.0
+#define HALL_STRIKE_LIMIT 100.0
+
+/* One outgoing text frame, built once and shared by every client it goes to.
+ * data holds LWS_PRE bytes of room for the frame header, then the JSON. */
+struct hall_msg {
+	unsigned refs;
+	size_t len;
+	unsigned char data[];
+};
+
+/* A token bucket: at most rate per second, bursts of up to burst. */
+struct hall_bucket {
+	double tokens;
+	double at;
+};
+
+/* Per connection (lws per-session data, zeroed by lws). */
+struct hall_session {
+	struct lws_dll2 list;                  /* in hall.sessions */
+	struct lws *wsi;
+	char user[GITHUB_ID_MAX + 1];          /* "" for a spectator */
+	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
+
+	struct hall_msg **queue;               /* frames waiting for SERVER_WRITEABLE */
+	unsigned qhead, qcount, qcap;
+	size_t qbytes;
+
+	unsigned char *rx;                     /* a message arriving in several pieces */
+	size_t rx_len;
+
+	struct hall_bucket moves, chats, frames, errors;
+	double strikes, strikes_at;            /* refused messages, decaying over time */
+	double rate_error_at;                  /* last "rate limited" ERROR_MESSAGE */
+
+	unsigned established : 1;
+	unsigned needs_full : 1;               /* its next position update is the full set */
+	unsigned subscribed : 1;               /* in the masakari room */
+	int close_code;                        /* non-zero: close once the queue is sent */
+	const char *close_reason;
+};
+
+struct worker;
+
+struct hall {
+	struct lws_context *ctx;
+	char daemon_id[128];
+	char **origins;                        /* allowed Origin headers */
+	size_t norigins;
+
+	struct lws_dll2_owner sessions;
+	struct charmap local;                  /* visitors connected to this daemon */
+	struct charmap remote;                 /* visitors on the other daemons (worker) */
+	struct charmap published;              /* the hall as clients were last told it */
+	int local_changed;                     /* local differs from what the worker has */
+	int have_status;                       /* the status sampler runs */
+
+	struct hall_msg *history[HALL_HISTORY];/* chat ring, oldest at history_start */
+	unsigned history_start, history_count;
+
+	struct worker *worker;
+	lws_sorted_usec_list_t tick_sul;
+	double next_tick;
+};
+
+/* Monotonic seconds. */
+double hall_now(void);
+
+/* msg.c — frames. hall_msg_json serialises (does not steal) j; NULL and a log
+ * line when out of memory. The builders return NULL likewise. */
+struct hall_msg *hall_msg_json(json_t *j);
+struct hall_msg *hall_msg_ref(struct hall_msg *m);
+void hall_msg_unref(struct hall_msg *m);
+struct hall_msg *hall_msg_error(int code, const char *text);
+struct hall_msg *hall_msg_leave(const char *user);
+struct hall_msg *hall_msg_chat(const char *user, const char *message, const char *at);
+struct hall_msg *hall_msg_status(const struct status_values *v);
+json_t *hall_character_json(const struct charmap_entry *e);
+json_t *hall_number(double v);
+
+/* session.c — one client's queue, limits and closing. */
+void session_send(struct hall_session *s, struct hall_msg *m);
+void session_error(struct hall_session *s, int code, const char *text);
+void session_close(struct hall_session *s, int code, const char *reason, int flush);
+int session_writeable(struct hall_session *s);
+void session_release(struct hall_session *s);
+int session_allow(struct hall_bucket *b, double rate, double burst, double now);
+int session_strike(struct hall_session *s, double now);
+
+/* roster.c — who is where, the tick, chat and the masakari room. */
+int hall_join(struct hall *hall, struct hall_session *s);
+void hall_part(struct hall *hall, struct hall_session *s);
+void hall_move(struct hall *hall, struct hall_session *s, double x, double y);
+void hall_tick(struct hall *hall);
+void hall_chat_local(struct hall *hall, struct hall_session *s, const char *message);
+void hall_send_history(struct hall *hall, struct hall_session *s);
+void hall_take_worker_events(struct hall *hall);
+void hall_broadcast(struct hall *hall, struct hall_msg *m, int room_only);
+
+/* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari". */
+extern const struct lws_protocols hall_protocols[];
+int hall_origin_allowed(const struct hall *hall, const char *origin);
+
+#endif

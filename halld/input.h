@@ -1,0 +1,42 @@
+/* input.h — what a hall client may say, parsed and checked before anything acts on it.
+ *
+ * Clients send JSON text frames (DESIGN.md, "WebSocket protocol"). Identity is
+ * not part of a request: the connection speaks for the user it joined as, and
+ * any user_id a client puts in a message is ignored. */
+#ifndef HALLD_INPUT_H
+#define HALLD_INPUT_H
+
+#include <stddef.h>
+
+#define INPUT_WORLD_SIZE 2500.0     /* the hall is 2500×2500 px */
+#define INPUT_POS_LIMIT 1e6         /* beyond this a coordinate is nonsense, not a stray drag */
+#define INPUT_CHAT_MAX 200          /* characters (code points) */
+#define INPUT_CHAT_MAX_BYTES (INPUT_CHAT_MAX * 4)
+
+/* ERROR_MESSAGE codes, modelled on HTTP's. */
+#define INPUT_ERR_BAD_REQUEST 400   /* not JSON, wrong types, values out of range */
+#define INPUT_ERR_FORBIDDEN 403     /* a spectator (no ?user=) tried to move or chat */
+#define INPUT_ERR_NO_ROOM 404       /* SUBSCRIBE to a room that does not exist */
+#define INPUT_ERR_RATE 429          /* over a rate limit: the message was dropped */
+
+enum input_kind {
+	INPUT_MOVE,       /* UPDATE_CHARACTER_POS */
+	INPUT_CHAT,       /* ACTION_CHAT_MESSAGE */
+	INPUT_SUBSCRIBE,  /* SUBSCRIBE, room "masakari" */
+};
+
+struct input_request {
+	enum input_kind kind;
+	double x, y;                               /* clamped to the world */
+	char message[INPUT_CHAT_MAX_BYTES + 1];    /* valid UTF-8, 1–200 characters */
+};
+
+/* Parses one complete text message of len bytes (already known to be valid
+ * UTF-8). Returns 0 with *req filled in, or an INPUT_ERR_* code with *problem
+ * set to a short English sentence for the ERROR_MESSAGE; never fails otherwise. */
+int input_parse(const char *text, size_t len, struct input_request *req, const char **problem);
+
+/* Clamps a finite coordinate into [0, INPUT_WORLD_SIZE]. */
+double input_clamp(double v);
+
+#endif

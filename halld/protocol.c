@@ -1,0 +1,267 @@
+/* protocol.c — the daemon's two lws protocols: "http", which only decides
+ * whether an upgrade to the hall may happen, and "masakari", the hall itself
+ * (DESIGN.md, "WebSocket protocol"). */
+#include "hall.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "input.h"
+#include "log.h"
+#include "utf8.h"
+
+static struct hall *hall_of(struct lws *wsi)
+{
+	return lws_context_user(lws_get_context(wsi));
+}
+
+int hall_origin_allowed(const struct hall *hall, const char *origin)
+{
+	for (size_t i = 0; i < hall->norigins; i++)
+		if (strcasecmp(hall->origins[i], origin) == 0)
+			return 1;
+	return 0;
+}
+
+/* True when the comma-separated Sec-WebSocket-Protocol list offers ours. */
+static int offers_protocol(const char *list)
+{
+	const char *p = list;
+
+	while (*p) {
+		size_t n;
+
+		while (*p == ' ' || *p == ',')
+			p++;
+		n = strcspn(p, ", ");
+		if (n == strlen(HALL_PROTOCOL) && strncmp(p, HALL_PROTOCOL, n) == 0)
+			return 1;
+		p += n;
+	}
+	return 0;
+}
+
+/* Answers the upgrade request with an HTTP error instead of a WebSocket. */
+static int refuse(struct lws *wsi, unsigned status, const char *why)
+{
+	if (lws_return_http_status(wsi, status, why))
+		return -1;
+	return 1;
+}
+
+/* The checks before a connection joins: path, Origin, subprotocol, user. A
+ * browser always sends Origin, so a foreign page cannot open the hall in a
+ * visitor's name; tools without one (the load client) are let in. */
+static int confirm_upgrade(struct lws *wsi, const char *upgrade)
+{
+	const struct hall *hall = hall_of(wsi);
+	char buf[256];
+	const char *problem, *value;
+	int n;
+
+	if (!upgrade || strcasecmp(upgrade, "websocket") != 0)
+		return refuse(wsi, HTTP_STATUS_BAD_REQUEST, "Only WebSocket upgrades are served here.");
+	if (lws_hdr_copy(wsi, buf, sizeof(buf), WSI_TOKEN_GET_URI) <= 0 ||
+	    strcmp(buf, HALL_PATH) != 0)
+		return refuse(wsi, HTTP_STATUS_NOT_FOUND, "The hall is at /ws.");
+	n = lws_hdr_total_length(wsi, WSI_TOKEN_ORIGIN);
+	if (n > 0) {
+		if (n >= (int)sizeof(buf) || lws_hdr_copy(wsi, buf, sizeof(buf), WSI_TOKEN_ORIGIN) < 0 ||
+		    !hall_origin_allowed(hall, buf))
+			return refuse(wsi, HTTP_STATUS_FORBIDDEN,
+				      "This page's origin may not open the hall.");
+	}
+	if (lws_hdr_copy(wsi, buf, sizeof(buf), WSI_TOKEN_PROTOCOL) <= 0 || !offers_protocol(buf))
+		return refuse(wsi, HTTP_STATUS_BAD_REQUEST,
+			      "Ask for the \"masakari\" subprotocol.");
+	/* The value comes back as a pointer into buf, past "user=". */
+	value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
+	if (value) {
+		problem = github_id_problem(value);
+		if (problem)
+			return refuse(wsi, HTTP_STATUS_BAD_REQUEST, problem);
+	}
+	return 0;
+}
+
+static int callback_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
+			 void *in, size_t len)
+{
+	switch (reason) {
+	case LWS_CALLBACK_HTTP_CONFIRM_UPGRADE:
+		return confirm_upgrade(wsi, in);
+	case LWS_CALLBACK_HTTP:
+		/* Plain HTTP to the daemon: say what this port is, then hang up. */
+		lws_return_http_status(wsi, HTTP_STATUS_BAD_REQUEST,
+				       "This is the hall's WebSocket endpoint, /ws.");
+		return -1;
+	default:
+		return lws_callback_http_dummy(wsi, reason, user, in, len);
+	}
+}
+
+/* Acts on one complete, valid-UTF-8 text message. */
+static void hall_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
+{
+	struct input_request req;
+	const char *problem = NULL;
+	double now = hall_now();
+	int rc;
+
+	if (!session_allow(&s->frames, HALL_FRAME_RATE, HALL_FRAME_BURST, now)) {
+		if (!session_strike(s, now) && now - s->rate_error_at >= 1.0) {
+			s->rate_error_at = now;
+			session_error(s, INPUT_ERR_RATE, "too many messages: slow down");
+		}
+		return;
+	}
+	rc = input_parse(text, len, &req, &problem);
+	if (rc) {
+		if (!session_strike(s, now))
+			session_error(s, rc, problem);
+		return;
+	}
+	if (req.kind == INPUT_SUBSCRIBE) {
+		s->subscribed = 1;
+		return;
+	}
+	if (!s->visitor) {
+		if (!session_strike(s, now))
+			session_error(s, INPUT_ERR_FORBIDDEN,
+				      "join with ?user=<github-id> to move or chat");
+		return;
+	}
+	if (req.kind == INPUT_MOVE) {
+		if (!session_allow(&s->moves, HALL_MOVE_RATE, HALL_MOVE_BURST, now)) {
+			if (!session_strike(s, now) && now - s->rate_error_at >= 1.0) {
+				s->rate_error_at = now;
+				session_error(s, INPUT_ERR_RATE,
+					      "position updates are limited to 20 a second");
+			}
+			return;
+		}
+		hall_move(hall, s, req.x, req.y);
+		return;
+	}
+	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
+		if (!session_strike(s, now))
+			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second");
+		return;
+	}
+	hall_chat_local(hall, s, req.message);
+}
+
+/* Closes from inside a callback with a status and reason the client sees. */
+static int close_now(struct lws *wsi, enum lws_close_status code, const char *reason)
+{
+	lws_close_reason(wsi, code, (unsigned char *)reason, strlen(reason));
+	return -1;
+}
+
+/* Collects a message that may come in several frames or pieces, and checks
+ * size, type and encoding before anything parses it. */
+static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned char *in, size_t len)
+{
+	size_t remaining = lws_remaining_packet_payload(s->wsi);
+	int complete = lws_is_final_fragment(s->wsi) && remaining == 0;
+
+	if (s->close_code)
+		return 0;
+	if (lws_frame_is_binary(s->wsi))
+		return close_now(s->wsi, LWS_CLOSE_STATUS_UNACCEPTABLE_OPCODE,
+				 "only JSON text frames");
+	if (s->rx_len + len + remaining > HALL_MAX_MESSAGE)
+		return close_now(s->wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE,
+				 "messages are limited to 4096 bytes");
+	if (complete && !s->rx_len) {
+		/* The usual case: the whole message in one piece, no copy. */
+		if (!utf8_valid((const char *)in, len))
+			return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
+		hall_receive(hall, s, (const char *)in, len);
+		return 0;
+	}
+	if (!s->rx) {
+		s->rx = malloc(HALL_MAX_MESSAGE);
+		if (!s->rx)
+			return close_now(s->wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION,
+					 "out of memory");
+	}
+	memcpy(s->rx + s->rx_len, in, len);
+	s->rx_len += len;
+	if (!complete)
+		return 0;
+	len = s->rx_len;
+	s->rx_len = 0;
+	if (!utf8_valid((const char *)s->rx, len))
+		return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
+	hall_receive(hall, s, (const char *)s->rx, len);
+	free(s->rx);
+	s->rx = NULL;
+	return 0;
+}
+
+static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void *user, void *in,
+			 size_t len)
+{
+	struct hall_session *s = user;
+	struct hall *hall = hall_of(wsi);
+	const char *value;
+	char buf[64];
+
+	switch (reason) {
+	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
+		/* Checked in confirm_upgrade; kept here while the headers are. */
+		value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
+		if (value) {
+			if (github_id_problem(value))
+				return -1;
+			snprintf(s->user, sizeof(s->user), "%s", value);
+		}
+		return 0;
+
+	case LWS_CALLBACK_ESTABLISHED:
+		s->wsi = wsi;
+		s->needs_full = 1;
+		if (hall_join(hall, s) != 0)
+			return close_now(wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
+		lws_dll2_add_tail(&s->list, &hall->sessions);
+		s->established = 1;
+		hall_send_history(hall, s);
+		return 0;
+
+	case LWS_CALLBACK_CLOSED:
+		if (s->established) {
+			lws_dll2_remove(&s->list);
+			hall_part(hall, s);
+			s->established = 0;
+		}
+		session_release(s);
+		return 0;
+
+	case LWS_CALLBACK_RECEIVE:
+		return hall_rx(hall, s, in, len);
+
+	case LWS_CALLBACK_SERVER_WRITEABLE:
+		return session_writeable(s);
+
+	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
+		/* The worker has news (or we are asked to stop). */
+		if (hall)
+			hall_take_worker_events(hall);
+		return 0;
+
+	default:
+		return 0;
+	}
+}
+
+const struct lws_protocols hall_protocols[] = {
+	{ "http", callback_http, 0, 0, 0, NULL, 0 },
+	/* A big tx_packet_size lets a tick go out in one send() where the socket
+	 * takes it; lws keeps and sends the rest otherwise. */
+	{ HALL_PROTOCOL, callback_hall, sizeof(struct hall_session), HALL_RX_CHUNK, 0, NULL,
+	  1u << 20 },
+	{ NULL, NULL, 0, 0, 0, NULL, 0 },
+};

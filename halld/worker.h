@@ -1,0 +1,79 @@
+/* worker.h — the hall daemon's database thread.
+ *
+ * The event loop never waits for MariaDB: it posts jobs here (chat to store,
+ * its visitors to publish) and takes events back (chat history, chat and
+ * visitors from other daemons, throws that landed), woken by
+ * lws_cancel_service. The worker has its own db_t and keeps going through
+ * database outages, logging once when one starts and once when it ends. */
+#ifndef HALLD_WORKER_H
+#define HALLD_WORKER_H
+
+#include <ClearSilver.h>
+#include <jansson.h>
+#include <libwebsockets.h>
+#include <stddef.h>
+
+#include "charmap.h"
+#include "github.h"
+
+struct worker;
+
+/* One visitor as this daemon publishes it. */
+struct worker_visitor {
+	char id[GITHUB_ID_MAX + 1];
+	double x, y;
+};
+
+/* One stored chat message; at is ISO 8601 UTC ("2024-05-01T12:34:56.789Z"). */
+struct worker_chat {
+	char user[GITHUB_ID_MAX + 1];
+	char *message;
+	char at[64];
+};
+
+enum worker_event_kind {
+	WORKER_HISTORY,  /* the last chat messages in the database, oldest first */
+	WORKER_CHAT,     /* new chat messages taken by other daemons, oldest first */
+	WORKER_REMOTE,   /* every visitor on the other live daemons */
+	WORKER_THROW,    /* a throw landed: the ACTION_RECV_MASAKARI message */
+};
+
+struct worker_event {
+	struct worker_event *next;
+	enum worker_event_kind kind;
+	struct worker_chat *chats;  /* HISTORY, CHAT */
+	size_t nchats;
+	struct charmap remote;      /* REMOTE */
+	json_t *message;            /* THROW */
+};
+
+struct worker_options {
+	const char *daemon_id;          /* host:port, unique among the daemons */
+	const char *host;               /* gethostname(), for status_samples */
+	unsigned presence_timeout_s;    /* a daemon silent this long has left */
+	unsigned sample_interval_s;     /* status_samples, 0: none */
+	int record_status;              /* the status sampler runs */
+};
+
+/* Starts the thread with its own connection configured from cfg; it connects
+ * lazily and retries. Returns NULL (logged) when the thread cannot start. */
+struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct lws_context *ctx);
+
+/* Stops the thread, deleting this daemon's presence row on the way out so the
+ * other daemons see its visitors leave at once. Never fails. */
+void worker_stop(struct worker *w);
+
+/* Queues a chat message for storage (copied). Dropped, with a log line, when
+ * the queue is full because the database has been away for long. */
+void worker_post_chat(struct worker *w, const char *user, const char *message,
+		      const char *at_iso);
+
+/* Hands over this daemon's visitors (the worker frees the array); replaces any
+ * snapshot the worker has not written yet. */
+void worker_post_presence(struct worker *w, struct worker_visitor *v, size_t n);
+
+/* Takes every pending event, oldest first; the caller frees each. */
+struct worker_event *worker_take_events(struct worker *w);
+void worker_event_free(struct worker_event *ev);
+
+#endif
