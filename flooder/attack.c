@@ -1,0 +1,377 @@
+/* attack.c — the open-loop schedule, as vegeta and wrk2 do it: request i of a
+ * job is due at start + i / rate whatever the target does, and its latency is
+ * measured from that due time, so a slow target shows as latency instead of
+ * quietly lowering the rate (no coordinated omission).
+ *
+ * All jobs share one libcurl multi handle and a fixed pool of easy handles:
+ * at most max_inflight requests, and so connections and descriptors, exist at
+ * once, however dead or slow the target is. A request that cannot get a free
+ * slot before its deadline (due time + timeout) counts as a timeout. */
+#include "flooder.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "log.h"
+
+struct transfer {
+	CURL *easy;
+	struct job *job;       /* NULL when the slot is free */
+	double due;
+};
+
+struct attack {
+	CURLM *multi;
+	struct transfer *slots;
+	long nslots;
+	long *free_slots;      /* a stack of free slot indexes */
+	long nfree;
+	double timeout_s;
+};
+
+double flooder_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static size_t discard_body(char *p, size_t size, size_t n, void *data)
+{
+	(void)p;
+	(void)data;
+	return size * n;
+}
+
+struct attack *attack_new(const struct flooder_settings *s)
+{
+	struct attack *a = calloc(1, sizeof(*a));
+
+	if (!a)
+		goto oom;
+	a->nslots = s->max_inflight;
+	a->timeout_s = (double)s->timeout_ms / 1000.0;
+	a->slots = calloc((size_t)a->nslots, sizeof(*a->slots));
+	a->free_slots = calloc((size_t)a->nslots, sizeof(*a->free_slots));
+	if (!a->slots || !a->free_slots)
+		goto oom;
+	for (long i = 0; i < a->nslots; i++)
+		a->free_slots[a->nfree++] = a->nslots - 1 - i;
+	a->multi = curl_multi_init();
+	if (!a->multi) {
+		log_error("cannot initialise libcurl's multi interface");
+		attack_free(a);
+		return NULL;
+	}
+	/* The keep-alive pool is exactly as large as the in-flight cap, so libcurl
+	 * never opens a connection beyond it nor queues a transfer of its own. */
+	curl_multi_setopt(a->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, a->nslots);
+	curl_multi_setopt(a->multi, CURLMOPT_MAXCONNECTS, a->nslots);
+	return a;
+oom:
+	log_error("out of memory for %ld transfers", s->max_inflight);
+	attack_free(a);
+	return NULL;
+}
+
+void attack_free(struct attack *a)
+{
+	if (!a)
+		return;
+	for (long i = 0; i < a->nslots; i++) {
+		if (!a->slots[i].easy)
+			continue;
+		if (a->slots[i].job)
+			curl_multi_remove_handle(a->multi, a->slots[i].easy);
+		curl_easy_cleanup(a->slots[i].easy);
+	}
+	if (a->multi)
+		curl_multi_cleanup(a->multi);
+	free(a->slots);
+	free(a->free_slots);
+	free(a);
+}
+
+/* An easy handle with everything that never changes between requests. */
+static CURL *transfer_easy_new(void)
+{
+	CURL *e = curl_easy_init();
+
+	if (!e)
+		return NULL;
+	curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+	curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, discard_body);
+	curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+	/* A redirect is an answer (counted under its 3xx code), never followed:
+	 * nothing the target says can aim the flooder at another host. */
+	curl_easy_setopt(e, CURLOPT_FOLLOWLOCATION, 0L);
+	/* Nor can a proxy from the environment sit between it and the target. */
+	curl_easy_setopt(e, CURLOPT_PROXY, "");
+	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+	return e;
+}
+
+struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s)
+{
+	struct job *j = calloc(1, sizeof(*j));
+
+	if (!j)
+		return NULL;
+	j->id = id;
+	j->attempts = attempts;
+	j->rate = rate;
+	j->duration_s = duration_s;
+	j->total = rate * duration_s;
+	j->url = strdup(url);
+	j->latency_ms = malloc((size_t)j->total * sizeof(*j->latency_ms));
+	if (!j->url || !j->latency_ms) {
+		job_free(j);
+		return NULL;
+	}
+	snprintf(j->user_agent, sizeof(j->user_agent), "masakari-flooder (job %lld)", id);
+	return j;
+}
+
+void job_free(struct job *j)
+{
+	if (!j)
+		return;
+	free(j->url);
+	free(j->latency_ms);
+	free(j);
+}
+
+void attack_start_job(struct job *j, double now)
+{
+	j->start = now;
+	j->tick_at = now;
+}
+
+static double job_due(const struct job *j, long i)
+{
+	return j->start + (double)i / (double)j->rate;
+}
+
+int job_is_settled(const struct job *j)
+{
+	return (j->issued == j->total || j->lease_lost) && j->inflight == 0;
+}
+
+static void job_note_transfer(struct job *j, double now)
+{
+	if (j->transfers == 0)
+		j->first_sent = now;
+	j->last_sent = now;
+	j->transfers++;
+}
+
+/* Starts request number j->issued in a free slot. Returns 0, or -1 when
+ * libcurl refused it (counted as an error of the "other" kind). */
+static int transfer_start(struct attack *a, struct job *j, double due, double now)
+{
+	long slot = a->free_slots[a->nfree - 1];
+	struct transfer *t = &a->slots[slot];
+	long left_ms = (long)ceil((due + a->timeout_s - now) * 1000.0);
+
+	if (!t->easy && !(t->easy = transfer_easy_new()))
+		return -1;
+	if (left_ms < 1)
+		left_ms = 1;
+	curl_easy_setopt(t->easy, CURLOPT_URL, j->url);
+	curl_easy_setopt(t->easy, CURLOPT_USERAGENT, j->user_agent);
+	curl_easy_setopt(t->easy, CURLOPT_TIMEOUT_MS, left_ms);
+	curl_easy_setopt(t->easy, CURLOPT_CONNECTTIMEOUT_MS, left_ms);
+	curl_easy_setopt(t->easy, CURLOPT_PRIVATE, t);
+	if (curl_multi_add_handle(a->multi, t->easy) != CURLM_OK)
+		return -1;
+	t->job = j;
+	t->due = due;
+	a->nfree--;
+	j->inflight++;
+	return 0;
+}
+
+static void issue_due(struct attack *a, struct job *j, double now)
+{
+	while (!j->lease_lost && j->issued < j->total) {
+		double due = job_due(j, j->issued);
+
+		if (due > now)
+			return;
+		if (now >= due + a->timeout_s) {
+			/* It waited its whole timeout for a free connection. */
+			j->issued++;
+			j->err_timeout++;
+			continue;
+		}
+		if (a->nfree == 0)
+			return;
+		j->issued++;
+		job_note_transfer(j, now);
+		if (transfer_start(a, j, due, now) != 0)
+			j->err_other++;
+	}
+}
+
+static void transfer_settle(struct attack *a, struct transfer *t, CURLcode rc, double now)
+{
+	struct job *j = t->job;
+	long code = 0;
+
+	if (rc == CURLE_OK) {
+		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
+		if (code > 0 && code < FLOODER_MAX_STATUS)
+			j->codes[code]++;
+		if (code >= 200 && code < 400)
+			j->ok++;
+		else
+			j->err_http++;
+		j->latency_ms[j->answered++] = (float)((now - t->due) * 1000.0);
+	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
+		j->err_timeout++;
+	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
+		   rc == CURLE_COULDNT_RESOLVE_PROXY) {
+		j->err_connect++;
+	} else {
+		j->err_other++;
+	}
+	curl_multi_remove_handle(a->multi, t->easy);
+	t->job = NULL;
+	a->free_slots[a->nfree++] = t - a->slots;
+	j->inflight--;
+}
+
+void attack_step(struct attack *a, struct job *jobs, double now)
+{
+	CURLMsg *msg;
+	int running, left;
+
+	for (struct job *j = jobs; j; j = j->next)
+		issue_due(a, j, now);
+	curl_multi_perform(a->multi, &running);
+	now = flooder_now();
+	while ((msg = curl_multi_info_read(a->multi, &left))) {
+		char *priv = NULL;
+		struct transfer *t;
+
+		if (msg->msg != CURLMSG_DONE)
+			continue;
+		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
+		t = (struct transfer *)priv;
+		if (t && t->job)
+			transfer_settle(a, t, msg->data.result, now);
+	}
+}
+
+double attack_next_due(const struct attack *a, const struct job *jobs)
+{
+	double next = HUGE_VAL;
+
+	for (const struct job *j = jobs; j; j = j->next) {
+		double due;
+
+		if (j->lease_lost || j->issued >= j->total)
+			continue;
+		due = job_due(j, j->issued);
+		/* With every slot busy, the next thing to do for this job is to give
+		 * up on its waiting request, unless a transfer ends first. */
+		if (a->nfree == 0)
+			due += a->timeout_s;
+		if (due < next)
+			next = due;
+	}
+	return next;
+}
+
+void attack_wait(struct attack *a, double until)
+{
+	double left = until - flooder_now();
+	int ms;
+
+	if (left <= 0)
+		return;
+	ms = left > 1.0 ? 1000 : (int)ceil(left * 1000.0);
+	curl_multi_poll(a->multi, NULL, 0, ms, NULL);
+}
+
+void attack_cancel_job(struct attack *a, struct job *j)
+{
+	for (long i = 0; i < a->nslots; i++) {
+		struct transfer *t = &a->slots[i];
+
+		if (t->job != j)
+			continue;
+		curl_multi_remove_handle(a->multi, t->easy);
+		t->job = NULL;
+		a->free_slots[a->nfree++] = i;
+		j->inflight--;
+		/* Sent but never settled: it is no longer counted as sent. */
+		j->issued--;
+	}
+}
+
+static int by_value(const void *x, const void *y)
+{
+	float a = *(const float *)x, b = *(const float *)y;
+
+	return (a > b) - (a < b);
+}
+
+/* Nearest-rank percentile of sorted values. */
+static double percentile(const float *sorted, long n, double p)
+{
+	long rank = (long)ceil(p / 100.0 * (double)n);
+
+	if (rank < 1)
+		rank = 1;
+	return sorted[rank - 1];
+}
+
+int job_report_build(const struct job *j, int final, struct job_report *r)
+{
+	json_t *codes = json_object();
+
+	memset(r, 0, sizeof(*r));
+	r->p50_ms = r->p90_ms = r->p99_ms = r->max_ms = r->achieved_rate = -1;
+	r->errors = j->err_connect + j->err_timeout + j->err_http + j->err_other;
+	if (!codes)
+		return -1;
+	for (long c = 0; c < FLOODER_MAX_STATUS; c++) {
+		char key[8];
+
+		if (!j->codes[c])
+			continue;
+		snprintf(key, sizeof(key), "%ld", c);
+		json_object_set_new(codes, key, json_integer(j->codes[c]));
+	}
+	r->codes_json = json_dumps(codes, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(codes);
+	if (!r->codes_json)
+		return -1;
+	if (!final)
+		return 0;
+	if (j->answered > 0) {
+		/* The job is over, so its latencies may be sorted in place. */
+		qsort(j->latency_ms, (size_t)j->answered, sizeof(*j->latency_ms), by_value);
+		r->p50_ms = percentile(j->latency_ms, j->answered, 50);
+		r->p90_ms = percentile(j->latency_ms, j->answered, 90);
+		r->p99_ms = percentile(j->latency_ms, j->answered, 99);
+		r->max_ms = j->latency_ms[j->answered - 1];
+	}
+	/* Intervals between the first and the last request sent: exactly the
+	 * requested rate when the schedule was kept. */
+	if (j->transfers >= 2 && j->last_sent > j->first_sent)
+		r->achieved_rate = (double)(j->transfers - 1) / (j->last_sent - j->first_sent);
+	return 0;
+}
+
+void job_report_clear(struct job_report *r)
+{
+	free(r->codes_json);
+	r->codes_json = NULL;
+}

@@ -1,0 +1,258 @@
+/* queue.c — the attack queue in MariaDB (attack_jobs): claiming a job with
+ * SELECT … FOR UPDATE SKIP LOCKED and a lease, progress that renews the lease,
+ * the final report, and release on a clean stop.
+ *
+ * Every write after the claim is fenced by (lease_owner, attempts): a runner
+ * whose lease expired and was taken over changes nothing, so a job's report is
+ * written once, by the run that holds it. */
+#include "flooder.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "log.h"
+
+static const char CLAIM_COLUMNS[] =
+	"SELECT id, target_url, rate, duration_s, attempts, lease_owner FROM attack_jobs ";
+
+/* A job whose runner died is taken back before new ones: it was first in line. */
+static const char CLAIM_EXPIRED[] =
+	"WHERE status = 'running' AND lease_expires < NOW(3) "
+	"ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+static const char CLAIM_QUEUED[] =
+	"WHERE status = 'queued' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED";
+
+/* A job larger than this would need more memory for its latencies than a
+ * flooder should take (4 bytes a request). */
+#define QUEUE_MAX_REQUESTS 1000000L
+#define QUEUE_MAX_DURATION_S 3600L
+
+static int target_allowed(const struct flooder_settings *s, const char *url)
+{
+	for (HDF *t = s->targets ? hdf_obj_child(s->targets) : NULL; t; t = hdf_obj_next(t)) {
+		const char *allowed = hdf_obj_value(t);
+
+		if (allowed && *allowed && strcmp(allowed, url) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Why a job can never run, or NULL when it can. */
+static const char *job_problem(const struct flooder_settings *s, const char *url, long rate,
+			       long duration_s, char *buf, size_t len)
+{
+	if (!target_allowed(s, url))
+		return "the target is not in the flooder's allowlist (Flooder.Targets)";
+	if (rate < 1 || rate > s->max_total_rate) {
+		snprintf(buf, len, "rate %ld is outside 1..%ld (Flooder.MaxTotalRate)", rate,
+			 s->max_total_rate);
+		return buf;
+	}
+	if (duration_s < 1 || duration_s > QUEUE_MAX_DURATION_S) {
+		snprintf(buf, len, "duration %ld s is outside 1..%ld", duration_s, QUEUE_MAX_DURATION_S);
+		return buf;
+	}
+	if (rate * duration_s > QUEUE_MAX_REQUESTS) {
+		snprintf(buf, len, "%ld requests is more than one job may send (%ld)",
+			 rate * duration_s, QUEUE_MAX_REQUESTS);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Marks a job failed for good; an attempt is counted when this run looked at
+ * it afresh, not when earlier runs already used them all up. */
+static int fail_job(db_t *db, long long id, const char *reason, int count_attempt)
+{
+	log_warn("job %lld failed: %s", id, reason);
+	return db_exec(db,
+		       "UPDATE attack_jobs SET status = 'failed', failure_reason = ?, "
+		       "attempts = attempts + ?, lease_owner = NULL, lease_expires = NULL, "
+		       "current_rate = NULL, finished_at = NOW(3) WHERE id = ?",
+		       "sii", reason, (long long)(count_attempt ? 1 : 0), (long long)id) < 0 ? -1 : 0;
+}
+
+/* One claim transaction. Returns 1 claimed, 2 failed a job (look again),
+ * 0 nothing to claim now, -1 database error. */
+static int claim_once(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
+{
+	char sql[512], why[160];
+	const char *problem;
+	db_result *r = NULL;
+	long long id;
+	long rate, duration_s, attempts;
+	struct job *j;
+
+	/* Committed reads: the scan neither waits for nor gap-locks the rows
+	 * other runners and the web pages are writing. */
+	if (db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "") < 0 || db_begin(db) != 0)
+		return -1;
+	for (int pass = 0; pass < 2 && (!r || r->nrows == 0); pass++) {
+		db_result_free(r);
+		snprintf(sql, sizeof(sql), "%s%s", CLAIM_COLUMNS, pass == 0 ? CLAIM_EXPIRED : CLAIM_QUEUED);
+		r = db_query(db, sql, "");
+		if (!r)
+			goto fail;
+	}
+	if (r->nrows == 0) {
+		db_result_free(r);
+		return db_rollback(db) == 0 ? 0 : -1;
+	}
+	id = db_cell_int(r, 0, 0, 0);
+	rate = (long)db_cell_int(r, 0, 2, 0);
+	duration_s = (long)db_cell_int(r, 0, 3, 0);
+	attempts = (long)db_cell_int(r, 0, 4, 0);
+
+	if (attempts >= s->max_attempts) {
+		snprintf(why, sizeof(why), "gave up after %ld attempts: the last runner (%.64s) "
+			 "stopped answering before the job was done", attempts,
+			 db_cell(r, 0, 5) ? db_cell(r, 0, 5) : "unknown");
+		if (fail_job(db, id, why, 0) != 0)
+			goto fail;
+		db_result_free(r);
+		return db_commit(db) == 0 ? 2 : -1;
+	}
+	problem = job_problem(s, db_cell(r, 0, 1), rate, duration_s, why, sizeof(why));
+	if (problem) {
+		if (fail_job(db, id, problem, 1) != 0)
+			goto fail;
+		db_result_free(r);
+		return db_commit(db) == 0 ? 2 : -1;
+	}
+	if (rate > capacity) {
+		/* It waits its turn: nothing behind it jumps the queue. */
+		db_result_free(r);
+		return db_rollback(db) == 0 ? 0 : -1;
+	}
+	if (db_exec(db,
+		    "UPDATE attack_jobs SET status = 'running', lease_owner = ?, "
+		    "lease_expires = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1, "
+		    "failure_reason = NULL, sent = 0, ok = 0, errors = 0, errors_connect = 0, "
+		    "errors_timeout = 0, errors_http = 0, errors_other = 0, codes = NULL, "
+		    "p50_ms = NULL, p90_ms = NULL, p99_ms = NULL, max_ms = NULL, current_rate = NULL, "
+		    "achieved_rate = NULL, started_at = NOW(3), progress_at = NULL, finished_at = NULL "
+		    "WHERE id = ?",
+		    "sii", s->owner, (long long)s->lease_s, (long long)id) < 0)
+		goto fail;
+	if (db_commit(db) != 0) {
+		db_result_free(r);
+		return -1;
+	}
+	j = job_new(id, attempts + 1, db_cell(r, 0, 1), rate, duration_s);
+	db_result_free(r);
+	if (!j) {
+		/* The lease runs out and another run (or this one) takes it again. */
+		log_error("out of memory for job %lld", id);
+		return 0;
+	}
+	*out = j;
+	return 1;
+fail:
+	db_result_free(r);
+	db_rollback(db);
+	return -1;
+}
+
+int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
+{
+	db_result *peek;
+	int rc;
+
+	*out = NULL;
+	/* The queue is looked at several times a second and is mostly empty: one
+	 * plain read decides whether a claim transaction is worth it. */
+	peek = db_query(db, "SELECT id FROM attack_jobs WHERE status = 'queued' OR "
+			"(status = 'running' AND lease_expires < NOW(3)) LIMIT 1", "");
+	if (!peek)
+		return -1;
+	rc = peek->nrows > 0;
+	db_result_free(peek);
+	if (!rc)
+		return 0;
+	while ((rc = claim_once(db, s, capacity, out)) == 2)
+		;
+	return rc;
+}
+
+/* The counters every write stores, then the fence. */
+#define QUEUE_COUNTERS \
+	"sent = ?, ok = ?, errors = ?, errors_connect = ?, errors_timeout = ?, " \
+	"errors_http = ?, errors_other = ?, codes = ?, progress_at = NOW(3)"
+#define QUEUE_FENCE " WHERE id = ? AND status = 'running' AND lease_owner = ? AND attempts = ?"
+
+static int fenced_result(long long affected, const struct job *j, const char *what)
+{
+	if (affected < 0)
+		return -1;
+	if (affected == 0) {
+		log_warn("job %lld: lease lost before the %s was written; another run owns it", j->id,
+			 what);
+		return 1;
+	}
+	return 0;
+}
+
+int queue_write_progress(db_t *db, const struct flooder_settings *s, struct job *j)
+{
+	struct job_report r;
+	long long n;
+
+	if (job_report_build(j, 0, &r) != 0)
+		return -1;
+	n = db_exec(db,
+		    "UPDATE attack_jobs SET " QUEUE_COUNTERS ", current_rate = ?, "
+		    "lease_expires = NOW(3) + INTERVAL ? SECOND" QUEUE_FENCE,
+		    "iiiiiiisdiisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
+		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
+		    (long long)j->err_other, r.codes_json, j->current_rate, (long long)s->lease_s,
+		    (long long)j->id, s->owner, (long long)j->attempts);
+	job_report_clear(&r);
+	return fenced_result(n, j, "progress");
+}
+
+int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j)
+{
+	struct job_report r;
+	long long n;
+
+	if (job_report_build(j, 1, &r) != 0)
+		return -1;
+	/* -1 stands for "no value" in r; NULLIF stores it as SQL NULL. */
+	n = db_exec(db,
+		    "UPDATE attack_jobs SET status = 'done', " QUEUE_COUNTERS ", "
+		    "p50_ms = NULLIF(?, -1), p90_ms = NULLIF(?, -1), p99_ms = NULLIF(?, -1), "
+		    "max_ms = NULLIF(?, -1), achieved_rate = NULLIF(?, -1), current_rate = NULL, "
+		    "lease_expires = NULL, finished_at = NOW(3)" QUEUE_FENCE,
+		    "iiiiiiisdddddisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
+		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
+		    (long long)j->err_other, r.codes_json, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms,
+		    r.achieved_rate, (long long)j->id, s->owner, (long long)j->attempts);
+	if (n > 0)
+		log_info("job %lld done: %ld sent, %ld ok, %ld errors, p99 %.1f ms, %.2f/s", j->id,
+			 j->issued, j->ok, r.errors, r.p99_ms, r.achieved_rate);
+	job_report_clear(&r);
+	return fenced_result(n, j, "report");
+}
+
+int queue_release_job(db_t *db, const struct flooder_settings *s, struct job *j)
+{
+	struct job_report r;
+	long long n;
+
+	if (job_report_build(j, 0, &r) != 0)
+		return -1;
+	n = db_exec(db,
+		    "UPDATE attack_jobs SET status = 'queued', " QUEUE_COUNTERS ", "
+		    "current_rate = NULL, lease_owner = NULL, lease_expires = NULL, "
+		    "attempts = attempts - 1" QUEUE_FENCE,
+		    "iiiiiiisisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
+		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
+		    (long long)j->err_other, r.codes_json, (long long)j->id, s->owner,
+		    (long long)j->attempts);
+	if (n > 0)
+		log_info("job %lld released after %ld of %ld requests", j->id, j->issued, j->total);
+	job_report_clear(&r);
+	return fenced_result(n, j, "release");
+}
