@@ -3,11 +3,14 @@
 #include "web.h"
 
 #include <fcgiapp.h>
+#include <errno.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
+#include <sys/wait.h>
 #include <time.h>
 
 #include "config.h"
@@ -624,14 +627,93 @@ static NEOERR *register_errors(void)
 	return nerr_pass(err);
 }
 
+/* ---- workers ----
+ *
+ * The process started on the listening socket (fd 0, from spawn-fcgi or a
+ * systemd socket unit) forks Web.Workers.<program> workers that all accept on
+ * it, and starts a new one whenever one dies, so a crash costs one request and
+ * not the program. SIGTERM stops the workers, then the supervisor. */
+
+#define WEB_MAX_WORKERS 64
+
+static volatile sig_atomic_t web_stopping;
+
+static void web_on_stop(int sig)
+{
+	(void)sig;
+	web_stopping = 1;
+}
+
+static int web_serve(const struct web_app *app);
+
+static pid_t web_spawn_worker(const struct web_app *app)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		signal(SIGTERM, SIG_DFL);
+		signal(SIGINT, SIG_DFL);
+		_exit(web_serve(app));
+	}
+	if (pid < 0)
+		log_error("cannot fork a worker: %s", strerror(errno));
+	return pid;
+}
+
+static int web_supervise(const struct web_app *app, int workers)
+{
+	pid_t pids[WEB_MAX_WORKERS];
+	struct sigaction sa = { .sa_handler = web_on_stop };
+	time_t last_death = 0;
+
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	for (int i = 0; i < workers; i++)
+		pids[i] = web_spawn_worker(app);
+	while (!web_stopping) {
+		int status;
+		pid_t dead = waitpid(-1, &status, 0);
+
+		if (dead < 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		for (int i = 0; i < workers; i++) {
+			if (pids[i] != dead)
+				continue;
+			if (WIFSIGNALED(status))
+				log_error("worker %d died of signal %d; starting another", (int)dead,
+					  WTERMSIG(status));
+			else
+				log_error("worker %d exited with %d; starting another", (int)dead,
+					  WEXITSTATUS(status));
+			/* A worker that cannot start at all must not spin the CPU. */
+			if (time(NULL) - last_death < 1)
+				sleep(1);
+			last_death = time(NULL);
+			pids[i] = web_stopping ? -1 : web_spawn_worker(app);
+		}
+	}
+	for (int i = 0; i < workers; i++)
+		if (pids[i] > 0)
+			kill(pids[i], SIGTERM);
+	while (waitpid(-1, NULL, 0) > 0 || errno == EINTR)
+		;
+	return 0;
+}
+
 int web_main(const struct web_app *app)
 {
-	FCGX_Request fr;
+	char key[128];
+	const char *dot;
+	long workers;
 	NEOERR *err;
 
 	log_init(app->name);
 	if (config_load(&web_config) != 0)
 		return 1;
+	log_to_file(config_str(web_config, "Log.File", NULL));
 	err = register_errors();
 	if (err) {
 		nerr_log_error(err);
@@ -640,6 +722,21 @@ int web_main(const struct web_app *app)
 	}
 	web_templates = config_str(web_config, "Paths.Templates", "templates");
 	page_cache_ttl = config_int(web_config, "Cache.PagesSeconds", 30, 0, 86400);
+	dot = strchr(app->name, '.');
+	snprintf(key, sizeof(key), "Web.Workers.%.*s", dot ? (int)(dot - app->name) : (int)strlen(app->name),
+		 app->name);
+	workers = config_int(web_config, key, 2, 0, WEB_MAX_WORKERS);
+	signal(SIGPIPE, SIG_IGN);
+	/* 0 workers: serve in this process (for a debugger). */
+	return workers > 0 ? web_supervise(app, (int)workers) : web_serve(app);
+}
+
+/* One worker: its own database connection and caches, then the accept loop. */
+static int web_serve(const struct web_app *app)
+{
+	FCGX_Request fr;
+	NEOERR *err;
+
 	/* Every request allocates and frees the same few hundred kilobytes: keep
 	 * them instead of returning them to the kernel each time. */
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);

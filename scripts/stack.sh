@@ -38,6 +38,7 @@ stack_render() { # template output
 		-e "s|@DB_SOCKET@|$STACK_VAR/run/mysqld.sock|g" -e "s|@DB_HOST@||g" \
 		-e "s|@DB_PASSWORD@|$STACK_DB_PASSWORD|g" \
 		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
+		-e "s|@LOG_FILE@|$STACK_VAR/log/fcgi.log|g" \
 		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
 		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
 		-e "s|@LLM_MODEL@|${MASAKARI_LLM_MODEL:-gpt-4o-mini}|g" \
@@ -109,20 +110,21 @@ stack_start_mariadb() {
 	SQL
 }
 
-# The FastCGI programs: name workers
+# The FastCGI programs. Each forks its own workers (Web.Workers.<name> in the
+# config) and restarts one that dies; spawn-fcgi only opens the socket.
 stack_fcgi_programs() {
-	echo "site 2"
-	echo "legacy 4"
-	echo "api 2"
-	[ -x "$STACK_BIN/masakari.fcgi" ] && echo "masakari 2"
+	echo site
+	echo legacy
+	echo api
+	[ -x "$STACK_BIN/masakari.fcgi" ] && echo masakari
 	return 0
 }
 
 stack_start_fcgi() {
-	local name workers
-	while read -r name workers; do
+	local name
+	while read -r name; do
 		rm -f "$STACK_VAR/run/$name.sock"
-		spawn-fcgi -s "$STACK_VAR/run/$name.sock" -M 0600 -F "$workers" \
+		spawn-fcgi -s "$STACK_VAR/run/$name.sock" -M 0600 -F 1 \
 			-P "$STACK_VAR/run/$name.pid" -- "$STACK_BIN/$name.fcgi" \
 			>>"$STACK_VAR/log/spawn-fcgi.log" 2>&1 || {
 			stack_log "spawn-fcgi could not start $name.fcgi"

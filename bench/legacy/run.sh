@@ -23,7 +23,7 @@ hz=$(getconf CLK_TCK)
 
 ticks() {
 	local t=0
-	for pid in $(cat "$var/run/legacy.pid"); do
+	for pid in $(pgrep -P "$(cat "$var/run/legacy.pid")"); do
 		t=$((t + $(awk '{print $14 + $15}' "/proc/$pid/stat")))
 	done
 	echo $t

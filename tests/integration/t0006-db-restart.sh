@@ -2,7 +2,14 @@
 # The FastCGI programs survive a MariaDB restart without being restarted.
 . "$(dirname "$0")/../lib.sh"
 
-fcgi_pids() { for f in site api; do cat "$STACK_VAR/run/$f.pid"; echo; done | grep . | sort | tr '\n' ' '; }
+# The supervisors and their workers.
+fcgi_pids() {
+	for f in site api; do
+		sup=$(cat "$STACK_VAR/run/$f.pid")
+		echo "$sup"
+		pgrep -P "$sup"
+	done | sort | tr '\n' ' '
+}
 pids_before=$(fcgi_pids)
 
 t "before the outage /go works"
