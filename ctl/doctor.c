@@ -51,6 +51,7 @@ static const struct {
 	{ "Legacy.CostMs", 0, 10000 },
 	{ "Legacy.SortRounds", 0, 1000000 },
 	{ "LLM.TimeoutMs", 100, 60000 },
+	{ "LLM.ContextThrows", 0, 20 },
 	{ "Masakari.DurationSeconds", 1, 600 },
 	{ "Masakari.ThrowIntervalSeconds", 0, 3600 },
 	{ "Flooder.MaxTotalRate", 1, 100000 },
