@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Only allowlisted targets are attacked: anything else fails the job with a
+# clear reason and sends nothing; jobs that can never run fail the same way;
+# redirects are never followed, so no answer can aim the flooder elsewhere.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/flooder.sh"
+
+flooder_take_slot
+# It sends every request to the real target, under another host name.
+elsewhere=http://localhost:${BASE##*:}/legacy/random
+stub_start -r "$elsewhere" -l "$TMP/stub.log"
+redirect_url=http://127.0.0.1:$STUB_PORT/start
+flooder_config "$TMP/allow.hdf" "Flooder.Targets.100 = $redirect_url" "Flooder.MaxTotalRate = 150"
+flooder_start only "$TMP/allow.hdf"
+
+# fails_cleanly DESCRIPTION RATE DURATION URL REASON-PATTERN
+fails_cleanly() {
+	local id
+	t "$1 fails cleanly"
+	id=$(queue_job "$2" "$3" "$4")
+	check "failed" wait_job "$id" failed 3
+	check "with the reason ($(job "$id" failure_reason))" grep -q "$5" <<<"$(job "$id" failure_reason)"
+	expect_eq "nothing sent" "0 0" "$(job "$id" "sent, errors" | tr '\t' ' ')"
+	expect_eq "nothing reached nginx" 0 "$(target_hits "$id")"
+	check "the flooder is still running" kill -0 "${FLOODER_PID[only]}"
+}
+
+fails_cleanly "a target on another host" 10 1 "http://192.0.2.1/legacy/random" "not in the flooder's allowlist"
+fails_cleanly "another page of this site" 10 1 "$BASE/legacy/" "not in the flooder's allowlist"
+fails_cleanly "the target with something appended" 10 1 "$TARGET?x=1" "not in the flooder's allowlist"
+fails_cleanly "the target in other case" 10 1 "${TARGET^^}" "not in the flooder's allowlist"
+fails_cleanly "a file URL" 10 1 "file:///etc/passwd" "not in the flooder's allowlist"
+fails_cleanly "SQL in the URL" 10 1 "$TARGET' OR '1'='1" "not in the flooder's allowlist"
+fails_cleanly "an empty URL" 10 1 "" "not in the flooder's allowlist"
+fails_cleanly "rate 0" 0 1 "$TARGET" "rate 0 is outside 1..150"
+fails_cleanly "a negative rate" -5 1 "$TARGET" "rate -5 is outside"
+fails_cleanly "a rate above Flooder.MaxTotalRate" 151 1 "$TARGET" "rate 151 is outside 1..150"
+fails_cleanly "duration 0" 10 0 "$TARGET" "duration 0 s is outside"
+fails_cleanly "a duration of a day" 1 86400 "$TARGET" "duration 86400 s is outside"
+
+t "a job behind failed ones still runs"
+id=$(queue_job 10 1 "$TARGET")
+check "done" wait_job "$id" done 4
+expect_eq "reached the target" 10 "$(target_hits "$id")"
+
+t "a redirect is an answer, never followed"
+id=$(queue_job 10 1 "$redirect_url")
+check "done" wait_job "$id" done 4
+expect_eq "codes" '{"302":10}' "$(job "$id" codes)"
+expect_eq "3xx counts as ok" "10 10 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+expect_eq "the stub was asked for /start" 10 "$(grep -c '^GET /start HTTP/1.1$' "$TMP/stub.log")"
+expect_eq "nothing went where it pointed ($elsewhere)" 0 "$(target_hits "$id")"
+
+flooder_stop only
+done_testing

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Latency is measured from each request's due time (no coordinated omission):
+# a target that can serve only 10 requests/s, flooded at 20/s, shows the
+# queueing delay, not just its 100 ms service time, and the report says the
+# rate it really got.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/flooder.sh"
+
+flooder_take_slot
+stub_start -d 100
+slow=http://127.0.0.1:$STUB_PORT/slow
+
+t "with room for every request, latency is the service time"
+flooder_config "$TMP/room.hdf" "Flooder.Targets.100 = $slow"
+flooder_start room "$TMP/room.hdf"
+id=$(queue_job 20 2 "$slow")
+check "done" wait_job "$id" done 5
+flooder_stop room
+read -r p50 max achieved < <(job "$id" "p50_ms, max_ms, achieved_rate")
+check "p50 about 100 ms ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 100 && $p50 < 250) }'"
+check "achieved rate 20/s ($achieved)" within 1 20 "$achieved"
+
+t "with one connection the queue shows in the latency"
+flooder_config "$TMP/one.hdf" "Flooder.Targets.100 = $slow" "Flooder.MaxInFlight = 1" "Flooder.RequestTimeoutMs = 10000"
+flooder_start one "$TMP/one.hdf"
+id=$(queue_job 20 2 "$slow")
+check "done" wait_job "$id" done 10
+read -r ok p50 p99 max achieved < <(job "$id" "ok, p50_ms, p99_ms, max_ms, achieved_rate")
+expect_eq "every request answered" 40 "$ok"
+# Request i is due at i × 50 ms and answered at (i + 1) × 100 ms.
+check "p50 near 1 s ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 900 && $p50 < 1500) }'"
+check "max near 2 s ($max)" bash -c "awk 'BEGIN { exit !($max >= 1900 && $max < 3000) }'"
+check "the achieved rate is what the target allowed ($achieved)" bash -c "awk 'BEGIN { exit !($achieved > 8 && $achieved < 11) }'"
+flooder_stop one
+done_testing
