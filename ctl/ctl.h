@@ -6,6 +6,7 @@
 
 int ctl_migrate(HDF *config, int argc, char **argv);
 int ctl_doctor(HDF *config, int argc, char **argv);
+int ctl_jobs(HDF *config, int argc, char **argv);
 int ctl_jw(HDF *config, int argc, char **argv);
 int ctl_score(HDF *config, int argc, char **argv);
 

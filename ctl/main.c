@@ -20,6 +20,7 @@ static const struct ctl_command ctl_commands[] = {
 	  ctl_doctor },
 	{ "jw", "jw A B             Jaro-Winkler similarity of A and B as given", 0, ctl_jw },
 	{ "score", "score TEXT         score a critique against the weakness catalog", 1, ctl_score },
+	{ "jobs", "jobs [N]           the attack queue, and the last N finished jobs", 1, ctl_jobs },
 	{ NULL, NULL, 0, NULL },
 };
 
