@@ -5,7 +5,8 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:Page.Title ?> — <?cs var:Site.Name ?></title>
 <link rel="stylesheet" href="<?cs var:Site.Static ?>/css/site.css">
-<link rel="icon" href="<?cs var:Site.Static ?>/img/favicon.svg" type="image/svg+xml">
+<?cs each:css = Page.Styles ?><link rel="stylesheet" href="<?cs var:Site.Static ?>/css/<?cs var:css ?>">
+<?cs /each ?><link rel="icon" href="<?cs var:Site.Static ?>/img/favicon.svg" type="image/svg+xml">
 </head>
 <body class="<?cs var:Page.BodyClass ?>">
 <header class="site-header">
