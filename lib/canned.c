@@ -71,6 +71,12 @@ const struct canned_line canned_lines[] = {
 	{ "avatars-from-github", EN, "Avatars come from GitHub. If it's down, not my problem." },
 	{ "replies-from-external-llm", JA, "この台詞こそ定型文だ。よく見抜いたな。" },
 	{ "replies-from-external-llm", EN, "This very line is canned. Well spotted." },
+	{ "hp-bar-polling", JA, "毎秒聞けばいつでも最新だ。WebSocket？ 知らんな。" },
+	{ "hp-bar-polling", EN, "I poll every second. Always fresh. What's a WebSocket?" },
+	{ "rate-limit-per-ip", JA, "会場まるごと3秒に1本だ。行列に並べ。" },
+	{ "rate-limit-per-ip", EN, "One throw per 3 s for the whole venue. Form a queue." },
+	{ "catalog-loaded-once", JA, "一度覚えたことは忘れん。再起動するまではな。" },
+	{ "catalog-loaded-once", EN, "I never forget what I read once. Until a restart." },
 
 	{ CANNED_HIT, JA, "くっ…そこを突くか。覚えていろ。" },
 	{ CANNED_HIT, EN, "Ugh. You found that one. I'll remember you." },

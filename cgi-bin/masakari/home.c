@@ -1,0 +1,127 @@
+/* home.c — "/masakari": the legacy target's HP bar, the server's latest
+ * words, the recent throws, the HP history and the critique form, with the
+ * target framed beside it. */
+#include "masakari.h"
+
+#include <stdio.h>
+
+#include "config.h"
+#include "status.h"
+
+#define RECENT_THROWS 10
+
+/* Copies the recent throws, newest first, to Recent.N.*. */
+static NEOERR *recent_throws(db_t *db, HDF *hdf)
+{
+	db_result *r = db_query(
+		db,
+		"SELECT t.id, t.github_id, t.critique, t.score, t.power, w.title_ja, "
+		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') "
+		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
+		"LEFT JOIN attack_jobs j ON j.throw_id = t.id ORDER BY t.id DESC LIMIT ?",
+		"i", (long long)RECENT_THROWS);
+	NEOERR *err = STATUS_OK;
+
+	if (!r)
+		return web_db_error(db, "reading the recent throws");
+	for (unsigned i = 0; i < r->nrows && !err; i++) {
+		char score[16];
+
+		snprintf(score, sizeof(score), "%.3f", db_cell_double(r, i, 3, 0));
+		err = hdf_set_valuef(hdf, "Recent.%u.Id=%s", i, db_cell(r, i, 0));
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.GithubId=%s", i, db_cell(r, i, 1));
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.Critique=%s", i, db_cell(r, i, 2));
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.Score=%s", i, score);
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.Power=%s", i, db_cell(r, i, 4));
+		if (!err && db_cell(r, i, 5))
+			err = hdf_set_valuef(hdf, "Recent.%u.Weakness=%s", i, db_cell(r, i, 5));
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.Status=%s", i, db_cell(r, i, 6));
+		if (!err)
+			err = hdf_set_valuef(hdf, "Recent.%u.At=%s", i, db_cell(r, i, 7));
+	}
+	db_result_free(r);
+	return nerr_pass(err);
+}
+
+/* The last thing the server said, at Latest.*. */
+static NEOERR *latest_words(db_t *db, HDF *hdf)
+{
+	db_result *r = db_query(db, "SELECT id, github_id, critique, reply FROM throws "
+				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1",
+				"");
+	NEOERR *err = STATUS_OK;
+
+	if (!r)
+		return web_db_error(db, "reading the server's latest words");
+	if (r->nrows == 1) {
+		err = hdf_set_value(hdf, "Latest.Id", db_cell(r, 0, 0));
+		if (!err)
+			err = hdf_set_value(hdf, "Latest.GithubId", db_cell(r, 0, 1));
+		if (!err)
+			err = hdf_set_value(hdf, "Latest.Critique", db_cell(r, 0, 2));
+		if (!err)
+			err = hdf_set_value(hdf, "Latest.Reply", db_cell(r, 0, 3));
+	}
+	db_result_free(r);
+	return nerr_pass(err);
+}
+
+/* The HP the page opens with; the script keeps it current. */
+static NEOERR *current_hp(HDF *hdf)
+{
+	struct status_values v;
+
+	if (status_sampler_latest(&v) != 0)
+		return STATUS_OK;
+	return nerr_pass(hdf_set_int_value(hdf, "Page.Hp", (int)(100.0 - v.cpuutilization + 0.5)));
+}
+
+NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
+{
+	const char *token;
+	const char *id = form && form->github_id ? form->github_id
+						 : hdf_get_value(req->hdf, "Page.GithubId", NULL);
+	db_t *db;
+	NEOERR *err;
+
+	err = web_csrf_token(req, &token);
+	if (!err && id)
+		err = hdf_set_value(req->hdf, "Form.GithubId", id);
+	if (!err && form && form->critique)
+		err = hdf_set_value(req->hdf, "Form.Critique", form->critique);
+	if (!err && form && form->problem)
+		err = hdf_set_value(req->hdf, "Form.Problem", form->problem);
+	if (!err)
+		err = hdf_set_int_value(req->hdf, "Masakari.IntervalSeconds",
+					(int)config_int(req->config, "Masakari.ThrowIntervalSeconds",
+							3, 0, 3600));
+	if (!err)
+		err = hdf_set_int_value(req->hdf, "Masakari.DurationSeconds",
+					(int)config_int(req->config, "Masakari.DurationSeconds", 10,
+							1, 600));
+	if (!err)
+		err = current_hp(req->hdf);
+	if (!err)
+		err = web_db(req, &db);
+	if (!err)
+		err = latest_words(db, req->hdf);
+	if (!err)
+		err = recent_throws(db, req->hdf);
+	if (!err)
+		err = hp_chart_fill(req, db);
+	if (!err)
+		err = web_header(req, "Cache-Control", "no-store");
+	if (!err)
+		err = web_render(req, "masakari/home.cs");
+	return nerr_pass(err);
+}
+
+NEOERR *masakari_home_render(web_request *req)
+{
+	return nerr_pass(masakari_home_show(req, NULL));
+}

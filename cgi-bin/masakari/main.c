@@ -1,0 +1,32 @@
+/* main.c — the masakari program: the game's pages under /masakari. */
+#include "masakari.h"
+
+#include "config.h"
+#include "llm.h"
+#include "status.h"
+
+static const struct web_route masakari_routes[] = {
+	{ "GET", "/masakari", masakari_home_render, 0 },
+	{ "POST", "/masakari/throw", masakari_throw_submit, 0 },
+	{ "GET", "/masakari/throws/*", masakari_throw_render, 0 },
+	{ "GET", "/masakari/ranking", masakari_ranking_render, 0 },
+	{ NULL, NULL, NULL, 0 },
+};
+
+/* The HP bar opens with the latest reading, so this program samples too. */
+static int masakari_init(HDF *config)
+{
+	if (llm_global_init() != 0)
+		return -1;
+	return status_sampler_start(config_str(config, "Status.ProcRoot", "/proc"),
+				    (int)config_int(config, "Status.IncludeLoopback", 0, 0, 1),
+				    (unsigned)config_int(config, "Status.IntervalMs", 1000, 100, 60000));
+}
+
+int main(void)
+{
+	const struct web_app app = { .name = "masakari.fcgi", .routes = masakari_routes,
+				     .init = masakari_init };
+
+	return web_main(&app);
+}

@@ -1,0 +1,57 @@
+/* masakari.h — the pages of the masakari program: the game's form and HP bar,
+ * a throw, a throw's page and the ranking; and what they share. */
+#ifndef MASAKARI_MASAKARI_H
+#define MASAKARI_MASAKARI_H
+
+#include "llm.h"
+#include "score.h"
+#include "web.h"
+
+/* home.c — "/masakari". */
+NEOERR *masakari_home_render(web_request *req);
+
+/* What the form shows again when a throw is refused. */
+struct masakari_form {
+	const char *github_id;   /* shown back only when safe to show */
+	const char *critique;
+	const char *problem;     /* what to fix, for the visitor */
+};
+
+/* Renders "/masakari" at the request's status with the form filled in from
+ * form (NULL: empty, or the ID from the visitor's cookie). */
+NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form);
+
+/* throw.c — "POST /masakari/throw". */
+NEOERR *masakari_throw_submit(web_request *req);
+
+/* throw_page.c — "/masakari/throws/<id>". */
+NEOERR *masakari_throw_render(web_request *req);
+
+/* ranking.c — "/masakari/ranking". */
+NEOERR *masakari_ranking_render(web_request *req);
+
+/* catalog.c — the weakness catalog, read from the database once per process
+ * at the first throw and kept. On a database failure raises the matching
+ * error (503 on an outage) and tries again at the next throw. */
+NEOERR *catalog_get(web_request *req, db_t *db, const struct score_catalog **out);
+
+/* hp_chart.c — the HP history of the last ten minutes, from the
+ * status_samples table, as SVG geometry at Chart.* in the request's HDF. */
+NEOERR *hp_chart_fill(web_request *req, db_t *db);
+
+/* reply.c — the server's words for a stored throw. */
+struct reply_request {
+	long long throw_id;
+	const char *critique;
+	const char *normalized;               /* the reply cache's key */
+	const struct score_weakness *weakness; /* NULL for a miss */
+	enum score_lang lang;                 /* the critic's language */
+};
+
+/* Finds the server's reply to a throw — from the cache, from the language
+ * model, or canned when neither answers within LLM.TimeoutMs — and stores it
+ * on the throw. Never fails: whatever goes wrong is logged, and a canned
+ * line is the answer. */
+void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *rr);
+
+#endif

@@ -1,0 +1,275 @@
+/* throw.c — "POST /masakari/throw": checks the form, scores the critique,
+ * stores the throw and its attack job in one transaction, gets the server's
+ * reply, and answers 303 to the throw's page. Whatever is refused is refused
+ * before anything is stored. */
+#include "masakari.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "canned.h"
+#include "config.h"
+#include "github.h"
+#include "log.h"
+#include "normalize.h"
+#include "utf8.h"
+
+#define CRITIQUE_MAX_CHARS 500
+#define GITHUB_ID_COOKIE_AGE (365L * 24 * 3600)
+
+/* Characters a critique may be made of only: they type nothing visible. */
+static int is_blank(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xA0 || c == 0x3000 ||
+	       (c >= 0x2000 && c <= 0x200B) || c == 0x2028 || c == 0x2029 || c == 0x202F ||
+	       c == 0x205F || c == 0xFEFF;
+}
+
+/* What is wrong with a critique, as a sentence for the critic; NULL if nothing. */
+static const char *critique_problem(const char *critique, char *buf, size_t buflen)
+{
+	uint32_t cp[4 * CRITIQUE_MAX_CHARS];
+	size_t len;
+	long n, chars = 0;
+	int visible = 0;
+
+	if (!critique || !*critique)
+		return "Write your critique: the box is empty.";
+	len = strlen(critique);
+	if (!utf8_valid(critique, len))
+		return "The critique is not valid UTF-8 text. Type or paste it again.";
+	/* Anything longer than this many bytes is over the limit whatever it says. */
+	if (len > 4 * CRITIQUE_MAX_CHARS + 2 * CRITIQUE_MAX_CHARS) {
+		snprintf(buf, buflen, "The critique is too long: keep it to %d characters or fewer.",
+			 CRITIQUE_MAX_CHARS);
+		return buf;
+	}
+	n = utf8_decode(critique, len, cp, sizeof(cp) / sizeof(cp[0]));
+	if (n < 0) {
+		snprintf(buf, buflen, "The critique is too long: keep it to %d characters or fewer.",
+			 CRITIQUE_MAX_CHARS);
+		return buf;
+	}
+	for (long i = 0; i < n; i++) {
+		uint32_t c = cp[i];
+
+		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F ||
+		    (c >= 0x80 && c <= 0x9F))
+			return "The critique contains control characters. Remove them and try again.";
+		if (!is_blank(c))
+			visible = 1;
+		/* A line break sent as CR LF is one character, as the text box counts it. */
+		if (!(c == '\r' && i + 1 < n && cp[i + 1] == '\n'))
+			chars++;
+	}
+	if (!visible)
+		return "Write your critique: it has only spaces or line breaks.";
+	if (chars > CRITIQUE_MAX_CHARS) {
+		snprintf(buf, buflen,
+			 "The critique is %ld characters long. Keep it to %d characters or fewer.",
+			 chars, CRITIQUE_MAX_CHARS);
+		return buf;
+	}
+	return NULL;
+}
+
+/* Refuses the throw with the form shown again, the problem above it. */
+static NEOERR *refuse(web_request *req, int status, const char *github_id, const char *critique,
+		      const char *problem)
+{
+	struct masakari_form form = { .problem = problem };
+
+	/* Echo back only what can be shown: well-formed text of sensible size. */
+	if (github_id && strlen(github_id) <= 100 && utf8_valid(github_id, strlen(github_id)))
+		form.github_id = github_id;
+	if (critique && strlen(critique) <= 8 * CRITIQUE_MAX_CHARS &&
+	    utf8_valid(critique, strlen(critique)))
+		form.critique = critique;
+	web_status(req, status);
+	return nerr_pass(masakari_home_show(req, &form));
+}
+
+/* Takes one throw from the limit row key inside the open transaction: sets
+ * *wait_ms to 0 when it was free (and marks it used), else to how long until
+ * it frees. Returns 0 or -1 (database error). */
+static int limit_take(db_t *db, const char *key, long interval_s, long long *wait_ms)
+{
+	long long n;
+	db_result *r;
+
+	/* Changes the row only when the last throw is old enough: 1 row when
+	 * new, 2 when updated, 0 when it is still too soon. */
+	n = db_exec(db,
+		    "INSERT INTO throw_limits (limit_key, last_at) VALUES (?, NOW(3)) "
+		    "ON DUPLICATE KEY UPDATE last_at = IF(last_at <= NOW(3) - INTERVAL ? SECOND, "
+		    "NOW(3), last_at)",
+		    "si", key, (long long)interval_s);
+	if (n < 0)
+		return -1;
+	*wait_ms = 0;
+	if (n > 0)
+		return 0;
+	r = db_query(db, "SELECT TIMESTAMPDIFF(MICROSECOND, NOW(3), last_at + INTERVAL ? SECOND) "
+			 "DIV 1000 FROM throw_limits WHERE limit_key = ?",
+		     "is", (long long)interval_s, key);
+	if (!r)
+		return -1;
+	*wait_ms = db_cell_int(r, 0, 0, 1000);
+	if (*wait_ms < 1)
+		*wait_ms = 1;
+	db_result_free(r);
+	return 0;
+}
+
+/* Power after halving once for every earlier hit on the same weakness. */
+static int halved_power(int power, long long repeat_hits)
+{
+	for (long long i = 0; i < repeat_hits && power > 1; i++)
+		power = (power + 1) / 2;
+	return power;
+}
+
+struct throw_plan {
+	const char *github_id;
+	const char *remote_addr;
+	const char *critique;
+	const char *normalized;
+	const struct score_weakness *weakness;   /* NULL: a miss */
+	struct score_result score;
+	const char *target_url;
+	long duration_s;
+	long interval_s;
+};
+
+/* The transaction: the rate limits, the repeat count, the throw and its job.
+ * Sets *id, or *wait_ms > 0 when a limit refused it (nothing stored).
+ * Returns 0 or -1 on a database error (rolled back). */
+static int throw_store(db_t *db, const struct throw_plan *p, long long *id, long long *wait_ms)
+{
+	char id_key[64], ip_key[64];
+	long long wait_id = 0, wait_ip = 0, repeat_hits = 0, n;
+	int power = p->score.power;
+
+	*id = 0;
+	*wait_ms = 0;
+	/* The ID key is in lower case: GitHub IDs are not case-sensitive. */
+	snprintf(id_key, sizeof(id_key), "id:%s", p->github_id);
+	for (char *c = id_key; *c; c++)
+		*c = (char)tolower((unsigned char)*c);
+	snprintf(ip_key, sizeof(ip_key), "ip:%s", p->remote_addr);
+	if (db_begin(db) != 0)
+		return -1;
+	/* Always the ID first, then the address: two throws lock in the same order. */
+	if (p->interval_s > 0 && (limit_take(db, id_key, p->interval_s, &wait_id) != 0 ||
+				  limit_take(db, ip_key, p->interval_s, &wait_ip) != 0))
+		goto fail;
+	if (wait_id > 0 || wait_ip > 0) {
+		*wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
+		db_rollback(db);
+		return 0;
+	}
+	if (p->weakness) {
+		/* Serialised with this critic's other throws by the ID's limit row. */
+		db_result *r = db_query(db, "SELECT COUNT(*) FROM throws WHERE weakness_id = ? "
+					    "AND LOWER(github_id) = LOWER(?)",
+					"is", p->weakness->id, p->github_id);
+
+		if (!r)
+			goto fail;
+		repeat_hits = db_cell_int(r, 0, 0, 0);
+		db_result_free(r);
+		power = halved_power(power, repeat_hits);
+		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+				"score, weakness_id, power, repeat_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+			    "ssssdiii", p->github_id, p->remote_addr, p->critique, p->normalized,
+			    p->score.score, p->weakness->id, (long long)power, repeat_hits);
+	} else {
+		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+				"score, weakness_id, power, repeat_hits) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
+			    "ssssdni", p->github_id, p->remote_addr, p->critique, p->normalized,
+			    p->score.score, (long long)power);
+	}
+	if (n != 1)
+		goto fail;
+	*id = db_last_insert_id(db);
+	if (db_exec(db, "INSERT INTO attack_jobs (throw_id, target_url, rate, duration_s) "
+			"VALUES (?, ?, ?, ?)",
+		    "isii", *id, p->target_url, (long long)power, (long long)p->duration_s) != 1)
+		goto fail;
+	if (db_commit(db) != 0)
+		goto fail;
+	return 0;
+fail:
+	*id = 0;
+	log_error("storing a throw: %s", db_error(db));
+	db_rollback(db);
+	return -1;
+}
+
+NEOERR *masakari_throw_submit(web_request *req)
+{
+	const char *github_id = web_field(req, "github_id");
+	const char *critique = web_field(req, "critique");
+	const struct score_catalog *cat;
+	struct throw_plan plan = { 0 };
+	struct reply_request rr;
+	char problem_buf[160], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
+	const char *problem;
+	long long id, wait_ms;
+	db_t *db;
+	NEOERR *err;
+
+	err = web_csrf_check(req);
+	if (err)
+		return nerr_pass(err);
+	problem = github_id_problem(github_id);
+	if (!problem)
+		problem = critique_problem(critique, problem_buf, sizeof(problem_buf));
+	if (problem)
+		return nerr_pass(refuse(req, 400, github_id, critique, problem));
+	plan.github_id = github_id;
+	plan.critique = critique;
+	plan.remote_addr = web_remote_addr(req);
+	plan.target_url = config_str(req->config, "Flooder.Targets.0", NULL);
+	plan.duration_s = config_int(req->config, "Masakari.DurationSeconds", 10, 1, 600);
+	plan.interval_s = config_int(req->config, "Masakari.ThrowIntervalSeconds", 3, 0, 3600);
+	if (!plan.target_url)
+		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
+	err = web_db(req, &db);
+	if (!err)
+		err = catalog_get(req, db, &cat);
+	if (err)
+		return nerr_pass(err);
+	if (score_critique(cat, critique, &plan.score) != 0 ||
+	    normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
+		return nerr_pass(refuse(req, 400, github_id, critique,
+					"The critique could not be read. Type it again."));
+	plan.normalized = normalized;
+	plan.weakness = plan.score.weakness_index >= 0 ? &cat->weaknesses[plan.score.weakness_index]
+						       : NULL;
+	if (throw_store(db, &plan, &id, &wait_ms) != 0)
+		return web_db_error(db, "storing a throw");
+	if (wait_ms > 0) {
+		long long secs = (wait_ms + 999) / 1000;
+		char retry[24];
+
+		snprintf(problem_buf, sizeof(problem_buf),
+			 "One throw every %ld seconds, please. Try again in %lld second%s.",
+			 plan.interval_s, secs, secs == 1 ? "" : "s");
+		snprintf(retry, sizeof(retry), "%lld", secs);
+		err = web_header(req, "Retry-After", retry);
+		if (err)
+			return nerr_pass(err);
+		return nerr_pass(refuse(req, 429, github_id, critique, problem_buf));
+	}
+	rr = (struct reply_request){ .throw_id = id, .critique = critique,
+				     .normalized = normalized, .weakness = plan.weakness,
+				     .lang = canned_lang_of(critique) };
+	reply_answer_throw(req, db, &rr);
+	snprintf(location, sizeof(location), "/masakari/throws/%lld", id);
+	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
+	if (!err)
+		err = web_redirect(req, 303, location);
+	return nerr_pass(err);
+}
