@@ -28,6 +28,12 @@ port=$(stack_free_port)
 # removed when everything passed and kept (with its logs) when something failed.
 mkdir -p var
 var=$(mktemp -d "$ROOT/var/test.XXXXXX")
+# The server's replies come from an OpenAI-compatible API at this address; the
+# masakari tests start bin/tests/fake-llm there when they need one, and
+# otherwise nothing listens (a refused connection, so the replies are canned).
+MASAKARI_TEST_LLM_PORT=$(stack_free_port)
+while [ "$MASAKARI_TEST_LLM_PORT" = "$port" ]; do MASAKARI_TEST_LLM_PORT=$(stack_free_port); done
+export MASAKARI_TEST_LLM_PORT MASAKARI_LLM_BASE_URL=http://127.0.0.1:$MASAKARI_TEST_LLM_PORT/v1
 stack_init "$var" "$port" || exit 1
 trap 'stack_stop; [ ${#failed[@]} -eq 0 ] && [ -z "${keep:-}" ] && rm -rf "$var"' EXIT
 trap 'exit 130' INT TERM
