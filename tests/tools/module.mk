@@ -1,4 +1,13 @@
-# tests/tools/: programs the masakari tests run beside the stack (a fake chat API).
+# tests/tools/: small programs the shell tests drive (built with `make`, used
+# only by tests/).
+
+# stub-target: an HTTP target that answers slowly, never, with a redirect, or hangs up.
+PROGRAMS += $(BIN)/tests/stub-target
+$(BIN)/tests/stub-target: $(BUILD)/tests/tools/stub_target.o
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
+
+# A fake chat-completions API for the masakari tests: answers, or misbehaves on purpose.
 PROGRAMS += $(BIN)/tests/fake-llm
 $(BIN)/tests/fake-llm: $(BUILD)/tests/tools/fake_llm.o
 	@mkdir -p $(dir $@)
