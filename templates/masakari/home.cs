@@ -1,8 +1,7 @@
 <?cs # home.cs — "/masakari": the HP bar, the server's latest words, the form
      beside the framed legacy target, the HP history and the recent throws. ?><?cs
 set:Page.Title = "まさかり" ?><?cs set:Page.BodyClass = "masakari-page" ?><?cs
-include:"layout/head.cs" ?>
-<link rel="stylesheet" href="<?cs var:Site.Static ?>/css/masakari.css">
+set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
 <section class="masakari-intro">
   <h1>まさかりを投げてレガシーなサービスを倒そう</h1>
   <p><a href="/legacy/">レガシーなサービス</a>とその<a href="/legacy/source">ソースコード</a>を読んで、鋭い指摘（まさかり）を投げよう。既知の弱点に近いほど攻撃力が上がり、サーバーにダメージを与えられます。</p>

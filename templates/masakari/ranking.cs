@@ -1,8 +1,7 @@
 <?cs # ranking.cs — "/masakari/ranking": the sharpest critics, the weaknesses
      found and who found each first; the unfound ones only as a count. ?><?cs
 set:Page.Title = "まさかりランキング" ?><?cs set:Page.BodyClass = "masakari-page ranking-page" ?><?cs
-include:"layout/head.cs" ?>
-<link rel="stylesheet" href="<?cs var:Site.Static ?>/css/masakari.css">
+set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
 <h1>まさかりランキング</h1>
 <p><a href="/masakari">まさかりを投げに行く</a></p>
 

@@ -1,8 +1,7 @@
 <?cs # throw.cs — "/masakari/throws/<id>": one throw, its attack and the server's reply.
      static/js/throw.js keeps the progress current while the attack runs. ?><?cs
 set:Page.Title = "まさかり #" + Throw.Id ?><?cs set:Page.BodyClass = "masakari-page throw-page" ?><?cs
-include:"layout/head.cs" ?>
-<link rel="stylesheet" href="<?cs var:Site.Static ?>/css/masakari.css">
+set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
 <article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>">
   <h1>まさかり #<?cs var:Throw.Id ?></h1>
   <blockquote class="critique"><p><?cs var:Throw.Critique ?></p></blockquote>
