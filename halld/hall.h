@@ -73,6 +73,7 @@ struct hall_session {
 	unsigned established : 1;
 	unsigned needs_full : 1;               /* its next position update is the full set */
 	unsigned subscribed : 1;               /* in the masakari room */
+	unsigned close_started : 1;            /* the close frame is on its way */
 	int close_code;                        /* non-zero: close once the queue is sent */
 	const char *close_reason;
 };

@@ -88,9 +88,14 @@ int session_writeable(struct hall_session *s)
 	struct hall_msg *m;
 	int n;
 
+	if (s->close_started)
+		return 0;   /* lws is sending the close frame and awaits the answer */
 	if (!s->qcount) {
 		if (!s->close_code)
 			return 0;
+		/* Asking again while lws awaits the client's answer would make it
+		 * drop the connection without a close frame. */
+		s->close_started = 1;
 		lws_close_reason(s->wsi, (enum lws_close_status)s->close_code,
 				 (unsigned char *)s->close_reason, strlen(s->close_reason));
 		return -1;

@@ -1,0 +1,245 @@
+// hall.mjs — helpers for the hall daemon tests: a real WebSocket client (npm
+// ws) that records every frame, waits for the ones a test expects, and the
+// means to run extra daemons on the test stack's database.
+//
+// The tests run under tests/run.sh, which sets BASE (nginx of the private
+// stack), STACK_VAR and MASAKARI_CONFIG.
+import { execFileSync, spawn } from 'node:child_process';
+import { appendFileSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import WebSocket from 'ws';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const BASE = process.env.BASE;
+export const STACK_VAR = process.env.STACK_VAR;
+export const CONFIG = process.env.MASAKARI_CONFIG;
+export const WS_BASE = BASE ? BASE.replace(/^http/, 'ws') : undefined;
+export const HALLD = path.join(process.env.STACK_BIN || path.join(ROOT, 'bin'), 'masakari-halld');
+
+// A GitHub ID no other test (or earlier run) uses.
+let serial = 0;
+export function uniqueUser(prefix = 'v') {
+  serial += 1;
+  const id = `${prefix}-${process.pid.toString(36)}-${Date.now().toString(36).slice(-5)}-${serial}`;
+  return id.slice(0, 39);
+}
+
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// One connection. Every text frame is parsed and kept in `frames`, in order.
+export class HallClient {
+  constructor(ws) {
+    this.ws = ws;
+    this.frames = [];
+    this.raw = [];
+    this.waiters = [];
+    this.closeInfo = null;
+    this.closed = new Promise((resolve) => {
+      ws.on('close', (code, reason) => {
+        this.closeInfo = { code, reason: reason.toString() };
+        resolve(this.closeInfo);
+        this.notify();
+      });
+    });
+    ws.on('message', (data, isBinary) => {
+      const text = data.toString();
+      this.raw.push({ text, isBinary });
+      let frame;
+      try {
+        frame = JSON.parse(text);
+      } catch {
+        frame = { unparsable: text };
+      }
+      this.frames.push(frame);
+      this.notify();
+    });
+    ws.on('error', () => {});
+  }
+
+  // Opens url; resolves with a client, or rejects with { status } when the
+  // server answered the upgrade with an HTTP status instead.
+  static open(url, { origin, protocol = 'masakari', autoPong = true, headers } = {}) {
+    return new Promise((resolve, reject) => {
+      const opts = { autoPong, handshakeTimeout: 5000 };
+      if (origin) opts.origin = origin;
+      if (headers) opts.headers = headers;
+      const ws = protocol === null ? new WebSocket(url, opts) : new WebSocket(url, protocol, opts);
+      const client = new HallClient(ws);
+      ws.on('open', () => resolve(client));
+      ws.on('unexpected-response', (req, res) => {
+        let body = '';
+        res.on('data', (c) => { body += c; });
+        res.on('end', () => reject(Object.assign(new Error(`HTTP ${res.statusCode}`), { status: res.statusCode, body })));
+      });
+      ws.on('error', (err) => reject(err));
+    });
+  }
+
+  // Joins the stack's hall through nginx as user (or as a spectator).
+  static join(user, opts = {}) {
+    const base = opts.wsBase || WS_BASE;
+    const query = user ? `?user=${encodeURIComponent(user)}` : '';
+    return HallClient.open(`${base}/ws${query}`, { origin: opts.origin ?? (opts.wsBase ? undefined : BASE), ...opts });
+  }
+
+  notify() {
+    for (const w of [...this.waiters]) w();
+  }
+
+  send(obj) {
+    this.ws.send(typeof obj === 'string' || Buffer.isBuffer(obj) ? obj : JSON.stringify(obj));
+  }
+
+  move(x, y) {
+    this.send({ action: 'UPDATE_CHARACTER_POS', pos_x: x, pos_y: y });
+  }
+
+  chat(message) {
+    this.send({ action: 'ACTION_CHAT_MESSAGE', message });
+  }
+
+  // Resolves with the first frame at index >= from matching pred; rejects
+  // after ms, or when the connection closes first.
+  waitFor(pred, { ms = 5000, from = 0, what = 'a matching frame' } = {}) {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        for (let i = from; i < this.frames.length; i += 1) {
+          if (pred(this.frames[i])) {
+            done();
+            resolve(this.frames[i]);
+            return true;
+          }
+        }
+        if (this.closeInfo) {
+          done();
+          reject(new Error(`closed (${this.closeInfo.code} ${this.closeInfo.reason}) before ${what}`));
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        done();
+        reject(new Error(`no ${what} within ${ms} ms; got ${JSON.stringify(this.frames.slice(from)).slice(0, 600)}`));
+      }, ms);
+      const waiter = () => check();
+      const done = () => {
+        clearTimeout(timer);
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+      };
+      this.waiters.push(waiter);
+      check();
+    });
+  }
+
+  // Frames of one action, optionally from index from.
+  of(action, from = 0) {
+    return this.frames.slice(from).filter((f) => f.action === action);
+  }
+
+  // The position updates that mention user, from index from.
+  sightings(user, from = 0) {
+    return this.of('UPDATE_CHARACTER_POS', from)
+      .flatMap((f) => f.characters)
+      .filter((c) => c.user_id === user);
+  }
+
+  waitForCharacter(user, pred = () => true, opts = {}) {
+    return this.waitFor(
+      (f) => f.action === 'UPDATE_CHARACTER_POS' && f.characters.some((c) => c.user_id === user && pred(c)),
+      { what: `a position update with ${user}`, ...opts },
+    ).then((f) => f.characters.find((c) => c.user_id === user && pred(c)));
+  }
+
+  waitForClose(ms = 5000) {
+    return Promise.race([
+      this.closed,
+      sleep(ms).then(() => { throw new Error(`still open after ${ms} ms`); }),
+    ]);
+  }
+
+  close() {
+    if (!this.closeInfo) this.ws.close();
+    return this.closed;
+  }
+}
+
+// The mariadb client as the application's user, like tests/lib.sh's sql().
+export function sql(query) {
+  const password = readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
+  return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run/mysqld.sock'), '-u', 'masakari',
+    `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari', '-e', query], { encoding: 'utf8' }).trim();
+}
+
+// SQL string literal for values a test made up itself.
+export function sqlQuote(s) {
+  return `'${String(s).replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+// The stack's own daemon, as tests/run.sh started it.
+export function stackDaemonPid() {
+  const line = readFileSync(path.join(STACK_VAR, 'pids'), 'utf8').split('\n').find((l) => l.startsWith('halld '));
+  return line ? Number(line.split(' ')[1]) : null;
+}
+
+export function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+function portOpen(port) {
+  return new Promise((resolve) => {
+    const s = net.connect(port, '127.0.0.1');
+    s.on('connect', () => { s.destroy(); resolve(true); });
+    s.on('error', () => resolve(false));
+  });
+}
+
+// Starts another daemon on the stack's database with the stack's
+// configuration plus overrides (HDF lines such as "Halld.PingSeconds = 1";
+// later lines win). Resolves with { port, wsBase, pid, log, stop() }.
+export async function startDaemon(overrides = [], name = 'extra') {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'halld-test-'));
+  const port = await freePort();
+  const config = path.join(dir, 'masakari.hdf');
+  writeFileSync(config, readFileSync(CONFIG, 'utf8'));
+  appendFileSync(config, `\nHalld.Port = ${port}\n${overrides.join('\n')}\n`);
+  const log = path.join(STACK_VAR, 'log', `halld-${name}-${port}.log`);
+  const fd = openSync(log, 'a');
+  const proc = spawn(HALLD, [], { env: { ...process.env, MASAKARI_CONFIG: config }, stdio: ['ignore', fd, fd] });
+  for (let i = 0; i < 100; i += 1) {
+    if (await portOpen(port)) break;
+    if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}; see ${log}`);
+    await sleep(100);
+  }
+  const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
+  return {
+    port,
+    pid: proc.pid,
+    log,
+    proc,
+    exited,
+    wsBase: `ws://127.0.0.1:${port}`,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      return Promise.race([exited, sleep(10000).then(() => { proc.kill('SIGKILL'); return exited; })]);
+    },
+  };
+}
