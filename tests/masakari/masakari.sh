@@ -1,0 +1,67 @@
+# masakari.sh — helpers for the tests in tests/masakari/, sourced after tests/lib.sh.
+#
+# The game allows one throw per GitHub ID and per client address every few
+# seconds, so each test file throws from addresses of its own
+# (127.<file>.<n>.<m>, all of them loopback) and with IDs of its own.
+
+# Appended to the IDs a test throws with, so that a test can run again on the
+# same stack without meeting its own earlier throws.
+RUN=$(printf '%x' $((RANDOM * 32768 + RANDOM)))
+
+# The test file's number, e.g. 1005 for t1005-bad-input.sh.
+MASAKARI_FILE_NO=$(basename "$0" | sed -n 's/^t\([0-9]*\)-.*/\1/p')
+_masakari_addr_n=0
+
+# Sets ADDRESS to a loopback address no other throw in this run has used.
+next_addr() {
+	_masakari_addr_n=$((_masakari_addr_n + 1))
+	ADDRESS="127.$((MASAKARI_FILE_NO % 250)).$((_masakari_addr_n / 250)).$((_masakari_addr_n % 250 + 1))"
+}
+
+# A cookie jar and $CSRF from the form on /masakari: masakari_session [jar]
+masakari_session() {
+	JAR=${1:-$TMP/jar}
+	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/form" "$BASE/masakari"
+	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/form" | grep -o '[0-9a-f]\{32\}')
+}
+
+# throw GITHUB_ID CRITIQUE [curl args…]: posts the form from a fresh address
+# (or the one in $ADDR when set); on a 303 sets THROW_ID, else THROW_ID="".
+throw() {
+	local id=$1 critique=$2
+	shift 2
+	next_addr
+	post /masakari/throw --interface "${ADDR:-$ADDRESS}" -b "$JAR" -c "$JAR" \
+		--data-urlencode "github_id=$id" --data-urlencode "critique=$critique" \
+		--data "csrf_token=$CSRF" "$@"
+	THROW_ID=$(header Location | sed -n 's|^/masakari/throws/\([0-9][0-9]*\)$|\1|p')
+}
+
+# The JSON of /api/throws/<id> in $TMP/throw.json; jq FILTER reads it.
+throw_json() {
+	curl -sS -o "$TMP/throw.json" "$BASE/api/throws/$1"
+}
+jqt() { jq -r "$1" "$TMP/throw.json"; }
+
+# Starts bin/tests/fake-llm on the port the stack's LLM.BaseUrl points at:
+# fake_llm_start MODE [args…]; fake_llm_stop stops it. Requests go to $TMP/llm.log.
+fake_llm_start() {
+	local mode=$1
+	shift
+	: >"$TMP/llm.log"
+	"$ROOT/bin/tests/fake-llm" --port "$MASAKARI_TEST_LLM_PORT" --mode "$mode" \
+		--log "$TMP/llm.log" "$@" &
+	FAKE_LLM_PID=$!
+	for _ in $(seq 50); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_LLM_PORT") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "fake-llm did not start" >&2
+	return 1
+}
+fake_llm_stop() {
+	[ -n "${FAKE_LLM_PID:-}" ] || return 0
+	kill "$FAKE_LLM_PID" 2>/dev/null
+	wait "$FAKE_LLM_PID" 2>/dev/null
+	FAKE_LLM_PID=
+}

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# POST /masakari/throw: scores the critique, stores the throw and its attack
+# job together, answers 303 to the throw's page, and the page and the JSON
+# show what was stored.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/masakari.sh"
+masakari_session
+target=$(sed -n 's/^ *0 = \(http.*\/legacy\/random\)$/\1/p' "$MASAKARI_CONFIG")
+critique='リクエストのたびにバブルソートしてて重い'
+
+t "a valid throw answers 303 to its own page and remembers the ID"
+throw "thrower-1-$RUN" "$critique"
+expect_status 303
+check "Location is /masakari/throws/<id> (got '$(header Location)')" test -n "$THROW_ID"
+expect_header Set-Cookie "github_id=thrower-1-$RUN"
+expect_header Set-Cookie "HttpOnly"
+
+t "the throw is stored byte-exact with the score masakarictl gives"
+expected=$("$ROOT/bin/masakarictl" score "$critique")
+score=$(awk '$1 == "score" { print $2 }' <<<"$expected")
+power=$(awk '$1 == "power" { print $2 }' <<<"$expected")
+slug=$(awk '$1 == "weakness" { print $2 }' <<<"$expected")
+expect_eq "weakness" "bubble-sort-in-request" "$slug"
+expect_eq "critic" "thrower-1-$RUN" "$(sql "SELECT github_id FROM throws WHERE id=$THROW_ID")"
+expect_eq "critique bytes" "$(printf %s "$critique" | xxd -p -c0 | tr a-f A-F)" \
+	"$(sql "SELECT HEX(critique) FROM throws WHERE id=$THROW_ID")"
+expect_eq "score" "$score" "$(sql "SELECT FORMAT(score, 6) FROM throws WHERE id=$THROW_ID")"
+expect_eq "power" "$power" "$(sql "SELECT power FROM throws WHERE id=$THROW_ID")"
+expect_eq "weakness row" "bubble-sort-in-request" \
+	"$(sql "SELECT w.slug FROM throws t JOIN weaknesses w ON w.id = t.weakness_id WHERE t.id=$THROW_ID")"
+expect_eq "normalised text" "リクエストのたびにバブルソートしてて重い" \
+	"$(sql "SELECT normalized FROM throws WHERE id=$THROW_ID")"
+expect_eq "address" "127" "$(sql "SELECT SUBSTRING_INDEX(remote_addr, '.', 1) FROM throws WHERE id=$THROW_ID")"
+
+t "its attack job is queued at the throw's power against the configured target"
+expect_eq "one job" 1 "$(sql "SELECT COUNT(*) FROM attack_jobs WHERE throw_id=$THROW_ID")"
+expect_eq "rate" "$power" "$(sql "SELECT rate FROM attack_jobs WHERE throw_id=$THROW_ID")"
+expect_eq "duration" 10 "$(sql "SELECT duration_s FROM attack_jobs WHERE throw_id=$THROW_ID")"
+expect_eq "target from the config" "$target" \
+	"$(sql "SELECT target_url FROM attack_jobs WHERE throw_id=$THROW_ID")"
+
+t "the server's reply is stored with where it came from"
+check "a reply" test -n "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID AND reply <> ''")"
+expect_eq "canned (no model listening)" canned "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
+
+t "the throw's page shows score, weakness, power, progress and reply"
+get "/masakari/throws/$THROW_ID"
+expect_status 200
+expect_body "まさかり #$THROW_ID"
+expect_body "$critique"
+expect_body "<dd class=\"score\">$(printf '%.3f' "$score")</dd>"
+expect_body 'リクエストのたびにバブルソート'
+expect_body "<span id=\"power\">$power</span> リクエスト/秒 × 10 秒"
+expect_body "<span id=\"attack-total\">$((power * 10))</span>"
+expect_body '<progress id="attack-progress"'
+expect_body '<script src="/static/js/throw.js" defer></script>'
+expect_body "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
+expect_body '定型文'
+
+t "/api/throws/<id> has exactly the fields DESIGN.md lists"
+throw_json "$THROW_ID"
+expect_eq "fields" "codes,duration_s,errors,github_id,id,max_ms,ok,p50_ms,p90_ms,p99_ms,power,rate,reply,score,sent,status,weakness" \
+	"$(jq -r 'keys | join(",")' "$TMP/throw.json")"
+expect_eq "id" "$THROW_ID" "$(jqt .id)"
+expect_eq "github_id" "thrower-1-$RUN" "$(jqt .github_id)"
+expect_eq "score" "$score" "$(printf '%.6f' "$(jqt .score)")"
+expect_eq "weakness slug" bubble-sort-in-request "$(jqt .weakness.slug)"
+expect_eq "power" "$power" "$(jqt .power)"
+expect_eq "duration" 10 "$(jqt .duration_s)"
+check "status is a job status" grep -qx 'queued\|running\|done\|failed' <<<"$(jqt .status)"
+expect_eq "codes is an object" object "$(jqt '.codes | type')"
+expect_eq "sent is a number" number "$(jqt '.sent | type')"
+expect_eq "reply" "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")" "$(jqt .reply)"
+get "/api/throws/$THROW_ID"
+expect_header Content-Type "application/json"
+expect_header Cache-Control "no-store"
+
+t "the flooder runs the job and the report appears on the page and in the JSON"
+for _ in $(seq 60); do
+	throw_json "$THROW_ID"
+	[ "$(jqt .status)" = done ] && break
+	sleep 1
+done
+expect_eq "status" done "$(jqt .status)"
+expect_eq "sent all" "$((power * 10))" "$(jqt .sent)"
+expect_eq "ok + errors = sent" "$(jqt .sent)" "$(jq -r '.ok + .errors' "$TMP/throw.json")"
+expect_eq "p50 is a number" number "$(jqt '.p50_ms | type')"
+expect_eq "max is a number" number "$(jqt '.max_ms | type')"
+expect_eq "codes add up to the answers" "$(jq -r '[.codes[]] | add // 0' "$TMP/throw.json")" \
+	"$(sql "SELECT ok + errors_http FROM attack_jobs WHERE throw_id=$THROW_ID")"
+get "/masakari/throws/$THROW_ID"
+expect_body '<section class="report" id="attack-report">'
+expect_body "<td id=\"report-sent\">$((power * 10))</td>"
+check "latency figures" grep -q '<td id="report-latency">[0-9.]* / [0-9.]* / [0-9.]* / [0-9.]* ms' "$TMP/body"
+check "status codes" grep -q '<span class="code">200: [0-9]*</span>' "$TMP/body"
+
+t "a throw that misses is stored with no weakness and still attacks"
+throw "thrower-2-$RUN" "the logo looks like it was drawn in Paint"
+expect_status 303
+expect_eq "no weakness" NULL "$(sql "SELECT IFNULL(weakness_id, 'NULL') FROM throws WHERE id=$THROW_ID")"
+check "power at least 1" test "$(sql "SELECT power FROM throws WHERE id=$THROW_ID")" -ge 1
+expect_eq "job" 1 "$(sql "SELECT COUNT(*) FROM attack_jobs WHERE throw_id=$THROW_ID")"
+get "/masakari/throws/$THROW_ID"
+expect_body 'カタログのどの弱点にも当たらなかった'
+throw_json "$THROW_ID"
+expect_eq "weakness is null" null "$(jqt .weakness)"
+
+done_testing

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# Bad input to POST /masakari/throw gets a 4xx page that says what to fix,
+# and nothing is stored: empty, blank and over-long critiques, invalid UTF-8,
+# control characters, bad IDs, a missing or wrong CSRF token, repeated fields,
+# an oversized body; and bad throw ids get a 404.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/masakari.sh"
+masakari_session
+
+stored() { sql "SELECT (SELECT COUNT(*) FROM throws) + (SELECT COUNT(*) FROM attack_jobs) + (SELECT COUNT(*) FROM throw_limits)"; }
+
+# refused STATUS MESSAGE GITHUB_ID CRITIQUE [curl args…]: refused, said why, stored nothing
+refused() {
+	local status=$1 message=$2 before
+	shift 2
+	before=$(stored)
+	throw "$@"
+	expect_status "$status"
+	expect_body "$message"
+	expect_eq "nothing stored" "$before" "$(stored)"
+	expect_eq "no redirect" "" "$THROW_ID"
+}
+id="bad-$RUN"
+
+t "an empty critique is refused and the form shown again"
+refused 400 "Write your critique: the box is empty." "$id" ""
+expect_body '<form method="post" action="/masakari/throw"'
+expect_body "value=\"$id\""
+
+t "a missing critique field is refused"
+before=$(stored)
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" --data "csrf_token=$CSRF"
+expect_status 400
+expect_body "Write your critique"
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "a critique of only spaces, tabs and line breaks is refused"
+refused 400 "it has only spaces or line breaks" "$id" $' \t\r\n\u3000 '
+
+t "a 501-character critique is refused with its length"
+long=$(printf 'a%.0s' $(seq 501))
+refused 400 "The critique is 501 characters long. Keep it to 500 characters or fewer." "$id" "$long"
+expect_body "$long"
+
+t "501 Japanese characters are counted as characters, not bytes"
+refused 400 "The critique is 501 characters long" "$id" "$(printf 'あ%.0s' $(seq 501))"
+
+t "500 characters are accepted, a CR LF line break counting as one"
+throw "$id" "$(printf 'あ%.0s' $(seq 500))"
+expect_status 303
+# 1 + 249 x 2 + 1 = 500 characters in 749 bytes.
+throw "$id-crlf" "a$(printf '\r\na%.0s' $(seq 249))b"
+expect_status 303
+expect_eq "stored with its CR LFs" 749 "$(sql "SELECT LENGTH(critique) FROM throws WHERE id=${THROW_ID:-0}")"
+
+t "invalid UTF-8 is refused and not echoed"
+before=$(stored)
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+	--data "critique=abc%ff%fe&csrf_token=$CSRF"
+expect_status 400
+expect_body "not valid UTF-8"
+expect_no_body $'\xff'
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "an overlong encoding is invalid UTF-8 too"
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+	--data "critique=%c0%afetc%2fpasswd&csrf_token=$CSRF"
+expect_status 400
+expect_body "not valid UTF-8"
+
+t "control characters are refused"
+refused 400 "contains control characters" "$id" $'bubble sort\x01\x02'
+refused 400 "contains control characters" "$id" $'escape \x1b[31m red'
+
+t "bad GitHub IDs are refused with GitHub's rules"
+refused 400 "Enter your GitHub ID." "" "bubble sort on every request"
+refused 400 "at most 39 characters" "$(printf 'a%.0s' $(seq 40))" "bubble sort on every request"
+refused 400 "cannot begin or end with a hyphen" "-$id" "bubble sort on every request"
+refused 400 "two hyphens in a row" "a--b" "bubble sort on every request"
+refused 400 "only letters, digits and hyphens" "オクト" "bubble sort on every request"
+refused 400 "only letters, digits and hyphens" "x' OR '1'='1" "bubble sort on every request"
+refused 400 "only letters, digits and hyphens" "<script>alert(1)</script>" "bubble sort on every request"
+expect_no_body "<script>alert(1)</script>"
+expect_body "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+t "a missing CSRF token is forbidden"
+before=$(stored)
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+	--data-urlencode "critique=bubble sort on every request"
+expect_status 403
+expect_body "Reload the page"
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "a wrong CSRF token is forbidden"
+before=$(stored)
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+	--data-urlencode "critique=bubble sort on every request" \
+	--data "csrf_token=00000000000000000000000000000000"
+expect_status 403
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "a token without its cookie is forbidden"
+next_addr
+post /masakari/throw --interface "$ADDRESS" --data-urlencode "github_id=$id" \
+	--data-urlencode "critique=bubble sort on every request" --data "csrf_token=$CSRF"
+expect_status 403
+
+t "a repeated critique field is refused"
+before=$(stored)
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+	--data "critique=one&critique=two&csrf_token=$CSRF"
+expect_status 400
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "an oversized body gets 413 with a page that says what to fix"
+before=$(stored)
+head -c 40000 /dev/zero | tr '\0' 'a' | sed "s/^/csrf_token=$CSRF\&github_id=$id\&critique=/" >"$TMP/big"
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-binary "@$TMP/big"
+expect_status 413
+expect_body "A critique is at most 500 characters"
+expect_eq "nothing stored" "$before" "$(stored)"
+
+t "GET on the throw address is not allowed"
+get /masakari/throw
+expect_status 405
+
+t "bad throw ids are 404 pages"
+for bad in abc 0 -1 1.5 1e3 99999999999999999999 "%27%20OR%201=1" 999999999; do
+	get "/masakari/throws/$bad"
+	expect_status 404
+	expect_body "There is no"
+done
+
+t "bad throw ids are 404 JSON under /api/"
+for bad in abc 0 -1 99999999999999999999 999999999; do
+	get "/api/throws/$bad"
+	expect_status 404
+	expect_header Content-Type application/json
+	expect_eq "error JSON" 404 "$(jq -r .status "$TMP/body")"
+done
+
+done_testing
