@@ -6,7 +6,10 @@
  * All jobs share one libcurl multi handle and a fixed pool of easy handles:
  * at most max_inflight requests, and so connections and descriptors, exist at
  * once, however dead or slow the target is. A request that cannot get a free
- * slot before its deadline (due time + timeout) counts as a timeout. */
+ * slot before its deadline (due time + timeout) counts as a timeout.
+ *
+ * This is the main thread. It holds the run's lock while it works (never
+ * across a wait), so the keeper sees whole counts. */
 #include "flooder.h"
 
 #include <jansson.h>
@@ -146,20 +149,14 @@ void job_free(struct job *j)
 	free(j);
 }
 
-void attack_start_job(struct job *j, double now)
-{
-	j->start = now;
-	j->tick_at = now;
-}
-
 static double job_due(const struct job *j, long i)
 {
 	return j->start + (double)i / (double)j->rate;
 }
 
-int job_is_settled(const struct job *j)
+static int job_is_settled(const struct job *j)
 {
-	return (j->issued == j->total || j->lease_lost) && j->inflight == 0;
+	return (j->counts.issued == j->total || j->stop) && j->inflight == 0;
 }
 
 static void job_note_transfer(struct job *j, double now)
@@ -170,7 +167,7 @@ static void job_note_transfer(struct job *j, double now)
 	j->transfers++;
 }
 
-/* Starts request number j->issued in a free slot. Returns 0, or -1 when
+/* Starts request number j->counts.issued in a free slot. Returns 0, or -1 when
  * libcurl refused it (counted as an error of the "other" kind). */
 static int transfer_start(struct attack *a, struct job *j, double due, double now)
 {
@@ -198,23 +195,23 @@ static int transfer_start(struct attack *a, struct job *j, double due, double no
 
 static void issue_due(struct attack *a, struct job *j, double now)
 {
-	while (!j->lease_lost && j->issued < j->total) {
-		double due = job_due(j, j->issued);
+	while (!j->stop && j->counts.issued < j->total) {
+		double due = job_due(j, j->counts.issued);
 
 		if (due > now)
 			return;
 		if (now >= due + a->timeout_s) {
 			/* It waited its whole timeout for a free connection. */
-			j->issued++;
-			j->err_timeout++;
+			j->counts.issued++;
+			j->counts.err_timeout++;
 			continue;
 		}
 		if (a->nfree == 0)
 			return;
-		j->issued++;
+		j->counts.issued++;
 		job_note_transfer(j, now);
 		if (transfer_start(a, j, due, now) != 0)
-			j->err_other++;
+			j->counts.err_other++;
 	}
 }
 
@@ -226,19 +223,19 @@ static void transfer_settle(struct attack *a, struct transfer *t, CURLcode rc, d
 	if (rc == CURLE_OK) {
 		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
 		if (code > 0 && code < FLOODER_MAX_STATUS)
-			j->codes[code]++;
+			j->counts.codes[code]++;
 		if (code >= 200 && code < 400)
-			j->ok++;
+			j->counts.ok++;
 		else
-			j->err_http++;
+			j->counts.err_http++;
 		j->latency_ms[j->answered++] = (float)((now - t->due) * 1000.0);
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
-		j->err_timeout++;
+		j->counts.err_timeout++;
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
 		   rc == CURLE_COULDNT_RESOLVE_PROXY) {
-		j->err_connect++;
+		j->counts.err_connect++;
 	} else {
-		j->err_other++;
+		j->counts.err_other++;
 	}
 	curl_multi_remove_handle(a->multi, t->easy);
 	t->job = NULL;
@@ -246,13 +243,35 @@ static void transfer_settle(struct attack *a, struct transfer *t, CURLcode rc, d
 	j->inflight--;
 }
 
-void attack_step(struct attack *a, struct job *jobs, double now)
+/* Drops a job's transfers in flight (a stop, or a lost lease). */
+static void attack_cancel_job(struct attack *a, struct job *j)
+{
+	for (long i = 0; i < a->nslots; i++) {
+		struct transfer *t = &a->slots[i];
+
+		if (t->job != j)
+			continue;
+		curl_multi_remove_handle(a->multi, t->easy);
+		t->job = NULL;
+		a->free_slots[a->nfree++] = i;
+		j->inflight--;
+		/* Sent but never settled: it is no longer counted as sent. */
+		j->counts.issued--;
+	}
+}
+
+/* Sends what has come due, lets libcurl work, settles finished transfers.
+ * Returns how many jobs it settled. */
+static int attack_step(struct attack *a, struct job *jobs, double now)
 {
 	CURLMsg *msg;
-	int running, left;
+	int running, left, settled = 0;
 
-	for (struct job *j = jobs; j; j = j->next)
+	for (struct job *j = jobs; j; j = j->next) {
+		if (j->stop && !j->settled)
+			attack_cancel_job(a, j);
 		issue_due(a, j, now);
+	}
 	curl_multi_perform(a->multi, &running);
 	now = flooder_now();
 	while ((msg = curl_multi_info_read(a->multi, &left))) {
@@ -266,18 +285,27 @@ void attack_step(struct attack *a, struct job *jobs, double now)
 		if (t && t->job)
 			transfer_settle(a, t, msg->data.result, now);
 	}
+	for (struct job *j = jobs; j; j = j->next) {
+		if (!j->settled && job_is_settled(j)) {
+			j->settled = 1;
+			settled++;
+		}
+	}
+	return settled;
 }
 
-double attack_next_due(const struct attack *a, const struct job *jobs)
+/* When the next request of any job comes due (or times out waiting for a
+ * free connection); HUGE_VAL when none is pending. */
+static double attack_next_due(const struct attack *a, const struct job *jobs)
 {
 	double next = HUGE_VAL;
 
 	for (const struct job *j = jobs; j; j = j->next) {
 		double due;
 
-		if (j->lease_lost || j->issued >= j->total)
+		if (j->stop || j->counts.issued >= j->total)
 			continue;
-		due = job_due(j, j->issued);
+		due = job_due(j, j->counts.issued);
 		/* With every slot busy, the next thing to do for this job is to give
 		 * up on its waiting request, unless a transfer ends first. */
 		if (a->nfree == 0)
@@ -288,31 +316,36 @@ double attack_next_due(const struct attack *a, const struct job *jobs)
 	return next;
 }
 
-void attack_wait(struct attack *a, double until)
+void attack_run(struct run *r)
 {
-	double left = until - flooder_now();
-	int ms;
+	struct attack *a = r->attack;
 
-	if (left <= 0)
-		return;
-	ms = left > 1.0 ? 1000 : (int)ceil(left * 1000.0);
-	curl_multi_poll(a->multi, NULL, 0, ms, NULL);
+	for (;;) {
+		double wait;
+		int settled;
+
+		pthread_mutex_lock(&r->lock);
+		if (r->over) {
+			pthread_mutex_unlock(&r->lock);
+			return;
+		}
+		settled = attack_step(a, r->jobs, flooder_now());
+		r->settle_count += (unsigned long)settled;
+		wait = attack_next_due(a, r->jobs) - flooder_now();
+		pthread_mutex_unlock(&r->lock);
+		if (settled)
+			pthread_cond_signal(&r->settled);
+		/* Sockets, the next due time, or attack_wake: whichever comes first.
+		 * A second at most, as a safety net. */
+		if (wait > 0)
+			curl_multi_poll(a->multi, NULL, 0, wait > 1.0 ? 1000 : (int)ceil(wait * 1000.0),
+					NULL);
+	}
 }
 
-void attack_cancel_job(struct attack *a, struct job *j)
+void attack_wake(struct attack *a)
 {
-	for (long i = 0; i < a->nslots; i++) {
-		struct transfer *t = &a->slots[i];
-
-		if (t->job != j)
-			continue;
-		curl_multi_remove_handle(a->multi, t->easy);
-		t->job = NULL;
-		a->free_slots[a->nfree++] = i;
-		j->inflight--;
-		/* Sent but never settled: it is no longer counted as sent. */
-		j->issued--;
-	}
+	curl_multi_wakeup(a->multi);
 }
 
 static int by_value(const void *x, const void *y)
@@ -332,31 +365,31 @@ static double percentile(const float *sorted, long n, double p)
 	return sorted[rank - 1];
 }
 
-int job_report_build(const struct job *j, int final, struct job_report *r)
+int job_report_counts(const struct job_counts *c, struct job_report *r)
 {
 	json_t *codes = json_object();
 
 	memset(r, 0, sizeof(*r));
 	r->p50_ms = r->p90_ms = r->p99_ms = r->max_ms = r->achieved_rate = -1;
-	r->errors = j->err_connect + j->err_timeout + j->err_http + j->err_other;
+	r->errors = c->err_connect + c->err_timeout + c->err_http + c->err_other;
 	if (!codes)
 		return -1;
-	for (long c = 0; c < FLOODER_MAX_STATUS; c++) {
+	for (long code = 0; code < FLOODER_MAX_STATUS; code++) {
 		char key[8];
 
-		if (!j->codes[c])
+		if (!c->codes[code])
 			continue;
-		snprintf(key, sizeof(key), "%ld", c);
-		json_object_set_new(codes, key, json_integer(j->codes[c]));
+		snprintf(key, sizeof(key), "%ld", code);
+		json_object_set_new(codes, key, json_integer(c->codes[code]));
 	}
 	r->codes_json = json_dumps(codes, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(codes);
-	if (!r->codes_json)
-		return -1;
-	if (!final)
-		return 0;
+	return r->codes_json ? 0 : -1;
+}
+
+void job_report_final(struct job *j, struct job_report *r)
+{
 	if (j->answered > 0) {
-		/* The job is over, so its latencies may be sorted in place. */
 		qsort(j->latency_ms, (size_t)j->answered, sizeof(*j->latency_ms), by_value);
 		r->p50_ms = percentile(j->latency_ms, j->answered, 50);
 		r->p90_ms = percentile(j->latency_ms, j->answered, 90);
@@ -367,7 +400,6 @@ int job_report_build(const struct job *j, int final, struct job_report *r)
 	 * requested rate when the schedule was kept. */
 	if (j->transfers >= 2 && j->last_sent > j->first_sent)
 		r->achieved_rate = (double)(j->transfers - 1) / (j->last_sent - j->first_sent);
-	return 0;
 }
 
 void job_report_clear(struct job_report *r)

@@ -1,12 +1,18 @@
-/* flooder.h — the attack queue runner: its settings, the job it runs, and the
- * two halves that share them (queue.c talks to MariaDB, attack.c to the target).
+/* flooder.h — the attack queue runner: its settings, the jobs it runs, and the
+ * parts that share them.
  *
- * Errors follow the daemon idiom: functions return 0 / -1 and log the reason. */
+ * Two threads: the sender (attack.c, the main thread) keeps every job's
+ * schedule on one libcurl multi handle and never waits for the database; the
+ * keeper (keeper.c over queue.c) claims jobs, writes progress and reports, and
+ * renews leases. They share the job list under one mutex, which neither holds
+ * across I/O. Errors follow the daemon idiom: 0 / -1 and a logged reason. */
 #ifndef FLOODER_FLOODER_H
 #define FLOODER_FLOODER_H
 
 #include <ClearSilver.h>
 #include <curl/curl.h>
+#include <pthread.h>
+#include <signal.h>
 
 #include "db.h"
 
@@ -19,14 +25,22 @@ struct flooder_settings {
 	long max_attempts;     /* runs that may die holding a job before it fails */
 	long timeout_ms;       /* per request, counted from its due time */
 	long max_inflight;     /* requests (and so connections) open at once */
-	long poll_ms;          /* how often an idle queue is looked at */
+	long poll_ms;          /* how often the queue is looked at */
 	long run_s;            /* how long a run keeps claiming jobs */
 	HDF *targets;          /* Flooder.Targets: the only URLs ever attacked */
 	char owner[128];       /* host:pid, written as the lease owner */
 };
 
+/* What a progress write or a report stores: copied out under the lock. */
+struct job_counts {
+	long issued;           /* requests whose due time has come: the report's "sent" */
+	long ok, err_connect, err_timeout, err_http, err_other;
+	unsigned codes[FLOODER_MAX_STATUS];
+};
+
 struct job {
 	struct job *next;
+	/* Set by the keeper before the sender sees the job, then read-only. */
 	long long id;
 	long attempts;         /* this run's attempt number: with owner, the lease fence */
 	char *url;
@@ -34,22 +48,37 @@ struct job {
 	long duration_s;
 	long total;            /* rate * duration_s */
 	char user_agent[64];   /* names the job, so the target's log can tell jobs apart */
-
 	double start;          /* monotonic seconds; request i is due at start + i / rate */
-	long issued;           /* requests whose due time has come: the report's "sent" */
+
+	/* The sender's, under the lock; the keeper's alone once settled. */
+	struct job_counts counts;
 	long inflight;
-	long ok, err_connect, err_timeout, err_http, err_other;
-	unsigned codes[FLOODER_MAX_STATUS];
 	float *latency_ms;     /* one per answered request, from its due time */
 	long answered;
 	long transfers;        /* requests actually handed to libcurl */
 	double first_sent, last_sent;
 
+	/* Flags under the lock. */
+	int stop;              /* keeper → sender: drop its transfers, send no more */
+	int settled;           /* sender → keeper: nothing in flight, nothing more to send */
+
+	/* The keeper's own. */
+	int lease_lost;        /* another runner owns it now: write nothing */
 	long issued_at_tick;   /* for the current rate between two progress writes */
 	double tick_at;
-	double current_rate;
-	int lease_lost;        /* another runner owns it now: stop, write nothing */
-	int report_pending;    /* every request is settled; the report is not written yet */
+	double retry_at;       /* a failed report write is tried again then */
+};
+
+struct run {
+	pthread_mutex_t lock;
+	pthread_cond_t settled;        /* the sender settled a job… */
+	unsigned long settle_count;    /* …and counted it here, so no wake-up is missed */
+	struct job *jobs;              /* added and removed by the keeper, under the lock */
+	int over;                      /* the keeper is done: the sender returns */
+	struct attack *attack;
+	db_t *db;                      /* the keeper's alone */
+	const struct flooder_settings *s;
+	volatile sig_atomic_t *stop_signal;
 };
 
 /* The numbers a report or a progress write stores; percentiles are -1 when no
@@ -71,16 +100,20 @@ struct job_report {
  * the caller from db_error). */
 int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, struct job **out);
 
-/* Writes progress and renews the lease. Returns 0, 1 when the lease belongs to
- * someone else now (the job must stop), -1 on a database error. */
-int queue_write_progress(db_t *db, const struct flooder_settings *s, struct job *j);
+/* Writes progress from c and renews the lease. Returns 0, 1 when the lease
+ * belongs to someone else now (the job must stop), -1 on a database error. */
+int queue_write_progress(db_t *db, const struct flooder_settings *s, const struct job *j,
+			 const struct job_counts *c, double current_rate);
 
-/* Writes the final report and marks the job done. Returns as above. */
+/* Writes the final report of a settled job and marks it done. Returns as above. */
 int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j);
 
-/* Writes progress and puts the job back in the queue for another run, without
- * counting the attempt (a stop is not a failure). Returns as above. */
-int queue_release_job(db_t *db, const struct flooder_settings *s, struct job *j);
+/* Writes a settled job's progress and puts it back in the queue for another
+ * run, without counting the attempt (a stop is not a failure). Returns as above. */
+int queue_release_job(db_t *db, const struct flooder_settings *s, const struct job *j);
+
+/* keeper.c — the keeper thread: claims, progress, reports, the run's end. */
+void *keeper_main(void *run);
 
 /* attack.c — the open-loop schedule over one libcurl multi handle. */
 
@@ -91,32 +124,24 @@ struct attack;
 struct attack *attack_new(const struct flooder_settings *s);
 void attack_free(struct attack *a);
 
-/* Allocates a job's counters for url at rate for duration_s; NULL when out of
- * memory. The schedule starts at attack_start_job. */
+/* Allocates a job to send url at rate for duration_s; NULL when out of
+ * memory. Its schedule starts at j->start. */
 struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s);
 void job_free(struct job *j);
-void attack_start_job(struct job *j, double now);
 
-/* Sends every request that has come due across jobs, lets libcurl work, and
- * settles finished transfers. Never blocks. */
-void attack_step(struct attack *a, struct job *jobs, double now);
+/* The sender: runs every job's schedule until the keeper says the run is
+ * over. Runs on the calling thread. */
+void attack_run(struct run *r);
 
-/* Waits for socket activity or until the monotonic time `until`. */
-void attack_wait(struct attack *a, double until);
+/* Wakes the sender (a job was added or told to stop). Never fails. */
+void attack_wake(struct attack *a);
 
-/* When the next request of any job comes due (or times out waiting for a free
- * connection); a large value when none is pending. */
-double attack_next_due(const struct attack *a, const struct job *jobs);
+/* Fills r's errors and codes from c. Returns 0, or -1 when out of memory. */
+int job_report_counts(const struct job_counts *c, struct job_report *r);
 
-/* Drops a job's transfers in flight (stop, or a lost lease). */
-void attack_cancel_job(struct attack *a, struct job *j);
-
-/* True when every request of the job has been sent and settled. */
-int job_is_settled(const struct job *j);
-
-/* Fills r from the job's counters; final adds percentiles and achieved rate.
- * Returns 0, or -1 when out of memory. */
-int job_report_build(const struct job *j, int final, struct job_report *r);
+/* Adds latency percentiles and the achieved rate of a settled job (sorting
+ * its latencies). */
+void job_report_final(struct job *j, struct job_report *r);
 void job_report_clear(struct job_report *r);
 
 /* Monotonic seconds. */

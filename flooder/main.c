@@ -8,15 +8,18 @@
  * starting, so it goes on claiming for another minute in its place.
  *
  * SIGTERM (or SIGINT) stops claiming at once; within a second the run writes
- * each job's progress, gives the job back to the queue and exits. */
+ * each job's progress, gives the job back to the queue and exits.
+ *
+ * The main thread sends (attack.c); a second thread, the keeper (keeper.c),
+ * does all the database work. */
 #include <errno.h>
 #include <getopt.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -24,8 +27,6 @@
 #include "flooder.h"
 #include "log.h"
 
-/* cron's period: how long a busy run covers for the run it kept from starting. */
-#define FLOODER_CRON_PERIOD_S 60.0
 /* Descriptors beyond the transfers: the database, libcurl's own, stdio. */
 #define FLOODER_SPARE_FDS 64
 
@@ -86,173 +87,40 @@ static void fit_descriptor_limit(struct flooder_settings *s)
 	}
 }
 
-struct run {
-	db_t *db;
-	struct flooder_settings *s;
-	struct attack *attack;
-	struct job *jobs;
-	int db_down;
-};
-
-/* Logs a database failure once per outage, and the recovery. */
-static void note_db(struct run *r, int rc)
+static int run_init(struct run *r, const struct flooder_settings *s, HDF *cfg)
 {
-	if (rc < 0 && !r->db_down) {
-		log_error("attack queue: %s", db_error(r->db));
-		r->db_down = 1;
-	} else if (rc >= 0 && r->db_down) {
-		log_info("attack queue: the database answers again");
-		r->db_down = 0;
+	pthread_condattr_t ca;
+
+	memset(r, 0, sizeof(*r));
+	r->s = s;
+	r->stop_signal = &flooder_stop_signal;
+	pthread_mutex_init(&r->lock, NULL);
+	/* The keeper's timed waits use the monotonic clock, like everything else. */
+	pthread_condattr_init(&ca);
+	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+	pthread_cond_init(&r->settled, &ca);
+	pthread_condattr_destroy(&ca);
+	r->db = db_new(cfg);
+	r->attack = r->db ? attack_new(s) : NULL;
+	if (!r->db || !r->attack) {
+		log_error("cannot start: out of memory");
+		return -1;
 	}
+	return 0;
 }
 
-static long running_rate(const struct run *r)
+static void run_free(struct run *r)
 {
-	long sum = 0;
+	while (r->jobs) {
+		struct job *j = r->jobs;
 
-	for (const struct job *j = r->jobs; j; j = j->next)
-		if (!j->lease_lost)
-			sum += j->rate;
-	return sum;
-}
-
-static void claim_jobs(struct run *r)
-{
-	for (;;) {
-		struct job *j, **tail = &r->jobs;
-		int rc = queue_claim_job(r->db, r->s, r->s->max_total_rate - running_rate(r), &j);
-
-		note_db(r, rc);
-		if (rc != 1)
-			return;
-		attack_start_job(j, flooder_now());
-		log_info("job %lld: %ld requests/s for %ld s at %s (attempt %ld)", j->id, j->rate,
-			 j->duration_s, j->url, j->attempts);
-		/* Appended, so the older job keeps first call on free connections. */
-		while (*tail)
-			tail = &(*tail)->next;
-		*tail = j;
+		r->jobs = j->next;
+		job_free(j);
 	}
-}
-
-static void drop_job(struct run *r, struct job *j)
-{
-	for (struct job **p = &r->jobs; *p; p = &(*p)->next) {
-		if (*p == j) {
-			*p = j->next;
-			break;
-		}
-	}
-	attack_cancel_job(r->attack, j);
-	job_free(j);
-}
-
-/* Writes the report of every settled job; one whose write failed is retried
- * at the next tick. */
-static void finish_settled(struct run *r)
-{
-	struct job *j = r->jobs, *next;
-
-	for (; j; j = next) {
-		next = j->next;
-		if (!job_is_settled(j) || j->report_pending)
-			continue;
-		if (!j->lease_lost) {
-			int rc = queue_finish_job(r->db, r->s, j);
-
-			note_db(r, rc);
-			if (rc < 0) {
-				j->report_pending = 1;
-				continue;
-			}
-		}
-		drop_job(r, j);
-	}
-}
-
-/* Once a second: progress and lease renewal, pending reports, or (stopping)
- * the release of every job. */
-static void tick(struct run *r, double now, int stopping)
-{
-	struct job *j = r->jobs, *next;
-
-	for (; j; j = next) {
-		int rc;
-
-		next = j->next;
-		if (stopping) {
-			attack_cancel_job(r->attack, j);
-			rc = j->report_pending ? queue_finish_job(r->db, r->s, j)
-					       : queue_release_job(r->db, r->s, j);
-			note_db(r, rc);
-			if (rc < 0)
-				log_warn("job %lld keeps its lease until it expires", j->id);
-			drop_job(r, j);
-			continue;
-		}
-		if (j->report_pending) {
-			rc = queue_finish_job(r->db, r->s, j);
-			note_db(r, rc);
-			if (rc >= 0)
-				drop_job(r, j);
-			continue;
-		}
-		j->current_rate = now > j->tick_at ? (double)(j->issued - j->issued_at_tick) / (now - j->tick_at) : 0;
-		j->issued_at_tick = j->issued;
-		j->tick_at = now;
-		rc = queue_write_progress(r->db, r->s, j);
-		note_db(r, rc);
-		if (rc == 1) {
-			j->lease_lost = 1;
-			attack_cancel_job(r->attack, j);
-		}
-	}
-}
-
-static void flooder_run(struct run *r)
-{
-	double now = flooder_now();
-	double claim_until = now + (double)r->s->run_s;
-	double next_poll = now, next_tick = now + 1.0;
-	int stopping = 0;
-
-	for (;;) {
-		double wake;
-
-		now = flooder_now();
-		if (flooder_stop_signal && !stopping) {
-			stopping = 1;
-			log_info("signal %d: finishing this second, then releasing %s", (int)flooder_stop_signal,
-				 r->jobs ? "the running jobs" : "nothing");
-		}
-		if (!stopping && now >= claim_until) {
-			if (!r->jobs)
-				break;
-			claim_until += FLOODER_CRON_PERIOD_S;
-			log_info("still busy: claiming for another %.0f s in place of the next run",
-				 FLOODER_CRON_PERIOD_S);
-		}
-		if (stopping && !r->jobs)
-			break;
-		if (!stopping && now >= next_poll) {
-			claim_jobs(r);
-			/* While the database is away, knock less often. */
-			next_poll = now + (r->db_down ? 1.0 : (double)r->s->poll_ms / 1000.0);
-		}
-		attack_step(r->attack, r->jobs, now);
-		finish_settled(r);
-		now = flooder_now();
-		if (now >= next_tick) {
-			tick(r, now, stopping);
-			next_tick += 1.0;
-			if (next_tick <= now)
-				next_tick = now + 1.0;
-		}
-		wake = fmin(next_tick, attack_next_due(r->attack, r->jobs));
-		if (!stopping)
-			wake = fmin(wake, fmin(next_poll, claim_until));
-		attack_wait(r->attack, wake);
-	}
+	attack_free(r->attack);
+	db_free(r->db);
+	pthread_cond_destroy(&r->settled);
+	pthread_mutex_destroy(&r->lock);
 }
 
 int main(int argc, char **argv)
@@ -260,11 +128,11 @@ int main(int argc, char **argv)
 	struct flooder_settings s;
 	struct run r;
 	struct sigaction sa;
+	pthread_t keeper;
 	HDF *cfg = NULL;
-	int opt;
+	int opt, rc = 0;
 
 	memset(&s, 0, sizeof(s));
-	memset(&r, 0, sizeof(r));
 	log_init("masakari-flooder");
 	while ((opt = getopt(argc, argv, "hs:")) != -1) {
 		char *end;
@@ -306,23 +174,23 @@ int main(int argc, char **argv)
 		hdf_destroy(&cfg);
 		return 1;
 	}
-	r.s = &s;
-	r.db = db_new(cfg);
-	r.attack = r.db ? attack_new(&s) : NULL;
-	if (!r.db || !r.attack) {
-		log_error("cannot start: out of memory");
-		attack_free(r.attack);
-		db_free(r.db);
+	if (run_init(&r, &s, cfg) != 0) {
+		run_free(&r);
 		curl_global_cleanup();
 		hdf_destroy(&cfg);
 		return 1;
 	}
 	log_info("%s claims jobs for %ld s (at most %ld requests/s, %ld in flight)", s.owner,
 		 s.run_s, s.max_total_rate, s.max_inflight);
-	flooder_run(&r);
-	attack_free(r.attack);
-	db_free(r.db);
+	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
+		log_error("cannot start the keeper thread");
+		rc = 1;
+	} else {
+		attack_run(&r);
+		pthread_join(keeper, NULL);
+	}
+	run_free(&r);
 	curl_global_cleanup();
 	hdf_destroy(&cfg);
-	return 0;
+	return rc;
 }

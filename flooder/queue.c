@@ -194,19 +194,20 @@ static int fenced_result(long long affected, const struct job *j, const char *wh
 	return 0;
 }
 
-int queue_write_progress(db_t *db, const struct flooder_settings *s, struct job *j)
+int queue_write_progress(db_t *db, const struct flooder_settings *s, const struct job *j,
+			 const struct job_counts *c, double current_rate)
 {
 	struct job_report r;
 	long long n;
 
-	if (job_report_build(j, 0, &r) != 0)
+	if (job_report_counts(c, &r) != 0)
 		return -1;
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET " QUEUE_COUNTERS ", current_rate = ?, "
 		    "lease_expires = NOW(3) + INTERVAL ? SECOND" QUEUE_FENCE,
-		    "iiiiiiisdiisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
-		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
-		    (long long)j->err_other, r.codes_json, j->current_rate, (long long)s->lease_s,
+		    "iiiiiiisdiisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
+		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
+		    (long long)c->err_other, r.codes_json, current_rate, (long long)s->lease_s,
 		    (long long)j->id, s->owner, (long long)j->attempts);
 	job_report_clear(&r);
 	return fenced_result(n, j, "progress");
@@ -214,45 +215,48 @@ int queue_write_progress(db_t *db, const struct flooder_settings *s, struct job 
 
 int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j)
 {
+	const struct job_counts *c = &j->counts;
 	struct job_report r;
 	long long n;
 
-	if (job_report_build(j, 1, &r) != 0)
+	if (job_report_counts(c, &r) != 0)
 		return -1;
+	job_report_final(j, &r);
 	/* -1 stands for "no value" in r; NULLIF stores it as SQL NULL. */
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET status = 'done', " QUEUE_COUNTERS ", "
 		    "p50_ms = NULLIF(?, -1), p90_ms = NULLIF(?, -1), p99_ms = NULLIF(?, -1), "
 		    "max_ms = NULLIF(?, -1), achieved_rate = NULLIF(?, -1), current_rate = NULL, "
 		    "lease_expires = NULL, finished_at = NOW(3)" QUEUE_FENCE,
-		    "iiiiiiisdddddisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
-		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
-		    (long long)j->err_other, r.codes_json, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms,
+		    "iiiiiiisdddddisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
+		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
+		    (long long)c->err_other, r.codes_json, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms,
 		    r.achieved_rate, (long long)j->id, s->owner, (long long)j->attempts);
 	if (n > 0)
 		log_info("job %lld done: %ld sent, %ld ok, %ld errors, p99 %.1f ms, %.2f/s", j->id,
-			 j->issued, j->ok, r.errors, r.p99_ms, r.achieved_rate);
+			 c->issued, c->ok, r.errors, r.p99_ms, r.achieved_rate);
 	job_report_clear(&r);
 	return fenced_result(n, j, "report");
 }
 
-int queue_release_job(db_t *db, const struct flooder_settings *s, struct job *j)
+int queue_release_job(db_t *db, const struct flooder_settings *s, const struct job *j)
 {
+	const struct job_counts *c = &j->counts;
 	struct job_report r;
 	long long n;
 
-	if (job_report_build(j, 0, &r) != 0)
+	if (job_report_counts(c, &r) != 0)
 		return -1;
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET status = 'queued', " QUEUE_COUNTERS ", "
 		    "current_rate = NULL, lease_owner = NULL, lease_expires = NULL, "
 		    "attempts = attempts - 1" QUEUE_FENCE,
-		    "iiiiiiisisi", (long long)j->issued, (long long)j->ok, (long long)r.errors,
-		    (long long)j->err_connect, (long long)j->err_timeout, (long long)j->err_http,
-		    (long long)j->err_other, r.codes_json, (long long)j->id, s->owner,
+		    "iiiiiiisisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
+		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
+		    (long long)c->err_other, r.codes_json, (long long)j->id, s->owner,
 		    (long long)j->attempts);
 	if (n > 0)
-		log_info("job %lld released after %ld of %ld requests", j->id, j->issued, j->total);
+		log_info("job %lld released after %ld of %ld requests", j->id, c->issued, j->total);
 	job_report_clear(&r);
 	return fenced_result(n, j, "release");
 }

@@ -37,7 +37,9 @@ read -r p50 p90 p99 max < <(job "$id" "p50_ms, p90_ms, p99_ms, max_ms")
 check "latency percentiles in order ($p50 ≤ $p90 ≤ $p99 ≤ $max)" \
 	bash -c "awk 'BEGIN { exit !(0 < $p50 && $p50 <= $p90 && $p90 <= $p99 && $p99 <= $max) }'"
 achieved=$(job "$id" achieved_rate)
-check "achieved rate within 1% of 10 ($achieved)" within 1 10 "$achieved"
+# On a short job one late request on a busy host moves the rate by a percent;
+# a slowed job would be far off.
+check "achieved rate within 5% of 10 ($achieved)" within 5 10 "$achieved"
 took=$(job "$id" "TIMESTAMPDIFF(MICROSECOND, started_at, finished_at) / 1e6")
 check "it took the job's 5 s ($took)" bash -c "awk 'BEGIN { exit !($took >= 4.9 && $took < 6) }'"
 expect_eq "lease given up" NULL "$(job "$id" "IFNULL(lease_expires, 'NULL')")"

@@ -32,7 +32,9 @@ for id in $a $b $c; do
 	expect_eq "job $id: every request sent" $((rate * 2)) "$(job "$id" sent)"
 	expect_eq "job $id: every request at the target" $((rate * 2)) "$(target_hits "$id")"
 	achieved=$(job "$id" achieved_rate)
-	check "job $id: achieved $achieved of $rate/s" within 1 "$rate" "$achieved"
+	# Within 5%: one late request on a busy host moves a 2 s job by a percent;
+	# sharing the cap would have cost a third.
+	check "job $id: achieved $achieved of $rate/s" within 5 "$rate" "$achieved"
 done
 
 flooder_stop capped

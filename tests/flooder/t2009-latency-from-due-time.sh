@@ -18,7 +18,7 @@ check "done" wait_job "$id" done 5
 flooder_stop room
 read -r p50 max achieved < <(job "$id" "p50_ms, max_ms, achieved_rate")
 check "p50 about 100 ms ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 100 && $p50 < 250) }'"
-check "achieved rate 20/s ($achieved)" within 1 20 "$achieved"
+check "achieved rate 20/s ($achieved)" within 5 20 "$achieved"
 
 t "with one connection the queue shows in the latency"
 flooder_config "$TMP/one.hdf" "Flooder.Targets.100 = $slow" "Flooder.MaxInFlight = 1" "Flooder.RequestTimeoutMs = 10000"

@@ -1,0 +1,238 @@
+/* keeper.c — the flooder's second thread: everything that talks to the
+ * database, so a slow statement never shifts a request off its schedule.
+ *
+ * It looks at the queue every Flooder.PollMs and claims what fits under
+ * Flooder.MaxTotalRate; once a second it writes each job's progress, which
+ * renews the lease; it writes the report of every job the sender settles. It
+ * decides when the run is over: idle once its claiming time is up, or, after
+ * SIGTERM, once the current second is finished and every job is given back. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "flooder.h"
+#include "log.h"
+
+/* cron's period: how long a busy run covers for the run it kept from starting. */
+#define KEEPER_CRON_PERIOD_S 60.0
+
+struct keeper {
+	struct run *r;
+	int db_down;
+};
+
+/* Logs a database failure once per outage, and the recovery. */
+static void note_db(struct keeper *k, int rc)
+{
+	if (rc < 0 && !k->db_down) {
+		log_error("attack queue: %s", db_error(k->r->db));
+		k->db_down = 1;
+	} else if (rc >= 0 && k->db_down) {
+		log_info("attack queue: the database answers again");
+		k->db_down = 0;
+	}
+}
+
+static long running_rate(const struct run *r)
+{
+	long sum = 0;
+
+	for (const struct job *j = r->jobs; j; j = j->next)
+		sum += j->rate;
+	return sum;
+}
+
+static void claim_jobs(struct keeper *k)
+{
+	struct run *r = k->r;
+
+	for (;;) {
+		struct job *j, **tail = &r->jobs;
+		int rc = queue_claim_job(r->db, r->s, r->s->max_total_rate - running_rate(r), &j);
+
+		note_db(k, rc);
+		if (rc != 1)
+			return;
+		log_info("job %lld: %ld requests/s for %ld s at %s (attempt %ld)", j->id, j->rate,
+			 j->duration_s, j->url, j->attempts);
+		j->start = j->tick_at = flooder_now();
+		pthread_mutex_lock(&r->lock);
+		/* Appended, so the older job keeps first call on free connections. */
+		while (*tail)
+			tail = &(*tail)->next;
+		*tail = j;
+		pthread_mutex_unlock(&r->lock);
+		attack_wake(r->attack);
+	}
+}
+
+static void drop_job(struct run *r, struct job *j)
+{
+	pthread_mutex_lock(&r->lock);
+	for (struct job **p = &r->jobs; *p; p = &(*p)->next) {
+		if (*p == j) {
+			*p = j->next;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&r->lock);
+	job_free(j);
+}
+
+static int job_settled(struct run *r, struct job *j)
+{
+	int settled;
+
+	pthread_mutex_lock(&r->lock);
+	settled = j->settled;
+	pthread_mutex_unlock(&r->lock);
+	return settled;
+}
+
+/* A settled job belongs to the keeper alone: report it (all of it was sent),
+ * or give it back (it was stopped part way). A failed write is tried again a
+ * second later, unless the run is stopping: then the lease runs out and
+ * another run takes the job. */
+static void close_settled(struct keeper *k, double now, int stopping)
+{
+	struct run *r = k->r;
+	struct job *j = r->jobs, *next;
+
+	/* Only this thread adds or removes jobs, so it may walk the list unlocked. */
+	for (; j; j = next) {
+		int rc;
+
+		next = j->next;
+		if (now < j->retry_at || !job_settled(r, j))
+			continue;
+		if (j->lease_lost) {
+			drop_job(r, j);
+			continue;
+		}
+		rc = j->counts.issued == j->total ? queue_finish_job(r->db, r->s, j)
+						  : queue_release_job(r->db, r->s, j);
+		note_db(k, rc);
+		if (rc < 0 && !stopping) {
+			j->retry_at = now + 1.0;
+			continue;
+		}
+		if (rc < 0)
+			log_warn("job %lld keeps its lease until it expires", j->id);
+		drop_job(r, j);
+	}
+}
+
+/* Progress of every job still sending, which renews its lease. */
+static void write_progress(struct keeper *k, double now)
+{
+	struct run *r = k->r;
+	struct job_counts c;
+
+	for (struct job *j = r->jobs; j; j = j->next) {
+		double rate;
+		int rc;
+
+		pthread_mutex_lock(&r->lock);
+		if (j->settled) {
+			pthread_mutex_unlock(&r->lock);
+			continue;
+		}
+		c = j->counts;
+		pthread_mutex_unlock(&r->lock);
+		rate = now > j->tick_at ? (double)(c.issued - j->issued_at_tick) / (now - j->tick_at) : 0;
+		j->issued_at_tick = c.issued;
+		j->tick_at = now;
+		rc = queue_write_progress(r->db, r->s, j, &c, rate);
+		note_db(k, rc);
+		if (rc == 1) {
+			j->lease_lost = 1;
+			pthread_mutex_lock(&r->lock);
+			j->stop = 1;
+			pthread_mutex_unlock(&r->lock);
+			attack_wake(r->attack);
+		}
+	}
+}
+
+static void stop_all(struct run *r)
+{
+	pthread_mutex_lock(&r->lock);
+	for (struct job *j = r->jobs; j; j = j->next)
+		j->stop = 1;
+	pthread_mutex_unlock(&r->lock);
+	attack_wake(r->attack);
+}
+
+/* Sleeps until the monotonic time `until` (the condition variable runs on
+ * CLOCK_MONOTONIC) or until the sender settles a job it has not seen yet. */
+static void wait_until(struct run *r, double until, unsigned long *seen)
+{
+	struct timespec ts = { .tv_sec = (time_t)until,
+			       .tv_nsec = (long)((until - floor(until)) * 1e9) };
+
+	pthread_mutex_lock(&r->lock);
+	if (r->settle_count == *seen)
+		pthread_cond_timedwait(&r->settled, &r->lock, &ts);
+	*seen = r->settle_count;
+	pthread_mutex_unlock(&r->lock);
+}
+
+void *keeper_main(void *arg)
+{
+	struct keeper k = { .r = arg };
+	struct run *r = k.r;
+	double now = flooder_now();
+	double claim_until = now + (double)r->s->run_s;
+	double next_poll = now, next_tick = now + 1.0;
+	unsigned long seen = 0;
+	int stopping = 0, stop_sent = 0;
+
+	for (;;) {
+		double wake;
+
+		now = flooder_now();
+		if (*r->stop_signal && !stopping) {
+			stopping = 1;
+			log_info("signal %d: finishing this second, then giving back %s",
+				 (int)*r->stop_signal, r->jobs ? "the running jobs" : "nothing");
+		}
+		if (!stopping && now >= claim_until) {
+			if (!r->jobs)
+				break;
+			claim_until += KEEPER_CRON_PERIOD_S;
+			log_info("still busy: claiming for another %.0f s in place of the next run",
+				 KEEPER_CRON_PERIOD_S);
+		}
+		if (stopping && !r->jobs)
+			break;
+		if (!stopping && now >= next_poll) {
+			claim_jobs(&k);
+			/* While the database is away, knock less often. */
+			next_poll = now + (k.db_down ? 1.0 : (double)r->s->poll_ms / 1000.0);
+		}
+		close_settled(&k, now, stopping);
+		if (now >= next_tick) {
+			if (stopping && !stop_sent) {
+				stop_all(r);
+				stop_sent = 1;
+			} else if (!stopping) {
+				write_progress(&k, now);
+			}
+			next_tick += 1.0;
+			if (next_tick <= now)
+				next_tick = now + 1.0;
+		}
+		if (stopping && !r->jobs)
+			break;
+		wake = next_tick;
+		if (!stopping)
+			wake = fmin(wake, fmin(next_poll, claim_until));
+		wait_until(r, wake, &seen);
+	}
+	pthread_mutex_lock(&r->lock);
+	r->over = 1;
+	pthread_mutex_unlock(&r->lock);
+	attack_wake(r->attack);
+	return NULL;
+}
