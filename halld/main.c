@@ -210,9 +210,10 @@ int main(void)
 
 	log_info("closing the hall");
 	lws_sul_cancel(&hall.tick_sul);
-	lws_context_destroy(hall.ctx);
+	/* The worker first: it may still wake the loop until it has stopped. */
 	worker_stop(hall.worker);
 	hall.worker = NULL;
+	lws_context_destroy(hall.ctx);
 	halld_free(&hall);
 	hdf_destroy(&cfg);
 	return 0;

@@ -1,6 +1,7 @@
 /* worker.c — the hall daemon's database thread: stores chat, publishes this
  * daemon's visitors and reads the other daemons', watches for landed throws,
  * records host status samples, and hands results to the event loop. */
+#define _GNU_SOURCE   /* pthread_timedjoin_np */
 #include "worker.h"
 
 #include <errno.h>
@@ -22,6 +23,7 @@
 #define WORKER_PRUNE_S 60.0
 #define WORKER_CHAT_BACKLOG 1000   /* chat held while the database is away */
 #define WORKER_HISTORY_SQL_LIMIT "50"
+#define WORKER_STOP_WAIT_S 5       /* at shutdown, for the last chat and the presence row */
 
 struct chat_job {
 	struct chat_job *next;
@@ -132,9 +134,12 @@ static void worker_emit(struct worker *w, struct worker_event *ev)
 	else
 		w->events = ev;
 	w->events_tail = ev;
+	/* Wakes the service thread: LWS_CALLBACK_EVENT_WAIT_CANCELLED. Under
+	 * the lock, so a worker left behind at shutdown never touches a
+	 * context that is gone. */
+	if (w->ctx)
+		lws_cancel_service(w->ctx);
 	pthread_mutex_unlock(&w->lock);
-	/* Wakes the service thread: LWS_CALLBACK_EVENT_WAIT_CANCELLED. */
-	lws_cancel_service(w->ctx);
 }
 
 void worker_event_free(struct worker_event *ev)
@@ -687,6 +692,7 @@ struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct l
 void worker_stop(struct worker *w)
 {
 	struct worker_event *ev;
+	struct timespec until;
 
 	if (!w)
 		return;
@@ -694,7 +700,18 @@ void worker_stop(struct worker *w)
 	w->stop = 1;
 	pthread_cond_signal(&w->wake);
 	pthread_mutex_unlock(&w->lock);
-	pthread_join(w->thread, NULL);
+	/* A worker stuck in a query to a database that does not answer cannot be
+	 * interrupted; the process leaves without it rather than hang. */
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += WORKER_STOP_WAIT_S;
+	if (pthread_timedjoin_np(w->thread, NULL, &until) != 0) {
+		log_warn("the database worker did not stop within %d s; leaving without it",
+			 WORKER_STOP_WAIT_S);
+		pthread_mutex_lock(&w->lock);
+		w->ctx = NULL;
+		pthread_mutex_unlock(&w->lock);
+		return;
+	}
 	while ((ev = worker_take_events(w))) {
 		while (ev) {
 			struct worker_event *next = ev->next;

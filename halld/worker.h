@@ -60,7 +60,9 @@ struct worker_options {
 struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct lws_context *ctx);
 
 /* Stops the thread, deleting this daemon's presence row on the way out so the
- * other daemons see its visitors leave at once. Never fails. */
+ * other daemons see its visitors leave at once. A worker stuck on a database
+ * that does not answer is left behind after a few seconds (logged; the
+ * process is about to exit). Never fails. */
 void worker_stop(struct worker *w);
 
 /* Queues a chat message for storage (copied). Dropped, with a log line, when

@@ -184,6 +184,12 @@ export function stackDaemonPid() {
   return line ? Number(line.split(' ')[1]) : null;
 }
 
+// The stack daemon's own port (Halld.Port in the stack's configuration).
+export function stackDaemonPort() {
+  const m = readFileSync(CONFIG, 'utf8').match(/Halld\s*\{[^}]*?\bPort\s*=\s*(\d+)/s);
+  return m ? Number(m[1]) : null;
+}
+
 export function alive(pid) {
   try {
     process.kill(pid, 0);
