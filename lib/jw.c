@@ -13,12 +13,29 @@
 /* Code points per side that jw_similarity_utf8 decodes into stack memory. */
 #define JW_UTF8_STACK_LEN 1024
 
+/* The score from m matched characters of which out_of_order are out of order. */
+static double jaro_winkler(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t m,
+			   size_t out_of_order)
+{
+	size_t prefix = 0;
+	double t, jaro;
+
+	if (m == 0)
+		return 0.0;
+	t = (double)out_of_order / 2.0;
+	jaro = ((double)m / (double)na + (double)m / (double)nb + ((double)m - t) / (double)m) / 3.0;
+	if (jaro <= JW_BOOST_THRESHOLD)
+		return jaro;
+	while (prefix < JW_PREFIX_MAX && prefix < na && prefix < nb && a[prefix] == b[prefix])
+		prefix++;
+	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+}
+
 double jw_similarity(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
 	unsigned char stack_flags[2 * JW_STACK_LEN];
 	unsigned char *flags = stack_flags, *a_matched, *b_matched;
-	size_t longer, window, m = 0, out_of_order = 0, prefix = 0, j = 0;
-	double t, jaro;
+	size_t longer, window, m = 0, out_of_order = 0, j = 0;
 
 	if (na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0))
 		return 1.0;
@@ -63,16 +80,123 @@ double jw_similarity(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 	}
 	if (flags != stack_flags)
 		free(flags);
-	if (m == 0)
-		return 0.0;
+	return jaro_winkler(a, na, b, nb, m, out_of_order);
+}
 
-	t = (double)out_of_order / 2.0;
-	jaro = ((double)m / (double)na + (double)m / (double)nb + ((double)m - t) / (double)m) / 3.0;
-	if (jaro <= JW_BOOST_THRESHOLD)
-		return jaro;
-	while (prefix < JW_PREFIX_MAX && prefix < na && prefix < nb && a[prefix] == b[prefix])
-		prefix++;
-	return jaro + (double)prefix * 0.1 * (1.0 - jaro);
+#define JW_NO_KEY 0xFFFFFFFFu   /* never a code point */
+#define JW_SLOTS (2 * JW_PREPARED_MAX)
+
+static size_t slot_of(uint32_t c)
+{
+	/* Fibonacci hashing into the table's 2048 slots. */
+	return (size_t)((c * 2654435761u) >> 21) & (JW_SLOTS - 1);
+}
+
+/* The id of code point c in p, or -1 when a has no such character. */
+static int id_of(const struct jw_prepared *p, uint32_t c)
+{
+	/* Most critiques and phrasings are mostly ASCII: no hashing for it. */
+	if (c < 128)
+		return p->ascii[c];
+	for (size_t s = slot_of(c);; s = (s + 1) & (JW_SLOTS - 1)) {
+		if (p->keys[s] == c)
+			return p->vals[s];
+		if (p->keys[s] == JW_NO_KEY)
+			return -1;
+	}
+}
+
+int jw_prepare(struct jw_prepared *p, const uint32_t *a, size_t na)
+{
+	uint16_t next = 0;
+
+	if (na > JW_PREPARED_MAX)
+		return -1;
+	p->a = a;
+	p->na = na;
+	memset(p->keys, 0xFF, sizeof(p->keys));
+	memset(p->ascii, 0xFF, sizeof(p->ascii));
+	memset(p->masks, 0, sizeof(p->masks));
+	for (size_t i = 0; i < na; i++) {
+		size_t s = slot_of(a[i]);
+
+		/* At most JW_PREPARED_MAX keys in twice as many slots: a free one exists. */
+		while (p->keys[s] != JW_NO_KEY && p->keys[s] != a[i])
+			s = (s + 1) & (JW_SLOTS - 1);
+		if (p->keys[s] == JW_NO_KEY) {
+			p->keys[s] = a[i];
+			p->vals[s] = next++;
+		}
+		p->ids[i] = p->vals[s];
+		if (a[i] < 128)
+			p->ascii[a[i]] = (int16_t)p->vals[s];
+	}
+	return 0;
+}
+
+/* Bits lo..hi-1 set (hi <= 64). */
+static uint64_t bit_range(size_t lo, size_t hi)
+{
+	uint64_t below_hi = hi >= 64 ? ~0ull : (1ull << hi) - 1;
+
+	return lo >= hi ? 0 : below_hi & ~((1ull << lo) - 1);
+}
+
+double jw_similarity_prepared(struct jw_prepared *p, const uint32_t *b, size_t nb)
+{
+	const uint32_t *a = p->a;
+	size_t na = p->na, longer, window, m = 0, out_of_order = 0, ntouched = 0;
+	unsigned char a_matched[JW_PREPARED_MAX];
+	uint16_t touched[JW_MASK_LEN];
+	uint64_t b_matched = 0, rest;
+
+	if (nb > JW_MASK_LEN)
+		return jw_similarity(a, na, b, nb);
+	if (na == nb && (na == 0 || memcmp(a, b, na * sizeof(*a)) == 0))
+		return 1.0;
+	if (na == 0 || nb == 0)
+		return 0.0;
+	/* Where each character of a occurs in b. */
+	for (size_t k = 0; k < nb; k++) {
+		int id = id_of(p, b[k]);
+
+		if (id < 0)
+			continue;
+		if (!p->masks[id])
+			touched[ntouched++] = (uint16_t)id;
+		p->masks[id] |= 1ull << k;
+	}
+	longer = na > nb ? na : nb;
+	window = longer / 2 >= 1 ? longer / 2 - 1 : 0;
+	memset(a_matched, 0, na);
+	for (size_t i = 0; i < na; i++) {
+		size_t lo = i > window ? i - window : 0;
+		size_t hi = i + window + 1 < nb ? i + window + 1 : nb;
+		uint64_t candidates;
+
+		if (lo >= nb)
+			break;
+		/* The lowest candidate is the first unmatched equal character in
+		 * the window, the one the scan in jw_similarity would take. */
+		candidates = p->masks[p->ids[i]] & ~b_matched & bit_range(lo, hi);
+		if (candidates) {
+			b_matched |= candidates & -candidates;
+			a_matched[i] = 1;
+			m++;
+		}
+	}
+	for (size_t i = 0; i < ntouched; i++)
+		p->masks[touched[i]] = 0;
+	/* Both sequences of matched characters in order, as in jw_similarity. */
+	rest = b_matched;
+	for (size_t i = 0; i < na && rest; i++) {
+		if (!a_matched[i])
+			continue;
+		if (a[i] != b[__builtin_ctzll(rest)])
+			out_of_order++;
+		rest &= rest - 1;
+	}
+	return jaro_winkler(a, na, b, nb, m, out_of_order);
 }
 
 /* Decodes s into stack (room for JW_UTF8_STACK_LEN) or, when longer, into a

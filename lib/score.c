@@ -11,6 +11,9 @@
 #include "log.h"
 #include "normalize.h"
 
+/* A critique that fits SCORE_MAX_TEXT can always be prepared. */
+_Static_assert(SCORE_MAX_TEXT <= JW_PREPARED_MAX, "critiques must fit jw_prepare");
+
 void score_catalog_init(struct score_catalog *cat)
 {
 	memset(cat, 0, sizeof(*cat));
@@ -159,13 +162,14 @@ int score_power(double score)
 int score_critique(const struct score_catalog *cat, const char *critique,
 		   struct score_result *out)
 {
+	struct jw_prepared prepared;
 	uint32_t text[SCORE_MAX_TEXT];
 	long n = normalize_critique(critique, text, SCORE_MAX_TEXT);
 	const struct score_phrasing *best_phrasing = NULL;
 	double best = 0.0;
 	int best_index = -1;
 
-	if (n < 0)
+	if (n < 0 || jw_prepare(&prepared, text, (size_t)n) != 0)
 		return -1;
 	/* Every phrasing is tried: the first good-enough one is not necessarily
 	 * the best. Only a perfect score cannot be beaten, so only it stops early. */
@@ -173,8 +177,8 @@ int score_critique(const struct score_catalog *cat, const char *critique,
 		const struct score_weakness *w = &cat->weaknesses[i];
 
 		for (size_t k = 0; k < w->nphrasings && best < 1.0; k++) {
-			double s = jw_similarity(text, (size_t)n, w->phrasings[k].text,
-						 w->phrasings[k].len);
+			double s = jw_similarity_prepared(&prepared, w->phrasings[k].text,
+							  w->phrasings[k].len);
 
 			/* Strictly greater: on a tie the earlier phrasing keeps the hit. */
 			if (s > best) {
