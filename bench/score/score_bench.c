@@ -1,7 +1,7 @@
 /* score_bench.c — how long scoring one critique against the whole weakness
  * catalog takes (normalisation, then Jaro–Winkler against every phrasing).
  *
- *   bench-score SQL_DIR [ROUNDS]
+ *   bench-score SQL_DIR [ROUNDS [LABELLED]]
  *
  * The catalog is read from the migrations in SQL_DIR, exactly the weaknesses
  * and phrasings they insert, so no database is needed and nothing but scoring
@@ -9,7 +9,11 @@
  * 20000) and every call is timed on its own; the report gives the median and
  * the 99th percentile per kind of critique. The reference, timed the same way
  * in the same run, is the cheapest possible pass over the same catalog: an
- * exact comparison of the normalised critique with every phrasing. */
+ * exact comparison of the normalised critique with every phrasing.
+ *
+ * With LABELLED (bench/score/labelled-critiques.tsv: kind, weakness, language,
+ * text per line) it also shows how well miss rules separate critiques aimed
+ * at a weakness from critiques aimed at nothing in the catalog. */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <stdio.h>
@@ -170,6 +174,85 @@ static struct critique_kind kinds[] = {
 	{ "the longest allowed (500 characters)", { NULL } },
 };
 
+struct rule {
+	const char *name;
+	double ja, en, length_ratio;
+};
+
+/* Miss rules side by side: the old single threshold, and thresholds per
+ * language with and without the length rule, around the defaults. */
+static const struct rule rules[] = {
+	{ "one threshold, 0.6", 0.6, 0.6, 0.0 },
+	{ "ja 0.65, en 0.80, no length rule", 0.65, 0.80, 0.0 },
+	{ "ja 0.65, en 0.70, length", 0.65, 0.70, 0.5 },
+	{ "ja 0.65, en 0.75, length", 0.65, 0.75, 0.5 },
+	{ "ja 0.65, en 0.80, length (default)", 0.65, 0.80, 0.5 },
+	{ "ja 0.65, en 0.85, length", 0.65, 0.85, 0.5 },
+	{ "ja 0.60, en 0.80, length", 0.60, 0.80, 0.5 },
+	{ "ja 0.70, en 0.80, length", 0.70, 0.80, 0.5 },
+};
+
+/* Per language: aimed critiques hitting their weakness, another one, none;
+ * unrelated critiques hitting something, and in all. */
+struct tally {
+	int aimed, right, wrong, missed, unrelated, leaked;
+};
+
+static int evaluate(struct score_catalog *cat, const char *path)
+{
+	char line[LINE_MAX_BYTES];
+
+	printf("\n| miss rule | language | aimed: right weakness | aimed: another | aimed: missed | "
+	       "unrelated: hit something |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
+	for (size_t ri = 0; ri < sizeof(rules) / sizeof(rules[0]); ri++) {
+		struct tally t[SCORE_LANGS] = { { 0 } };
+		FILE *f = fopen(path, "r");
+
+		if (!f)
+			return -1;
+		cat->miss_threshold[SCORE_LANG_JA] = rules[ri].ja;
+		cat->miss_threshold[SCORE_LANG_EN] = rules[ri].en;
+		cat->min_length_ratio = rules[ri].length_ratio;
+		while (fgets(line, sizeof(line), f)) {
+			char *kind, *want, *lang, *text, *save = NULL;
+			struct score_result r;
+			struct tally *l;
+			int lang_id;
+
+			if (line[0] == '#')
+				continue;
+			line[strcspn(line, "\n")] = '\0';
+			kind = strtok_r(line, "\t", &save);
+			want = strtok_r(NULL, "\t", &save);
+			lang = strtok_r(NULL, "\t", &save);
+			text = strtok_r(NULL, "\t", &save);
+			lang_id = score_lang_parse(lang);
+			if (!kind || !want || !text || lang_id < 0 ||
+			    score_critique(cat, text, &r) != 0)
+				continue;
+			l = &t[lang_id];
+			if (strcmp(kind, "hit") == 0) {
+				l->aimed++;
+				if (r.weakness_index < 0)
+					l->missed++;
+				else if (strcmp(cat->weaknesses[r.weakness_index].slug, want) == 0)
+					l->right++;
+				else
+					l->wrong++;
+			} else {
+				l->unrelated++;
+				l->leaked += r.weakness_index >= 0;
+			}
+		}
+		fclose(f);
+		for (int li = 0; li < SCORE_LANGS; li++)
+			printf("| %s | %s | %d of %d | %d | %d | %d of %d |\n", rules[ri].name,
+			       score_lang_name((enum score_lang)li), t[li].right, t[li].aimed,
+			       t[li].wrong, t[li].missed, t[li].leaked, t[li].unrelated);
+	}
+	return 0;
+}
+
 int main(int argc, char **argv)
 {
 	static char longest[2048];
@@ -179,7 +262,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -233,6 +316,10 @@ int main(int argc, char **argv)
 		       median / ref);
 	}
 	free(times);
+	if (argc > 3 && evaluate(&cat, argv[3]) != 0) {
+		fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
+		return 1;
+	}
 	score_catalog_free(&cat);
 	return sink == -1;
 }
