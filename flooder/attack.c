@@ -8,16 +8,26 @@
  * once, however dead or slow the target is. A request that cannot get a free
  * slot before its deadline (due time + timeout) counts as a timeout.
  *
+ * libcurl's socket interface drives it over epoll, so a wake-up costs what
+ * its events cost, not what the transfers in flight number: a target that
+ * leaves hundreds of requests hanging must not make the flooder itself a
+ * load on the host it measures.
+ *
  * This is the main thread. It holds the run's lock while it works (never
  * across a wait), so the keeper sees whole counts. */
 #include "flooder.h"
 
+#include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "log.h"
 
@@ -27,8 +37,13 @@ struct transfer {
 	double due;
 };
 
+#define ATTACK_EVENTS 64
+
 struct attack {
 	CURLM *multi;
+	int epfd;
+	int wakefd;            /* an eventfd in the epoll set: attack_wake */
+	double curl_due;       /* when libcurl wants curl_multi_socket_action(TIMEOUT) */
 	struct transfer *slots;
 	long nslots;
 	long *free_slots;      /* a stack of free slot indexes */
@@ -51,12 +66,46 @@ static size_t discard_body(char *p, size_t size, size_t n, void *data)
 	return size * n;
 }
 
+/* libcurl says which sockets to watch for what; epoll watches them. */
+static int on_curl_socket(CURL *e, curl_socket_t fd, int what, void *data, void *watched)
+{
+	struct attack *a = data;
+	struct epoll_event ev = { .data.fd = fd };
+
+	(void)e;
+	if (what == CURL_POLL_REMOVE) {
+		epoll_ctl(a->epfd, EPOLL_CTL_DEL, fd, NULL);
+		curl_multi_assign(a->multi, fd, NULL);
+		return 0;
+	}
+	ev.events = (what & CURL_POLL_IN ? EPOLLIN : 0) | (what & CURL_POLL_OUT ? EPOLLOUT : 0);
+	if (epoll_ctl(a->epfd, watched ? EPOLL_CTL_MOD : EPOLL_CTL_ADD, fd, &ev) != 0 &&
+	    epoll_ctl(a->epfd, watched ? EPOLL_CTL_ADD : EPOLL_CTL_MOD, fd, &ev) != 0) {
+		log_error("epoll cannot watch descriptor %d: %m", (int)fd);
+		return -1;
+	}
+	curl_multi_assign(a->multi, fd, a);
+	return 0;
+}
+
+static int on_curl_timer(CURLM *m, long timeout_ms, void *data)
+{
+	struct attack *a = data;
+
+	(void)m;
+	a->curl_due = timeout_ms < 0 ? HUGE_VAL : flooder_now() + (double)timeout_ms / 1000.0;
+	return 0;
+}
+
 struct attack *attack_new(const struct flooder_settings *s)
 {
 	struct attack *a = calloc(1, sizeof(*a));
+	struct epoll_event ev = { .events = EPOLLIN };
 
 	if (!a)
 		goto oom;
+	a->epfd = a->wakefd = -1;
+	a->curl_due = HUGE_VAL;
 	a->nslots = s->max_inflight;
 	a->timeout_s = (double)s->timeout_ms / 1000.0;
 	a->slots = calloc((size_t)a->nslots, sizeof(*a->slots));
@@ -65,12 +114,24 @@ struct attack *attack_new(const struct flooder_settings *s)
 		goto oom;
 	for (long i = 0; i < a->nslots; i++)
 		a->free_slots[a->nfree++] = a->nslots - 1 - i;
+	a->epfd = epoll_create1(EPOLL_CLOEXEC);
+	a->wakefd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	ev.data.fd = a->wakefd;
+	if (a->epfd < 0 || a->wakefd < 0 || epoll_ctl(a->epfd, EPOLL_CTL_ADD, a->wakefd, &ev) != 0) {
+		log_error("cannot set up epoll: %m");
+		attack_free(a);
+		return NULL;
+	}
 	a->multi = curl_multi_init();
 	if (!a->multi) {
 		log_error("cannot initialise libcurl's multi interface");
 		attack_free(a);
 		return NULL;
 	}
+	curl_multi_setopt(a->multi, CURLMOPT_SOCKETFUNCTION, on_curl_socket);
+	curl_multi_setopt(a->multi, CURLMOPT_SOCKETDATA, a);
+	curl_multi_setopt(a->multi, CURLMOPT_TIMERFUNCTION, on_curl_timer);
+	curl_multi_setopt(a->multi, CURLMOPT_TIMERDATA, a);
 	/* The keep-alive pool is exactly as large as the in-flight cap, so libcurl
 	 * never opens a connection beyond it nor queues a transfer of its own. */
 	curl_multi_setopt(a->multi, CURLMOPT_MAX_TOTAL_CONNECTIONS, a->nslots);
@@ -95,6 +156,10 @@ void attack_free(struct attack *a)
 	}
 	if (a->multi)
 		curl_multi_cleanup(a->multi);
+	if (a->epfd >= 0)
+		close(a->epfd);
+	if (a->wakefd >= 0)
+		close(a->wakefd);
 	free(a->slots);
 	free(a->free_slots);
 	free(a);
@@ -260,19 +325,38 @@ static void attack_cancel_job(struct attack *a, struct job *j)
 	}
 }
 
-/* Sends what has come due, lets libcurl work, settles finished transfers.
- * Returns how many jobs it settled. */
-static int attack_step(struct attack *a, struct job *jobs, double now)
+/* Hands libcurl what epoll saw, sends what has come due, runs libcurl's
+ * timers, and settles finished transfers. Returns how many jobs it settled. */
+static int attack_step(struct attack *a, struct job *jobs, const struct epoll_event *ev, int nev)
 {
 	CURLMsg *msg;
 	int running, left, settled = 0;
+	double now;
 
+	for (int i = 0; i < nev; i++) {
+		int flags = (ev[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) |
+			    (ev[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
+			    (ev[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
+		uint64_t n;
+
+		if (ev[i].data.fd == a->wakefd) {
+			if (read(a->wakefd, &n, sizeof(n)) < 0 && errno != EAGAIN)
+				log_warn("wake-up descriptor: %m");
+			continue;
+		}
+		curl_multi_socket_action(a->multi, ev[i].data.fd, flags, &running);
+	}
+	now = flooder_now();
 	for (struct job *j = jobs; j; j = j->next) {
 		if (j->stop && !j->settled)
 			attack_cancel_job(a, j);
 		issue_due(a, j, now);
 	}
-	curl_multi_perform(a->multi, &running);
+	/* New transfers set libcurl's timer to "now": this starts them. */
+	if (flooder_now() >= a->curl_due) {
+		a->curl_due = HUGE_VAL;
+		curl_multi_socket_action(a->multi, CURL_SOCKET_TIMEOUT, 0, &running);
+	}
 	now = flooder_now();
 	while ((msg = curl_multi_info_read(a->multi, &left))) {
 		char *priv = NULL;
@@ -319,6 +403,8 @@ static double attack_next_due(const struct attack *a, const struct job *jobs)
 void attack_run(struct run *r)
 {
 	struct attack *a = r->attack;
+	struct epoll_event ev[ATTACK_EVENTS];
+	int nev = 0;
 
 	for (;;) {
 		double wait;
@@ -329,23 +415,28 @@ void attack_run(struct run *r)
 			pthread_mutex_unlock(&r->lock);
 			return;
 		}
-		settled = attack_step(a, r->jobs, flooder_now());
+		settled = attack_step(a, r->jobs, ev, nev);
 		r->settle_count += (unsigned long)settled;
-		wait = attack_next_due(a, r->jobs) - flooder_now();
+		wait = fmin(attack_next_due(a, r->jobs), a->curl_due) - flooder_now();
 		pthread_mutex_unlock(&r->lock);
 		if (settled)
 			pthread_cond_signal(&r->settled);
-		/* Sockets, the next due time, or attack_wake: whichever comes first.
-		 * A second at most, as a safety net. */
-		if (wait > 0)
-			curl_multi_poll(a->multi, NULL, 0, wait > 1.0 ? 1000 : (int)ceil(wait * 1000.0),
-					NULL);
+		/* Sockets, the next due time, libcurl's timer or attack_wake:
+		 * whichever comes first; a second at most, as a safety net. */
+		nev = epoll_wait(a->epfd, ev, ATTACK_EVENTS,
+				 wait <= 0 ? 0 : wait > 1.0 ? 1000 : (int)ceil(wait * 1000.0));
+		if (nev < 0)
+			nev = 0;
 	}
 }
 
 void attack_wake(struct attack *a)
 {
-	curl_multi_wakeup(a->multi);
+	uint64_t one = 1;
+
+	/* Only fails when the counter is about to overflow: it is awake then. */
+	if (write(a->wakefd, &one, sizeof(one)) < 0)
+		return;
 }
 
 static int by_value(const void *x, const void *y)

@@ -17,7 +17,7 @@ id=$(queue_job 20 2 "$slow")
 check "done" wait_job "$id" done 5
 flooder_stop room
 read -r p50 max achieved < <(job "$id" "p50_ms, max_ms, achieved_rate")
-check "p50 about 100 ms ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 100 && $p50 < 250) }'"
+check "p50 from 100 ms, well under a second ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 100 && $p50 < 500) }'"
 check "achieved rate 20/s ($achieved)" within 5 20 "$achieved"
 
 t "with one connection the queue shows in the latency"
@@ -27,9 +27,10 @@ id=$(queue_job 20 2 "$slow")
 check "done" wait_job "$id" done 10
 read -r ok p50 p99 max achieved < <(job "$id" "ok, p50_ms, p99_ms, max_ms, achieved_rate")
 expect_eq "every request answered" 40 "$ok"
-# Request i is due at i × 50 ms and answered at (i + 1) × 100 ms.
-check "p50 near 1 s ($p50)" bash -c "awk 'BEGIN { exit !($p50 >= 900 && $p50 < 1500) }'"
-check "max near 2 s ($max)" bash -c "awk 'BEGIN { exit !($max >= 1900 && $max < 3000) }'"
-check "the achieved rate is what the target allowed ($achieved)" bash -c "awk 'BEGIN { exit !($achieved > 8 && $achieved < 11) }'"
+# Request i is due at i × 50 ms and answered at (i + 1) × 100 ms at the
+# earliest: latency 100 + i × 50 ms or more, however busy the host.
+check "p50 of a second or more ($p50)" le 1000 "$p50"
+check "max of two seconds or more ($max)" le 2000 "$max"
+check "the achieved rate is what the target allowed, 10/s ($achieved)" le "$achieved" 10.5
 flooder_stop one
 done_testing
