@@ -63,7 +63,10 @@
     problem.hidden = true;
     fetch(form.action, {
       method: 'POST',
-      body: new URLSearchParams(new FormData(form)),
+      // As a form posts it: ClearSilver's cgi kit reads a body only when the
+      // type is exactly this, without the "; charset=UTF-8" fetch would add.
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(new FormData(form)).toString(),
       credentials: 'same-origin',
       redirect: 'follow'
     }).then(function (r) {

@@ -42,7 +42,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
     <p>状態: <strong id="attack-status" class="status-<?cs var:Throw.Status ?>"><?cs set:t.Status = Throw.Status ?><?cs include:"masakari/status.cs" ?></strong></p>
     <p class="progress-line"><progress id="attack-progress" max="<?cs var:Throw.Total ?>" value="<?cs var:Throw.Sent ?>"></progress>
       送信 <span id="attack-sent"><?cs var:Throw.Sent ?></span> / <span id="attack-total"><?cs var:Throw.Total ?></span> リクエスト、
-      いま <span id="attack-rate"><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?></span> リクエスト/秒</p>
+      <?cs if:Throw.Status == "done" || Throw.Status == "failed" ?>平均<?cs else ?>いま<?cs /if ?> <span id="attack-rate"><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?></span> リクエスト/秒</p>
     <?cs if:Throw.Status == "done" || Throw.Status == "failed" ?>
     <section class="report" id="attack-report">
       <h3>レポート</h3>
