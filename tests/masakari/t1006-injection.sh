@@ -5,7 +5,7 @@
 . "$(dirname "$0")/masakari.sh"
 masakari_session
 
-hex() { printf %s "$1" | xxd -p -c0 | tr a-f A-F; }
+hex() { printf %s "$1" | od -An -tx1 -v | tr -d " \n" | tr a-f A-F; }
 
 sqli=$'x\'); DROP TABLE throws; -- " OR 1=1 /* \\\' \\\\ %_'
 html='<script>alert("masakari")</script><img src=x onerror=alert(1)> & "q" '"'a'"
