@@ -6,7 +6,7 @@
 set -euo pipefail
 
 run_pkgs=(build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
-	libcurl4-openssl-dev libwebsockets-dev libjansson-dev libcmocka-dev zlib1g-dev
+	libcurl4-openssl-dev libwebsockets-dev libjansson-dev libcmocka-dev zlib1g-dev libssl-dev
 	mariadb-server mariadb-client nginx-light spawn-fcgi curl cron util-linux procps
 	ca-certificates)
 test_pkgs=(jq bc wrk chromium nodejs libxml2-utils psmisc iproute2 debootstrap
