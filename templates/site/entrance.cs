@@ -15,4 +15,5 @@ include:"layout/head.cs" ?>
   </form>
   <p class="hint">英数字とハイフン（連続・先頭・末尾は不可）、39 文字まで。</p>
 </section>
+<script type="module" src="<?cs var:Site.Static ?>/js/entrance.js"></script>
 <?cs include:"layout/foot.cs" ?>
