@@ -74,7 +74,8 @@ static int fail_job(db_t *db, long long id, const char *reason, int count_attemp
 		       "sii", reason, (long long)(count_attempt ? 1 : 0), (long long)id) < 0 ? -1 : 0;
 }
 
-/* One claim transaction. Returns 1 claimed, 2 failed a job (look again),
+/* One claim transaction. Returns 1 claimed, 2 look again (a job failed, or
+ * another runner took it first),
  * 0 nothing to claim now, -1 database error. */
 static int claim_once(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
 {
@@ -83,6 +84,7 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 	db_result *r = NULL;
 	long long id;
 	long rate, duration_s, attempts;
+	long long n;
 	struct job *j;
 
 	/* Committed reads: the scan neither waits for nor gap-locks the rows
@@ -126,19 +128,29 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 		db_result_free(r);
 		return db_rollback(db) == 0 ? 0 : -1;
 	}
-	if (db_exec(db,
+	/* The row is locked, but the state is checked again (with the attempt
+	 * count just read): should the connection have dropped and the helper
+	 * reconnected mid-transaction, the lock is gone and only this guard is
+	 * left between two runners and one job. */
+	n = db_exec(db,
 		    "UPDATE attack_jobs SET status = 'running', lease_owner = ?, "
 		    "lease_expires = NOW(3) + INTERVAL ? SECOND, attempts = attempts + 1, "
 		    "failure_reason = NULL, sent = 0, ok = 0, errors = 0, errors_connect = 0, "
 		    "errors_timeout = 0, errors_http = 0, errors_other = 0, codes = NULL, "
 		    "p50_ms = NULL, p90_ms = NULL, p99_ms = NULL, max_ms = NULL, current_rate = NULL, "
 		    "achieved_rate = NULL, started_at = NOW(3), progress_at = NULL, finished_at = NULL "
-		    "WHERE id = ?",
-		    "sii", s->owner, (long long)s->lease_s, (long long)id) < 0)
+		    "WHERE id = ? AND attempts = ? AND (status = 'queued' OR "
+		    "(status = 'running' AND lease_expires < NOW(3)))",
+		    "siii", s->owner, (long long)s->lease_s, (long long)id, (long long)attempts);
+	if (n < 0)
 		goto fail;
 	if (db_commit(db) != 0) {
 		db_result_free(r);
 		return -1;
+	}
+	if (n == 0) {
+		db_result_free(r);
+		return 2;
 	}
 	j = job_new(id, attempts + 1, db_cell(r, 0, 1), rate, duration_s);
 	db_result_free(r);

@@ -9,7 +9,8 @@ run_pkgs=(build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
 	libcurl4-openssl-dev libwebsockets-dev libjansson-dev libcmocka-dev zlib1g-dev libssl-dev
 	mariadb-server mariadb-client nginx-light spawn-fcgi curl cron util-linux procps
 	ca-certificates)
-test_pkgs=(jq bc wrk chromium nodejs libxml2-utils psmisc iproute2 debootstrap
+# fonts-noto-cjk: the browser tests' screenshots show Japanese, not empty boxes.
+test_pkgs=(jq bc wrk chromium nodejs fonts-noto-cjk libxml2-utils psmisc iproute2 debootstrap
 	systemd-container ansible ansible-lint)
 
 pkgs=("${run_pkgs[@]}")
