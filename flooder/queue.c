@@ -75,8 +75,7 @@ static int fail_job(db_t *db, long long id, const char *reason, int count_attemp
 }
 
 /* One claim transaction. Returns 1 claimed, 2 look again (a job failed, or
- * another runner took it first),
- * 0 nothing to claim now, -1 database error. */
+ * another runner took it first), 0 nothing to claim now, -1 database error. */
 static int claim_once(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
 {
 	char sql[512], why[160];
