@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# bench/hall — masakari-halld under load, side by side in the same run with a
+# reference server written with Node and the npm ws package speaking the same
+# protocol (bench/hall/reference/server.mjs):
+#   1. CONNECTIONS clients (default 1000) each moving 10 times a second for
+#      SECONDS (default 20): when each published tick reaches each client
+#      (p50/p99/max), the server's CPU (kernel accounting) and peak RSS;
+#   2. IDLE connections (default 10000) that only sit there: the server's RSS
+#      before and after, and so its memory per connection. They join as
+#      spectators (no ?user=), so what is measured is the connection, not a
+#      hall of ten thousand avatars sent to every newcomer.
+# The load client is bench-hall-load (bench/hall/loadclient.c, libwebsockets).
+# The daemon runs against a private MariaDB as in production; the reference
+# keeps everything in memory.
+#   bench/hall/run.sh [CONNECTIONS] [SECONDS] [IDLE]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+conns=${1:-1000}
+secs=${2:-20}
+idle=${3:-10000}
+
+scripts/deps.sh test >/dev/null
+make -s programs bin/bench-hall-load >/dev/null
+if [ ! -f bench/hall/reference/node_modules/ws/package.json ]; then
+	(cd bench/hall/reference && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+
+# Every connection is a descriptor on both ends: raise the limit to the
+# hard maximum (load client and servers inherit it).
+ulimit -n "$(ulimit -Hn)"
+if [ "$(ulimit -n)" -lt $((idle + 200)) ]; then
+	echo "bench/hall: ulimit -n is $(ulimit -n), $((idle + 200)) needed for $idle connections" >&2
+	exit 1
+fi
+
+. scripts/stack.sh
+mkdir -p var
+var=$(mktemp -d "$PWD/var/bench.XXXXXX")
+stack_init "$var" "$(stack_free_port)"
+server_pid=
+stop_server() {
+	[ -n "$server_pid" ] || return 0
+	kill "$server_pid" 2>/dev/null || true
+	wait "$server_pid" 2>/dev/null || true
+	server_pid=
+}
+trap 'stop_server; stack_stop; rm -rf "$var"' EXIT
+stack_start_mariadb >/dev/null
+bin/masakarictl migrate >/dev/null
+
+wait_port() {
+	for _ in $(seq 100); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "bench/hall: nothing listens on $1" >&2
+	return 1
+}
+
+# Starts a fresh server; sets server_port and server_pid (not in a subshell:
+# the server would hold a command substitution open).
+start_server() { # halld|node
+	server_port=$(stack_free_port)
+	if [ "$1" = halld ]; then
+		# A later HDF assignment wins.
+		{ cat "$MASAKARI_CONFIG"; echo "Halld.Port = $server_port"; } >"$var/halld.hdf"
+		MASAKARI_CONFIG=$var/halld.hdf bin/masakari-halld >>"$var/log/halld.log" 2>&1 &
+	else
+		node bench/hall/reference/server.mjs "$server_port" >>"$var/log/node.log" 2>&1 &
+	fi
+	server_pid=$!
+	wait_port "$server_port"
+}
+
+# load NAME ARGS… : one run of the load client against a fresh server.
+load() {
+	local name=$1
+	shift
+	start_server "$name"
+	bin/bench-hall-load --port "$server_port" --pid "$server_pid" "$@" >"$var/$name.json"
+	stop_server
+	sql_clear
+}
+# Each run starts from an empty hall and chat history.
+sql_clear() { stack_mysql masakari -e "DELETE FROM hall_presence; DELETE FROM chat_messages"; }
+
+j() { jq -r "$1" "$var/$2.json"; }
+ms() { printf '%.1f' "$(j "$1" "$2")"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
+
+load halld --connections "$conns" --rate 10 --warmup 5 --seconds "$secs"
+cp "$var/halld.json" "$var/load-halld.json"
+load node --connections "$conns" --rate 10 --warmup 5 --seconds "$secs"
+cp "$var/node.json" "$var/load-node.json"
+load halld --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
+cp "$var/halld.json" "$var/idle-halld.json"
+load node --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
+cp "$var/node.json" "$var/idle-node.json"
+
+echo "Load: $conns connections moving 10 times a second, measured for ${secs} s after a 5 s warm-up"
+echo
+echo "| server | ticks | deliveries | p50 delay | p99 delay | max delay | CPU (cores) | peak RSS | closed/failed |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for s in halld node; do
+	f=load-$s
+	label=$([ $s = halld ] && echo "masakari-halld" || echo "Node + ws (reference)")
+	printf '| %s | %s | %s | %s ms | %s ms | %s ms | %.3f | %.1f MB | %s/%s |\n' "$label" \
+		"$(j .ticks $f)" "$(j .deliveries $f)" "$(ms .p50_ms $f)" "$(ms .p99_ms $f)" "$(ms .max_ms $f)" \
+		"$(j .cpu_cores $f)" "$(awk -v k="$(j .rss_max_kb $f)" 'BEGIN { print k / 1024 }')" \
+		"$(j .closed $f)" "$(j .failed $f)"
+done
+printf '| halld / Node | | | %s | %s | | %s | %s | |\n' \
+	"$(ratio "$(j .p50_ms load-halld)" "$(j .p50_ms load-node)")" \
+	"$(ratio "$(j .p99_ms load-halld)" "$(j .p99_ms load-node)")" \
+	"$(ratio "$(j .cpu_cores load-halld)" "$(j .cpu_cores load-node)")" \
+	"$(ratio "$(j .rss_max_kb load-halld)" "$(j .rss_max_kb load-node)")"
+echo
+echo "Idle: $idle connections (spectators)"
+echo
+echo "| server | open | RSS before | RSS with all open | per connection |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for s in halld node; do
+	f=idle-$s
+	label=$([ $s = halld ] && echo "masakari-halld" || echo "Node + ws (reference)")
+	printf '| %s | %s | %.1f MB | %.1f MB | %s |\n' "$label" "$(j .open_at_end $f)" \
+		"$(awk -v k="$(j .rss_start_kb $f)" 'BEGIN { print k / 1024 }')" \
+		"$(awk -v k="$(j .rss_end_kb $f)" 'BEGIN { print k / 1024 }')" \
+		"$(awk -v a="$(j .rss_start_kb $f)" -v b="$(j .rss_end_kb $f)" -v n="$(j .open_at_end $f)" \
+			'BEGIN { if (n > 0) printf "%.1f KB", (b - a) / n; else print "–" }')"
+done
+echo
+echo "($(nproc) cores, $(date -u +%F), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
