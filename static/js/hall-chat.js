@@ -74,7 +74,8 @@ export class HallChat {
 	}
 
 	submit() {
-		const message = this.input.value.trim();
+		/* A pasted tab is a control character, which the daemon refuses. */
+		const message = this.input.value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
 
 		if (!message)
 			return;

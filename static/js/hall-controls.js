@@ -18,6 +18,11 @@ function controlsIsTyping(target) {
 		target.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
 }
 
+/* Enter on a focused button or link belongs to that control. */
+function controlsIsControl(target) {
+	return target instanceof Element && target.closest('button, a[href], summary') !== null;
+}
+
 /*
  * The keyboard. handlers.isBlocked() says when the hall has no say over keys
  * (a modal is open); handlers.onEnter() acts on Enter and returns whether it
@@ -46,7 +51,7 @@ export class HallKeyboard {
 			this.held.add(event.code);
 			/* Arrow keys would otherwise scroll the page under the hall. */
 			event.preventDefault();
-		} else if (event.key === 'Enter' && !event.repeat) {
+		} else if (event.key === 'Enter' && !event.repeat && !controlsIsControl(event.target)) {
 			if (this.handlers.onEnter())
 				event.preventDefault();
 		}

@@ -143,6 +143,7 @@ class Hall {
 		help.title = this.text.tutorial.help;
 		help.setAttribute('aria-label', this.text.tutorial.help);
 		help.addEventListener('click', () => this.openTutorial());
+		this.keepFocusOff(help);
 		hud.append(this.connectionBadge, this.people, help);
 
 		this.minimap = element('div', 'hall-minimap');
@@ -155,6 +156,7 @@ class Hall {
 		const enterButton = element('button', 'hall-enter', this.text.hint.button);
 		enterButton.type = 'button';
 		enterButton.addEventListener('click', () => this.enter());
+		this.keepFocusOff(enterButton);
 		this.hint.append(this.hintText, enterButton);
 
 		this.toast = element('p', 'hall-toast');
@@ -180,6 +182,7 @@ class Hall {
 			exhibit.dataset.slug = item.dataset.slug;
 			exhibit.tabIndex = -1;
 			exhibit.draggable = false;
+			this.keepFocusOff(exhibit);
 			exhibit.style.left = `${clamp(x, 0, WORLD)}px`;
 			exhibit.style.top = `${clamp(y, 0, WORLD)}px`;
 			const frame = element('span', 'hall-exhibit-frame');
@@ -216,6 +219,8 @@ class Hall {
 		const diagram = element('img');
 
 		board.type = 'button';
+		board.tabIndex = -1;
+		this.keepFocusOff(board);
 		board.style.left = `${BOARD.x}px`;
 		board.style.top = `${BOARD.y}px`;
 		diagram.src = `${this.staticBase}/img/architecture.svg`;
@@ -229,6 +234,13 @@ class Hall {
 		this.world.insertBefore(board, this.avatarLayer);
 		this.spots.push({ kind: 'board', x: BOARD.x, y: BOARD.y, node: board });
 		this.addMinimapMark('board', BOARD.x, BOARD.y);
+	}
+
+	/* Clicking a stand or a hall button must not leave the focus on it:
+	 * Enter then belongs to wherever the visitor stands, not to the last
+	 * thing clicked. (Tab still reaches the buttons.) */
+	keepFocusOff(node) {
+		node.addEventListener('mousedown', (event) => event.preventDefault());
 	}
 
 	addMinimapMark(kind, x, y) {
@@ -440,9 +452,12 @@ class Hall {
 		case 'ACTION_CHAT_MESSAGE':
 			this.receiveChat(message);
 			break;
-		case 'ERROR_MESSAGE':
-			this.showToast(textFormat(this.text.serverError, { msg: String(message.msg || message.code) }));
+		case 'ERROR_MESSAGE': {
+			const known = Object.hasOwn(this.text.serverError, String(message.code));
+			this.showToast(textFormat(this.text.serverError[known ? message.code : 'other'],
+				{ msg: String(message.msg || message.code) }));
 			break;
+		}
 		default:
 			/* The masakari room's messages and anything newer are not ours. */
 			break;

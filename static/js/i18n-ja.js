@@ -24,7 +24,10 @@ export default {
 		tooLong: '200 文字までです。',
 		notConnected: '接続が戻ったら送れます。',
 	},
-	serverError: 'サーバーから: {msg}',
+	serverError: {
+		429: '送信が速すぎます。少し間をおいてください。',
+		other: 'サーバーから: {msg}',
+	},
 	hint: {
 		exhibit: 'Enter で「{title}」のサイトへ',
 		board: 'Enter で構成図を見る',

@@ -279,6 +279,19 @@ test('A chats and B sees the balloon over A, as text, for about five seconds', a
 	await alice.page.press('.hall-chat-form input', 'Escape');
 });
 
+test('chatting faster than the daemon allows is refused with a notice, and nothing breaks', async () => {
+	const { page } = alice;
+
+	for (let i = 0; i < 8; i++) {
+		await page.fill('.hall-chat-form input', `連投 ${i}`);
+		await page.press('.hall-chat-form input', 'Enter');
+	}
+	await page.waitForSelector('.hall-toast:not([hidden])', { timeout: 5000 });
+	assert.match(await page.textContent('.hall-toast'), /速すぎ/);
+	await page.press('.hall-chat-form input', 'Escape');
+	assert.equal(await page.getAttribute('.hall-connection', 'data-state'), 'open');
+});
+
 test('clicking an exhibit opens its page in a modal, with a link to the page itself', async () => {
 	const { page } = alice;
 
