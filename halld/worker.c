@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "input.h"
 #include "log.h"
 #include "status.h"
 
@@ -402,8 +403,8 @@ static void worker_parse_visitors(struct remote_daemon *d, const char *text)
 		if (!d->visitors || !id || github_id_problem(id) || !isfinite(x) || !isfinite(y))
 			continue;
 		snprintf(d->visitors[d->n].id, sizeof(d->visitors[d->n].id), "%s", id);
-		d->visitors[d->n].x = x < 0 ? 0 : x > 2500 ? 2500 : x;
-		d->visitors[d->n].y = y < 0 ? 0 : y > 2500 ? 2500 : y;
+		d->visitors[d->n].x = input_clamp(x);
+		d->visitors[d->n].y = input_clamp(y);
 		d->n++;
 	}
 	json_decref(all);

@@ -1,0 +1,169 @@
+/* test_halld_input.c — what a hall client may say (halld/input.c): each
+ * action parsed, every malformed or out-of-range message refused with a code. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "input.h"
+
+static int parse(const char *text, struct input_request *req, const char **problem)
+{
+	*problem = NULL;
+	return input_parse(text, strlen(text), req, problem);
+}
+
+static void expect_refused(const char *text, int code)
+{
+	struct input_request req;
+	const char *problem;
+
+	assert_int_equal(parse(text, &req, &problem), code);
+	assert_non_null(problem);
+}
+
+static void parses_a_move_keeping_fractions(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":123.25,\"pos_y\":7}",
+			       &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_MOVE);
+	assert_true(req.x == 123.25);
+	assert_true(req.y == 7.0);
+}
+
+static void clamps_a_move_to_the_world(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":-5,\"pos_y\":99999}",
+			       &req, &problem), 0);
+	assert_true(req.x == 0.0);
+	assert_true(req.y == INPUT_WORLD_SIZE);
+}
+
+static void ignores_a_user_id_in_the_message(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"UPDATE_CHARACTER_POS\",\"user_id\":\"someone\","
+			       "\"pos_x\":1,\"pos_y\":2}", &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_MOVE);
+}
+
+static void refuses_nonsense_coordinates(void **state)
+{
+	(void)state;
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":1e308,\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":-1000001,\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":1e400,\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":NaN,\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+}
+
+static void refuses_wrong_types(void **state)
+{
+	(void)state;
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":\"1\",\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":1}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":null,\"pos_y\":1}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":5}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":7}", INPUT_ERR_BAD_REQUEST);
+}
+
+static void refuses_what_is_not_a_json_object(void **state)
+{
+	(void)state;
+	expect_refused("", INPUT_ERR_BAD_REQUEST);
+	expect_refused("hello", INPUT_ERR_BAD_REQUEST);
+	expect_refused("[1,2]", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"SUBSCRIBE\",\"room\":\"masakari\"} x", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":1,\"pos_x\":2,\"pos_y\":3}",
+		       INPUT_ERR_BAD_REQUEST);
+}
+
+static void refuses_unknown_actions_and_rooms(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"DANCE\"}", &req, &problem), INPUT_ERR_BAD_REQUEST);
+	assert_string_equal(problem, "unknown action");
+	expect_refused("{\"action\":\"SUBSCRIBE\",\"room\":\"lobby\"}", INPUT_ERR_NO_ROOM);
+	assert_int_equal(parse("{\"action\":\"SUBSCRIBE\",\"room\":\"masakari\"}", &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_SUBSCRIBE);
+}
+
+static void takes_chat_of_200_characters_and_not_201(void **state)
+{
+	char text[1024], msg[700];
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	msg[0] = '\0';
+	for (int i = 0; i < 200; i++)
+		strcat(msg, "\xe3\x81\xbe");   /* ま: three bytes, one character */
+	snprintf(text, sizeof(text), "{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"%s\"}", msg);
+	assert_int_equal(parse(text, &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_CHAT);
+	assert_string_equal(req.message, msg);
+	strcat(msg, "!");
+	snprintf(text, sizeof(text), "{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"%s\"}", msg);
+	assert_int_equal(parse(text, &req, &problem), INPUT_ERR_BAD_REQUEST);
+	assert_non_null(strstr(problem, "200"));
+}
+
+static void refuses_blank_and_control_character_chat(void **state)
+{
+	(void)state;
+	expect_refused("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"\"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"   \"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"a\\nb\"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"a\\u0000b\"}",
+		       INPUT_ERR_BAD_REQUEST);
+}
+
+static void keeps_markup_as_typed(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"ACTION_CHAT_MESSAGE\",\"message\":\"<b>hi</b>\"}",
+			       &req, &problem), 0);
+	assert_string_equal(req.message, "<b>hi</b>");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_a_move_keeping_fractions),
+		cmocka_unit_test(clamps_a_move_to_the_world),
+		cmocka_unit_test(ignores_a_user_id_in_the_message),
+		cmocka_unit_test(refuses_nonsense_coordinates),
+		cmocka_unit_test(refuses_wrong_types),
+		cmocka_unit_test(refuses_what_is_not_a_json_object),
+		cmocka_unit_test(refuses_unknown_actions_and_rooms),
+		cmocka_unit_test(takes_chat_of_200_characters_and_not_201),
+		cmocka_unit_test(refuses_blank_and_control_character_chat),
+		cmocka_unit_test(keeps_markup_as_typed),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
