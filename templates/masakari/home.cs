@@ -50,6 +50,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
       <img class="cracks" id="cracks" src="<?cs var:Site.Static ?>/img/masakari/cracks.svg" alt="">
       <img class="axe" id="axe" src="<?cs var:Site.Static ?>/img/masakari/axe.svg" alt="">
     </div>
+    <p id="landed" class="landed" role="status" hidden></p>
   </section>
 </div>
 
