@@ -14,9 +14,12 @@ export function avatarGithubUrl(id) {
 }
 
 export class HallAvatar {
-	/* id: the GitHub ID; self: whether this is the visitor's own avatar. */
-	constructor(id, text, self) {
+	/* id: the GitHub ID; self: whether this is the visitor's own avatar;
+	 * mark: its dot on the minimap (positioned in percent of the world). */
+	constructor(id, text, self, mark, world) {
 		this.id = id;
+		this.mark = mark;
+		this.world = world;
 		this.x = 0;
 		this.y = 0;
 		this.from = null;
@@ -107,6 +110,8 @@ export class HallAvatar {
 		this.element.style.transform = `translate(${left}px, ${top}px)`;
 		/* Whoever stands lower in the hall is in front. */
 		this.element.style.zIndex = String(Math.round(this.y));
+		this.mark.style.left = `${(this.x / this.world) * 100}%`;
+		this.mark.style.top = `${(this.y / this.world) * 100}%`;
 	}
 
 	/* Shows message over the avatar for five seconds (a newer one replaces it). */
@@ -127,5 +132,6 @@ export class HallAvatar {
 	remove() {
 		clearTimeout(this.balloonTimer);
 		this.element.remove();
+		this.mark.remove();
 	}
 }

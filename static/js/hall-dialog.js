@@ -2,6 +2,8 @@
 // board, tutorial, the team's surprise) on the native <dialog> element, which
 // brings focus trapping, Esc to close and a backdrop without extra code.
 
+let dialogCount = 0;
+
 /*
  * Opens a modal with a heading and body (a Node); returns the <dialog>, which
  * removes itself from the page once closed. options.className adds a class,
@@ -17,7 +19,7 @@ export function dialogOpen(title, body, options = {}) {
 	dialog.className = `hall-dialog ${options.className || ''}`.trim();
 	heading.className = 'hall-dialog-title';
 	heading.textContent = title;
-	heading.id = `hall-dialog-${Date.now().toString(36)}`;
+	heading.id = `hall-dialog-title-${++dialogCount}`;
 	dialog.setAttribute('aria-labelledby', heading.id);
 	close.type = 'button';
 	close.className = 'hall-dialog-close';

@@ -271,15 +271,9 @@ class Hall {
 	/* ---- avatars ------------------------------------------------------ */
 
 	addAvatar(id, self) {
-		const avatar = new HallAvatar(id, this.text, self);
+		const mark = this.addMinimapMark(self ? 'self' : 'visitor', 0, 0);
+		const avatar = new HallAvatar(id, this.text, self, mark, WORLD);
 
-		avatar.dot = this.addMinimapMark(self ? 'self' : 'visitor', 0, 0);
-		const render = avatar.render.bind(avatar);
-		avatar.render = () => {
-			render();
-			avatar.dot.style.left = `${(avatar.x / WORLD) * 100}%`;
-			avatar.dot.style.top = `${(avatar.y / WORLD) * 100}%`;
-		};
 		this.avatarLayer.append(avatar.element);
 		return avatar;
 	}
@@ -289,7 +283,6 @@ class Hall {
 
 		if (!avatar)
 			return;
-		avatar.dot.remove();
 		avatar.remove();
 		this.others.delete(id);
 	}
@@ -619,6 +612,8 @@ class Hall {
 		const diagram = element('img');
 
 		link.href = `${this.staticBase}/img/architecture.svg`;
+		link.target = '_blank';
+		link.rel = 'noopener';
 		diagram.src = link.href;
 		diagram.alt = this.text.board.alt;
 		link.append(diagram);
