@@ -372,15 +372,21 @@ test('after the daemon restarts, both reconnect and see each other where they st
 	await waitForAvatarAt(bob.page, ALICE, aliceBefore.x, aliceBefore.y, 5000);
 	await waitForAvatarAt(alice.page, BOB, bobBefore.x, bobBefore.y, 5000);
 	daemonDown = true;
+	let stopped = false;
 	try {
 		halld('stop');
+		stopped = true;
 		for (const visitor of [alice, bob])
 			await visitor.page.waitForSelector('.hall-connection:not([data-state="open"])', { timeout: 10000 });
 		await screenshot(alice.page, 'hall-daemon-down');
 		halld('start');
+		stopped = false;
 		for (const visitor of [alice, bob])
 			await waitConnected(visitor.page);
 	} finally {
+		/* Whatever failed, the tests after this one get their daemon back. */
+		if (stopped)
+			halld('start');
 		daemonDown = false;
 	}
 	await waitForAvatarAt(bob.page, ALICE, aliceBefore.x, aliceBefore.y, 10000);
