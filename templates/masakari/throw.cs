@@ -50,7 +50,9 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
       <table class="report-table">
         <tr><th>送信</th><td id="report-sent"><?cs var:Throw.Sent ?></td></tr>
         <tr><th>成功 (2xx/3xx)</th><td id="report-ok"><?cs var:Throw.Ok ?></td></tr>
-        <tr><th>エラー</th><td id="report-errors"><?cs var:Throw.Errors ?>（接続 <?cs var:Throw.ErrorsConnect ?>、タイムアウト <?cs var:Throw.ErrorsTimeout ?>、HTTP <?cs var:Throw.ErrorsHttp ?>）</td></tr>
+        <tr><th>エラー</th><td id="report-errors"><?cs var:Throw.Errors ?>（接続 <?cs var:Throw.ErrorsConnect ?>、タイムアウト <?cs var:Throw.ErrorsTimeout ?>、HTTP <?cs var:Throw.ErrorsHttp ?><?cs
+          set:other = Throw.Errors - Throw.ErrorsConnect - Throw.ErrorsTimeout - Throw.ErrorsHttp ?><?cs
+          if:other > 0 ?>、その他 <?cs var:other ?><?cs /if ?>）</td></tr>
         <tr><th>ステータスコード</th><td id="report-codes"><?cs if:subcount(Throw.Codes) > 0 ?><?cs each:c = Throw.Codes ?><span class="code"><?cs var:c.Code ?>: <?cs var:c.Count ?></span> <?cs /each ?><?cs else ?>–<?cs /if ?></td></tr>
         <tr><th>レイテンシ p50 / p90 / p99 / 最大</th><td id="report-latency"><?cs if:?Throw.P50 ?><?cs var:Throw.P50 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P90 ?><?cs var:Throw.P90 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P99 ?><?cs var:Throw.P99 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.Max ?><?cs var:Throw.Max ?><?cs else ?>–<?cs /if ?> ms</td></tr>
         <tr><th>平均の速さ</th><td><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?> リクエスト/秒</td></tr>
