@@ -466,7 +466,7 @@ int job_report_counts(const struct job_counts *c, struct job_report *r)
 	if (!codes)
 		return -1;
 	for (long code = 0; code < FLOODER_MAX_STATUS; code++) {
-		char key[8];
+		char key[24];
 
 		if (!c->codes[code])
 			continue;

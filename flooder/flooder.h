@@ -12,7 +12,7 @@
 #include <ClearSilver.h>
 #include <curl/curl.h>
 #include <pthread.h>
-#include <signal.h>
+#include <stdatomic.h>
 
 #include "db.h"
 
@@ -78,7 +78,7 @@ struct run {
 	struct attack *attack;
 	db_t *db;                      /* the keeper's alone */
 	const struct flooder_settings *s;
-	volatile sig_atomic_t *stop_signal;
+	atomic_int *stop_signal;       /* set by SIGTERM / SIGINT */
 };
 
 /* The numbers a report or a progress write stores; percentiles are -1 when no

@@ -192,10 +192,10 @@ void *keeper_main(void *arg)
 		double wake;
 
 		now = flooder_now();
-		if (*r->stop_signal && !stopping) {
+		if (!stopping && atomic_load(r->stop_signal)) {
 			stopping = 1;
 			log_info("signal %d: finishing this second, then giving back %s",
-				 (int)*r->stop_signal, r->jobs ? "the running jobs" : "nothing");
+				 atomic_load(r->stop_signal), r->jobs ? "the running jobs" : "nothing");
 		}
 		if (!stopping && now >= claim_until) {
 			if (!r->jobs)

@@ -15,6 +15,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,11 +31,12 @@
 /* Descriptors beyond the transfers: the database, libcurl's own, stdio. */
 #define FLOODER_SPARE_FDS 64
 
-static volatile sig_atomic_t flooder_stop_signal;
+/* Read by the keeper thread: an atomic, which a signal handler may store to. */
+static atomic_int flooder_stop_signal;
 
 static void on_stop_signal(int sig)
 {
-	flooder_stop_signal = sig;
+	atomic_store(&flooder_stop_signal, sig);
 }
 
 static int usage(FILE *to)

@@ -7,6 +7,8 @@
 # what it started and gives the slot back, restarting the scheduled run.
 
 FLOODER=$ROOT/bin/masakari-flooder
+# What the tests run: the same, unless given another build (bin-san/…).
+FLOODER_UNDER_TEST=${FLOODER_UNDER_TEST:-$FLOODER}
 STUB=$ROOT/bin/tests/stub-target
 FLOODER_LOCK=$STACK_VAR/run/flooder.lock
 TARGET=$BASE/legacy/random
@@ -86,7 +88,7 @@ flooder_config() {
 flooder_start() {
 	local name=$1 cfg=$2
 	shift 2
-	MASAKARI_CONFIG=$cfg "$FLOODER" -s 120 "$@" >>"$TMP/flooder-$name.log" 2>&1 9>&- &
+	MASAKARI_CONFIG=$cfg "$FLOODER_UNDER_TEST" -s 120 "$@" >>"$TMP/flooder-$name.log" 2>&1 9>&- &
 	FLOODER_PID[$name]=$!
 	# Started once it has looked at the queue: its first line is logged then.
 	for _ in $(seq 50); do
@@ -95,13 +97,17 @@ flooder_start() {
 	done
 }
 
-# flooder_stop NAME: SIGTERM and wait; the exit code in FLOODER_EXIT.
+# flooder_stop NAME: SIGTERM and wait; the exit code in FLOODER_EXIT, which
+# must be 0 (under a sanitizer build, a report makes it otherwise).
 flooder_stop() {
 	local pid=${FLOODER_PID[$1]}
 	kill -TERM "$pid" 2>/dev/null
 	wait "$pid"
 	FLOODER_EXIT=$?
 	unset "FLOODER_PID[$1]"
+	if [ "$FLOODER_EXIT" -ne 0 ]; then
+		fail "flooder $1 exited with $FLOODER_EXIT: $(tail -5 "$TMP/flooder-$1.log")"
+	fi
 }
 
 # The lease owner a flooder writes: host:pid.
