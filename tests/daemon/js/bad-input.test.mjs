@@ -154,6 +154,33 @@ describe('bad input', { timeout: 120000 }, () => {
     await expectClose((ws) => ws.send(Buffer.from('{"action":"UPDATE_CHARACTER_POS","pos_x":1,"pos_y":1}'), { binary: true }), 1003);
   });
 
+  test('random garbage from many connections at once is answered or closed, never more', async () => {
+    // A fixed seed, so a failure can be replayed.
+    let seed = 20240501;
+    const rand = (n) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = ['{', '}', '[', ']', '"action"', ':', ',', '"UPDATE_CHARACTER_POS"', '"ACTION_CHAT_MESSAGE"',
+      '"pos_x"', '"message"', '1e999', '-0', 'null', 'true', '"\\ud800"', '"ま"', '\\', '"', ' '];
+    const clients = await Promise.all(Array.from({ length: 20 }, () => join(uniqueUser('g'))));
+    for (const c of clients) {
+      for (let i = 0; i < 15; i += 1) {
+        const kind = rand(4);
+        if (kind === 0) c.ws.send(Buffer.from(Array.from({ length: rand(64) + 1 }, () => rand(256))), { binary: false });
+        else if (kind === 1) c.ws.send(Array.from({ length: rand(12) + 1 }, () => pieces[rand(pieces.length)]).join(''));
+        else if (kind === 2) c.ws.send(JSON.stringify({ action: pieces[rand(pieces.length)], pos_x: rand(1e6) - 5e5, pos_y: 'x' }));
+        else c.ws.send(Buffer.from([rand(256), rand(256)]), { binary: rand(2) === 1 });
+      }
+    }
+    await sleep(1500);
+    for (const c of clients) {
+      // Each either got errors and is still open, or was closed with a protocol code.
+      if (c.closeInfo) assert.ok([1003, 1007, 1008, 1009].includes(c.closeInfo.code), `closed with ${c.closeInfo.code}`);
+      else assert.ok(c.of('ERROR_MESSAGE').every((f) => [400, 403, 404, 429].includes(f.code)));
+    }
+  });
+
   test('none of it reached the bystander, and the daemon is still serving', async () => {
     await sleep(1200);
     assert.equal(bystander.closeInfo, null, 'the bystander is still connected');
