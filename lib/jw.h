@@ -45,7 +45,8 @@ struct jw_prepared {
 int jw_prepare(struct jw_prepared *p, const uint32_t *a, size_t na);
 
 /* jw_similarity(p->a, p->na, b, nb), computed with bit masks when nb is at
- * most JW_MASK_LEN and by jw_similarity otherwise. */
+ * most JW_MASK_LEN and by jw_similarity otherwise (so -1.0 only when that
+ * runs out of memory). */
 double jw_similarity_prepared(struct jw_prepared *p, const uint32_t *b, size_t nb);
 
 /* jw_similarity of two NUL-terminated UTF-8 strings, compared as given (no

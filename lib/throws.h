@@ -49,6 +49,7 @@ long long throw_id_parse(const char *segment);
  * why). On 1, free with throw_view_free. */
 int throw_view_load(db_t *db, long long id, struct throw_view *out);
 
+/* Frees what throw_view_load allocated and zeroes *v; never fails. */
 void throw_view_free(struct throw_view *v);
 
 /* The rate to show: the last second's while running, the achieved one once

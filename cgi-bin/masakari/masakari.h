@@ -1,9 +1,12 @@
 /* masakari.h — the pages of the masakari program: the game's form and HP bar,
- * a throw, a throw's page and the ranking; and what they share. */
+ * a throw, a throw's page and the ranking; and what they share.
+ *
+ * Every NEOERR function here raises on failure with the WEB_ERR_* types of
+ * web.h (403, 404, 429, 503) or a plain error (500), which the request loop
+ * turns into the error page. */
 #ifndef MASAKARI_MASAKARI_H
 #define MASAKARI_MASAKARI_H
 
-#include "llm.h"
 #include "score.h"
 #include "web.h"
 

@@ -14,6 +14,7 @@
 
 #include "canned.h"
 #include "config.h"
+#include "llm.h"
 #include "log.h"
 
 /* How much of each earlier critique the model sees as context. */
