@@ -8,11 +8,12 @@
 flooder_take_slot
 flooder_config "$TMP/lease.hdf" "Flooder.LeaseSeconds = 2" "Flooder.Targets.100 = $CHEAP"
 
-# kill_mid_job NAME ID: starts a flooder, lets it send a second of job ID, kills it.
+# kill_mid_job NAME ID ATTEMPT SENT: starts a flooder, waits until it runs
+# attempt ATTEMPT of job ID and has sent SENT requests, and kills it.
 kill_mid_job() {
 	flooder_start "$1" "$TMP/lease.hdf"
-	for _ in $(seq 50); do
-		[ "$(job "$2" "status = 'running' AND sent >= 10")" = 1 ] && break
+	for _ in $(seq 80); do
+		[ "$(job "$2" "status = 'running' AND attempts = $3 AND sent >= $4")" = 1 ] && break
 		sleep 0.1
 	done
 	kill -9 "${FLOODER_PID[$1]}"
@@ -21,7 +22,7 @@ kill_mid_job() {
 }
 
 id=$(queue_job 10 4 "$CHEAP")
-kill_mid_job first "$id"
+kill_mid_job first "$id" 1 10
 
 t "the killed run leaves the job running under its lease"
 expect_eq "status" running "$(job "$id" status)"
@@ -47,11 +48,11 @@ flooder_stop second
 
 t "after three runs died holding it, the job fails with the reason"
 id=$(queue_job 10 4 "$CHEAP")
+# Each run dies as soon as its claim is written; the next one takes the job
+# once that lease (2 s) has expired.
 for n in 1 2 3; do
-	kill_mid_job "dying$n" "$id"
+	kill_mid_job "dying$n" "$id" $n 0
 	expect_eq "attempt $n counted" $n "$(job "$id" attempts)"
-	# Let the lease lapse before the next run.
-	sleep 2.2
 done
 flooder_start last "$TMP/lease.hdf"
 check "failed" wait_job "$id" failed 5
