@@ -18,7 +18,7 @@ scripts/deps.sh test >/dev/null
 make -s programs >/dev/null
 . scripts/stack.sh
 mkdir -p var
-var=$(mktemp -d "$ROOT/var/bench.XXXXXX")
+var=$(mktemp -d -p "$ROOT/var")
 port=$(stack_free_port)
 stack_init "$var" "$port"
 trap 'stack_stop; rm -rf "$var"' EXIT

@@ -9,13 +9,13 @@
 FLOODER=$ROOT/bin/masakari-flooder
 # What the tests run: the same, unless given another build (bin-san/…).
 FLOODER_UNDER_TEST=${FLOODER_UNDER_TEST:-$FLOODER}
-STUB=$ROOT/bin/tests/stub-target
+FAKE=$ROOT/bin/tests/fake-target
 FLOODER_LOCK=$STACK_VAR/run/flooder.lock
 TARGET=$BASE/legacy/random
 # A cheap page for tests about the queue rather than the target.
 CHEAP=$BASE/static/css/site.css
 declare -A FLOODER_PID=()
-_stub_pids=()
+_fake_pids=()
 
 # The flooders that hold the host's slot.
 flooder_slot_holders() {
@@ -64,7 +64,7 @@ flooder_drain() {
 flooder_cleanup() {
 	local name pid
 	for name in "${!FLOODER_PID[@]}"; do kill -9 "${FLOODER_PID[$name]}" 2>/dev/null; done
-	for pid in "${_stub_pids[@]}"; do kill "$pid" 2>/dev/null; done
+	for pid in "${_fake_pids[@]}"; do kill "$pid" 2>/dev/null; done
 	wait 2>/dev/null
 	exec 9>&-
 	# The scheduled run, as the stack's cron loop starts it.
@@ -113,18 +113,18 @@ flooder_stop() {
 # The lease owner a flooder writes: host:pid.
 flooder_owner() { echo "$(hostname):${FLOODER_PID[$1]}"; }
 
-# stub_start ARGS…: a stub target (tests/tools/stub_target.c); its port in STUB_PORT.
-stub_start() {
-	local out=$TMP/stub.$RANDOM
-	"$STUB" "$@" >"$out" 9>&- &
-	_stub_pids+=($!)
-	STUB_PORT=
+# fake_start ARGS…: a fake target (tests/tools/fake_target.c); its port in FAKE_PORT.
+fake_start() {
+	local out=$TMP/fake.$RANDOM
+	"$FAKE" "$@" >"$out" 9>&- &
+	_fake_pids+=($!)
+	FAKE_PORT=
 	for _ in $(seq 50); do
-		STUB_PORT=$(head -1 "$out" 2>/dev/null)
-		[ -n "$STUB_PORT" ] && return 0
+		FAKE_PORT=$(head -1 "$out" 2>/dev/null)
+		[ -n "$FAKE_PORT" ] && return 0
 		sleep 0.1
 	done
-	fail "the stub target did not start"
+	fail "the fake target did not start"
 }
 
 sql_quote() { local s=${1//\\/\\\\}; printf "'%s'" "${s//\'/\'\'}"; }

@@ -8,8 +8,8 @@
 flooder_take_slot
 # It sends every request to the real target, under another host name.
 elsewhere=http://localhost:${BASE##*:}/legacy/random
-stub_start -r "$elsewhere" -l "$TMP/stub.log"
-redirect_url=http://127.0.0.1:$STUB_PORT/start
+fake_start -r "$elsewhere" -l "$TMP/fake.log"
+redirect_url=http://127.0.0.1:$FAKE_PORT/start
 flooder_config "$TMP/allow.hdf" "Flooder.Targets.100 = $redirect_url" "Flooder.MaxTotalRate = 150"
 flooder_start only "$TMP/allow.hdf"
 
@@ -59,7 +59,7 @@ id=$(queue_job 10 1 "$redirect_url")
 check "done" wait_job "$id" done 4
 expect_eq "codes" '{"302":10}' "$(job "$id" codes)"
 expect_eq "3xx counts as ok" "10 10 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
-expect_eq "the stub was asked for /start" 10 "$(grep -c '^GET /start HTTP/1.1$' "$TMP/stub.log")"
+expect_eq "the fake target was asked for /start" 10 "$(grep -c '^GET /start HTTP/1.1$' "$TMP/fake.log")"
 expect_eq "nothing went where it pointed ($elsewhere)" 0 "$(target_hits "$id")"
 
 flooder_stop only

@@ -8,10 +8,10 @@
 
 flooder_take_slot
 closed=http://127.0.0.1:$(stack_free_port)/legacy/random
-stub_start -d 600000
-sleeping=http://127.0.0.1:$STUB_PORT/slow
-stub_start -x
-hanging_up=http://127.0.0.1:$STUB_PORT/bye
+fake_start -d 600000
+sleeping=http://127.0.0.1:$FAKE_PORT/slow
+fake_start -x
+hanging_up=http://127.0.0.1:$FAKE_PORT/bye
 flooder_config "$TMP/dead.hdf" "Flooder.RequestTimeoutMs = 1000" "Flooder.MaxInFlight = 16" \
 	"Flooder.Targets.100 = $closed" "Flooder.Targets.101 = $sleeping" "Flooder.Targets.102 = $hanging_up"
 flooder_start dead "$TMP/dead.hdf"

@@ -7,8 +7,8 @@
 . "$(dirname "$0")/flooder.sh"
 
 flooder_take_slot
-stub_start -d 100
-slow=http://127.0.0.1:$STUB_PORT/slow
+fake_start -d 100
+slow=http://127.0.0.1:$FAKE_PORT/slow
 
 t "with room for every request, latency is the service time"
 flooder_config "$TMP/room.hdf" "Flooder.Targets.100 = $slow"

@@ -1,8 +1,8 @@
-/* stub_target.c — a small HTTP/1.1 server for the flooder's tests: a target
+/* fake_target.c — a small HTTP/1.1 server for the flooder's tests: a target
  * that answers slowly, never, with a redirect, or hangs up, and logs what it
  * was asked.
  *
- *   stub-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]
+ *   fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]
  *
  * Listens on a free port of 127.0.0.1 and prints that port on stdout. Every
  * request gets, after DELAY_MS (default 0), "200 ok" — or a 302 to LOCATION
@@ -24,10 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
-static long stub_delay_ms;
-static const char *stub_location;
-static int stub_hang_up;
-static int stub_log_fd = -1;
+static long fake_delay_ms;
+static const char *fake_location;
+static int fake_hang_up;
+static int fake_log_fd = -1;
 
 static double now_ms(void)
 {
@@ -65,12 +65,12 @@ static void log_request_line(const char *buf)
 	char line[512];
 	int n;
 
-	if (stub_log_fd < 0 || !eol)
+	if (fake_log_fd < 0 || !eol)
 		return;
 	n = snprintf(line, sizeof(line), "%.*s\n", (int)(eol - buf) > 500 ? 500 : (int)(eol - buf), buf);
 	/* One write per line with O_APPEND: lines from threads never mix. */
-	if (write(stub_log_fd, line, (size_t)n) < 0)
-		perror("stub-target: log");
+	if (write(fake_log_fd, line, (size_t)n) < 0)
+		perror("fake-target: log");
 }
 
 static void *serve(void *arg)
@@ -95,14 +95,14 @@ static void *serve(void *arg)
 		}
 		*end = '\0';
 		log_request_line(buf);
-		if (stub_hang_up)
+		if (fake_hang_up)
 			goto out;
-		if (stub_delay_ms > 0 && wait_or_hangup(fd, stub_delay_ms) != 0)
+		if (fake_delay_ms > 0 && wait_or_hangup(fd, fake_delay_ms) != 0)
 			goto out;
-		if (stub_location)
+		if (fake_location)
 			n = snprintf(resp, sizeof(resp),
 				     "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n",
-				     stub_location);
+				     fake_location);
 		else
 			n = snprintf(resp, sizeof(resp),
 				     "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
@@ -129,23 +129,23 @@ int main(int argc, char **argv)
 	while ((opt = getopt(argc, argv, "d:r:xl:")) != -1) {
 		switch (opt) {
 		case 'd':
-			stub_delay_ms = strtol(optarg, NULL, 10);
+			fake_delay_ms = strtol(optarg, NULL, 10);
 			break;
 		case 'r':
-			stub_location = optarg;
+			fake_location = optarg;
 			break;
 		case 'x':
-			stub_hang_up = 1;
+			fake_hang_up = 1;
 			break;
 		case 'l':
-			stub_log_fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
-			if (stub_log_fd < 0) {
+			fake_log_fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+			if (fake_log_fd < 0) {
 				perror(optarg);
 				return 1;
 			}
 			break;
 		default:
-			fprintf(stderr, "usage: stub-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]\n");
+			fprintf(stderr, "usage: fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]\n");
 			return 2;
 		}
 	}
@@ -155,7 +155,7 @@ int main(int argc, char **argv)
 	if (lfd < 0 || setsockopt(lfd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof(one)) != 0 ||
 	    bind(lfd, (struct sockaddr *)&addr, sizeof(addr)) != 0 || listen(lfd, 1024) != 0 ||
 	    getsockname(lfd, (struct sockaddr *)&addr, &len) != 0) {
-		perror("stub-target: listen");
+		perror("fake-target: listen");
 		return 1;
 	}
 	printf("%d\n", ntohs(addr.sin_port));

@@ -1,9 +1,9 @@
 # tests/tools/: small programs the shell tests drive (built with `make`, used
 # only by tests/).
 
-# stub-target: an HTTP target that answers slowly, never, with a redirect, or hangs up.
-PROGRAMS += $(BIN)/tests/stub-target
-$(BIN)/tests/stub-target: $(BUILD)/tests/tools/stub_target.o
+# fake-target: an HTTP target that answers slowly, never, with a redirect, or hangs up.
+PROGRAMS += $(BIN)/tests/fake-target
+$(BIN)/tests/fake-target: $(BUILD)/tests/tools/fake_target.o
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
 
