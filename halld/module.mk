@@ -2,7 +2,7 @@
 PROGRAMS += $(BIN)/masakari-halld
 $(BIN)/masakari-halld: $(call objs,$(wildcard halld/*.c)) $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lwebsockets
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lwebsockets -lev
 
 # Unit tests of the daemon's own pure parts (tests/unit/test_halld_*.c).
 $(BUILD)/tests/unit/test_halld_%.o: CFLAGS += -Ihalld

@@ -1,4 +1,4 @@
 # bench/hall: the hall daemon's load client (libwebsockets), built by bench/hall/run.sh.
 $(BIN)/bench-hall-load: $(BUILD)/bench/hall/loadclient.o
 	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ -lwebsockets -ljansson -lm
+	$(CC) $(LDFLAGS) -o $@ $^ -lwebsockets -lev -ljansson -lm

@@ -2,9 +2,10 @@
 # bench/hall — masakari-halld under load, side by side in the same run with a
 # reference server written with Node and the npm ws package speaking the same
 # protocol (bench/hall/reference/server.mjs):
-#   1. CONNECTIONS clients (default 1000) each moving 10 times a second for
-#      SECONDS (default 20): when each published tick reaches each client
-#      (p50/p99/max), the server's CPU (kernel accounting) and peak RSS;
+#   1. CONNECTIONS clients (default 1000; a comma-separated list runs each)
+#      each moving 10 times a second for SECONDS (default 20): when each
+#      published tick reaches each client (p50/p99/max, and how soon the first
+#      client had it), the server's CPU (kernel accounting) and peak RSS;
 #   2. IDLE connections (default 10000) that only sit there: the server's RSS
 #      before and after, and so its memory per connection. They join as
 #      spectators (no ?user=), so what is measured is the connection, not a
@@ -44,7 +45,7 @@ stop_server() {
 	wait "$server_pid" 2>/dev/null || true
 	server_pid=
 }
-trap 'stop_server; stack_stop; rm -rf "$var"' EXIT
+trap 'set +e; stop_server; stack_stop; rm -rf "$var"' EXIT
 stack_start_mariadb >/dev/null
 bin/masakarictl migrate >/dev/null
 
@@ -88,41 +89,43 @@ j() { jq -r "$1" "$var/$2.json"; }
 ms() { printf '%.1f' "$(j "$1" "$2")"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 
-load halld --connections "$conns" --rate 10 --warmup 5 --seconds "$secs"
-cp "$var/halld.json" "$var/load-halld.json"
-load node --connections "$conns" --rate 10 --warmup 5 --seconds "$secs"
-cp "$var/node.json" "$var/load-node.json"
 load halld --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
 cp "$var/halld.json" "$var/idle-halld.json"
 load node --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
 cp "$var/node.json" "$var/idle-node.json"
 
-echo "Load: $conns connections moving 10 times a second, measured for ${secs} s after a 5 s warm-up"
-echo
-echo "| server | ticks | deliveries | p50 delay | p99 delay | max delay | CPU (cores) | peak RSS | closed/failed |"
-echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-for s in halld node; do
-	f=load-$s
-	label=$([ $s = halld ] && echo "masakari-halld" || echo "Node + ws (reference)")
-	printf '| %s | %s | %s | %s ms | %s ms | %s ms | %.3f | %.1f MB | %s/%s |\n' "$label" \
-		"$(j .ticks $f)" "$(j .deliveries $f)" "$(ms .p50_ms $f)" "$(ms .p99_ms $f)" "$(ms .max_ms $f)" \
-		"$(j .cpu_cores $f)" "$(awk -v k="$(j .rss_max_kb $f)" 'BEGIN { print k / 1024 }')" \
-		"$(j .closed $f)" "$(j .failed $f)"
+label() { [ "$1" = halld ] && echo "masakari-halld" || echo "Node + ws (reference)"; }
+for n in ${conns//,/ }; do
+	load halld --connections "$n" --rate 10 --warmup 5 --seconds "$secs"
+	cp "$var/halld.json" "$var/load-halld.json"
+	load node --connections "$n" --rate 10 --warmup 5 --seconds "$secs"
+	cp "$var/node.json" "$var/load-node.json"
+	echo "Load: $n connections moving 10 times a second, measured for ${secs} s after a 5 s warm-up"
+	echo
+	echo "| server | ticks | deliveries | first delivery (p50) | p50 delay | p99 delay | max delay | CPU (cores) | peak RSS | closed/failed |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	for s in halld node; do
+		f=load-$s
+		printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %.3f | %.1f MB | %s/%s |\n' "$(label $s)" \
+			"$(j .ticks $f)" "$(j .deliveries $f)" "$(ms .first_p50_ms $f)" "$(ms .p50_ms $f)" \
+			"$(ms .p99_ms $f)" "$(ms .max_ms $f)" "$(j .cpu_cores $f)" \
+			"$(awk -v k="$(j .rss_max_kb $f)" 'BEGIN { print k / 1024 }')" "$(j .closed $f)" "$(j .failed $f)"
+	done
+	printf '| halld / Node | | | %s | %s | %s | | %s | %s | |\n' \
+		"$(ratio "$(j .first_p50_ms load-halld)" "$(j .first_p50_ms load-node)")" \
+		"$(ratio "$(j .p50_ms load-halld)" "$(j .p50_ms load-node)")" \
+		"$(ratio "$(j .p99_ms load-halld)" "$(j .p99_ms load-node)")" \
+		"$(ratio "$(j .cpu_cores load-halld)" "$(j .cpu_cores load-node)")" \
+		"$(ratio "$(j .rss_max_kb load-halld)" "$(j .rss_max_kb load-node)")"
+	echo
 done
-printf '| halld / Node | | | %s | %s | | %s | %s | |\n' \
-	"$(ratio "$(j .p50_ms load-halld)" "$(j .p50_ms load-node)")" \
-	"$(ratio "$(j .p99_ms load-halld)" "$(j .p99_ms load-node)")" \
-	"$(ratio "$(j .cpu_cores load-halld)" "$(j .cpu_cores load-node)")" \
-	"$(ratio "$(j .rss_max_kb load-halld)" "$(j .rss_max_kb load-node)")"
-echo
 echo "Idle: $idle connections (spectators)"
 echo
 echo "| server | open | RSS before | RSS with all open | per connection |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 for s in halld node; do
 	f=idle-$s
-	label=$([ $s = halld ] && echo "masakari-halld" || echo "Node + ws (reference)")
-	printf '| %s | %s | %.1f MB | %.1f MB | %s |\n' "$label" "$(j .open_at_end $f)" \
+	printf '| %s | %s | %.1f MB | %.1f MB | %s |\n' "$(label $s)" "$(j .open_at_end $f)" \
 		"$(awk -v k="$(j .rss_start_kb $f)" 'BEGIN { print k / 1024 }')" \
 		"$(awk -v k="$(j .rss_end_kb $f)" 'BEGIN { print k / 1024 }')" \
 		"$(awk -v a="$(j .rss_start_kb $f)" -v b="$(j .rss_end_kb $f)" -v n="$(j .open_at_end $f)" \
