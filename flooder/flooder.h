@@ -26,7 +26,7 @@ struct flooder_settings {
 	long timeout_ms;       /* per request, counted from its due time */
 	long max_inflight;     /* requests (and so connections) open at once */
 	long poll_ms;          /* how often the queue is looked at */
-	long run_s;            /* how long a run keeps claiming jobs */
+	double claim_s;        /* how long this run claims jobs, from its start */
 	HDF *targets;          /* Flooder.Targets: the only URLs ever attacked */
 	char owner[128];       /* host:pid, written as the lease owner */
 };

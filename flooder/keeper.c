@@ -183,7 +183,7 @@ void *keeper_main(void *arg)
 	struct keeper k = { .r = arg };
 	struct run *r = k.r;
 	double now = flooder_now();
-	double claim_until = now + (double)r->s->run_s;
+	double claim_until = now + r->s->claim_s;
 	double next_poll = now, next_tick = now + 1.0;
 	unsigned long seen = 0;
 	int stopping = 0, stop_sent = 0;

@@ -1,11 +1,13 @@
 /* main.c — masakari-flooder: drains the attack queue, sending each job at its
  * exact rate at an allowlisted target.
  *
- * cron starts it every minute under `flock -n`; a run claims jobs for about
- * 55 s (Flooder.RunSeconds, or -s), looking at the queue every
+ * cron starts it every minute under `flock -n`; a run claims jobs until
+ * Flooder.RunSeconds (55) past the minute, looking at the queue every
  * Flooder.PollMs, so a new job starts within a fraction of a second. A run
- * that is still busy when its time is up has kept that minute's cron run from
- * starting, so it goes on claiming for another minute in its place.
+ * started at another moment stops at that same moment, so the next cron run
+ * finds the lock free. A run that is still busy when its time is up has kept
+ * that minute's cron run from starting, so it goes on claiming for another
+ * minute in its place. -s SECONDS claims for exactly that long instead.
  *
  * SIGTERM (or SIGINT) stops claiming at once; within a second the run writes
  * each job's progress, gives the job back to the queue and exits.
@@ -14,6 +16,7 @@
  * does all the database work. */
 #include <errno.h>
 #include <getopt.h>
+#include <math.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -43,7 +46,8 @@ static int usage(FILE *to)
 {
 	fprintf(to, "usage: masakari-flooder [-s SECONDS]\n\n"
 		    "  -s SECONDS  claim jobs for this long, then finish them and exit\n"
-		    "              (default Flooder.RunSeconds, 55: cron starts a run every minute)\n\n"
+		    "              (default: until Flooder.RunSeconds, 55, past the minute;\n"
+		    "              cron starts a run every minute)\n\n"
 		    "The configuration is read from $MASAKARI_CONFIG or %s.\n",
 		CONFIG_DEFAULT_PATH);
 	return 2;
@@ -59,8 +63,17 @@ static void settings_load(HDF *cfg, struct flooder_settings *s)
 	s->timeout_ms = config_int(cfg, "Flooder.RequestTimeoutMs", 5000, 100, 600000);
 	s->max_inflight = config_int(cfg, "Flooder.MaxInFlight", 256, 1, 10000);
 	s->poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250);
-	if (s->run_s == 0)
-		s->run_s = config_int(cfg, "Flooder.RunSeconds", 55, 1, 3600);
+	if (s->claim_s == 0) {
+		long until = config_int(cfg, "Flooder.RunSeconds", 55, 1, 59);
+		struct timespec wall;
+
+		/* Until the next time the clock reads that many seconds past the
+		 * minute: where a run cron started on the minute stops. */
+		clock_gettime(CLOCK_REALTIME, &wall);
+		s->claim_s = (double)until - fmod((double)wall.tv_sec + (double)wall.tv_nsec / 1e9, 60.0);
+		if (s->claim_s <= 0)
+			s->claim_s += 60.0;
+	}
 	s->targets = hdf_get_obj(cfg, "Flooder.Targets");
 	if (!s->targets || !hdf_obj_child(s->targets))
 		log_warn("Flooder.Targets lists no target: every job will fail");
@@ -138,15 +151,17 @@ int main(int argc, char **argv)
 	log_init("masakari-flooder");
 	while ((opt = getopt(argc, argv, "hs:")) != -1) {
 		char *end;
+		long seconds;
 
 		switch (opt) {
 		case 's':
 			errno = 0;
-			s.run_s = strtol(optarg, &end, 10);
-			if (errno || *end || s.run_s < 1 || s.run_s > 3600) {
+			seconds = strtol(optarg, &end, 10);
+			if (errno || *end || end == optarg || seconds < 1 || seconds > 3600) {
 				fprintf(stderr, "masakari-flooder: -s wants whole seconds from 1 to 3600\n");
 				return usage(stderr);
 			}
+			s.claim_s = (double)seconds;
 			break;
 		case 'h':
 			usage(stdout);
@@ -182,8 +197,8 @@ int main(int argc, char **argv)
 		hdf_destroy(&cfg);
 		return 1;
 	}
-	log_info("%s claims jobs for %ld s (at most %ld requests/s, %ld in flight)", s.owner,
-		 s.run_s, s.max_total_rate, s.max_inflight);
+	log_info("%s claims jobs for %.1f s (at most %ld requests/s, %ld in flight)", s.owner,
+		 s.claim_s, s.max_total_rate, s.max_inflight);
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
 		log_error("cannot start the keeper thread");
 		rc = 1;
