@@ -55,7 +55,7 @@ static const struct {
 	{ "Masakari.DurationSeconds", 1, 600 },
 	{ "Masakari.ThrowIntervalSeconds", 0, 3600 },
 	{ "Flooder.MaxTotalRate", 1, 100000 },
-	{ "Flooder.RunSeconds", 1, 3600 },
+	{ "Flooder.RunSeconds", 1, 59 },
 	{ "Flooder.PollMs", 10, 250 },
 	{ "Flooder.LeaseSeconds", 2, 600 },
 	{ "Flooder.MaxAttempts", 1, 100 },
