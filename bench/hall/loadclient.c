@@ -282,7 +282,7 @@ static int callback(struct lws *wsi, enum lws_callback_reasons reason, void *use
 }
 
 static const struct lws_protocols protocols[] = {
-	{ "masakari", callback, 0, 65536, 0, NULL, 0 },
+	{ "masakari", callback, 0, 256 * 1024, 0, NULL, 0 },
 	{ NULL, NULL, 0, 0, 0, NULL, 0 },
 };
 
@@ -509,6 +509,9 @@ int main(int argc, char **argv)
 	info.port = CONTEXT_PORT_NO_LISTEN;
 	info.protocols = protocols;
 	info.timeout_secs = 30;
+	/* lws reads at most this much per socket per wakeup: room for a whole
+	 * tick, so one socket's frame is not read in slices between the others'. */
+	info.pt_serv_buf_size = 256 * 1024;
 	info.options = LWS_SERVER_OPTION_LIBEV;
 	info.foreign_loops = loops;
 	B.ctx = lws_create_context(&info);
