@@ -64,6 +64,7 @@ struct job {
 
 	/* The keeper's own. */
 	int lease_lost;        /* another runner owns it now: write nothing */
+	double next_progress;  /* when its next progress write is due */
 	long issued_at_tick;   /* for the current rate between two progress writes */
 	double tick_at;
 	double retry_at;       /* a failed report write is tried again then */

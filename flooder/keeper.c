@@ -2,8 +2,9 @@
  * database, so a slow statement never shifts a request off its schedule.
  *
  * It looks at the queue every Flooder.PollMs and claims what fits under
- * Flooder.MaxTotalRate; once a second it writes each job's progress, which
- * renews the lease; it writes the report of every job the sender settles. It
+ * Flooder.MaxTotalRate; every second of a job's schedule it writes the job's
+ * progress, which renews the lease; it writes the report of every job the
+ * sender settles. It
  * decides when the run is over: idle once its claiming time is up, or, after
  * SIGTERM, once the current second is finished and every job is given back. */
 #include <math.h>
@@ -57,6 +58,10 @@ static void claim_jobs(struct keeper *k)
 		log_info("job %lld: %ld requests/s for %ld s at %s (attempt %ld)", j->id, j->rate,
 			 j->duration_s, j->url, j->attempts);
 		j->start = j->tick_at = flooder_now();
+		/* A second into the job, halfway between two requests, so each
+		 * progress write counts whole seconds of the schedule: `rate`
+		 * requests, not one more or less depending on who came first. */
+		j->next_progress = j->start + 1.0 + 0.5 / (double)j->rate;
 		pthread_mutex_lock(&r->lock);
 		/* Appended, so the older job keeps first call on free connections. */
 		while (*tail)
@@ -123,10 +128,12 @@ static void close_settled(struct keeper *k, double now, int stopping)
 	}
 }
 
-/* Progress of every job still sending, which renews its lease. */
-static void write_progress(struct keeper *k, double now)
+/* Progress of every job still sending whose second is up, which renews its
+ * lease. Returns when the next one is due. */
+static double write_progress(struct keeper *k, double now)
 {
 	struct run *r = k->r;
+	double next = HUGE_VAL;
 	struct job_counts c;
 
 	for (struct job *j = r->jobs; j; j = j->next) {
@@ -134,15 +141,20 @@ static void write_progress(struct keeper *k, double now)
 		int rc;
 
 		pthread_mutex_lock(&r->lock);
-		if (j->settled) {
+		if (j->settled || now < j->next_progress) {
 			pthread_mutex_unlock(&r->lock);
+			next = fmin(next, j->settled ? HUGE_VAL : j->next_progress);
 			continue;
 		}
 		c = j->counts;
 		pthread_mutex_unlock(&r->lock);
-		rate = now > j->tick_at ? (double)(c.issued - j->issued_at_tick) / (now - j->tick_at) : 0;
+		rate = (double)(c.issued - j->issued_at_tick) / (now - j->tick_at);
 		j->issued_at_tick = c.issued;
 		j->tick_at = now;
+		j->next_progress += 1.0;
+		if (j->next_progress <= now)
+			j->next_progress = now + 1.0;
+		next = fmin(next, j->next_progress);
 		rc = queue_write_progress(r->db, r->s, j, &c, rate);
 		note_db(k, rc);
 		if (rc == 1) {
@@ -153,6 +165,7 @@ static void write_progress(struct keeper *k, double now)
 			attack_wake(r->attack);
 		}
 	}
+	return next;
 }
 
 static void stop_all(struct run *r)
@@ -184,7 +197,7 @@ void *keeper_main(void *arg)
 	struct run *r = k.r;
 	double now = flooder_now();
 	double claim_until = now + r->s->claim_s;
-	double next_poll = now, next_tick = now + 1.0;
+	double next_poll = now, stop_at = HUGE_VAL;
 	unsigned long seen = 0;
 	int stopping = 0, stop_sent = 0;
 
@@ -194,6 +207,10 @@ void *keeper_main(void *arg)
 		now = flooder_now();
 		if (!stopping && atomic_load(r->stop_signal)) {
 			stopping = 1;
+			/* The current second: the end of the oldest job's. */
+			stop_at = now + 1.0;
+			for (const struct job *j = r->jobs; j; j = j->next)
+				stop_at = fmin(stop_at, j->next_progress);
 			log_info("signal %d: finishing this second, then giving back %s",
 				 atomic_load(r->stop_signal), r->jobs ? "the running jobs" : "nothing");
 		}
@@ -212,22 +229,16 @@ void *keeper_main(void *arg)
 			next_poll = now + (k.db_down ? 1.0 : (double)r->s->poll_ms / 1000.0);
 		}
 		close_settled(&k, now, stopping);
-		if (now >= next_tick) {
-			if (stopping && !stop_sent) {
-				stop_all(r);
-				stop_sent = 1;
-			} else if (!stopping) {
-				write_progress(&k, now);
-			}
-			next_tick += 1.0;
-			if (next_tick <= now)
-				next_tick = now + 1.0;
+		if (stopping && !stop_sent && now >= stop_at) {
+			stop_all(r);
+			stop_sent = 1;
 		}
 		if (stopping && !r->jobs)
 			break;
-		wake = next_tick;
-		if (!stopping)
-			wake = fmin(wake, fmin(next_poll, claim_until));
+		if (stopping)
+			wake = stop_sent ? now + 1.0 : stop_at;
+		else
+			wake = fmin(write_progress(&k, now), fmin(next_poll, claim_until));
 		wait_until(r, wake, &seen);
 	}
 	pthread_mutex_lock(&r->lock);
