@@ -54,7 +54,8 @@ wait_port() {
 		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
 		sleep 0.1
 	done
-	echo "bench/hall: nothing listens on $1" >&2
+	echo "bench/hall: nothing listens on $1; the server said:" >&2
+	tail -5 "$var"/log/halld.log "$var"/log/node.log 2>/dev/null >&2
 	return 1
 }
 
