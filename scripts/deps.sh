@@ -12,7 +12,7 @@ run_pkgs=(build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
 	ca-certificates)
 # fonts-noto-cjk: the browser tests' screenshots show Japanese, not empty boxes.
 test_pkgs=(jq bc wrk chromium nodejs fonts-noto-cjk libxml2-utils psmisc iproute2 debootstrap
-	systemd-container ansible ansible-lint)
+	systemd-container ansible ansible-lint rsync python3-websockets vagrant vagrant-libvirt)
 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-}" = test ] && pkgs+=("${test_pkgs[@]}")
