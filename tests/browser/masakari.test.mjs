@@ -6,7 +6,7 @@
 // the "defeated" banner when the machine's CPU is really driven up. Run by t4002-masakari.sh
 // with BASE and STACK_VAR set; nothing may leave 127.0.0.1.
 
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -48,6 +48,31 @@ async function newPage() {
 	return page;
 }
 
+/* The application's database, as tests/lib.sh's sql() reaches it. */
+function sql(query) {
+	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
+
+	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
+		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
+		'-e', query], { encoding: 'utf8' }).trim();
+}
+
+/* The attacks these throws queued must not run on into later tests: cancel
+ * the ones not started, wait for the ones running (as tests/masakari do). */
+async function quiesce() {
+	const mine = `t.github_id LIKE 'browser-%${RUN}'`;
+
+	sql(`UPDATE attack_jobs j JOIN throws t ON t.id = j.throw_id SET j.status = 'failed',
+	     j.failure_reason = 'cancelled: the test that threw it is over'
+	     WHERE j.status = 'queued' AND ${mine}`);
+	for (let i = 0; i < 60; i++) {
+		if (sql(`SELECT COUNT(*) FROM attack_jobs j JOIN throws t ON t.id = j.throw_id
+		         WHERE j.status = 'running' AND ${mine}`) === '0')
+			return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+}
+
 const hpOf = (cpu) => Math.max(0, Math.min(100, Math.round(100 - cpu)));
 
 before(async () => {
@@ -67,6 +92,7 @@ before(async () => {
 });
 
 after(async () => {
+	await quiesce();
 	await context?.close();
 	if (profile)
 		fs.rmSync(profile, { recursive: true, force: true });

@@ -5,7 +5,7 @@
 # by normalised critique.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
-trap 'fake_llm_stop; rm -rf "$TMP"' EXIT
+trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
 masakari_session
 model=$(sed -n 's/^ *Model = \(.*\)$/\1/p' "$MASAKARI_CONFIG")
 requests() { grep -c . "$TMP/llm.log"; }

@@ -5,7 +5,7 @@
 # critic's language, recorded as canned.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
-trap 'fake_llm_stop; rm -rf "$TMP"' EXIT
+trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
 masakari_session
 timeout_ms=$(sed -n 's/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 canned_en="Bubble sort is battle-tested. Feel all n² of those swaps!"
