@@ -21,7 +21,9 @@ mkdir -p var
 var=$(mktemp -d -p "$ROOT/var")
 port=$(stack_free_port)
 stack_init "$var" "$port"
-trap 'stack_stop; rm -rf "$var"' EXIT
+# Without -e in the trap: stack_stop's kill of a process already gone must
+# not end it before MariaDB is stopped.
+trap 'set +e; stack_stop; rm -rf "$var"' EXIT
 stack_start >/dev/null
 base=http://127.0.0.1:$port
 legacy=$base/legacy/random
