@@ -4,9 +4,9 @@
  * It looks at the queue every Flooder.PollMs and claims what fits under
  * Flooder.MaxTotalRate; every second of a job's schedule it writes the job's
  * progress, which renews the lease; it writes the report of every job the
- * sender settles. It
- * decides when the run is over: idle once its claiming time is up, or, after
- * SIGTERM, once the current second is finished and every job is given back. */
+ * sender settles. It decides when the run is over: idle once its claiming
+ * time is up, or, after SIGTERM, once the current second is finished and
+ * every job is given back. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -207,7 +207,8 @@ void *keeper_main(void *arg)
 		now = flooder_now();
 		if (!stopping && atomic_load(r->stop_signal)) {
 			stopping = 1;
-			/* The current second: the end of the oldest job's. */
+			/* "The current second": until the next progress write of
+			 * any job, a second at most. */
 			stop_at = now + 1.0;
 			for (const struct job *j = r->jobs; j; j = j->next)
 				stop_at = fmin(stop_at, j->next_progress);
