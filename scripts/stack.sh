@@ -180,6 +180,7 @@ stack_start() {
 	stack_start_flooder || return 1
 }
 
+# Safe in an EXIT trap under `set -e`: a process that is already gone is not an error.
 stack_stop() {
 	[ -n "${STACK_VAR:-}" ] && [ -f "$STACK_VAR/pids" ] || return 0
 	local name pid
@@ -187,19 +188,19 @@ stack_stop() {
 	tac "$STACK_VAR/pids" | while read -r name pid; do
 		if [ "$name" = mariadb ]; then
 			mariadb-admin --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" \
-				shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null
+				shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
 		else
-			kill "$pid" 2>/dev/null
+			kill "$pid" 2>/dev/null || true
 		fi
 	done
 	# Give everything a moment, then make sure.
 	for _ in $(seq 100); do
 		local alive=0
-		while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1; done <"$STACK_VAR/pids"
+		while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1 || true; done <"$STACK_VAR/pids"
 		[ $alive -eq 0 ] && break
 		sleep 0.1
 	done
-	while read -r name pid; do kill -9 "$pid" 2>/dev/null; done <"$STACK_VAR/pids"
+	while read -r name pid; do kill -9 "$pid" 2>/dev/null || true; done <"$STACK_VAR/pids"
 	: >"$STACK_VAR/pids"
 }
 
