@@ -101,7 +101,7 @@ struct hall {
 	double next_tick;
 };
 
-/* Monotonic seconds. */
+/* Monotonic seconds; never fails. */
 double hall_now(void);
 
 /* msg.c — frames. hall_msg_json serialises (does not steal) j; NULL and a log
@@ -116,7 +116,16 @@ struct hall_msg *hall_msg_status(const struct status_values *v);
 json_t *hall_character_json(const struct charmap_entry *e);
 json_t *hall_number(double v);
 
-/* session.c — one client's queue, limits and closing. */
+/* session.c — one client's queue, limits and closing.
+ * session_send queues a reference to m; a client with HALL_QUEUE_MAX frames or
+ * HALL_QUEUE_BYTES waiting is closed (1008) instead, and out of memory closes
+ * it (1011). session_error sends an ERROR_MESSAGE unless the client's error
+ * budget is spent (then nothing). session_close closes once the queue is sent
+ * (flush) or at once. session_writeable writes one frame from
+ * SERVER_WRITEABLE and returns -1 when lws should close the connection.
+ * session_release frees what the connection holds; never fails.
+ * session_allow takes a token (1) or refuses (0); session_strike counts a
+ * refused message and returns 1 when that closed the connection. */
 void session_send(struct hall_session *s, struct hall_msg *m);
 void session_error(struct hall_session *s, int code, const char *text);
 void session_close(struct hall_session *s, int code, const char *reason, int flush);
@@ -125,7 +134,11 @@ void session_release(struct hall_session *s);
 int session_allow(struct hall_bucket *b, double rate, double burst, double now);
 int session_strike(struct hall_session *s, double now);
 
-/* roster.c — who is where, the tick, chat and the masakari room. */
+/* roster.c — who is where, the tick, chat and the masakari room.
+ * hall_join makes the connection's ID present (a spectator: nothing); returns
+ * -1 when out of memory. hall_part, hall_move, hall_tick, hall_chat_local,
+ * hall_send_history, hall_take_worker_events and hall_broadcast do not fail:
+ * a frame that cannot be built (out of memory, logged) is not sent. */
 int hall_join(struct hall *hall, struct hall_session *s);
 void hall_part(struct hall *hall, struct hall_session *s);
 void hall_move(struct hall *hall, struct hall_session *s, double x, double y);
@@ -135,7 +148,8 @@ void hall_send_history(struct hall *hall, struct hall_session *s);
 void hall_take_worker_events(struct hall *hall);
 void hall_broadcast(struct hall *hall, struct hall_msg *m, int room_only);
 
-/* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari". */
+/* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari".
+ * hall_origin_allowed is 1 when origin is in the allowlist, else 0. */
 extern const struct lws_protocols hall_protocols[];
 int hall_origin_allowed(const struct hall *hall, const char *origin);
 
