@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/random.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -44,10 +45,18 @@ static int fcgi_write(void *data, const char *buf, int len)
 	return FCGX_PutStr(buf, len, ((FCGX_Request *)data)->out);
 }
 
+#define FORM_TYPE "application/x-www-form-urlencoded"
+
 static char *fcgi_getenv(void *data, const char *name)
 {
 	const char *v = FCGX_GetParam(name, ((FCGX_Request *)data)->envp);
 
+	/* The cgi kit parses a form body only when the type is exactly the form
+	 * type, but browsers' fetch() adds "; charset=UTF-8": forms are UTF-8
+	 * here either way, so the parameter is dropped. */
+	if (v && strcmp(name, "CONTENT_TYPE") == 0 && strncasecmp(v, FORM_TYPE, strlen(FORM_TYPE)) == 0 &&
+	    (v[strlen(FORM_TYPE)] == ';' || v[strlen(FORM_TYPE)] == ' '))
+		return strdup(FORM_TYPE);
 	return v ? strdup(v) : NULL;
 }
 

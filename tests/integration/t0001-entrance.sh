@@ -18,6 +18,15 @@ expect_header Set-Cookie "github_id=octo-cat9"
 expect_header Set-Cookie "HttpOnly"
 expect_header Set-Cookie "SameSite=Lax"
 
+t "a form body typed with a charset parameter (as fetch sends it) is read"
+main_jar=$JAR main_csrf=$CSRF
+start_session "$TMP/jar2"
+post / -b "$JAR" -c "$JAR" -H "Content-Type: application/x-www-form-urlencoded;charset=UTF-8" \
+	--data "github_id=charset-ok&csrf_token=$CSRF"
+expect_status 303
+expect_header Set-Cookie "github_id=charset-ok"
+JAR=$main_jar CSRF=$main_csrf
+
 t "with the cookie, / is the hall, linking every exhibit"
 get / -b "$JAR"
 expect_status 200
@@ -53,7 +62,7 @@ expect_no_body '<script>alert(1)</script>'
 expect_body '&lt;script&gt;alert(1)&lt;/script&gt;'
 t "SQL injection is refused and nothing is stored"
 bad_id "x' OR '1'='1" "only letters, digits and hyphens"
-expect_eq "visitors" "1" "$(sql "SELECT COUNT(*) FROM visitors")"
+expect_eq "visitors" "charset-ok octo-cat9" "$(sql "SELECT github_id FROM visitors ORDER BY github_id" | tr '\n' ' ' | sed 's/ $//')"
 t "invalid UTF-8 is refused and not echoed"
 post / -b "$JAR" -c "$JAR" --data "github_id=%ff%fe&csrf_token=$CSRF"
 expect_status 400
