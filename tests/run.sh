@@ -48,7 +48,9 @@ export BASE=http://127.0.0.1:$port STACK_VAR=$var MASAKARI_CONFIG
 for f in $(ls tests/*/t[0-9][0-9][0-9][0-9]-*.sh 2>/dev/null | sort -t/ -k3); do
 	case "$f" in *"$pattern"*) ;; *) continue ;; esac
 	echo "== $f"
-	if ! timeout 900 bash "$f"; then
+	# 15 minutes a file, unless its header says "# timeout: SECONDS".
+	limit=$(sed -n '1,15s/^# timeout: \([0-9][0-9]*\)$/\1/p' "$f" | head -1)
+	if ! timeout "${limit:-900}" bash "$f"; then
 		failed+=("$f")
 	fi
 done
