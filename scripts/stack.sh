@@ -55,6 +55,7 @@ stack_init() {
 		return 1
 	fi
 	STACK_HALLD_PORT=$(stack_free_port)
+	while [ "$STACK_HALLD_PORT" = "$STACK_PORT" ]; do STACK_HALLD_PORT=$(stack_free_port); done
 	# The database password lives only in var/, generated on first start.
 	if [ ! -s "$STACK_VAR/db-password" ]; then
 		(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password")

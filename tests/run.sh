@@ -23,26 +23,35 @@ if [ -z "$pattern" ]; then
 fi
 
 . scripts/stack.sh
-port=$(stack_free_port)
-# Each run has its own stack directory, so runs can go on side by side; it is
-# removed when everything passed and kept (with its logs) when something failed.
 mkdir -p var
-var=$(mktemp -d "$ROOT/var/test.XXXXXX")
-# The server's replies come from an OpenAI-compatible API at this address; the
-# masakari tests start bin/tests/fake-llm there when they need one, and
-# otherwise nothing listens (a refused connection, so the replies are canned).
-MASAKARI_TEST_LLM_PORT=$(stack_free_port)
-while [ "$MASAKARI_TEST_LLM_PORT" = "$port" ]; do MASAKARI_TEST_LLM_PORT=$(stack_free_port); done
-export MASAKARI_TEST_LLM_PORT MASAKARI_LLM_BASE_URL=http://127.0.0.1:$MASAKARI_TEST_LLM_PORT/v1
-stack_init "$var" "$port" || exit 1
 trap 'stack_stop; [ ${#failed[@]} -eq 0 ] && [ -z "${keep:-}" ] && rm -rf "$var"' EXIT
 trap 'exit 130' INT TERM
-echo "== starting a private stack on port $port ($var)"
-if ! stack_start; then
+# A free port can be taken by someone else before nginx binds it: then the
+# stack is started again on other ports (three tries).
+for attempt in 1 2 3; do
+	port=$(stack_free_port)
+	# Each run has its own stack directory, so runs can go on side by side; it is
+	# removed when everything passed and kept (with its logs) when something failed.
+	var=$(mktemp -d "$ROOT/var/test.XXXXXX")
+	# The server's replies come from an OpenAI-compatible API at this address; the
+	# masakari tests start bin/tests/fake-llm there when they need one, and
+	# otherwise nothing listens (a refused connection, so the replies are canned).
+	MASAKARI_TEST_LLM_PORT=$(stack_free_port)
+	while [ "$MASAKARI_TEST_LLM_PORT" = "$port" ]; do MASAKARI_TEST_LLM_PORT=$(stack_free_port); done
+	export MASAKARI_TEST_LLM_PORT MASAKARI_LLM_BASE_URL=http://127.0.0.1:$MASAKARI_TEST_LLM_PORT/v1
+	stack_init "$var" "$port" || exit 1
+	echo "== starting a private stack on port $port ($var)"
+	stack_start && break
+	if [ $attempt -lt 3 ] && grep -qs "Address already in use" "$var"/log/*.log; then
+		echo "a port was taken meanwhile; starting again on other ports"
+		stack_stop
+		rm -rf "$var"
+		continue
+	fi
 	echo "the stack did not start; logs:"
 	tail -n 20 "$var"/log/*.log
 	exit 1
-fi
+done
 export BASE=http://127.0.0.1:$port STACK_VAR=$var MASAKARI_CONFIG
 
 for f in $(ls tests/*/t[0-9][0-9][0-9][0-9]-*.sh 2>/dev/null | sort -t/ -k3); do
