@@ -67,6 +67,17 @@ locations() { grep -oE 'location +(= +)?[^ {]+' "$1" | sed -E 's/ +/ /g' | sort 
 expect_eq "routes missing from roles/nginx/templates/masakari.conf.j2" "" \
 	"$(comm -23 <(locations "$ROOT/etc/nginx.conf.in") <(locations roles/nginx/templates/masakari.conf.j2) | tr '\n' ' ')"
 
+t "the nginx server block uses every directive of etc/nginx.conf.in"
+# Less those that only a private nginx of its own needs (Debian's nginx.conf
+# has them) and the http block around everything.
+private="user worker_processes pid error_log daemon events worker_connections http include
+	default_type access_log client_body_temp_path proxy_temp_path fastcgi_temp_path
+	uwsgi_temp_path scgi_temp_path sendfile"
+directives() { grep -oE '^[[:space:]]*[a-z_]+' "$1" | tr -d ' \t' | sort -u; }
+expect_eq "directives missing from roles/nginx/templates/masakari.conf.j2" "" \
+	"$(comm -23 <(directives "$ROOT/etc/nginx.conf.in" | grep -vxF -f <(tr -s ' \t' '\n\n' <<<"$private")) \
+		<(directives roles/nginx/templates/masakari.conf.j2) | tr '\n' ' ')"
+
 t "the build packages cover what scripts/deps.sh installs to build and run the programs"
 # The rest of its run list: the servers and tools the other roles install
 # (nginx for nginx-light, systemd sockets for spawn-fcgi), what every Debian
@@ -78,6 +89,11 @@ needed=$(sed -n '/^run_pkgs=(/,/)/p' "$ROOT/scripts/deps.sh" | sed 's/#.*//' | t
 check "some build dependencies found in scripts/deps.sh" test -n "$needed"
 for p in $needed; do
 	check "$p in masakari_build_packages" grep -qE "^  - $p\$" roles/app/defaults/main.yml
+done
+
+t "every variable with a default is documented in ansible/README.md"
+for v in $(grep -hoE '^masakari_[a-z_]+' roles/*/defaults/main.yml | sort -u); do
+	check "$v documented" grep -qF "\`$v\`" README.md
 done
 
 t "no secret has a value in the repository"

@@ -172,6 +172,12 @@ t "an oversized request body is refused with 413"
 head -c 40000 /dev/zero | tr '\0' a >"$TMP/big"
 post / --data-binary @"$TMP/big"
 expect_status 413
+if has masakari.fcgi; then
+	t "an oversized throw gets the 413 page that says what to fix"
+	post /masakari/throw --data-binary @"$TMP/big"
+	expect_status 413
+	check "the body is static/errors/413.html" cmp -s "$TMP/body" "$SOURCE/static/errors/413.html"
+fi
 
 t "a FastCGI program killed outright is restarted by systemd"
 pid=$(container_run systemctl show -p MainPID --value masakari-api.service)
