@@ -251,7 +251,8 @@ t "a changed application setting restarts the programs that read it, and nothing
 nginx_processes() { # the master and its workers: a reload replaces the workers
 	local master
 	master=$(container_run systemctl show -p MainPID --value nginx.service)
-	echo "$master $(container_run pgrep -P "$master" | sort -n | tr '\n' ' ')"
+	# Only the workers: the cache loader exits by itself a minute after a start.
+	echo "$master $(container_run pgrep -P "$master" -f "worker process" | sort -n | tr '\n' ' ')"
 }
 before_programs=$(main_pids $programs)
 before_mariadb=$(main_pids mariadb.service)
