@@ -7,7 +7,9 @@ cd "$(dirname "$0")/.."
 
 port=${1:-8080}
 stack_init var "$port" || exit 1
-trap 'echo; stack_log "stopping"; stack_stop; exit 0' INT TERM
+# Ctrl-C, kill or a closed terminal stop everything. Writing may fail by then
+# (`make run | tee log`: tee got the Ctrl-C too), which must not end the stop.
+trap 'trap "" PIPE; echo; stack_log "stopping"; stack_stop; exit 0' INT TERM HUP
 if ! stack_start; then
 	stack_log "start-up failed; logs are in var/log/"
 	stack_stop

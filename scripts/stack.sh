@@ -50,10 +50,6 @@ stack_init() {
 	STACK_VAR=$(mkdir -p "$1" && cd "$1" && pwd)
 	STACK_PORT=$2
 	mkdir -p "$STACK_VAR"/{run,log,nginx,mysql}
-	if stack_port_busy "$STACK_PORT"; then
-		stack_log "port $STACK_PORT is already in use; choose another with PORT=…"
-		return 1
-	fi
 	STACK_HALLD_PORT=$(stack_free_port)
 	while [ "$STACK_HALLD_PORT" = "$STACK_PORT" ]; do STACK_HALLD_PORT=$(stack_free_port); done
 	# The database password lives only in var/, generated on first start.
@@ -68,10 +64,30 @@ stack_init() {
 	stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf"
 	stack_render "$STACK_ROOT/etc/nginx.conf.in" "$STACK_VAR/nginx/nginx.conf"
 	export MASAKARI_CONFIG=$STACK_VAR/masakari.hdf
+	# A run that was killed outright (SIGKILL, a closed pipe) left its processes
+	# behind: stop them, or they would hold the port and the database's datadir.
+	stack_stop
 	: >"$STACK_VAR/pids"
+	if stack_port_busy "$STACK_PORT"; then
+		stack_log "port $STACK_PORT is already in use; choose another with PORT=…"
+		return 1
+	fi
 }
 
 stack_remember() { echo "$1 $2" >>"$STACK_VAR/pids"; }
+
+# Whether PID is a live process of this stack: its command line names the
+# stack's directory (MariaDB, nginx) or its environment this stack's config
+# (the programs); the flooder's cron loop, a subshell, runs in the checkout.
+# A PID in an old pids file may belong to someone else by now.
+stack_owns() { # pid name
+	local pid=$1
+	[ -r "/proc/$pid/cmdline" ] || return 1
+	tr '\0' '\n' 2>/dev/null <"/proc/$pid/cmdline" | grep -qF "$STACK_VAR/" && return 0
+	tr '\0' '\n' 2>/dev/null <"/proc/$pid/environ" |
+		grep -qxF "MASAKARI_CONFIG=$STACK_VAR/masakari.hdf" && return 0
+	[ "${2:-}" = flooder-cron ] && [ "$(readlink "/proc/$pid/cwd")" = "$STACK_ROOT" ]
+}
 
 stack_wait_for() { # description seconds command...
 	local what=$1 secs=$2
@@ -189,19 +205,21 @@ stack_stop() {
 	tac "$STACK_VAR/pids" | while read -r name pid; do
 		if [ "$name" = mariadb ]; then
 			mariadb-admin --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" \
-				shutdown >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
-		else
+				shutdown >/dev/null 2>&1 || { stack_owns "$pid" "$name" && kill "$pid"; } 2>/dev/null || true
+		elif stack_owns "$pid" "$name"; then
 			kill "$pid" 2>/dev/null || true
 		fi
 	done
 	# Give everything a moment, then make sure.
 	for _ in $(seq 100); do
 		local alive=0
-		while read -r name pid; do kill -0 "$pid" 2>/dev/null && alive=1 || true; done <"$STACK_VAR/pids"
+		while read -r name pid; do stack_owns "$pid" "$name" && alive=1 || true; done <"$STACK_VAR/pids"
 		[ $alive -eq 0 ] && break
 		sleep 0.1
 	done
-	while read -r name pid; do kill -9 "$pid" 2>/dev/null || true; done <"$STACK_VAR/pids"
+	while read -r name pid; do
+		stack_owns "$pid" "$name" && kill -9 "$pid" 2>/dev/null || true
+	done <"$STACK_VAR/pids"
 	: >"$STACK_VAR/pids"
 }
 

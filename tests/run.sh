@@ -25,7 +25,10 @@ fi
 . scripts/stack.sh
 mkdir -p var
 trap 'stack_stop; [ ${#failed[@]} -eq 0 ] && [ -z "${keep:-}" ] && rm -rf "$var"' EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
+# Output piped into a reader that went away (`make test | tee`, Ctrl-C) ends the
+# run through the EXIT trap above, not by a silent SIGPIPE that skips it.
+trap 'trap "" PIPE; exit 141' PIPE
 # A free port can be taken by someone else before nginx binds it: then the
 # stack is started again on other ports (three tries).
 for attempt in 1 2 3; do
