@@ -31,7 +31,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
     <p class="reply-source" data-source="<?cs var:Throw.ReplySource ?>"><?cs
       if:Throw.ReplySource == "llm" ?>言語モデルの返事<?cs
       elif:Throw.ReplySource == "cache" ?>同じ指摘への以前の返事（キャッシュ）<?cs
-      else ?>定型文（言語モデルが答えなかった）<?cs /if ?></p>
+      else ?>定型文（言語モデルの返事がなかった）<?cs /if ?></p>
     <?cs else ?>
     <p class="empty">サーバーはまだ何も言っていない。</p>
     <?cs /if ?>

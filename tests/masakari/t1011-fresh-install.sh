@@ -44,6 +44,8 @@ expect_eq "source" canned "$(sql "SELECT reply_source FROM throws WHERE id=${THR
 expect_eq "the weakness's own line in Japanese" "この1台で何年も回してきたんだ。落ちたらそのとき考える。" \
 	"$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")"
 check "no attempt to reach a model was logged" bash -c "! grep -q 'llm:' '$STACK_VAR'/log/*.log"
+get "/masakari/throws/${THROW_ID:-0}"
+expect_body '<p class="reply-source" data-source="canned">定型文（言語モデルの返事がなかった）</p>'
 
 t "the ranking of a fresh installation"
 get /masakari/ranking
