@@ -113,8 +113,27 @@ struct hall_msg *hall_msg_error(int code, const char *text);
 struct hall_msg *hall_msg_leave(const char *user);
 struct hall_msg *hall_msg_chat(const char *user, const char *message, const char *at);
 struct hall_msg *hall_msg_status(const struct status_values *v);
-json_t *hall_character_json(const struct charmap_entry *e);
-json_t *hall_number(double v);
+
+/* An UPDATE_CHARACTER_POS frame written straight into its buffer, character by
+ * character, byte for byte what jansson writes for the same JSON (a tick of a
+ * thousand visitors built as jansson objects and then serialised was most of
+ * the tick's time). begin never fails; add leaves a character out only where
+ * jansson would have (a coordinate that is not a number), and a frame that ran
+ * out of memory comes back from end as NULL (logged); discard drops one not
+ * wanted. */
+struct hall_msg_buffer {
+	struct hall_msg *m;                    /* grows as it is written */
+	size_t cap;                            /* bytes allocated for m->data */
+};
+struct hall_positions {
+	struct hall_msg_buffer b;
+	size_t count;                          /* characters in it */
+	int failed;
+};
+void hall_positions_begin(struct hall_positions *p);
+void hall_positions_add(struct hall_positions *p, const struct charmap_entry *e);
+struct hall_msg *hall_positions_end(struct hall_positions *p);
+void hall_positions_discard(struct hall_positions *p);
 
 /* session.c — one client's queue, limits and closing.
  * session_send queues a reference to m; a client with HALL_QUEUE_MAX frames or

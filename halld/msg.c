@@ -9,14 +9,9 @@
 
 #include "log.h"
 
-struct msg_buffer {
-	struct hall_msg *m;    /* grows as jansson writes */
-	size_t cap;            /* bytes allocated for m->data */
-};
-
 static int msg_append(const char *buf, size_t size, void *data)
 {
-	struct msg_buffer *b = data;
+	struct hall_msg_buffer *b = data;
 	size_t used = b->m ? b->m->len : 0;
 
 	if (!b->m || LWS_PRE + used + size + 1 > b->cap) {
@@ -40,7 +35,7 @@ static int msg_append(const char *buf, size_t size, void *data)
 
 struct hall_msg *hall_msg_json(json_t *j)
 {
-	struct msg_buffer b = { NULL, 0 };
+	struct hall_msg_buffer b = { NULL, 0 };
 
 	/* One pass straight into the frame, behind the room for its header. */
 	if (!j || json_dump_callback(j, msg_append, &b, JSON_COMPACT) != 0 || !b.m) {
@@ -74,22 +69,134 @@ static struct hall_msg *msg_from(json_t *j)
 	return m;
 }
 
-json_t *hall_number(double v)
+/* A coordinate exactly as jansson writes it: whole pixels as integers ("640",
+ * not "640.0"), fractions with 17 significant digits, so they come back
+ * bit-exact ("%.17g", then jansson's touches: a ".0" when neither a point nor
+ * an exponent shows, no "+" or leading zeros in the exponent). Returns the
+ * length, or -1 for a value JSON cannot hold. */
+static int msg_number(char *out, size_t size, double v)
 {
-	/* Whole pixels go out as integers ("640", not "640.0"); fractions as sent. */
+	char *start, *end;
+	int n;
+
+	if (!isfinite(v))
+		return -1;
 	if (v == floor(v) && fabs(v) < 9007199254740992.0)
-		return json_integer((json_int_t)v);
-	return json_real(v);
+		n = snprintf(out, size, "%lld", (long long)v);
+	else
+		n = snprintf(out, size, "%.17g", v);
+	if (n < 0 || (size_t)n + 3 >= size)
+		return -1;
+	if (v != floor(v) || fabs(v) >= 9007199254740992.0) {
+		if (!strchr(out, '.') && !strchr(out, 'e')) {
+			memcpy(out + n, ".0", 3);
+			n += 2;
+		}
+		start = strchr(out, 'e');
+		if (start) {
+			start++;
+			end = start + 1;
+			if (*start == '-')
+				start++;
+			while (*end == '0')
+				end++;
+			if (end != start) {
+				memmove(start, end, (size_t)n - (size_t)(end - out) + 1);
+				n -= (int)(end - start);
+			}
+		}
+	}
+	return n;
 }
 
-json_t *hall_character_json(const struct charmap_entry *e)
+/* The inside of a JSON string as jansson writes it (valid GitHub IDs, the
+ * only strings written here, need none of the escapes). */
+static int msg_string_body(struct hall_msg_buffer *b, const char *s)
 {
-	char url[96];
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
+	char esc[7];
 
-	/* A valid GitHub ID is letters, digits and hyphens: safe in a URL as is. */
-	snprintf(url, sizeof(url), "https://github.com/%s.png", e->id);
-	return json_pack("{s:s,s:s,s:o,s:o}", "user_id", e->id, "url", url, "pos_x",
-			 hall_number(e->x), "pos_y", hall_number(e->y));
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		const char *e = NULL;
+
+		switch (c) {
+		case '"': e = "\\\""; break;
+		case '\\': e = "\\\\"; break;
+		case '\b': e = "\\b"; break;
+		case '\f': e = "\\f"; break;
+		case '\n': e = "\\n"; break;
+		case '\r': e = "\\r"; break;
+		case '\t': e = "\\t"; break;
+		default:
+			if (c < 0x20) {
+				memcpy(esc, "\\u00", 4);
+				esc[4] = hex[c >> 4];
+				esc[5] = hex[c & 15];
+				esc[6] = '\0';
+				e = esc;
+			}
+		}
+		if (!e)
+			continue;
+		if (msg_append(run, (size_t)(s - run), b) || msg_append(e, strlen(e), b))
+			return -1;
+		run = s + 1;
+	}
+	return msg_append(run, (size_t)(s - run), b);
+}
+
+#define MSG_LIT(b, lit) msg_append(lit, sizeof(lit) - 1, b)
+
+void hall_positions_begin(struct hall_positions *p)
+{
+	static const char head[] = "{\"action\":\"UPDATE_CHARACTER_POS\",\"characters\":[";
+
+	memset(p, 0, sizeof(*p));
+	p->failed = MSG_LIT(&p->b, head) != 0;
+}
+
+void hall_positions_add(struct hall_positions *p, const struct charmap_entry *e)
+{
+	struct hall_msg_buffer *b = &p->b;
+	char x[40], y[40];
+	int nx, ny;
+
+	if (p->failed)
+		return;
+	nx = msg_number(x, sizeof(x), e->x);
+	ny = msg_number(y, sizeof(y), e->y);
+	if (nx < 0 || ny < 0)
+		return;   /* jansson has no real for it either: the entry is left out */
+	/* Key for key what json_pack("{s:s,s:s,s:o,s:o}") wrote. */
+	if ((p->count && MSG_LIT(b, ",")) || MSG_LIT(b, "{\"user_id\":\"") ||
+	    msg_string_body(b, e->id) || MSG_LIT(b, "\",\"url\":\"https://github.com/") ||
+	    msg_string_body(b, e->id) || MSG_LIT(b, ".png\",\"pos_x\":") ||
+	    msg_append(x, (size_t)nx, b) || MSG_LIT(b, ",\"pos_y\":") ||
+	    msg_append(y, (size_t)ny, b) || MSG_LIT(b, "}")) {
+		p->failed = 1;
+		return;
+	}
+	p->count++;
+}
+
+struct hall_msg *hall_positions_end(struct hall_positions *p)
+{
+	if (p->failed || MSG_LIT(&p->b, "]}")) {
+		free(p->b.m);
+		log_error("out of memory building a frame");
+		return NULL;
+	}
+	p->b.m->refs = 1;
+	p->b.m->data[LWS_PRE + p->b.m->len] = '\0';
+	return p->b.m;
+}
+
+void hall_positions_discard(struct hall_positions *p)
+{
+	free(p->b.m);
+	p->b.m = NULL;
 }
 
 struct hall_msg *hall_msg_error(int code, const char *text)

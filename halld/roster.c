@@ -69,7 +69,8 @@ void hall_broadcast(struct hall *hall, struct hall_msg *m, int room_only)
 
 /* Brings one character up to date in the published hall; a newcomer or a
  * move joins the delta. */
-static void publish(struct hall *hall, const struct charmap_entry *src, json_t *delta)
+static void publish(struct hall *hall, const struct charmap_entry *src,
+		    struct hall_positions *delta)
 {
 	struct charmap_entry *p;
 	int created;
@@ -81,7 +82,7 @@ static void publish(struct hall *hall, const struct charmap_entry *src, json_t *
 	if (created || p->x != src->x || p->y != src->y) {
 		p->x = src->x;
 		p->y = src->y;
-		json_array_append_new(delta, hall_character_json(p));
+		hall_positions_add(delta, p);
 	}
 }
 
@@ -111,31 +112,20 @@ struct leaver {
 	struct hall_msg *msg;
 };
 
-static struct hall_msg *positions_frame(json_t *characters)
-{
-	json_t *j = json_pack("{s:s,s:O}", "action", "UPDATE_CHARACTER_POS", "characters",
-			      characters);
-	struct hall_msg *m = hall_msg_json(j);
-
-	json_decref(j);
-	return m;
-}
-
 void hall_tick(struct hall *hall)
 {
-	json_t *delta = json_array();
+	struct hall_positions delta;
 	struct hall_msg *delta_msg = NULL, *full_msg = NULL;
 	struct leaver *leaves = NULL;
 	size_t nleaves = 0, cap = 0;
 	int want_full = 0;
 
-	if (!delta)
-		return;
 	hall_publish_presence(hall);
 
+	hall_positions_begin(&delta);
 	charmap_foreach(&hall->published, e) e->mark = 0;
-	charmap_foreach(&hall->local, e) publish(hall, e, delta);
-	charmap_foreach(&hall->remote, e) publish(hall, e, delta);
+	charmap_foreach(&hall->local, e) publish(hall, e, &delta);
+	charmap_foreach(&hall->remote, e) publish(hall, e, &delta);
 
 	/* Whoever was published but is no longer here has left. */
 	charmap_foreach(&hall->published, e) {
@@ -164,14 +154,16 @@ void hall_tick(struct hall *hall)
 			want_full = 1;
 	} lws_end_foreach_dll(d);
 
-	if (json_array_size(delta))
-		delta_msg = positions_frame(delta);
+	if (delta.count)
+		delta_msg = hall_positions_end(&delta);
+	else
+		hall_positions_discard(&delta);
 	if (want_full) {
-		json_t *all = json_array();
+		struct hall_positions all;
 
-		charmap_foreach(&hall->published, e) json_array_append_new(all, hall_character_json(e));
-		full_msg = positions_frame(all);
-		json_decref(all);
+		hall_positions_begin(&all);
+		charmap_foreach(&hall->published, e) hall_positions_add(&all, e);
+		full_msg = hall_positions_end(&all);
 	}
 
 	lws_start_foreach_dll(struct lws_dll2 *, d, lws_dll2_get_head(&hall->sessions)) {
@@ -216,7 +208,6 @@ void hall_tick(struct hall *hall)
 	free(leaves);
 	hall_msg_unref(delta_msg);
 	hall_msg_unref(full_msg);
-	json_decref(delta);
 }
 
 static void history_push(struct hall *hall, struct hall_msg *m)
