@@ -771,7 +771,10 @@ void worker_post_presence(struct worker *w, struct worker_visitor *v, size_t n)
 	w->snapshot = v;
 	w->nsnapshot = n;
 	w->snapshot_new = 1;
-	pthread_cond_signal(&w->wake);
+	/* Not woken for it: it writes the snapshot at its next round, within
+	 * WORKER_POLL_S. Waking it from the tick cost the tick up to a few
+	 * milliseconds before its first frame could go out (the woken thread
+	 * taking the loop's core on a busy machine). */
 	pthread_mutex_unlock(&w->lock);
 }
 

@@ -71,7 +71,8 @@ void worker_post_chat(struct worker *w, const char *user, const char *message,
 		      const char *at_iso);
 
 /* Hands over this daemon's visitors (the worker frees the array); replaces any
- * snapshot the worker has not written yet. */
+ * snapshot the worker has not written yet. Does not wake the worker: it writes
+ * the snapshot at its next round, within half a second. */
 void worker_post_presence(struct worker *w, struct worker_visitor *v, size_t n);
 
 /* Takes every pending event, oldest first; the caller frees each. */
