@@ -307,14 +307,20 @@ NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, lo
 
 /* ---- request data ---- */
 
-const char *web_field(web_request *req, const char *name)
+NEOERR *web_field(web_request *req, const char *name, const char **value)
 {
 	HDF *obj = hdf_get_obj(hdf_get_obj(req->hdf, "Query"), name);
 
-	/* A repeated field becomes a node with children in the cgi kit: refuse it. */
-	if (!obj || hdf_obj_child(obj))
-		return NULL;
-	return hdf_obj_value(obj);
+	*value = NULL;
+	/* A repeated field becomes a node with children in the cgi kit: which of
+	 * its values was meant cannot be known, so neither is taken. */
+	if (obj && hdf_obj_child(obj))
+		return nerr_raise(WEB_ERR_BAD_REQUEST,
+				  "The form sent the field \"%s\" more than once. "
+				  "Reload the page and submit the form again.", name);
+	if (obj)
+		*value = hdf_obj_value(obj);
+	return STATUS_OK;
 }
 
 const char *web_cookie(web_request *req, const char *name)
@@ -366,9 +372,12 @@ NEOERR *web_csrf_token(web_request *req, const char **token)
 NEOERR *web_csrf_check(web_request *req)
 {
 	const char *cookie = web_cookie(req, CSRF_COOKIE);
-	const char *field = web_field(req, "csrf_token");
+	const char *field;
 	unsigned diff = 0;
+	NEOERR *err = web_field(req, "csrf_token", &field);
 
+	if (err)
+		return nerr_pass(err);
 	if (!is_hex_token(cookie) || !field || strlen(field) != 32)
 		return nerr_raise(WEB_ERR_FORBIDDEN,
 				  "This form has expired or did not come from this site. "

@@ -84,8 +84,10 @@ NEOERR *web_header(web_request *req, const char *name, const char *value);
 /* Sets an HttpOnly, SameSite=Lax cookie on / (max_age seconds; 0 = session). */
 NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age);
 
-/* A single-valued form or query field, or NULL (also when the field repeats). */
-const char *web_field(web_request *req, const char *name);
+/* A form or query field: sets *value to it, or to NULL when the request has
+ * no such field. A field sent more than once is refused: raises
+ * WEB_ERR_BAD_REQUEST with a sentence naming the field. */
+NEOERR *web_field(web_request *req, const char *name, const char **value);
 
 /* A cookie's value, or NULL. */
 const char *web_cookie(web_request *req, const char *name);
@@ -94,7 +96,8 @@ const char *web_cookie(web_request *req, const char *name);
  * Page.CsrfToken for forms. */
 NEOERR *web_csrf_token(web_request *req, const char **token);
 
-/* Raises WEB_ERR_FORBIDDEN unless the csrf_token field matches the cookie. */
+/* Raises WEB_ERR_FORBIDDEN unless the csrf_token field matches the cookie
+ * (WEB_ERR_BAD_REQUEST when the field is sent more than once). */
 NEOERR *web_csrf_check(web_request *req);
 
 /* The client's address as nginx saw it. */

@@ -53,8 +53,8 @@ static NEOERR *read_source(const char *root, const char *name, char **out)
 NEOERR *legacy_source_render(web_request *req)
 {
 	const char *root = config_str(req->config, "Paths.Source", ".");
-	const char *want = web_field(req, "file");
-	NEOERR *err = STATUS_OK;
+	const char *want;
+	NEOERR *err = web_field(req, "file", &want);
 	int found = -1;
 
 	for (int i = 0; legacy_source_files[i] && !err; i++) {

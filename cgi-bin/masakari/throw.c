@@ -209,8 +209,7 @@ fail:
 
 NEOERR *masakari_throw_submit(web_request *req)
 {
-	const char *github_id = web_field(req, "github_id");
-	const char *critique = web_field(req, "critique");
+	const char *github_id, *critique;
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
 	struct reply_request rr;
@@ -221,6 +220,10 @@ NEOERR *masakari_throw_submit(web_request *req)
 	NEOERR *err;
 
 	err = web_csrf_check(req);
+	if (!err)
+		err = web_field(req, "github_id", &github_id);
+	if (!err)
+		err = web_field(req, "critique", &critique);
 	if (err)
 		return nerr_pass(err);
 	problem = github_id_problem(github_id);

@@ -26,9 +26,12 @@ static NEOERR *entrance_form_render(web_request *req, const char *value, const c
 NEOERR *entrance_page_render(web_request *req)
 {
 	const char *id = hdf_get_value(req->hdf, "Page.GithubId", NULL);
-	NEOERR *err;
+	const char *change;
+	NEOERR *err = web_field(req, "change", &change);
 
-	if (!id || web_field(req, "change"))
+	if (err)
+		return nerr_pass(err);
+	if (!id || change)
 		return nerr_pass(entrance_form_render(req, id, NULL));
 	err = exhibit_store_copy_all(req, "Exhibits");
 	if (!err)
@@ -38,11 +41,12 @@ NEOERR *entrance_page_render(web_request *req)
 
 NEOERR *entrance_form_submit(web_request *req)
 {
-	const char *id = web_field(req, "github_id");
-	const char *problem;
+	const char *id, *problem;
 	NEOERR *err = web_csrf_check(req);
 	db_t *db;
 
+	if (!err)
+		err = web_field(req, "github_id", &id);
 	if (err)
 		return nerr_pass(err);
 	problem = github_id_problem(id);

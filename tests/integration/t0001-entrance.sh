@@ -68,9 +68,21 @@ post / -b "$JAR" -c "$JAR" --data "github_id=%ff%fe&csrf_token=$CSRF"
 expect_status 400
 expect_no_body $'\xff'
 
-t "a repeated github_id field is refused"
+t "a repeated github_id field is refused, saying it was sent twice"
 post / -b "$JAR" -c "$JAR" --data "github_id=a&github_id=b&csrf_token=$CSRF"
 expect_status 400
+expect_body 'The form sent the field &quot;github_id&quot; more than once.'
+expect_eq "nothing stored" "" "$(sql "SELECT github_id FROM visitors WHERE github_id IN ('a', 'b')")"
+
+t "a repeated csrf_token field is refused, saying it was sent twice"
+post / -b "$JAR" -c "$JAR" --data "github_id=twice&csrf_token=$CSRF&csrf_token=$CSRF"
+expect_status 400
+expect_body 'The form sent the field &quot;csrf_token&quot; more than once.'
+
+t "a repeated change field is refused, saying it was sent twice"
+get "/?change=1&change=1" -b "$JAR"
+expect_status 400
+expect_body 'The form sent the field &quot;change&quot; more than once.'
 
 t "a POST without the CSRF token is forbidden and stores nothing"
 post / -b "$JAR" --data "github_id=nocsrf"

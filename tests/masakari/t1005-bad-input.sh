@@ -110,13 +110,27 @@ post /masakari/throw --interface "$ADDRESS" --data-urlencode "github_id=$id" \
 	--data-urlencode "critique=bubble sort on every request" --data "csrf_token=$CSRF"
 expect_status 403
 
-t "a repeated critique field is refused"
-before=$(stored)
-next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
-	--data "critique=one&critique=two&csrf_token=$CSRF"
-expect_status 400
-expect_eq "nothing stored" "$before" "$(stored)"
+# repeated FIELD BODY: a form that sends FIELD twice is refused with a 400
+# that names the field, and stores nothing.
+repeated() {
+	local before
+	before=$(stored)
+	next_addr
+	post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data "$2"
+	expect_status 400
+	expect_body "The form sent the field &quot;$1&quot; more than once."
+	expect_no_body "the box is empty"
+	expect_eq "nothing stored" "$before" "$(stored)"
+}
+
+t "a repeated critique field is refused, saying it was sent twice"
+repeated critique "github_id=$id&critique=hi&critique=ho&csrf_token=$CSRF"
+
+t "a repeated github_id field is refused, saying it was sent twice"
+repeated github_id "github_id=$id&github_id=$id-2&critique=hi&csrf_token=$CSRF"
+
+t "a repeated csrf_token field is refused, saying it was sent twice"
+repeated csrf_token "github_id=$id&critique=hi&csrf_token=$CSRF&csrf_token=$CSRF"
 
 t "an oversized body gets 413 with a page that says what to fix"
 before=$(stored)
