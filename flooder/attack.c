@@ -348,6 +348,14 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 	}
 	now = flooder_now();
 	for (struct job *j = jobs; j; j = j->next) {
+		if (!j->stop && !j->settled && now >= j->lease_until) {
+			/* The keeper could not renew the lease in time: from now on
+			 * another run may take the job, and two runs must never send
+			 * one job at once. It is given back, or taken over, later. */
+			log_warn("job %lld: its lease could not be renewed; stopping it after %ld of "
+				 "%ld requests", j->id, j->counts.issued, j->total);
+			j->stop = 1;
+		}
 		if (j->stop && !j->settled)
 			attack_cancel_job(a, j);
 		issue_due(a, j, now);
@@ -387,7 +395,12 @@ static double attack_next_due(const struct attack *a, const struct job *jobs)
 	for (const struct job *j = jobs; j; j = j->next) {
 		double due;
 
-		if (j->stop || j->counts.issued >= j->total)
+		if (j->stop || j->settled)
+			continue;
+		/* A lease that runs out stops the job then. */
+		if (j->lease_until < next)
+			next = j->lease_until;
+		if (j->counts.issued >= j->total)
 			continue;
 		due = job_due(j, j->counts.issued);
 		/* With every slot busy, the next thing to do for this job is to give

@@ -58,8 +58,12 @@ struct job {
 	long transfers;        /* requests actually handed to libcurl */
 	double first_sent, last_sent;
 
+	/* Under the lock: written by the keeper, read by the sender. */
+	double lease_until;    /* monotonic; past it another run may own the job */
+
 	/* Flags under the lock. */
-	int stop;              /* keeper → sender: drop its transfers, send no more */
+	int stop;              /* keeper → sender: drop its transfers, send no more;
+				* also set by the sender itself when lease_until passes */
 	int settled;           /* sender → keeper: nothing in flight, nothing more to send */
 
 	/* The keeper's own. */

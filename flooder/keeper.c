@@ -17,6 +17,8 @@
 
 /* cron's period: how long a busy run covers for the run it kept from starting. */
 #define KEEPER_CRON_PERIOD_S 60.0
+/* How long before its lease runs out a job this run cannot renew stops. */
+#define KEEPER_LEASE_MARGIN_S 0.5
 
 struct keeper {
 	struct run *r;
@@ -44,12 +46,23 @@ static long running_rate(const struct run *r)
 	return sum;
 }
 
+/* The claim or renewal asked for at monotonic time `asked` makes the database
+ * set the lease to its own NOW() + LeaseSeconds, which is no sooner than this.
+ * The sender stops a job when it passes (a renewal failed or hangs: the
+ * database is away), a little early, so that the requests this run still has
+ * in flight are dropped before another run can claim the job. */
+static double lease_deadline(const struct flooder_settings *s, double asked)
+{
+	return asked + (double)s->lease_s - KEEPER_LEASE_MARGIN_S;
+}
+
 static void claim_jobs(struct keeper *k)
 {
 	struct run *r = k->r;
 
 	for (;;) {
 		struct job *j, **tail = &r->jobs;
+		double asked = flooder_now();
 		int rc = queue_claim_job(r->db, r->s, r->s->max_total_rate - running_rate(r), &j);
 
 		note_db(k, rc);
@@ -58,6 +71,7 @@ static void claim_jobs(struct keeper *k)
 		log_info("job %lld: %ld requests/s for %ld s at %s (attempt %ld)", j->id, j->rate,
 			 j->duration_s, j->url, j->attempts);
 		j->start = j->tick_at = flooder_now();
+		j->lease_until = lease_deadline(r->s, asked);
 		/* A second into the job, halfway between two requests, so each
 		 * progress write counts whole seconds of the schedule: `rate`
 		 * requests, not one more or less depending on who came first. */
@@ -137,7 +151,7 @@ static double write_progress(struct keeper *k, double now)
 	struct job_counts c;
 
 	for (struct job *j = r->jobs; j; j = j->next) {
-		double rate;
+		double rate, asked;
 		int rc;
 
 		pthread_mutex_lock(&r->lock);
@@ -155,9 +169,14 @@ static double write_progress(struct keeper *k, double now)
 		if (j->next_progress <= now)
 			j->next_progress = now + 1.0;
 		next = fmin(next, j->next_progress);
+		asked = flooder_now();
 		rc = queue_write_progress(r->db, r->s, j, &c, rate);
 		note_db(k, rc);
-		if (rc == 1) {
+		if (rc == 0) {
+			pthread_mutex_lock(&r->lock);
+			j->lease_until = lease_deadline(r->s, asked);
+			pthread_mutex_unlock(&r->lock);
+		} else if (rc == 1) {
 			j->lease_lost = 1;
 			pthread_mutex_lock(&r->lock);
 			j->stop = 1;
