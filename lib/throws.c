@@ -109,6 +109,11 @@ static json_t *number_or_null(const char *cell)
 	return cell ? json_real(strtod(cell, NULL)) : json_null();
 }
 
+static json_t *string_or_null(const char *cell)
+{
+	return cell ? json_string(cell) : json_null();
+}
+
 /* The flooder's status-code counts, always an object: {"200": 90, "503": 10}. */
 static json_t *codes_object(const char *text)
 {
@@ -128,14 +133,24 @@ json_t *throw_view_json(const struct throw_view *v)
 			    v->weakness_title_en ? v->weakness_title_en : "")
 		: json_null();
 
-	return json_pack("{s:I,s:s,s:f,s:o,s:i,s:i,s:s,s:I,s:I,s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+	long long other = v->errors - v->errors_connect - v->errors_timeout - v->errors_http;
+
+	return json_pack("{s:I,s:s,s:f,s:o,s:i,s:i,s:s,s:I,s:I,s:I,s:{s:I,s:I,s:I,s:I},s:o,s:o,s:o,"
+			 "s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
 			 "id", (json_int_t)v->id, "github_id", v->github_id ? v->github_id : "",
 			 "score", v->score, "weakness", weakness, "power", v->power,
 			 "duration_s", v->duration_s, "status", v->status,
 			 "sent", (json_int_t)v->sent, "ok", (json_int_t)v->ok,
-			 "errors", (json_int_t)v->errors, "codes", codes_object(v->codes),
+			 "errors", (json_int_t)v->errors,
+			 "errors_by_kind", "connect", (json_int_t)v->errors_connect,
+			 "timeout", (json_int_t)v->errors_timeout, "http", (json_int_t)v->errors_http,
+			 "other", (json_int_t)(other > 0 ? other : 0),
+			 "codes", codes_object(v->codes),
 			 "p50_ms", number_or_null(v->p50_ms), "p90_ms", number_or_null(v->p90_ms),
 			 "p99_ms", number_or_null(v->p99_ms), "max_ms", number_or_null(v->max_ms),
 			 "rate", number_or_null(throw_view_rate(v)),
-			 "reply", v->reply ? json_string(v->reply) : json_null());
+			 "reply", v->reply ? json_string(v->reply) : json_null(),
+			 "started_at", string_or_null(v->started_at),
+			 "finished_at", string_or_null(v->finished_at),
+			 "failure_reason", string_or_null(v->failure_reason));
 }

@@ -58,8 +58,10 @@ const char *throw_view_rate(const struct throw_view *v);
 
 /* The JSON of /api/throws/<id>: id, github_id, score, weakness (null, or
  * {slug, title_ja, title_en}), power, duration_s, status, sent, ok, errors,
- * codes (an object), p50_ms, p90_ms, p99_ms, max_ms, rate, reply — numbers
- * that are not known yet are null. Returns NULL when out of memory. */
+ * errors_by_kind {connect, timeout, http, other}, codes (an object), p50_ms,
+ * p90_ms, p99_ms, max_ms, rate, reply, started_at, finished_at (UTC,
+ * "YYYY-MM-DD HH:MM:SS"), failure_reason — what is not known yet is null.
+ * Returns NULL when out of memory. */
 json_t *throw_view_json(const struct throw_view *v);
 
 #endif

@@ -49,6 +49,11 @@ for i in "${!ids[@]}"; do
 done
 check "the flooder is still running" kill -0 "${FLOODER_PID[only]}"
 
+t "the reason is in the throw's JSON too"
+curl -sS -o "$TMP/throw.json" "$BASE/api/throws/$(job "${ids[0]}" throw_id)"
+expect_eq "status" failed "$(jq -r .status "$TMP/throw.json")"
+expect_eq "failure_reason" "$(job "${ids[0]}" failure_reason)" "$(jq -r .failure_reason "$TMP/throw.json")"
+
 t "a job behind failed ones still runs"
 id=$(queue_job 10 1 "$TARGET")
 check "done" wait_job "$id" done 4

@@ -57,10 +57,11 @@ expect_body '<script src="/static/js/throw.js" defer></script>'
 expect_body "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_body '定型文'
 
-t "/api/throws/<id> has exactly the fields DESIGN.md lists"
+t "/api/throws/<id> has exactly the fields DESIGN.md lists, and the rest of the flooder's report"
 throw_json "$THROW_ID"
-expect_eq "fields" "codes,duration_s,errors,github_id,id,max_ms,ok,p50_ms,p90_ms,p99_ms,power,rate,reply,score,sent,status,weakness" \
+expect_eq "fields" "codes,duration_s,errors,errors_by_kind,failure_reason,finished_at,github_id,id,max_ms,ok,p50_ms,p90_ms,p99_ms,power,rate,reply,score,sent,started_at,status,weakness" \
 	"$(jq -r 'keys | join(",")' "$TMP/throw.json")"
+expect_eq "errors by kind" "connect,http,other,timeout" "$(jq -r '.errors_by_kind | keys | join(",")' "$TMP/throw.json")"
 expect_eq "id" "$THROW_ID" "$(jqt .id)"
 expect_eq "github_id" "thrower-1-$RUN" "$(jqt .github_id)"
 expect_eq "score" "$score" "$(printf '%.6f' "$(jqt .score)")"
@@ -85,6 +86,13 @@ expect_eq "status" done "$(jqt .status)"
 expect_eq "sent all" "$((power * 10))" "$(jqt .sent)"
 expect_eq "ok + errors = sent" "$(jqt .sent)" "$(jq -r '.ok + .errors' "$TMP/throw.json")"
 expect_eq "p50 is a number" number "$(jqt '.p50_ms | type')"
+expect_eq "errors by kind add up to errors" "$(jqt .errors)" "$(jq -r '[.errors_by_kind[]] | add' "$TMP/throw.json")"
+expect_eq "errors by kind as the job row has them" \
+	"$(sql "SELECT CONCAT_WS(' ', errors_connect, errors_timeout, errors_http) FROM attack_jobs WHERE throw_id=$THROW_ID")" \
+	"$(jq -r '.errors_by_kind | "\(.connect) \(.timeout) \(.http)"' "$TMP/throw.json")"
+check "started and finished, in that order" jq -e '.started_at != null and .finished_at != null and .started_at <= .finished_at' "$TMP/throw.json"
+expect_eq "start as the job row has it" "$(sql "SELECT DATE_FORMAT(started_at, '%Y-%m-%d %H:%i:%s') FROM attack_jobs WHERE throw_id=$THROW_ID")" "$(jqt .started_at)"
+expect_eq "no failure reason" null "$(jqt .failure_reason)"
 expect_eq "max is a number" number "$(jqt '.max_ms | type')"
 expect_eq "codes add up to the answers" "$(jq -r '[.codes[]] | add // 0' "$TMP/throw.json")" \
 	"$(sql "SELECT ok + errors_http FROM attack_jobs WHERE throw_id=$THROW_ID")"
