@@ -1,5 +1,7 @@
-/* msg.c — outgoing frames: JSON written by jansson into a buffer with room for
- * the WebSocket header, built once and shared by every client it goes to. */
+/* msg.c — outgoing frames: JSON written into a buffer with room for the
+ * WebSocket header, built once and shared by every client it goes to. jansson
+ * writes most of them; the tick's position updates, the big ones, are written
+ * directly, byte for byte as jansson would. */
 #include "hall.h"
 
 #include <math.h>
