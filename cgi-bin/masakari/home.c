@@ -96,6 +96,8 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 		err = hdf_set_value(req->hdf, "Form.Critique", form->critique);
 	if (!err && form && form->problem)
 		err = hdf_set_value(req->hdf, "Form.Problem", form->problem);
+	if (!err && form && form->earlier_throw > 0)
+		err = hdf_set_valuef(req->hdf, "Form.EarlierThrow=%lld", form->earlier_throw);
 	if (!err)
 		err = hdf_set_int_value(req->hdf, "Masakari.IntervalSeconds",
 					(int)config_int(req->config, "Masakari.ThrowIntervalSeconds",

@@ -18,6 +18,7 @@ struct masakari_form {
 	const char *github_id;   /* shown back only when safe to show */
 	const char *critique;
 	const char *problem;     /* what to fix, for the visitor */
+	long long earlier_throw; /* > 0: the critic's earlier throw of this critique, linked */
 };
 
 /* Renders "/masakari" at the request's status with the form filled in from

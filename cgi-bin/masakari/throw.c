@@ -1,7 +1,7 @@
 /* throw.c — "POST /masakari/throw": checks the form, scores the critique,
  * stores the throw and its attack job in one transaction, gets the server's
  * reply, and answers 303 to the throw's page. Whatever is refused is refused
- * before anything is stored. */
+ * before anything is stored, a critique the critic has thrown before too. */
 #include "masakari.h"
 
 #include <ctype.h>
@@ -74,11 +74,12 @@ static const char *critique_problem(const char *critique, char *buf, size_t bufl
 	return NULL;
 }
 
-/* Refuses the throw with the form shown again, the problem above it. */
+/* Refuses the throw with the form shown again, the problem above it (and a
+ * link to the critic's earlier throw of it when earlier_throw > 0). */
 static NEOERR *refuse(web_request *req, int status, const char *github_id, const char *critique,
-		      const char *problem)
+		      const char *problem, long long earlier_throw)
 {
-	struct masakari_form form = { .problem = problem };
+	struct masakari_form form = { .problem = problem, .earlier_throw = earlier_throw };
 
 	/* Echo back only what can be shown: well-formed text of sensible size. */
 	if (github_id && strlen(github_id) <= 100 && utf8_valid(github_id, strlen(github_id)))
@@ -130,8 +131,24 @@ static int halved_power(int power, long long repeat_hits)
 	return power;
 }
 
+/* The critic's earlier throw of the same normalised critique: sets *id to it,
+ * or to 0 when there is none. Returns 0 or -1 (database error). */
+static int earlier_throw_find(db_t *db, const char *critic, const char *normalized, long long *id)
+{
+	db_result *r = db_query(db, "SELECT throw_id FROM throw_critiques WHERE critic = ? "
+				    "AND normalized_hash = UNHEX(SHA2(?, 256))",
+				"ss", critic, normalized);
+
+	if (!r)
+		return -1;
+	*id = db_cell_int(r, 0, 0, 0);
+	db_result_free(r);
+	return 0;
+}
+
 struct throw_plan {
 	const char *github_id;
+	const char *critic;                      /* the GitHub ID in lower case */
 	const char *remote_addr;
 	const char *critique;
 	const char *normalized;
@@ -142,21 +159,27 @@ struct throw_plan {
 	long interval_s;
 };
 
-/* The transaction: the rate limits, the repeat count, the throw and its job.
- * Sets *id, or *wait_ms > 0 when a limit refused it (nothing stored).
+/* What throw_store did: stored the throw (id), or refused it with nothing
+ * stored, because a limit is not free yet (wait_ms > 0) or because the critic
+ * threw this critique before (earlier_id > 0). */
+struct throw_outcome {
+	long long id;
+	long long wait_ms;
+	long long earlier_id;
+};
+
+/* The transaction: the rate limits, the repeat count, the throw, its job and
+ * the critique's row in throw_critiques. Fills *out.
  * Returns 0 or -1 on a database error (rolled back). */
-static int throw_store(db_t *db, const struct throw_plan *p, long long *id, long long *wait_ms)
+static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcome *out)
 {
 	char id_key[64], ip_key[64];
 	long long wait_id = 0, wait_ip = 0, repeat_hits = 0, n;
+	long long *id = &out->id;
 	int power = p->score.power;
 
-	*id = 0;
-	*wait_ms = 0;
-	/* The ID key is in lower case: GitHub IDs are not case-sensitive. */
-	snprintf(id_key, sizeof(id_key), "id:%s", p->github_id);
-	for (char *c = id_key; *c; c++)
-		*c = (char)tolower((unsigned char)*c);
+	*out = (struct throw_outcome){ 0 };
+	snprintf(id_key, sizeof(id_key), "id:%s", p->critic);
 	snprintf(ip_key, sizeof(ip_key), "ip:%s", p->remote_addr);
 	if (db_begin(db) != 0)
 		return -1;
@@ -165,7 +188,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, long long *id, long
 				  limit_take(db, ip_key, p->interval_s, &wait_ip) != 0))
 		goto fail;
 	if (wait_id > 0 || wait_ip > 0) {
-		*wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
+		out->wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
 		db_rollback(db);
 		return 0;
 	}
@@ -197,6 +220,25 @@ static int throw_store(db_t *db, const struct throw_plan *p, long long *id, long
 			"VALUES (?, ?, ?, ?)",
 		    "isii", *id, p->target_url, (long long)power, (long long)p->duration_s) != 1)
 		goto fail;
+	/* The primary key refuses a critique this critic has thrown before, even
+	 * one stored by a throw still in flight: this waits for that transaction
+	 * and then adds no row (0) instead of one (1). IGNORE rather than ON
+	 * DUPLICATE KEY UPDATE: it takes only a shared lock on the earlier row,
+	 * so several such throws waiting at once do not deadlock. */
+	n = db_exec(db, "INSERT IGNORE INTO throw_critiques (critic, normalized_hash, throw_id) "
+			"VALUES (?, UNHEX(SHA2(?, 256)), ?)",
+		    "ssi", p->critic, p->normalized, *id);
+	if (n < 0)
+		goto fail;
+	if (n == 0) {
+		*id = 0;
+		db_rollback(db);
+		/* Read after the rollback, so it sees the other throw's commit. */
+		if (earlier_throw_find(db, p->critic, p->normalized, &out->earlier_id) != 0 ||
+		    out->earlier_id == 0)
+			goto fail;
+		return 0;
+	}
 	if (db_commit(db) != 0)
 		goto fail;
 	return 0;
@@ -212,10 +254,11 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const char *github_id, *critique;
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
+	struct throw_outcome done;
 	struct reply_request rr;
 	char problem_buf[160], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
+	char critic[GITHUB_ID_MAX + 1];
 	const char *problem;
-	long long id, wait_ms;
 	db_t *db;
 	NEOERR *err;
 
@@ -230,8 +273,12 @@ NEOERR *masakari_throw_submit(web_request *req)
 	if (!problem)
 		problem = critique_problem(critique, problem_buf, sizeof(problem_buf));
 	if (problem)
-		return nerr_pass(refuse(req, 400, github_id, critique, problem));
+		return nerr_pass(refuse(req, 400, github_id, critique, problem, 0));
+	/* GitHub IDs are not case-sensitive: the limits and repeats compare them so. */
+	for (size_t i = 0, n = strlen(github_id); i <= n; i++)
+		critic[i] = (char)tolower((unsigned char)github_id[i]);
 	plan.github_id = github_id;
+	plan.critic = critic;
 	plan.critique = critique;
 	plan.remote_addr = web_remote_addr(req);
 	plan.target_url = config_str(req->config, "Flooder.Targets.0", NULL);
@@ -247,14 +294,24 @@ NEOERR *masakari_throw_submit(web_request *req)
 	if (score_critique(cat, critique, &plan.score) != 0 ||
 	    normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
 		return nerr_pass(refuse(req, 400, github_id, critique,
-					"The critique could not be read. Type it again."));
+					"The critique could not be read. Type it again.", 0));
 	plan.normalized = normalized;
 	plan.weakness = plan.score.weakness_index >= 0 ? &cat->weaknesses[plan.score.weakness_index]
 						       : NULL;
-	if (throw_store(db, &plan, &id, &wait_ms) != 0)
+	/* Looked up first so that a repeat is told so even within the rate limit's
+	 * interval; throw_store's key is what makes the refusal safe. */
+	done = (struct throw_outcome){ 0 };
+	if (earlier_throw_find(db, critic, normalized, &done.earlier_id) != 0)
+		return web_db_error(db, "looking up an earlier throw");
+	if (done.earlier_id == 0 && throw_store(db, &plan, &done) != 0)
 		return web_db_error(db, "storing a throw");
-	if (wait_ms > 0) {
-		long long secs = (wait_ms + 999) / 1000;
+	if (done.earlier_id > 0)
+		return nerr_pass(refuse(req, 409, github_id, critique,
+					"You have thrown this critique before (case, spaces and "
+					"punctuation aside). Write a new one.",
+					done.earlier_id));
+	if (done.wait_ms > 0) {
+		long long secs = (done.wait_ms + 999) / 1000;
 		char retry[24];
 
 		snprintf(problem_buf, sizeof(problem_buf),
@@ -264,13 +321,13 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = web_header(req, "Retry-After", retry);
 		if (err)
 			return nerr_pass(err);
-		return nerr_pass(refuse(req, 429, github_id, critique, problem_buf));
+		return nerr_pass(refuse(req, 429, github_id, critique, problem_buf, 0));
 	}
-	rr = (struct reply_request){ .throw_id = id, .critique = critique,
+	rr = (struct reply_request){ .throw_id = done.id, .critique = critique,
 				     .normalized = normalized, .weakness = plan.weakness,
 				     .lang = canned_lang_of(critique) };
 	reply_answer_throw(req, db, &rr);
-	snprintf(location, sizeof(location), "/masakari/throws/%lld", id);
+	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
 	if (!err)
 		err = web_redirect(req, 303, location);

@@ -103,11 +103,25 @@
 
   // The server answers a refused throw with the form page again, the reason
   // in #throw-problem (or, for a stale form, an error page's .error-message).
+  // Its text is copied, and its one link (to the critic's earlier throw of a
+  // repeated critique) rebuilt, so nothing of the answer's markup is taken.
   function showProblem(html, status) {
     var doc = new DOMParser().parseFromString(html, 'text/html');
     var p = doc.getElementById('throw-problem') || doc.querySelector('.error-message');
-    problem.textContent = p && p.textContent.trim() ? p.textContent.trim()
-      : 'The throw failed (' + status + '). Please try again.';
+    if (!p || !p.textContent.trim()) {
+      problem.textContent = 'The throw failed (' + status + '). Please try again.';
+    } else {
+      problem.textContent = '';
+      p.childNodes.forEach(function (n) {
+        if (n.nodeName === 'A') {
+          var link = problem.appendChild(document.createElement('a'));
+          link.href = n.getAttribute('href');
+          link.textContent = n.textContent;
+        } else {
+          problem.appendChild(document.createTextNode(n.textContent));
+        }
+      });
+    }
     problem.hidden = false;
     var token = doc.querySelector('input[name="csrf_token"]');
     if (token) form.elements.csrf_token.value = token.value;

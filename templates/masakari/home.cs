@@ -27,7 +27,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
       <label for="critique">まさかり（指摘）</label>
       <textarea id="critique" name="critique" rows="5" maxlength="500" required
         placeholder="例: リクエストのたびにバブルソートしている"><?cs var:Form.Critique ?></textarea>
-      <p class="form-problem" id="throw-problem" role="alert"<?cs if:!Form.Problem ?> hidden<?cs /if ?>><?cs var:Form.Problem ?></p>
+      <p class="form-problem" id="throw-problem" role="alert"<?cs if:!Form.Problem ?> hidden<?cs /if ?>><?cs var:Form.Problem ?><?cs if:Form.EarlierThrow ?> <a id="earlier-throw" href="/masakari/throws/<?cs var:Form.EarlierThrow ?>">Your earlier throw: #<?cs var:Form.EarlierThrow ?></a><?cs /if ?></p>
       <button type="submit" id="throw-button">投げる</button>
       <p class="hint">1〜500 文字、日本語でも英語でも。<?cs if:Masakari.IntervalSeconds > 0 ?><?cs var:Masakari.IntervalSeconds ?> 秒に 1 本まで。<?cs /if ?>攻撃は <?cs var:Masakari.DurationSeconds ?> 秒間、最大で毎秒 100 リクエスト。同じ弱点を同じ人がまた突くと、威力はそのたびに半分。</p>
     </form>

@@ -24,7 +24,7 @@ const RUN = Math.floor(Math.random() * 0xffffff).toString(16);
 let context;
 let profile;
 const problems = [];
-/* The refusal test's 400 is the answer it wants; chromium logs it all the same. */
+/* The refusal tests' 400 and 409 are the answers they want; chromium logs them all the same. */
 let refusalExpected = false;
 
 async function screenshot(page, name) {
@@ -40,7 +40,7 @@ async function newPage() {
 		if (message.type() !== 'error')
 			return;
 		if (refusalExpected && where.endsWith('/masakari/throw') &&
-		    /status of 400 \(Bad Request\)/.test(message.text()))
+		    /status of (400 \(Bad Request\)|409 \(Conflict\))/.test(message.text()))
 			return;
 		problems.push(`${message.text()} (${where})`);
 	});
@@ -237,6 +237,35 @@ test('a refused throw is explained above the form, and the page stays', async ()
 	assert.equal(new URL(page.url()).pathname, '/masakari');
 	assert.equal(await page.isEnabled('#throw-button'), true);
 	assert.equal(await page.evaluate(() => document.getElementById('target-frame').classList.contains('hit')), false);
+	await page.close();
+	refusalExpected = false;
+});
+
+test('a critique thrown again is refused in place, linking to the earlier throw', async () => {
+	const page = await newPage();
+	const critic = `browser-again-${RUN}`;
+
+	await page.goto(`${BASE}/masakari`);
+	/* One throw per address every few seconds: an earlier test threw from here. */
+	await page.waitForTimeout(3200);
+	const token = await page.getAttribute('input[name="csrf_token"]', 'value');
+	const first = await page.request.post(`${BASE}/masakari/throw`, {
+		form: { github_id: critic, critique: 'no CDN at all', csrf_token: token },
+		maxRedirects: 0,
+	});
+	assert.equal(first.status(), 303);
+	const earlier = first.headers().location;
+	assert.match(earlier, /^\/masakari\/throws\/\d+$/);
+	await page.fill('#github_id', critic);
+	await page.fill('#critique', 'No CDN, at all!');
+	refusalExpected = true;
+	await page.click('#throw-button');
+	await page.waitForSelector('#throw-problem:not([hidden])', { timeout: 10000 });
+	assert.match(await page.textContent('#throw-problem'), /You have thrown this critique before/);
+	assert.equal(await page.getAttribute('#throw-problem a', 'href'), earlier);
+	assert.equal(new URL(page.url()).pathname, '/masakari');
+	assert.equal(await page.isEnabled('#throw-button'), true);
+	await screenshot(page, 'repeated');
 	await page.close();
 	refusalExpected = false;
 });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Hitting a weakness you already hit halves the power each time; IDs are
 # compared without case, as GitHub does; other critics and other weaknesses
-# are not affected.
+# are not affected. Each hit is another phrasing of the weakness (all of them
+# in the catalog, so each scores 1): the same critique again would be refused
+# as a repeat (t1013-repeated-critique.sh).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 masakari_session
@@ -30,7 +32,7 @@ expect_body 'この弱点を突くのは 2 回目なので、威力は 1 回半�
 
 t "the third has a quarter, also under the ID in another case"
 wait_turn
-throw "$(tr 'A-Z' 'a-z' <<<"$critic")" "bubble sort on every request"
+throw "$(tr 'A-Z' 'a-z' <<<"$critic")" "use qsort instead of a bubble sort"
 expect_eq "power" 25 "$(power_of)"
 expect_eq "repeat hits" 2 "$(repeats_of)"
 
@@ -40,7 +42,7 @@ throw "$critic" "the logo looks like it was drawn in Paint"
 expect_eq "a miss" NULL "$(sql "SELECT IFNULL(weakness_id, 'NULL') FROM throws WHERE id=$THROW_ID")"
 expect_eq "not counted as a repeat" 0 "$(repeats_of)"
 wait_turn
-throw "$critic" "bubble sort on every request"
+throw "$critic" "リクエストごとにバブルソート"
 expect_eq "fourth hit" 13 "$(power_of)"
 
 t "a different weakness has full power for the same critic"

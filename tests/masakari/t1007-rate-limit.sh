@@ -5,7 +5,9 @@
 #
 # "Too soon" depends on the clock, and the machines this runs on can be slow:
 # each case is judged only when it took less than the interval, and is tried
-# again with fresh names otherwise.
+# again with fresh names otherwise. A critic's throws here are each a critique
+# of its own: the same critique again would be refused as a repeat
+# (t1013-repeated-critique.sh), whatever the time.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 masakari_session
@@ -29,7 +31,7 @@ too_soon() {
 		ADDR=$addr throw "$id" "$critique"
 		[ "$(status)" = 303 ] || { fail "the first throw got $(status)"; return; }
 		before=$(stored)
-		ADDR=$addr2 throw "$id2" "$critique"
+		ADDR=$addr2 throw "$id2" "$critique, again"
 		[ $(($(now_ms) - start)) -lt $((interval * 1000 - 300)) ] || continue
 		expect_status 429
 		expect_eq "nothing stored" "$before" "$(stored)"
@@ -47,7 +49,7 @@ too_soon same other
 check "the message names the interval and the wait" \
 	grep -q "One throw every $interval seconds, please. Try again in [1-$interval] seconds\?\." "$TMP/body"
 check "Retry-After in seconds" grep -qx "[1-$interval]" <<<"$(header Retry-After)"
-expect_body "$critique"
+expect_body "$critique, again"
 expect_body '<form method="post" action="/masakari/throw"'
 
 t "the ID is compared without case"
@@ -68,12 +70,12 @@ for n in $(seq "$ATTEMPTS"); do
 	ADDR=$addr throw "limit-push-$n-$RUN" "$critique"
 	expect_status 303
 	sleep 1
-	ADDR=$addr throw "limit-push-$n-$RUN" "$critique"
+	ADDR=$addr throw "limit-push-$n-$RUN" "$critique, again"
 	[ $(($(now_ms) - start)) -lt $((interval * 1000 - 300)) ] || { sleep "$interval"; continue; }
 	expect_status 429
 	# After the first throw's interval, though not after the refused one's.
 	sleep "$(awk -v i="$interval" -v e="$(($(now_ms) - start))" 'BEGIN { printf "%.3f", i - e / 1000 + 0.3 }')"
-	ADDR=$addr throw "limit-push-$n-$RUN" "$critique"
+	ADDR=$addr throw "limit-push-$n-$RUN" "$critique, once more"
 	expect_status 303
 	pushed=1
 	break
@@ -87,7 +89,7 @@ for n in $(seq "$ATTEMPTS"); do
 	for i in $(seq 8); do
 		next_addr
 		curl -sS -o /dev/null -w '%{http_code}\n' --interface "$ADDRESS" -b "$JAR" \
-			--data-urlencode "github_id=burst-$n-$RUN" --data-urlencode "critique=$critique" \
+			--data-urlencode "github_id=burst-$n-$RUN" --data-urlencode "critique=$critique $i" \
 			--data "csrf_token=$CSRF" "$BASE/masakari/throw" >"$TMP/burst.$i" &
 	done
 	wait
