@@ -15,3 +15,6 @@ $(BIN)/tests/test_halld_charmap: $(BUILD)/tests/unit/test_halld_charmap.o $(BUIL
 $(BIN)/tests/test_halld_limits: $(BUILD)/tests/unit/test_halld_limits.o $(BUILD)/halld/session.o $(BUILD)/halld/msg.o $(LIBA)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lwebsockets -lcmocka
+$(BIN)/tests/test_halld_msg: $(BUILD)/tests/unit/test_halld_msg.o $(BUILD)/halld/msg.o $(LIBA)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) -lcmocka

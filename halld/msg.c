@@ -115,7 +115,7 @@ static int msg_number(char *out, size_t size, double v)
  * only strings written here, need none of the escapes). */
 static int msg_string_body(struct hall_msg_buffer *b, const char *s)
 {
-	static const char hex[] = "0123456789abcdef";
+	static const char hex[] = "0123456789ABCDEF";   /* jansson writes "\u001F" */
 	const char *run = s;
 	char esc[7];
 
