@@ -125,9 +125,11 @@ int jw_prepare(struct jw_prepared *p, const uint32_t *a, size_t na)
 			s = (s + 1) & (JW_SLOTS - 1);
 		if (p->keys[s] == JW_NO_KEY) {
 			p->keys[s] = a[i];
+			p->counts[next] = 0;
 			p->vals[s] = next++;
 		}
 		p->ids[i] = p->vals[s];
+		p->counts[p->vals[s]]++;
 		if (a[i] < 128)
 			p->ascii[a[i]] = (int16_t)p->vals[s];
 	}
@@ -142,7 +144,21 @@ static uint64_t bit_range(size_t lo, size_t hi)
 	return lo >= hi ? 0 : below_hi & ~((1ull << lo) - 1);
 }
 
+/* The most jaro_winkler can give with at most m matches: none out of order,
+ * and the common prefix a and b really have. */
+static double jaro_winkler_bound(const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+				 size_t m)
+{
+	return jaro_winkler(a, na, b, nb, m, 0);
+}
+
 double jw_similarity_prepared(struct jw_prepared *p, const uint32_t *b, size_t nb)
+{
+	return jw_similarity_prepared_over(p, b, nb, -1.0);
+}
+
+double jw_similarity_prepared_over(struct jw_prepared *p, const uint32_t *b, size_t nb,
+				   double floor)
 {
 	const uint32_t *a = p->a;
 	size_t na = p->na, longer, window, m = 0, out_of_order = 0, ntouched = 0;
@@ -165,6 +181,28 @@ double jw_similarity_prepared(struct jw_prepared *p, const uint32_t *b, size_t n
 		if (!p->masks[id])
 			touched[ntouched++] = (uint16_t)id;
 		p->masks[id] |= 1ull << k;
+	}
+	/* No character in common (a phrasing in the other script, mostly): no
+	 * match can be found, so none is looked for. */
+	if (ntouched == 0)
+		return 0.0;
+	if (floor >= 0.0) {
+		size_t most = 0;
+		double bound;
+
+		for (size_t i = 0; i < ntouched; i++) {
+			size_t in_b = (size_t)__builtin_popcountll(p->masks[touched[i]]);
+
+			most += in_b < p->counts[touched[i]] ? in_b : p->counts[touched[i]];
+		}
+		bound = jaro_winkler_bound(a, na, b, nb, most);
+		/* A margin for rounding: the bound and the score are computed
+		 * alike, but not always from the same numbers. */
+		if (bound <= floor - 1e-9) {
+			for (size_t i = 0; i < ntouched; i++)
+				p->masks[touched[i]] = 0;
+			return bound;
+		}
 	}
 	longer = na > nb ? na : nb;
 	window = longer / 2 >= 1 ? longer / 2 - 1 : 0;

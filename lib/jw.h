@@ -38,6 +38,7 @@ struct jw_prepared {
 	uint32_t keys[2 * JW_PREPARED_MAX];    /* code point → id, open addressing */
 	uint16_t vals[2 * JW_PREPARED_MAX];
 	uint64_t masks[JW_PREPARED_MAX];       /* per id; all zero between calls */
+	uint16_t counts[JW_PREPARED_MAX];      /* per id: how often it occurs in a */
 };
 
 /* Prepares a[0..na) (kept by reference) into p. Returns 0, or -1 when na is
@@ -48,6 +49,13 @@ int jw_prepare(struct jw_prepared *p, const uint32_t *a, size_t na);
  * most JW_MASK_LEN and by jw_similarity otherwise (so -1.0 only when that
  * runs out of memory). */
 double jw_similarity_prepared(struct jw_prepared *p, const uint32_t *b, size_t nb);
+
+/* jw_similarity_prepared(p, b, nb) when that is above floor; otherwise a value
+ * no greater than floor, found without matching when a bound on the matches
+ * (each character of b matches at most as often as it occurs in a) shows the
+ * score cannot pass floor. For finding the best of many strings. */
+double jw_similarity_prepared_over(struct jw_prepared *p, const uint32_t *b, size_t nb,
+				   double floor);
 
 /* jw_similarity of two NUL-terminated UTF-8 strings, compared as given (no
  * normalisation). Returns -1.0 when either is not valid UTF-8, or when out of

@@ -177,8 +177,10 @@ int score_critique(const struct score_catalog *cat, const char *critique,
 		const struct score_weakness *w = &cat->weaknesses[i];
 
 		for (size_t k = 0; k < w->nphrasings && best < 1.0; k++) {
-			double s = jw_similarity_prepared(&prepared, w->phrasings[k].text,
-							  w->phrasings[k].len);
+			/* Only a score above the best so far matters, so a phrasing
+			 * that cannot reach it is not matched at all. */
+			double s = jw_similarity_prepared_over(&prepared, w->phrasings[k].text,
+							       w->phrasings[k].len, best);
 
 			/* Strictly greater: on a tie the earlier phrasing keeps the hit. */
 			if (s > best) {

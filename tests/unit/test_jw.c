@@ -241,6 +241,41 @@ static void prepared_similarity_is_exactly_the_plain_one(void **state)
 	free(p);
 }
 
+static void a_bounded_similarity_is_exact_above_its_floor_and_never_above_it_below(void **state)
+{
+	struct jw_prepared *p = malloc(sizeof(*p));
+	uint32_t a[200], b[80];
+	uint64_t rng = 0x666c6f6f72ull;
+	int pruned = 0;
+
+	(void)state;
+	assert_non_null(p);
+	for (int round = 0; round < 20000; round++) {
+		size_t na = next_random(&rng) % 120, nb = next_random(&rng) % 72;
+		double floor = (double)(next_random(&rng) % 1001) / 1000.0, exact, bounded;
+
+		random_string(&rng, a, na);
+		random_string(&rng, b, nb);
+		if (round % 7 == 0 && nb <= na)
+			memcpy(b, a, (nb < 5 ? nb : 5) * sizeof(*a));
+		assert_int_equal(jw_prepare(p, a, na), 0);
+		exact = jw_similarity(a, na, b, nb);
+		bounded = jw_similarity_prepared_over(p, b, nb, floor);
+		if (exact > floor && bounded != exact)
+			fail_msg("round %d: %.17g is above %.3f, but %.17g came back", round, exact,
+				 floor, bounded);
+		if (exact <= floor && bounded > floor)
+			fail_msg("round %d: %.17g is not above %.3f, but %.17g came back", round,
+				 exact, floor, bounded);
+		pruned += bounded != exact;
+		/* The masks are left clean either way: the next call is exact. */
+		assert_true(jw_similarity_prepared(p, b, nb) == exact);
+	}
+	/* The bound did cut some work short, or this test would prove nothing. */
+	assert_true(pruned > 1000);
+	free(p);
+}
+
 static void prepared_similarity_gives_the_published_vectors(void **state)
 {
 	struct jw_prepared *p = malloc(sizeof(*p));
@@ -296,6 +331,7 @@ int main(void)
 		cmocka_unit_test(invalid_utf8_gives_minus_1),
 		cmocka_unit_test(inputs_longer_than_the_stack_scratch_are_scored_the_same_way),
 		cmocka_unit_test(prepared_similarity_is_exactly_the_plain_one),
+		cmocka_unit_test(a_bounded_similarity_is_exact_above_its_floor_and_never_above_it_below),
 		cmocka_unit_test(prepared_similarity_gives_the_published_vectors),
 		cmocka_unit_test(a_string_longer_than_the_limit_cannot_be_prepared),
 	};
