@@ -93,6 +93,8 @@ stack_wait_for() { # description seconds command...
 	local what=$1 secs=$2
 	shift 2
 	for _ in $(seq $((secs * 10))); do
+		# A stop was asked for meanwhile (scripts/run.sh): no more waiting.
+		[ -n "${STACK_STOPPING:-}" ] && return 1
 		"$@" >/dev/null 2>&1 && return 0
 		sleep 0.1
 	done
@@ -171,15 +173,22 @@ stack_start_halld() {
 stack_start_flooder() {
 	[ -x "$STACK_BIN/masakari-flooder" ] || return 0
 	(
+		# The shell that started the stack: should it be killed outright, the
+		# loop ends within a second instead of starting flooders for nobody.
+		owner=$$
 		trap 'kill $(jobs -p) 2>/dev/null; exit 0' TERM INT
-		while :; do
+		while kill -0 "$owner" 2>/dev/null; do
 			# cron's `flock -n LOCK masakari-flooder`, written so that the job
 			# the trap stops is the flooder itself (flock(1) would not pass
 			# SIGTERM on, and the flooder would outlive the stack).
 			( flock -n 9 || exit 0; exec "$STACK_BIN/masakari-flooder" ) \
 				9>"$STACK_VAR/run/flooder.lock" >>"$STACK_VAR/log/flooder.log" 2>&1 &
-			sleep $((60 - $(date +%s) % 60)) & wait $!
+			minute=$((EPOCHSECONDS / 60))
+			while [ $((EPOCHSECONDS / 60)) -eq "$minute" ] && kill -0 "$owner" 2>/dev/null; do
+				sleep 1 & wait $!
+			done
 		done
+		kill $(jobs -p) 2>/dev/null
 	) &
 	stack_remember flooder-cron $!
 }

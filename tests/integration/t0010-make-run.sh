@@ -19,10 +19,11 @@ STACK_VAR=$co/var
 # does not start with SIGINT ignored as background jobs of a script otherwise do.
 set -m
 
-run_started() { # the whole site answers
+run_started() { # OUTPUT: the run says it is up, and the site answers
 	for _ in $(seq 900); do
-		[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/exhibits/red")" = 200 ] &&
-			[ -s "$co/var/pids" ] && [ "$(wc -l <"$co/var/pids")" -ge 8 ] && return 0
+		grep -q "masakari exhibition is running" "$1" 2>/dev/null &&
+			[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/exhibits/red")" = 200 ] &&
+			return 0
 		sleep 0.2
 	done
 	return 1
@@ -43,7 +44,7 @@ wait_all_gone() {
 t "make run starts MariaDB, the programs, the hall daemon, the flooder and nginx"
 "$co/scripts/run.sh" "$port" 2>&1 | cat >"$TMP/out1" &
 job=$!
-check "the site answers on its port" run_started
+check "the site answers on its port" run_started "$TMP/out1"
 cp "$co/var/pids" "$TMP/pids"
 for name in mariadb site.fcgi legacy.fcgi api.fcgi masakari.fcgi halld nginx flooder-cron; do
 	check "$name was started" grep -q "^$name " "$TMP/pids"
@@ -60,7 +61,7 @@ wait "$job" 2>/dev/null
 t "a second run keeps the data of the first"
 "$co/scripts/run.sh" "$port" >"$TMP/out2" 2>&1 &
 job=$!
-check "the site answers again" run_started
+check "the site answers again" run_started "$TMP/out2"
 expect_eq "the visit counted in the first run" 1 "$(sql "SELECT visits FROM exhibits WHERE slug = 'red'")"
 cp "$co/var/pids" "$TMP/pids"
 
@@ -70,11 +71,25 @@ wait "$job" 2>/dev/null
 check "its processes outlive it" bash -c "[ $(alive) -gt 0 ]"
 "$co/scripts/run.sh" "$port" >"$TMP/out3" 2>&1 &
 job=$!
-check "the next run answers on the same port" run_started
+check "the next run answers on the same port" run_started "$TMP/out3"
 check "none of the old processes is left" wait_all_gone
 check "it said nothing about a busy port" bash -c "! grep -q 'already in use' '$TMP/out3'"
 cp "$co/var/pids" "$TMP/pids"
 kill -TERM "$job"
 check "kill (SIGTERM) stops it too" wait_all_gone
+
+t "a stop asked for during start-up leaves nothing behind"
+"$co/scripts/run.sh" "$port" >"$TMP/out4" 2>&1 &
+job=$!
+# Until nginx, the last to answer, is up: the stop comes in the middle of it.
+for _ in $(seq 300); do
+	grep -q "^halld " "$co/var/pids" 2>/dev/null && break
+	sleep 0.05
+done
+kill -TERM "$job"
+wait "$job" 2>/dev/null
+check "it ends" bash -c "! kill -0 $job 2>/dev/null"
+left=$(pgrep -f "$co/" | grep -vx "$$" | tr '\n' ' ')
+expect_eq "processes of the stack still running" "" "$left"
 
 done_testing
