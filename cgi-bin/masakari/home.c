@@ -19,7 +19,7 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id ORDER BY t.id DESC LIMIT ?",
-		"i", (long long)RECENT_THROWS);
+		DB_INT(RECENT_THROWS));
 	NEOERR *err = STATUS_OK;
 
 	if (!r)
@@ -52,8 +52,7 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 static NEOERR *latest_words(db_t *db, HDF *hdf)
 {
 	db_result *r = db_query(db, "SELECT id, github_id, critique, reply FROM throws "
-				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1",
-				"");
+				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1");
 	NEOERR *err = STATUS_OK;
 
 	if (!r)

@@ -43,7 +43,7 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 		"                     GROUP BY weakness_id) "
 		"      GROUP BY LOWER(t.github_id)) ff ON ff.k = c.k "
 		"ORDER BY c.damage DESC, c.first_id LIMIT ?",
-		"i", (long long)RANKING_CRITICS);
+		DB_INT(RANKING_CRITICS));
 	NEOERR *err;
 
 	if (!r)
@@ -64,8 +64,7 @@ static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id) "
 		"FROM weaknesses w JOIN throws t ON t.id = "
 		"(SELECT MIN(f.id) FROM throws f WHERE f.weakness_id = w.id) "
-		"ORDER BY t.id",
-		"");
+		"ORDER BY t.id");
 	NEOERR *err;
 
 	if (!r)
@@ -80,8 +79,7 @@ static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 static NEOERR *unfound_count(db_t *db, HDF *hdf)
 {
 	db_result *r = db_query(db, "SELECT COUNT(*) FROM weaknesses w WHERE NOT EXISTS "
-				    "(SELECT 1 FROM throws t WHERE t.weakness_id = w.id)",
-				"");
+				    "(SELECT 1 FROM throws t WHERE t.weakness_id = w.id)");
 	NEOERR *err;
 
 	if (!r)

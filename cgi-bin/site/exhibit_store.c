@@ -16,7 +16,7 @@ static time_t store_loaded;
 
 static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf)
 {
-	db_result *r = db_query(db, sql, "");
+	db_result *r = db_query(db, sql);
 	NEOERR *err = STATUS_OK;
 
 	if (!r)
@@ -49,7 +49,7 @@ static NEOERR *store_load(web_request *req, HDF **out)
 	if (err)
 		return nerr_pass(err);
 	r = db_query(db, "SELECT position, slug, title, site_url, image, summary, description, "
-			 "event, team, hall_x, hall_y FROM exhibits ORDER BY position", "");
+			 "event, team, hall_x, hall_y FROM exhibits ORDER BY position");
 	if (!r)
 		return web_db_error(db, "loading exhibits");
 	err = hdf_init(&tree);
