@@ -7,25 +7,13 @@
  * repeated hits; IDs are compared without case, as GitHub does. */
 #include "masakari.h"
 
-#include <stdio.h>
+#include "db_hdf.h"
 
 #define RANKING_CRITICS 50
 
-static NEOERR *set_rows(HDF *hdf, const char *prefix, const db_result *r, const char **names)
-{
-	NEOERR *err = STATUS_OK;
-
-	for (unsigned i = 0; i < r->nrows && !err; i++)
-		for (unsigned c = 0; names[c] && !err; c++)
-			if (db_cell(r, i, c))
-				err = hdf_set_valuef(hdf, "%s.%u.%s=%s", prefix, i, names[c],
-						     db_cell(r, i, c));
-	return nerr_pass(err);
-}
-
 static NEOERR *critics(db_t *db, HDF *hdf)
 {
-	static const char *names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
+	static const char *const names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
 				       "Sent", NULL };
 	/* The ID shown is the critic's first spelling of it; a first find is a
 	 * weakness's earliest hit. */
@@ -48,14 +36,14 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 
 	if (!r)
 		return web_db_error(db, "ranking the critics");
-	err = set_rows(hdf, "Critics", r, names);
+	err = db_hdf_rows(hdf, "Critics", r, names, 0);
 	db_result_free(r);
 	return nerr_pass(err);
 }
 
 static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 {
-	static const char *names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
+	static const char *const names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
 				       "Hits", NULL };
 	db_result *r = db_query(
 		db,
@@ -69,7 +57,7 @@ static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 
 	if (!r)
 		return web_db_error(db, "listing the weaknesses found");
-	err = set_rows(hdf, "Found", r, names);
+	err = db_hdf_rows(hdf, "Found", r, names, 0);
 	if (!err)
 		err = hdf_set_int_value(hdf, "Ranking.FoundCount", (int)r->nrows);
 	db_result_free(r);

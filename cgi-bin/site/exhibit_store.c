@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "config.h"
+#include "db_hdf.h"
 #include "log.h"
 
 static HDF *store;
@@ -39,8 +40,10 @@ static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf
 
 static NEOERR *store_load(web_request *req, HDF **out)
 {
-	static const char *fields[] = { "Slug", "Title", "SiteUrl", "Image", "Summary",
-					"Description", "Event", "Team", "HallX", "HallY" };
+	/* Column 0, the position, names each exhibit's node. */
+	static const char *const fields[] = { "", "Slug", "Title", "SiteUrl", "Image", "Summary",
+					      "Description", "Event", "Team", "HallX", "HallY",
+					      NULL };
 	db_t *db;
 	db_result *r;
 	HDF *tree;
@@ -53,17 +56,9 @@ static NEOERR *store_load(web_request *req, HDF **out)
 	if (!r)
 		return web_db_error(db, "loading exhibits");
 	err = hdf_init(&tree);
-	for (unsigned i = 0; i < r->nrows && !err; i++) {
-		const char *idx = db_cell(r, i, 0);
-
-		for (unsigned f = 0; f < sizeof(fields) / sizeof(fields[0]) && !err; f++) {
-			const char *v = db_cell(r, i, f + 1);
-
-			/* Unknown facts stay absent, so templates leave them out. */
-			if (v && *v)
-				err = hdf_set_valuef(tree, "%s.%s=%s", idx, fields[f], v);
-		}
-	}
+	/* Unknown facts stay absent, so templates leave them out. */
+	if (!err)
+		err = db_hdf_rows(tree, "", r, fields, DB_HDF_KEYED | DB_HDF_SKIP_EMPTY);
 	db_result_free(r);
 	if (!err)
 		err = load_lists(db, tree,
