@@ -69,23 +69,23 @@ expect_status 400
 expect_no_body $'\xff'
 
 t "a repeated github_id field is refused, saying it was sent twice"
-post / -b "$JAR" -c "$JAR" --data "github_id=a&github_id=b&csrf_token=$CSRF"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data "github_id=a&github_id=b&csrf_token=$CSRF"
 expect_status 400
 expect_body 'The form sent the field &quot;github_id&quot; more than once.'
 expect_eq "nothing stored" "" "$(sql "SELECT github_id FROM visitors WHERE github_id IN ('a', 'b')")"
 
 t "a repeated csrf_token field is refused, saying it was sent twice"
-post / -b "$JAR" -c "$JAR" --data "github_id=twice&csrf_token=$CSRF&csrf_token=$CSRF"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data "github_id=twice&csrf_token=$CSRF&csrf_token=$CSRF"
 expect_status 400
 expect_body 'The form sent the field &quot;csrf_token&quot; more than once.'
 
 t "a repeated change field is refused, saying it was sent twice"
-get "/?change=1&change=1" -b "$JAR"
+get "/?change=1&change=1" -b "$JAR" -H "Accept-Language: en"
 expect_status 400
 expect_body 'The form sent the field &quot;change&quot; more than once.'
 
 t "a POST without the CSRF token is forbidden and stores nothing"
-post / -b "$JAR" --data "github_id=nocsrf"
+post / -b "$JAR" -H "Accept-Language: en" --data "github_id=nocsrf"
 expect_status 403
 expect_body "Reload the page"
 expect_eq "visitor" "" "$(sql "SELECT github_id FROM visitors WHERE github_id='nocsrf'")"

@@ -47,7 +47,7 @@ after=$(sql "SELECT visits FROM exhibits WHERE slug='crowd4u'")
 expect_eq "visits counted" "$((before + 2))" "$after"
 
 t "an unknown slug is a 404 page"
-get /exhibits/no-such-work
+get /exhibits/no-such-work -H "Accept-Language: en"
 expect_status 404
 expect_body "There is no exhibit at this address"
 get /exhibits/no-such-work/go
@@ -66,7 +66,7 @@ for path in "/exhibits/%27%20OR%201=1--" "/exhibits/%3Cscript%3E" "/exhibits/%ff
 done
 
 t "unknown paths are 404 pages with the site's layout"
-get /no/such/page
+get /no/such/page -H "Accept-Language: en"
 expect_status 404
 expect_body "There is no page at this address"
 expect_header Content-Type "text/html"
