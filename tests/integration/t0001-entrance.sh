@@ -43,8 +43,8 @@ get "/?change=1" -b "$JAR"
 expect_status 200
 expect_body 'value="octo-cat9"'
 
-bad_id() { # id expected-message
-	post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=$1" --data "csrf_token=$CSRF"
+bad_id() { # id expected-message (in English)
+	post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$1" --data "csrf_token=$CSRF"
 	expect_status 400
 	expect_body "$2"
 	expect_body 'name="github_id"'
@@ -60,6 +60,10 @@ t "HTML injection is refused and shown escaped"
 bad_id '<script>alert(1)</script>' "only letters, digits and hyphens"
 expect_no_body '<script>alert(1)</script>'
 expect_body '&lt;script&gt;alert(1)&lt;/script&gt;'
+t "the refusal is in the visitor's language"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: ja" --data "github_id=oc--to&csrf_token=$CSRF"
+expect_status 400
+expect_body "GitHub の ID にハイフンは 2 つ続けられません。"
 t "SQL injection is refused and nothing is stored"
 bad_id "x' OR '1'='1" "only letters, digits and hyphens"
 expect_eq "visitors" "charset-ok octo-cat9" "$(sql "SELECT github_id FROM visitors ORDER BY github_id" | tr '\n' ' ' | sed 's/ $//')"

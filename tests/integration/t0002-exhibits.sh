@@ -19,7 +19,7 @@ for title in "デスマTV" "奇声" "融合知能デザイン研究室 エンジ
 	expect_eq "stored bytes of $title" "$(printf '%s' "$title" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" "$db_hex"
 done
 get /exhibits/lab-blog
-expect_body '<h1 class="exhibit-heading">融合知能デザイン研究室 エンジニアブログ</h1>'
+expect_body '<h1 class="exhibit-heading" lang="ja">融合知能デザイン研究室 エンジニアブログ</h1>'
 
 t "known facts are shown: stack, team, summary"
 get /exhibits/meguru-cosmos
