@@ -33,7 +33,7 @@ count_of() { awk -v s="$1" '$1 == s {print $2}' "$TMP/codes" | grep . || echo 0;
 
 t "the limits are in the configuration nginx runs, with their defaults"
 check "limit_conn on every request" grep -qE '^\s*limit_conn masakari_conn 512;' "$CONF"
-check "limit_req on pages" grep -qE 'limit_req_zone .* zone=masakari_pages:.* rate=100r/s;' "$CONF"
+check "limit_req on pages" grep -qE 'limit_req_zone .* zone=masakari_page_rate:.* rate=100r/s;' "$CONF"
 check "limit_req on throws" grep -qE 'limit_req_zone .* zone=masakari_throws:.* rate=120r/m;' "$CONF"
 check "limit_conn on /ws" grep -qE '^\s*limit_conn masakari_ws_conn 200;' "$CONF"
 check "limit_req on /ws" grep -qE 'limit_req_zone .* zone=masakari_ws:.* rate=10r/s;' "$CONF"
