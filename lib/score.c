@@ -548,6 +548,7 @@ static double combine(enum score_combine how, double recall, double precision)
 	switch (how) {
 	case SCORE_COMBINE_RECALL: return recall;
 	case SCORE_COMBINE_MEAN: return (recall + precision) / 2.0;
+	case SCORE_COMBINE_LEANING: return pow(recall, 0.75) * pow(precision, 0.25);
 	case SCORE_COMBINE_GEOMETRIC: break;
 	}
 	return sqrt(recall * precision);
@@ -555,14 +556,17 @@ static double combine(enum score_combine how, double recall, double precision)
 
 /* Recall and precision of phrasing p against the critique in s. */
 static void phrasing_score(const struct score_catalog *cat, const struct scratch *s,
-			   const struct score_phrasing *p, double *recall, double *precision)
+			   const struct score_phrasing *p, double *recall, double *precision,
+			   size_t *matched)
 {
 	double covered = 0.0, found = 0.0, best_for[SCORE_MAX_WORDS] = { 0 };
 
+	*matched = 0;
 	for (size_t j = 0; j < p->nwords; j++) {
 		uint32_t v = p->words[j];
 
 		covered += cat->vocab[v].idf * s->best[v];
+		*matched += s->best[v] > 0.0f;
 		for (int l = s->head[v]; l >= 0; l = s->links[l].next)
 			if (s->links[l].likeness > best_for[s->links[l].word])
 				best_for[s->links[l].word] = s->links[l].likeness;
@@ -581,6 +585,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 {
 	double best = 0.0, best_recall = 0.0, best_precision = 0.0;
 	int best_index = -1, best_k = -1, rc;
+	size_t best_matched = 0, best_nwords = 0;
 	enum score_lang lang;
 
 	memset(s, 0, sizeof(*s));
@@ -597,10 +602,11 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 
 		for (size_t k = 0; k < w->nphrasings; k++) {
 			double recall, precision, sc;
+			size_t matched;
 
 			if (w->phrasings[k].nwords == 0)
 				continue;
-			phrasing_score(cat, s, &w->phrasings[k], &recall, &precision);
+			phrasing_score(cat, s, &w->phrasings[k], &recall, &precision, &matched);
 			sc = combine(cat->combine, recall, precision);
 			/* Strictly greater: on a tie the earlier phrasing keeps the hit. */
 			if (sc > best) {
@@ -609,6 +615,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				best_k = (int)k;
 				best_recall = recall;
 				best_precision = precision;
+				best_matched = matched;
+				best_nwords = w->phrasings[k].nwords;
 			}
 		}
 	}
@@ -620,6 +628,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	out->lang = lang;
 	out->recall = best_recall;
 	out->precision = best_precision;
+	out->matched = best_matched;
 	out->chance = cat->chance[lang];
 	out->threshold = cat->miss_threshold[lang];
 	out->power = score_power_over_chance(best, cat->chance[lang]);
@@ -627,6 +636,10 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_NOTHING;
 	else if (best < cat->miss_threshold[lang])
 		out->verdict = SCORE_MISS_LOW;
+	/* One word ("sort", "バブル", the first word said five times) has not
+	 * named a weakness that takes more words to say. */
+	else if (best_matched < 2 && best_nwords >= 2)
+		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;

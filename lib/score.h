@@ -18,7 +18,8 @@
  *   precision = the same over the distinct words c of C, each weighing as its
  *               likest catalog word (unknown_weight when no catalog word is
  *               alike): how much of the critique P accounts for;
- * and the score is their geometric mean, √(recall × precision), 0..1. The
+ * and the score is the recall (one-way Monge–Elkan: the two-way means
+ * measured worse, docs/MASAKARI.md), 0..1; precision is reported. The
  * best phrasing of all wins; on a tie the one added first.
  *
  * The hit rule: the score must reach the miss threshold of the critique's
@@ -55,10 +56,10 @@ enum score_lang {
 /* Version 2's defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
  * of a critique's word that is like no catalog word. */
-#define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.50
-#define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.50
-#define SCORE_CHANCE_JA_DEFAULT 0.20
-#define SCORE_CHANCE_EN_DEFAULT 0.20
+#define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.45
+#define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.45
+#define SCORE_CHANCE_JA_DEFAULT 0.21
+#define SCORE_CHANCE_EN_DEFAULT 0.29
 #define SCORE_WORD_THRESHOLD_DEFAULT 0.85
 #define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
 /* Version 1's miss rule. */
@@ -88,6 +89,7 @@ enum score_combine {
 	SCORE_COMBINE_GEOMETRIC = 0,  /* √(recall × precision) */
 	SCORE_COMBINE_RECALL,         /* recall alone: one-way Monge–Elkan */
 	SCORE_COMBINE_MEAN,           /* (recall + precision) / 2 */
+	SCORE_COMBINE_LEANING,        /* recall^¾ × precision^¼ */
 };
 
 struct score_phrasing {
@@ -136,7 +138,8 @@ enum score_verdict {
 	SCORE_HIT,
 	SCORE_MISS_NOTHING,      /* no content word, or an empty catalog */
 	SCORE_MISS_LOW,          /* below the threshold of the language */
-	SCORE_MISS_SHORT,        /* version 1: too short for the phrasing */
+	SCORE_MISS_SHORT,        /* v1: too short for the phrasing; v2: one word of
+				    a phrasing of more is all it has */
 };
 
 struct score_result {
@@ -149,6 +152,7 @@ struct score_result {
 	int power;               /* requests per second, 1–100 */
 	int version;             /* 1 or 2 */
 	double recall, precision;/* v2: of the best phrasing */
+	size_t matched;          /* v2: how many of its words the critique has */
 	double chance;           /* v2: the chance level subtracted */
 	double threshold;        /* the miss threshold that applied */
 };

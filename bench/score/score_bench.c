@@ -219,12 +219,13 @@ static const struct option options[] = {
 	{ "MeCab, one-way, IDF weights", 2, 1, 1, SCORE_COMBINE_RECALL, "0043", 0 },
 	{ "MeCab, two-way (mean), IDF", 2, 1, 1, SCORE_COMBINE_MEAN, "0043", 0 },
 	{ "MeCab, two-way (geometric), IDF", 2, 1, 1, SCORE_COMBINE_GEOMETRIC, "0043", 0 },
-	{ "words cut by script, geometric, IDF, new phrasings", 2, 0, 1, SCORE_COMBINE_GEOMETRIC,
-	  "", 0 },
-	{ "MeCab, geometric, IDF, new phrasings, power ⌈100 × score⌉", 2, 1, 1,
-	  SCORE_COMBINE_GEOMETRIC, "", 1 },
-	{ "**v2 (default): MeCab, geometric, IDF, new phrasings, power over chance**", 2, 1, 1,
-	  SCORE_COMBINE_GEOMETRIC, "", 0 },
+	{ "MeCab, recall^¾ × precision^¼, IDF", 2, 1, 1, SCORE_COMBINE_LEANING, "0043", 0 },
+	{ "words cut by script, one-way, IDF, new phrasings", 2, 0, 1, SCORE_COMBINE_RECALL, "",
+	  0 },
+	{ "MeCab, one-way, IDF, new phrasings, power ⌈100 × score⌉", 2, 1, 1,
+	  SCORE_COMBINE_RECALL, "", 1 },
+	{ "**v2 (default): MeCab, one-way, IDF, new phrasings, power over chance**", 2, 1, 1,
+	  SCORE_COMBINE_RECALL, "", 0 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
