@@ -643,6 +643,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	else
 		out->verdict = SCORE_HIT;
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
+	/* A miss flies, but weakly: never harder than a score at the threshold. */
+	if (out->verdict != SCORE_HIT && best > out->threshold)
+		out->power = score_power_over_chance(out->threshold, out->chance);
 	return 0;
 }
 

@@ -25,7 +25,10 @@
  * The hit rule: the score must reach the miss threshold of the critique's
  * language (Japanese when it has kana or kanji). The power follows how far
  * the score stands above that language's chance level, the score unrelated
- * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100, hit or miss.
+ * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
+ * needs two words of its phrasing (one word, however telling, has not named
+ * a weakness that takes more to say). A miss flies, but weakly: its power is
+ * that of its score or of the threshold, whichever is lower.
  *
  * Scoring version 1 (score_critique_v1), kept for throws stored before
  * version 2 and for bench/score: Jaro–Winkler between the whole critique and

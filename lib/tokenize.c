@@ -38,8 +38,16 @@ void tokenize_use_mecab(int on)
 
 void tokenize_set_dictionary(const char *dicdir)
 {
+	/* The same one again (every catalog load configures it): keep the tagger. */
+	if ((!dictionary && !(dicdir && *dicdir)) ||
+	    (dictionary && dicdir && strcmp(dictionary, dicdir) == 0))
+		return;
 	free(dictionary);
 	dictionary = dicdir && *dicdir ? strdup(dicdir) : NULL;
+	if (tagger && tagger_pid == getpid())
+		mecab_destroy(tagger);
+	tagger = NULL;
+	failure_logged_pid = 0;
 }
 
 /* A new tagger, or NULL with the reason in why. */

@@ -50,7 +50,7 @@ struct tokenize_result {
 };
 
 /* The dictionary MeCab reads, instead of the one /etc/mecabrc names (NULL:
- * that one). Takes effect for taggers made after the call. */
+ * that one). A tagger this process made for another dictionary is dropped. */
 void tokenize_set_dictionary(const char *dicdir);
 
 /* Splits the NUL-terminated UTF-8 text into out. Returns 0; -1 when the text

@@ -383,6 +383,8 @@ int main(int argc, char **argv)
 	static char longest[2048];
 	struct score_catalog cat;
 	size_t nphrasings = 0, rounds = argc > 2 ? strtoul(argv[2], NULL, 10) : 20000;
+	if (argc > 2 && strcmp(argv[2], "-") == 0)
+		rounds = 100;
 	double *times;
 	volatile int sink = 0;
 
@@ -394,6 +396,19 @@ int main(int argc, char **argv)
 	if (load_catalog(&cat, argv[1], "") != 0 || cat.nweaknesses == 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
 		return 1;
+	}
+	/* bench-score SQL_DIR - TEXT…: how each text scores, for writing tests. */
+	if (argc > 2 && strcmp(argv[2], "-") == 0) {
+		for (int i = 3; i < argc; i++) {
+			struct score_result r;
+
+			if (score_critique(&cat, argv[i], &r) != 0)
+				return 1;
+			printf("%.6f %d %s (nearest %s) %s\n", r.score, r.power,
+			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
+			       r.nearest_index >= 0 ? cat.weaknesses[r.nearest_index].slug : "-", argv[i]);
+		}
+		return 0;
 	}
 	for (size_t i = 0; i < cat.nweaknesses; i++)
 		nphrasings += cat.weaknesses[i].nphrasings;
