@@ -193,7 +193,16 @@ static int normalize_next(struct reader *r, uint32_t *out)
 		c = fold_case(fold_width(c));
 		if (is_dropped(c))
 			continue;
-		len = reader_peek(r, &mark);
+		/* What is dropped between a kana and its sound mark (a control or
+		 * zero-width character) is gone from the output too, where the two
+		 * would then stand side by side: so they join across it, and
+		 * normalising a normalised text changes nothing. */
+		for (;;) {
+			len = reader_peek(r, &mark);
+			if (len <= 0 || !is_dropped(fold_case(fold_width(mark))))
+				break;
+			r->pos += (size_t)len;
+		}
 		if (len > 0 && (composed = kana_compose(c, mark)) != 0) {
 			c = composed;
 			r->pos += (size_t)len;
