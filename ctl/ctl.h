@@ -2,12 +2,13 @@
 #ifndef CTL_CTL_H
 #define CTL_CTL_H
 
-#include <ClearSilver.h>
+#include "settings.h"
 
-int ctl_migrate(HDF *config, int argc, char **argv);
-int ctl_doctor(HDF *config, int argc, char **argv);
-int ctl_jobs(HDF *config, int argc, char **argv);
-int ctl_jw(HDF *config, int argc, char **argv);
-int ctl_score(HDF *config, int argc, char **argv);
+int ctl_migrate(const struct settings *settings, int argc, char **argv);
+int ctl_doctor(const struct settings *settings, int argc, char **argv);
+int ctl_jobs(const struct settings *settings, int argc, char **argv);
+int ctl_jw(const struct settings *settings, int argc, char **argv);
+int ctl_settings(const struct settings *settings, int argc, char **argv);
+int ctl_score(const struct settings *settings, int argc, char **argv);
 
 #endif

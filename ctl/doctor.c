@@ -13,6 +13,8 @@
 #include "tokenize.h"
 #include "db.h"
 #include "migrate.h"
+#include "settings.h"
+#include "web.h"
 
 static int doctor_failures;
 
@@ -38,53 +40,45 @@ static int is_dir(const char *path)
 	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* Every numeric setting, with the range the programs accept. */
-static const struct {
-	const char *name;
-	long min, max;
-} doctor_numbers[] = {
-	{ "Site.Port", 1, 65535 },
-	{ "DB.Port", 1, 65535 },
-	{ "DB.ConnectTimeout", 1, 60 },
-	{ "Cache.ExhibitsSeconds", 0, 86400 },
-	{ "Status.IntervalMs", 100, 60000 },
-	{ "Status.IncludeLoopback", 0, 1 },
-	{ "Legacy.CostMs", 0, 10000 },
-	{ "Legacy.SortRounds", 0, 1000000 },
-	{ "LLM.TimeoutMs", 100, 60000 },
-	{ "LLM.ContextThrows", 0, 20 },
-	{ "Masakari.DurationSeconds", 1, 600 },
-	{ "Masakari.ThrowIntervalSeconds", 0, 3600 },
-	{ "Flooder.MaxTotalRate", 1, 100000 },
-	{ "Flooder.RunSeconds", 1, 59 },
-	{ "Flooder.PollMs", 10, 250 },
-	{ "Flooder.LeaseSeconds", 2, 600 },
-	{ "Flooder.MaxAttempts", 1, 100 },
-	{ "Flooder.RequestTimeoutMs", 100, 600000 },
-	{ "Flooder.MaxInFlight", 1, 10000 },
-	{ "Halld.Port", 1, 65535 },
-};
-
-static void check_numbers(HDF *config)
+/* How a setting's value is shown: secrets are not, lists by their count. */
+static void setting_shown(HDF *config, const struct setting *s, char *out, size_t size)
 {
-	int bad = 0;
+	const char *v = hdf_get_value(config, s->name, NULL);
 
-	for (size_t i = 0; i < sizeof(doctor_numbers) / sizeof(doctor_numbers[0]); i++) {
-		const char *v = hdf_get_value(config, doctor_numbers[i].name, NULL);
-		char *end;
-		long n;
+	if (s->type == SETTING_LIST) {
+		HDF *node = hdf_get_obj(config, s->name);
+		int n = 0;
 
-		if (!v || !*v)
-			continue;
-		n = strtol(v, &end, 10);
-		if (*end != '\0' || n < doctor_numbers[i].min || n > doctor_numbers[i].max) {
-			report(0, "config: %s = \"%s\" must be a whole number from %ld to %ld",
-			       doctor_numbers[i].name, v, doctor_numbers[i].min, doctor_numbers[i].max);
-			bad++;
-		}
+		for (HDF *c = node ? hdf_obj_child(node) : NULL; c; c = hdf_obj_next(c))
+			n += hdf_obj_value(c) && *hdf_obj_value(c);
+		snprintf(out, size, "%d value%s", n, n == 1 ? "" : "s");
+	} else if (s->type == SETTING_SECRET) {
+		snprintf(out, size, "%s", v && *v ? "(set, not shown)" : "(not set)");
+	} else if (v && *v) {
+		snprintf(out, size, "%s", v);
+	} else {
+		char def[256];
+
+		settings_default_text(s, def, sizeof(def));
+		snprintf(out, size, "%s (default)", *def ? def : "(none)");
 	}
-	if (!bad)
-		report(1, "config: numeric settings are in range");
+}
+
+/* Every setting of the table (lib/settings.h): its value, or why it is refused. */
+static void check_settings(HDF *config)
+{
+	for (size_t i = 0; i < settings_count; i++) {
+		const struct setting *s = &settings_table[i];
+		char why[128], shown[512];
+
+		if (settings_check(config, s, why, sizeof(why)) != 0) {
+			report(0, "config: %s = \"%s\" %s", s->name,
+			       hdf_get_value(config, s->name, ""), why);
+			continue;
+		}
+		setting_shown(config, s, shown, sizeof(shown));
+		report(1, "config: %s = %s — %s", s->name, shown, s->doc);
+	}
 }
 
 static void check_config(HDF *config)
@@ -107,14 +101,14 @@ static void check_config(HDF *config)
 	}
 	if (!hdf_get_value(config, "DB.Socket", NULL) && !hdf_get_value(config, "DB.Host", NULL))
 		report(0, "config: set DB.Socket (a unix socket path) or DB.Host");
-	check_numbers(config);
+	check_settings(config);
 }
 
 /* Scoring cuts Japanese into words with MeCab (lib/tokenize.c): without its
  * dictionary no throw can be scored. */
-static void check_mecab(HDF *config)
+static void check_mecab(const struct settings *settings)
 {
-	const char *dic = config_str(config, "Masakari.MecabDictionary", NULL);
+	const char *dic = settings->masakari_mecab_dictionary;
 	char why[600];
 
 	tokenize_set_dictionary(dic);
@@ -125,10 +119,10 @@ static void check_mecab(HDF *config)
 		report(0, "scoring: %s", why);
 }
 
-static void check_database(HDF *config)
+static void check_database(const struct settings *settings)
 {
-	const char *dir = config_str(config, "Paths.Sql", "sql");
-	db_t *db = db_new(config);
+	const char *dir = settings->paths_sql;
+	db_t *db = db_new(settings);
 	db_result *r;
 	char **names;
 	size_t count, pending = 0;
@@ -138,7 +132,7 @@ static void check_database(HDF *config)
 		db_free(db);
 		return;
 	}
-	report(1, "database: connected to %s", config_str(config, "DB.Name", "masakari"));
+	report(1, "database: connected to %s", settings->db_name);
 	r = db_query(db, "SELECT @@character_set_connection, @@collation_connection");
 	if (r) {
 		const char *cs = db_cell(r, 0, 0);
@@ -194,9 +188,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 				err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 			if (!err)
 				err = cs_init(&cs, hdf);
-			/* The same functions cgi_display offers (url_escape, …). */
+			/* The same functions the pages have (url_escape, fill, …). */
 			if (!err)
-				err = cgi_register_strfuncs(cs);
+				err = web_template_functions(cs);
 			if (!err)
 				err = cs_parse_file(cs, rel);
 			if (err) {
@@ -218,9 +212,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 	closedir(d);
 }
 
-static void check_templates(HDF *config)
+static void check_templates(const struct settings *settings)
 {
-	const char *root = config_str(config, "Paths.Templates", "templates");
+	const char *root = settings->paths_templates;
 	int before = doctor_failures, checked = 0;
 
 	check_templates_in(root, "", &checked);
@@ -259,9 +253,9 @@ static void check_target(const char *url)
 	curl_easy_cleanup(c);
 }
 
-static void check_targets(HDF *config)
+static void check_targets(const struct settings *settings)
 {
-	HDF *targets = hdf_get_obj(config, "Flooder.Targets");
+	HDF *targets = settings->flooder_targets;
 	int n = 0;
 
 	for (HDF *t = targets ? hdf_obj_child(targets) : NULL; t; t = hdf_obj_next(t)) {
@@ -276,11 +270,12 @@ static void check_targets(HDF *config)
 		report(0, "target: Flooder.Targets lists no target URL");
 }
 
-int ctl_doctor(HDF *config_unused, int argc, char **argv)
+int ctl_doctor(const struct settings *unused, int argc, char **argv)
 {
+	struct settings settings;
 	HDF *config = NULL;
 
-	(void)config_unused;
+	(void)unused;
 	(void)argc;
 	(void)argv;
 	printf("configuration: %s\n", config_path());
@@ -290,11 +285,12 @@ int ctl_doctor(HDF *config_unused, int argc, char **argv)
 	}
 	report(1, "config: %s parses", config_path());
 	check_config(config);
-	check_database(config);
-	check_templates(config);
-	check_mecab(config);
+	settings_read(config, &settings);
+	check_database(&settings);
+	check_templates(&settings);
+	check_mecab(&settings);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
-	check_targets(config);
+	check_targets(&settings);
 	curl_global_cleanup();
 	hdf_destroy(&config);
 	printf("%s\n", doctor_failures ? "doctor found problems" : "everything checks out");

@@ -84,7 +84,7 @@ static void print_rows(const db_result *r, long *place)
 	}
 }
 
-int ctl_jobs(HDF *config, int argc, char **argv)
+int ctl_jobs(const struct settings *settings, int argc, char **argv)
 {
 	long finished = 20, place = 0;
 	char *end = NULL;
@@ -101,7 +101,7 @@ int ctl_jobs(HDF *config, int argc, char **argv)
 		fprintf(stderr, "usage: masakarictl jobs [N]  (how many finished jobs to show, default 20)\n");
 		return 2;
 	}
-	db = db_new(config);
+	db = db_new(settings);
 	if (!db || db_connect(db) != 0) {
 		fprintf(stderr, "masakarictl: %s\n", db ? db_error(db) : "out of memory");
 		db_free(db);

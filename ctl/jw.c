@@ -5,11 +5,11 @@
 #include "ctl.h"
 #include "jw.h"
 
-int ctl_jw(HDF *config, int argc, char **argv)
+int ctl_jw(const struct settings *settings, int argc, char **argv)
 {
 	double s;
 
-	(void)config;
+	(void)settings;
 	if (argc != 2) {
 		fprintf(stderr, "usage: masakarictl jw A B\n");
 		return 2;

@@ -11,7 +11,7 @@ struct ctl_command {
 	const char *name;
 	const char *usage;
 	int needs_config;
-	int (*run)(HDF *config, int argc, char **argv);
+	int (*run)(const struct settings *settings, int argc, char **argv);
 };
 
 static const struct ctl_command ctl_commands[] = {
@@ -21,6 +21,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "jw", "jw A B             Jaro-Winkler similarity of A and B as given", 0, ctl_jw },
 	{ "score", "score TEXT         score a critique against the weakness catalog", 1, ctl_score },
 	{ "jobs", "jobs [N]           the attack queue, and the last N finished jobs", 1, ctl_jobs },
+	{ "settings", "settings           every setting: name, type, default, range, what it does",
+	  0, ctl_settings },
 	{ NULL, NULL, 0, NULL },
 };
 
@@ -37,6 +39,7 @@ static int usage(void)
 int main(int argc, char **argv)
 {
 	HDF *config = NULL;
+	struct settings settings;
 	int rc;
 
 	log_init("masakarictl");
@@ -47,8 +50,9 @@ int main(int argc, char **argv)
 			continue;
 		if (c->needs_config && config_load(&config) != 0)
 			return 1;
+		settings_read(config, &settings);
 		db_library_init();
-		rc = c->run(config, argc - 2, argv + 2);
+		rc = c->run(&settings, argc - 2, argv + 2);
 		hdf_destroy(&config);
 		return rc;
 	}

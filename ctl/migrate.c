@@ -97,10 +97,10 @@ static char *read_file(const char *path)
 	return buf;
 }
 
-int ctl_migrate(HDF *config, int argc, char **argv)
+int ctl_migrate(const struct settings *settings, int argc, char **argv)
 {
-	const char *dir = config_str(config, "Paths.Sql", "sql");
-	db_t *db = db_new(config);
+	const char *dir = settings->paths_sql;
+	db_t *db = db_new(settings);
 	char **names;
 	size_t count, applied = 0;
 	int rc = 0;

@@ -79,7 +79,7 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       "weakness\n");
 }
 
-int ctl_score(HDF *config, int argc, char **argv)
+int ctl_score(const struct settings *settings, int argc, char **argv)
 {
 	struct score_catalog cat;
 	static struct score_explanation e;
@@ -90,11 +90,11 @@ int ctl_score(HDF *config, int argc, char **argv)
 		fprintf(stderr, "usage: masakarictl score TEXT\n");
 		return 2;
 	}
-	db = db_new(config);
+	db = db_new(settings);
 	if (!db)
 		return 1;
 	score_catalog_init(&cat);
-	score_catalog_configure(&cat, config);
+	score_catalog_configure(&cat, settings);
 	if (db_connect(db) != 0) {
 		fprintf(stderr, "masakarictl score: cannot connect to the database: %s\n",
 			db_error(db));

@@ -31,6 +31,7 @@
 #include "db.h"
 #include "flooder.h"
 #include "log.h"
+#include "settings.h"
 
 /* Descriptors beyond the transfers: the database, libcurl's own, stdio. */
 #define FLOODER_SPARE_FDS 64
@@ -54,18 +55,18 @@ static int usage(FILE *to)
 	return 2;
 }
 
-static void settings_load(HDF *cfg, struct flooder_settings *s)
+static void flooder_settings_load(const struct settings *st, struct flooder_settings *s)
 {
 	char host[64];
 
-	s->max_total_rate = config_int(cfg, "Flooder.MaxTotalRate", 300, 1, 100000);
-	s->lease_s = config_int(cfg, "Flooder.LeaseSeconds", 10, 2, 600);
-	s->max_attempts = config_int(cfg, "Flooder.MaxAttempts", 3, 1, 100);
-	s->timeout_ms = config_int(cfg, "Flooder.RequestTimeoutMs", 5000, 100, 600000);
-	s->max_inflight = config_int(cfg, "Flooder.MaxInFlight", 256, 1, 10000);
-	s->poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250);
+	s->max_total_rate = st->flooder_max_total_rate;
+	s->lease_s = st->flooder_lease_seconds;
+	s->max_attempts = st->flooder_max_attempts;
+	s->timeout_ms = st->flooder_request_timeout_ms;
+	s->max_inflight = st->flooder_max_in_flight;
+	s->poll_ms = st->flooder_poll_ms;
 	if (s->claim_s == 0) {
-		long until = config_int(cfg, "Flooder.RunSeconds", 55, 1, 59);
+		long until = st->flooder_run_seconds;
 
 		/* Until the next time the clock reads that many seconds past the
 		 * minute: where a run cron started on the minute stops. */
@@ -73,7 +74,7 @@ static void settings_load(HDF *cfg, struct flooder_settings *s)
 		if (s->claim_s <= 0)
 			s->claim_s += 60.0;
 	}
-	s->targets = hdf_get_obj(cfg, "Flooder.Targets");
+	s->targets = st->flooder_targets;
 	if (!s->targets || !hdf_obj_child(s->targets))
 		log_warn("Flooder.Targets lists no target: every job will fail");
 	if (gethostname(host, sizeof(host)) != 0)
@@ -101,7 +102,7 @@ static void fit_descriptor_limit(struct flooder_settings *s)
 	}
 }
 
-static int run_init(struct run *r, const struct flooder_settings *s, HDF *cfg)
+static int run_init(struct run *r, const struct flooder_settings *s, const struct settings *st)
 {
 	pthread_condattr_t ca;
 
@@ -114,7 +115,7 @@ static int run_init(struct run *r, const struct flooder_settings *s, HDF *cfg)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&r->settled, &ca);
 	pthread_condattr_destroy(&ca);
-	r->db = db_new(cfg);
+	r->db = db_new(st);
 	r->attack = r->db ? attack_new(s) : NULL;
 	if (!r->db || !r->attack) {
 		log_error("cannot start: out of memory");
@@ -144,6 +145,7 @@ int main(int argc, char **argv)
 	struct sigaction sa;
 	pthread_t keeper;
 	HDF *cfg = NULL;
+	struct settings st;
 	int opt, rc = 0;
 
 	memset(&s, 0, sizeof(s));
@@ -173,7 +175,8 @@ int main(int argc, char **argv)
 		return usage(stderr);
 	if (config_load(&cfg) != 0)
 		return 1;
-	settings_load(cfg, &s);
+	settings_read(cfg, &st);
+	flooder_settings_load(&st, &s);
 	fit_descriptor_limit(&s);
 
 	memset(&sa, 0, sizeof(sa));
@@ -190,7 +193,7 @@ int main(int argc, char **argv)
 		hdf_destroy(&cfg);
 		return 1;
 	}
-	if (run_init(&r, &s, cfg) != 0) {
+	if (run_init(&r, &s, &st) != 0) {
 		run_free(&r);
 		curl_global_cleanup();
 		hdf_destroy(&cfg);

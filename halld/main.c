@@ -7,10 +7,9 @@
  * half the daemon's CPU. Without lws's libev plugin (Debian's
  * libwebsockets-evlib-ev) the daemon says so and falls back to poll().
  *
- * Configuration (HDF, $MASAKARI_CONFIG): Halld.Port, Halld.Address,
- * Halld.Origins.N, Halld.DaemonId, Halld.PingSeconds, Halld.TimeoutSeconds,
- * Halld.PresenceTimeoutSeconds, Halld.StatusSampleSeconds, the DB section and
- * the Status section shared with /api/status. docs/HALL.md says what each does. */
+ * Configuration (HDF, $MASAKARI_CONFIG, read through lib/settings.h): the
+ * Halld.* settings, the DB section and the Status section shared with
+ * /api/status. docs/HALL.md says what each does. */
 #include "hall.h"
 
 #include <ev.h>
@@ -23,6 +22,7 @@
 #include "config.h"
 #include "db.h"
 #include "log.h"
+#include "settings.h"
 #include "worker.h"
 
 static volatile sig_atomic_t halld_stopping;
@@ -145,9 +145,9 @@ static int halld_add_origin(struct hall *hall, const char *origin)
 }
 
 /* Halld.Origins.N, or the site's own origins on Site.Port when none is set. */
-static int halld_load_origins(struct hall *hall, HDF *cfg)
+static int halld_load_origins(struct hall *hall, const struct settings *settings)
 {
-	HDF *node = hdf_get_obj(cfg, "Halld.Origins");
+	HDF *node = settings->halld_origins;
 
 	for (node = node ? hdf_obj_child(node) : NULL; node; node = hdf_obj_next(node)) {
 		const char *v = hdf_obj_value(node);
@@ -156,7 +156,7 @@ static int halld_load_origins(struct hall *hall, HDF *cfg)
 			return -1;
 	}
 	if (!hall->norigins) {
-		long port = config_int(cfg, "Site.Port", 8080, 1, 65535);
+		long port = settings->site_port;
 		char origin[64];
 
 		snprintf(origin, sizeof(origin), "http://localhost:%ld", port);
@@ -185,6 +185,7 @@ int main(void)
 	static struct hall hall;
 	lws_retry_bo_t retry;
 	HDF *cfg = NULL;
+	struct settings st;
 	char host[65] = "localhost";
 	const char *address;
 	long port, ping, hangup;
@@ -195,18 +196,19 @@ int main(void)
 	signal(SIGPIPE, SIG_IGN);
 	db_library_init();
 
-	port = config_int(cfg, "Halld.Port", 7681, 1, 65535);
-	address = config_str(cfg, "Halld.Address", "127.0.0.1");
-	ping = config_int(cfg, "Halld.PingSeconds", 30, 1, 3600);
-	hangup = config_int(cfg, "Halld.TimeoutSeconds", 60, 2, 7200);
+	settings_read(cfg, &st);
+	port = st.halld_port;
+	address = st.halld_address;
+	ping = st.halld_ping_seconds;
+	hangup = st.halld_timeout_seconds;
 	if (hangup <= ping)
 		hangup = ping + 1;
 	gethostname(host, sizeof(host) - 1);
 	snprintf(hall.daemon_id, sizeof(hall.daemon_id), "%s",
-		 config_str(cfg, "Halld.DaemonId", ""));
+		 st.halld_daemon_id ? st.halld_daemon_id : "");
 	if (!hall.daemon_id[0])
 		snprintf(hall.daemon_id, sizeof(hall.daemon_id), "%.100s:%ld", host, port);
-	if (halld_load_origins(&hall, cfg) != 0) {
+	if (halld_load_origins(&hall, &st) != 0) {
 		log_error("out of memory reading Halld.Origins");
 		return 1;
 	}
@@ -215,9 +217,7 @@ int main(void)
 	charmap_init(&hall.published);
 
 	hall.have_status =
-		status_sampler_start(config_str(cfg, "Status.ProcRoot", "/proc"),
-				     (int)config_int(cfg, "Status.IncludeLoopback", 0, 0, 1),
-				     (unsigned)config_int(cfg, "Status.IntervalMs", 1000, 100, 60000)) == 0;
+		status_sampler_start_from(&st) == 0;
 
 	lws_set_log_level(LLL_ERR | LLL_WARN, halld_lws_log);
 	memset(&retry, 0, sizeof(retry));
@@ -249,10 +249,10 @@ int main(void)
 	memset(&wopt, 0, sizeof(wopt));
 	wopt.daemon_id = hall.daemon_id;
 	wopt.host = host;
-	wopt.presence_timeout_s = (unsigned)config_int(cfg, "Halld.PresenceTimeoutSeconds", 10, 2, 600);
-	wopt.sample_interval_s = (unsigned)config_int(cfg, "Halld.StatusSampleSeconds", 5, 0, 3600);
+	wopt.presence_timeout_s = (unsigned)st.halld_presence_timeout_seconds;
+	wopt.sample_interval_s = (unsigned)st.halld_status_sample_seconds;
 	wopt.record_status = hall.have_status;
-	hall.worker = worker_start(cfg, &wopt, hall.ctx);
+	hall.worker = worker_start(&st, &wopt, hall.ctx);
 	if (!hall.worker) {
 		halld_destroy_context(hall.ctx);
 		return 1;

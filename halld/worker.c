@@ -622,7 +622,8 @@ static void *worker_main(void *arg)
 	return NULL;
 }
 
-struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct lws_context *ctx)
+struct worker *worker_start(const struct settings *settings, const struct worker_options *opt,
+			    struct lws_context *ctx)
 {
 	struct worker *w = calloc(1, sizeof(*w));
 	pthread_condattr_t attr;
@@ -631,7 +632,7 @@ struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct l
 		log_error("out of memory starting the database worker");
 		return NULL;
 	}
-	w->db = db_new(cfg);
+	w->db = db_new(settings);
 	if (!w->db) {
 		free(w);
 		log_error("out of memory starting the database worker");

@@ -15,6 +15,7 @@
 
 #include "charmap.h"
 #include "github.h"
+#include "settings.h"
 
 struct worker;
 
@@ -55,9 +56,10 @@ struct worker_options {
 	int record_status;              /* the status sampler runs */
 };
 
-/* Starts the thread with its own connection configured from cfg; it connects
+/* Starts the thread with its own connection configured from the DB settings; it connects
  * lazily and retries. Returns NULL (logged) when the thread cannot start. */
-struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct lws_context *ctx);
+struct worker *worker_start(const struct settings *settings, const struct worker_options *opt,
+			    struct lws_context *ctx);
 
 /* Stops the thread, deleting this daemon's presence row on the way out so the
  * other daemons see its visitors leave at once. A worker stuck on a database

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
+#include "settings.h"
 #include "log.h"
 
 
@@ -32,19 +32,19 @@ static char *dup_or_null(const char *s)
 	return (s && *s) ? strdup(s) : NULL;
 }
 
-db_t *db_new(HDF *cfg)
+db_t *db_new(const struct settings *settings)
 {
 	db_t *db = calloc(1, sizeof(*db));
 
 	if (!db)
 		return NULL;
-	db->socket = dup_or_null(hdf_get_value(cfg, "DB.Socket", NULL));
-	db->host = dup_or_null(hdf_get_value(cfg, "DB.Host", NULL));
-	db->name = dup_or_null(config_str(cfg, "DB.Name", "masakari"));
-	db->user = dup_or_null(config_str(cfg, "DB.User", "masakari"));
-	db->password = dup_or_null(hdf_get_value(cfg, "DB.Password", NULL));
-	db->port = (unsigned)config_int(cfg, "DB.Port", 3306, 1, 65535);
-	db->connect_timeout = (unsigned)config_int(cfg, "DB.ConnectTimeout", 2, 1, 60);
+	db->socket = dup_or_null(settings->db_socket);
+	db->host = dup_or_null(settings->db_host);
+	db->name = dup_or_null(settings->db_name);
+	db->user = dup_or_null(settings->db_user);
+	db->password = dup_or_null(settings->db_password);
+	db->port = (unsigned)settings->db_port;
+	db->connect_timeout = (unsigned)settings->db_connect_timeout;
 	return db;
 }
 

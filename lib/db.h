@@ -23,9 +23,11 @@ typedef struct db_result {
 /* Call once per process before any thread touches the database. */
 void db_library_init(void);
 
-/* A handle configured from DB.{Socket,Host,Port,Name,User,Password,ConnectTimeout};
- * does not connect yet. Returns NULL only when out of memory. */
-db_t *db_new(HDF *cfg);
+struct settings;
+
+/* A handle configured from the DB.* settings; does not connect yet. Returns
+ * NULL only when out of memory. */
+db_t *db_new(const struct settings *settings);
 void db_free(db_t *db);
 
 /* Makes sure the connection is up, reconnecting when needed.

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "jw.h"
 #include "log.h"
+#include "settings.h"
 #include "normalize.h"
 
 /* A critique that fits SCORE_MAX_TEXT can always be prepared. */
@@ -65,22 +66,16 @@ static void params_set(struct score_catalog *cat, const struct score_params *p)
 	cat->combine = p->combine;
 }
 
-void score_catalog_configure(struct score_catalog *cat, HDF *config)
+void score_catalog_configure(struct score_catalog *cat, const struct settings *settings)
 {
-	cat->miss_threshold[SCORE_LANG_JA] = config_double(
-		config, "Masakari.MissThreshold.ja", SCORE_MISS_THRESHOLD_JA_DEFAULT, 0, 1);
-	cat->miss_threshold[SCORE_LANG_EN] = config_double(
-		config, "Masakari.MissThreshold.en", SCORE_MISS_THRESHOLD_EN_DEFAULT, 0, 1);
-	/* Below 1, or the power would divide by zero. */
-	cat->chance[SCORE_LANG_JA] =
-		config_double(config, "Masakari.Chance.ja", SCORE_CHANCE_JA_DEFAULT, 0, 0.99);
-	cat->chance[SCORE_LANG_EN] =
-		config_double(config, "Masakari.Chance.en", SCORE_CHANCE_EN_DEFAULT, 0, 0.99);
-	cat->word_threshold = config_double(config, "Masakari.WordThreshold",
-					    SCORE_WORD_THRESHOLD_DEFAULT, 0, 1);
-	cat->unknown_weight = config_double(config, "Masakari.UnknownWeight",
-					    SCORE_UNKNOWN_WEIGHT_DEFAULT, 0, 10);
-	tokenize_set_dictionary(config_str(config, "Masakari.MecabDictionary", NULL));
+	cat->miss_threshold[SCORE_LANG_JA] = settings->masakari_miss_threshold_ja;
+	cat->miss_threshold[SCORE_LANG_EN] = settings->masakari_miss_threshold_en;
+	/* Below 1 (the table's range), or the power would divide by zero. */
+	cat->chance[SCORE_LANG_JA] = settings->masakari_chance_ja;
+	cat->chance[SCORE_LANG_EN] = settings->masakari_chance_en;
+	cat->word_threshold = settings->masakari_word_threshold;
+	cat->unknown_weight = settings->masakari_unknown_weight;
+	tokenize_set_dictionary(settings->masakari_mecab_dictionary);
 }
 
 int score_lang_parse(const char *name)

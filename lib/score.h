@@ -163,13 +163,14 @@ struct score_result {
 /* Makes an empty catalog with the default miss rule; never fails. */
 void score_catalog_init(struct score_catalog *cat);
 
-/* Sets version 2's parameters from the configuration:
- * Masakari.MissThreshold.ja and .en, Masakari.Chance.ja and .en,
- * Masakari.WordThreshold (each 0–1) and Masakari.UnknownWeight (0–10); and
- * the dictionary MeCab reads, Masakari.MecabDictionary (default: the one
- * /etc/mecabrc names). A missing or bad value keeps the default (a bad one is
- * logged); never fails. */
-void score_catalog_configure(struct score_catalog *cat, HDF *config);
+struct settings;
+
+/* Sets version 2's parameters from the settings Masakari.MissThreshold.ja and
+ * .en, Masakari.Chance.ja and .en, Masakari.WordThreshold and
+ * Masakari.UnknownWeight, and the dictionary MeCab reads,
+ * Masakari.MecabDictionary (settings_read has already replaced a missing or
+ * bad value by its default); never fails. */
+void score_catalog_configure(struct score_catalog *cat, const struct settings *settings);
 
 /* Adds a weakness (no phrasings yet). Returns its index, or -1 when out of
  * memory or when the id is already in the catalog (nothing is added). */

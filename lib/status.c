@@ -10,6 +10,7 @@
 
 #include "clock.h"
 #include "log.h"
+#include "settings.h"
 
 static FILE *proc_open(const char *root, const char *name)
 {
@@ -226,4 +227,11 @@ int status_sampler_latest(struct status_values *out)
 		return -1;
 	status_rates(&sampler.first, &now, out);
 	return 0;
+}
+
+int status_sampler_start_from(const struct settings *settings)
+{
+	return status_sampler_start(settings->status_proc_root,
+				    (int)settings->status_include_loopback,
+				    (unsigned)settings->status_interval_ms);
 }

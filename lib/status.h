@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+struct settings;
+
 struct status_counters {
 	double at;                 /* monotonic seconds */
 	uint64_t cpu_busy, cpu_total;
@@ -38,5 +40,8 @@ int status_sampler_start(const char *proc_root, int include_loopback, unsigned i
 /* The latest rates from the sampler; before its first full interval, the rates
  * since it started. Returns 0, or -1 when no sampler runs. */
 int status_sampler_latest(struct status_values *out);
+
+/* status_sampler_start with the Status.* settings. */
+int status_sampler_start_from(const struct settings *settings);
 
 #endif

@@ -27,6 +27,7 @@ NERR_TYPE WEB_ERR_TOO_MANY;
 NERR_TYPE WEB_ERR_DB_DOWN;
 
 static HDF *web_config;
+static struct settings web_settings;   /* read from web_config once */
 static db_t *web_dbh;
 static const char *web_templates;
 
@@ -343,7 +344,7 @@ static NEOERR *template_number(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CS
 	return nerr_pass(err);
 }
 
-static NEOERR *template_functions(CSPARSE *cs)
+NEOERR *web_template_functions(CSPARSE *cs)
 {
 	NEOERR *err = cgi_register_strfuncs(cs);
 
@@ -377,7 +378,7 @@ NEOERR *web_render(web_request *req, const char *template_name)
 	if (!err)
 		cs->global_hdf = lang_catalog(req->lang);
 	if (!err)
-		err = template_functions(cs);
+		err = web_template_functions(cs);
 	if (!err)
 		err = cs_parse_file(cs, template_name);
 	if (!err)
@@ -813,7 +814,7 @@ static NEOERR *request_prepare(web_request *req)
 	if (!err)
 		err = hdf_set_value(req->hdf, "hdf.loadpaths.0", web_templates);
 	if (!err)
-		err = hdf_set_value(req->hdf, "Site.Name", "masakari exhibition");
+		err = hdf_set_value(req->hdf, "Site.Name", req->settings->site_name);
 	if (!err)
 		err = hdf_set_value(req->hdf, "Site.Static", "/static");
 	if (!err)
@@ -1008,25 +1009,26 @@ int web_main(const struct web_app *app)
 	log_init(app->name);
 	if (config_load(&web_config) != 0)
 		return 1;
-	log_to_file(config_str(web_config, "Log.File", NULL));
+	settings_read(web_config, &web_settings);
+	log_to_file(web_settings.log_file);
 	err = register_errors();
 	if (err) {
 		nerr_log_error(err);
 		nerr_ignore(&err);
 		return 1;
 	}
-	web_templates = config_str(web_config, "Paths.Templates", "templates");
-	err = lang_load(config_str(web_config, "Paths.Lang", "lang"));
+	web_templates = web_settings.paths_templates;
+	err = lang_load(web_settings.paths_lang);
 	if (err) {
 		nerr_log_error(err);
 		nerr_ignore(&err);
 		return 1;
 	}
-	page_cache_ttl = config_int(web_config, "Cache.PagesSeconds", 30, 0, 86400);
+	page_cache_ttl = web_settings.cache_pages_seconds;
 	dot = strchr(app->name, '.');
 	snprintf(key, sizeof(key), "Web.Workers.%.*s", dot ? (int)(dot - app->name) : (int)strlen(app->name),
 		 app->name);
-	workers = config_int(web_config, key, 2, 0, WEB_MAX_WORKERS);
+	workers = settings_find(key) ? settings_int_of(&web_settings, settings_find(key)) : 2;
 	signal(SIGPIPE, SIG_IGN);
 	/* 0 workers: serve in this process (for a debugger). */
 	return workers > 0 ? web_supervise(app, (int)workers) : web_serve(app);
@@ -1043,8 +1045,8 @@ static int web_serve(const struct web_app *app)
 	mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
 	mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024);
 	db_library_init();
-	web_dbh = db_new(web_config);
-	if (!web_dbh || (app->init && app->init(web_config) != 0))
+	web_dbh = db_new(&web_settings);
+	if (!web_dbh || (app->init && app->init(&web_settings) != 0))
 		return 1;
 	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
 		log_error("cannot initialise FastCGI");
@@ -1053,7 +1055,7 @@ static int web_serve(const struct web_app *app)
 	cgiwrap_init_emu(&fr, fcgi_read, fcgi_writef, fcgi_write, fcgi_getenv, fcgi_putenv,
 			 fcgi_iterenv);
 	while (FCGX_Accept_r(&fr) >= 0) {
-		web_request req = { .config = web_config, .status = 200 };
+		web_request req = { .config = web_config, .settings = &web_settings, .status = 200 };
 		const char *method = FCGX_GetParam("REQUEST_METHOD", fr.envp);
 		const char *path = FCGX_GetParam("DOCUMENT_URI", fr.envp);
 

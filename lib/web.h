@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "settings.h"
 #include "lang.h"
 
 extern NERR_TYPE WEB_ERR_BAD_REQUEST;  /* 400 */
@@ -27,6 +28,7 @@ typedef struct web_request {
 	CGI *cgi;
 	HDF *hdf;              /* the request's data: Query.*, Cookie.*, CGI.*, and what the page sets */
 	HDF *config;           /* the process's configuration */
+	const struct settings *settings; /* read from it once, at start */
 	const char *method;    /* GET (HEAD counts as GET), POST, … */
 	const char *path;      /* decoded path, without the query string */
 	const char *params[WEB_MAX_PARAMS]; /* the segments matched by '*' in the route */
@@ -57,7 +59,7 @@ struct web_route {
 struct web_app {
 	const char *name;                 /* program name for logs */
 	const struct web_route *routes;   /* ends with a zeroed entry */
-	int (*init)(HDF *config);         /* once per process, after the config loads; 0 or -1 */
+	int (*init)(const struct settings *settings); /* once per process, after the config loads; 0 or -1 */
 };
 
 /* Runs the accept loop until the socket closes. Returns the process exit code. */
@@ -68,6 +70,11 @@ NEOERR *web_db(web_request *req, db_t **out);
 
 /* Raises the error that matches a failed db_* call (outage → 503, else 500). */
 NEOERR *web_db_error(db_t *db, const char *what);
+
+/* Registers on cs the functions every template may call: the cgi kit's
+ * (url_escape, …) and ours (fill, fill2, fill3, datetime, number). Returns
+ * the ClearSilver error, if any. masakarictl doctor parses with the same. */
+NEOERR *web_template_functions(CSPARSE *cs);
 
 /* Renders templates/<name> with the request's HDF at the current status. */
 NEOERR *web_render(web_request *req, const char *template_name);

@@ -5,7 +5,7 @@
 #include "web.h"
 
 NEOERR *api_status_render(web_request *req);
-int api_status_init(HDF *config);
+int api_status_init(const struct settings *settings);
 NEOERR *api_throw_render(web_request *req);
 
 #endif

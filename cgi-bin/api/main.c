@@ -7,9 +7,9 @@ static const struct web_route api_routes[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
-static int api_init(HDF *config)
+static int api_init(const struct settings *settings)
 {
-	return api_status_init(config);
+	return api_status_init(settings);
 }
 
 int main(void)

@@ -4,14 +4,11 @@
  * with the latest interval instead of sleeping through one. */
 #include "api.h"
 
-#include "config.h"
 #include "status.h"
 
-int api_status_init(HDF *config)
+int api_status_init(const struct settings *settings)
 {
-	return status_sampler_start(config_str(config, "Status.ProcRoot", "/proc"),
-				    (int)config_int(config, "Status.IncludeLoopback", 0, 0, 1),
-				    (unsigned)config_int(config, "Status.IntervalMs", 1000, 100, 60000));
+	return status_sampler_start_from(settings);
 }
 
 NEOERR *api_status_render(web_request *req)

@@ -8,7 +8,7 @@ NEOERR *legacy_front_redirect(web_request *req)
 
 NEOERR *legacy_front_render(web_request *req)
 {
-	const char *repo = hdf_get_value(req->config, "Site.RepositoryUrl", NULL);
+	const char *repo = req->settings->site_repository_url;
 	NEOERR *err = STATUS_OK;
 
 	if (repo && *repo)

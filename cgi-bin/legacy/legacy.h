@@ -11,6 +11,6 @@ NEOERR *legacy_source_render(web_request *req);
 
 /* Works out how many bubble sorts make up one /legacy/random request from
  * Legacy.CostMs (default 10 ms of CPU) or a fixed Legacy.SortRounds. */
-int legacy_random_init(HDF *config);
+int legacy_random_init(const struct settings *settings);
 
 #endif

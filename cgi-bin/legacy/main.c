@@ -10,9 +10,9 @@ static const struct web_route legacy_routes[] = {
 	{ NULL, NULL, NULL, 0 },
 };
 
-static int legacy_init(HDF *config)
+static int legacy_init(const struct settings *settings)
 {
-	return legacy_random_init(config);
+	return legacy_random_init(settings);
 }
 
 int main(void)

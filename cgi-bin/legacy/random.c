@@ -54,10 +54,10 @@ static double cpu_us(void)
 	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
-int legacy_random_init(HDF *config)
+int legacy_random_init(const struct settings *settings)
 {
-	long cost_ms = config_int(config, "Legacy.CostMs", 10, 0, 10000);
-	long fixed = config_int(config, "Legacy.SortRounds", 0, 0, 1000000);
+	long cost_ms = settings->legacy_cost_ms;
+	long fixed = settings->legacy_sort_rounds;
 	int v[LEGACY_NUMBERS];
 	unsigned seed = 12345;
 	double best = 0;

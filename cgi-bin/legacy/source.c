@@ -52,7 +52,7 @@ static NEOERR *read_source(const char *root, const char *name, char **out)
 
 NEOERR *legacy_source_render(web_request *req)
 {
-	const char *root = config_str(req->config, "Paths.Source", ".");
+	const char *root = req->settings->paths_source;
 	const char *want;
 	NEOERR *err = web_field(req, "file", &want);
 	int found = -1;

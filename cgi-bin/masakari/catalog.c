@@ -10,7 +10,7 @@ NEOERR *catalog_get(web_request *req, db_t *db, const struct score_catalog **out
 {
 	if (!catalog_loaded) {
 		score_catalog_init(&catalog);
-		score_catalog_configure(&catalog, req->config);
+		score_catalog_configure(&catalog, req->settings);
 		if (score_catalog_load(&catalog, db) != 0)
 			return web_db_error(db, "loading the weakness catalog");
 		catalog_loaded = 1;

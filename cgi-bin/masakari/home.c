@@ -85,12 +85,10 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 		err = hdf_set_valuef(req->hdf, "Form.EarlierThrow=%lld", form->earlier_throw);
 	if (!err)
 		err = hdf_set_int_value(req->hdf, "Masakari.IntervalSeconds",
-					(int)config_int(req->config, "Masakari.ThrowIntervalSeconds",
-							3, 0, 3600));
+					(int)req->settings->masakari_throw_interval_seconds);
 	if (!err)
 		err = hdf_set_int_value(req->hdf, "Masakari.DurationSeconds",
-					(int)config_int(req->config, "Masakari.DurationSeconds", 10,
-							1, 600));
+					(int)req->settings->masakari_duration_seconds);
 	if (!err)
 		err = current_hp(req->hdf);
 	if (!err)

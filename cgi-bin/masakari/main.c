@@ -1,7 +1,6 @@
 /* main.c — the masakari program: the game's pages under /masakari. */
 #include "masakari.h"
 
-#include "config.h"
 #include "llm.h"
 #include "status.h"
 
@@ -14,13 +13,11 @@ static const struct web_route masakari_routes[] = {
 };
 
 /* The HP bar opens with the latest reading, so this program samples too. */
-static int masakari_init(HDF *config)
+static int masakari_init(const struct settings *settings)
 {
 	if (llm_global_init() != 0)
 		return -1;
-	return status_sampler_start(config_str(config, "Status.ProcRoot", "/proc"),
-				    (int)config_int(config, "Status.IncludeLoopback", 0, 0, 1),
-				    (unsigned)config_int(config, "Status.IntervalMs", 1000, 100, 60000));
+	return status_sampler_start_from(settings);
 }
 
 int main(void)

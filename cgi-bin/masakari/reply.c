@@ -99,7 +99,7 @@ static char *system_prompt(const struct reply_request *rr)
  * Returns NULL when out of memory. */
 static json_t *conversation(web_request *req, db_t *db, const struct reply_request *rr)
 {
-	long context = config_int(req->config, "LLM.ContextThrows", 4, 0, 20);
+	long context = req->settings->llm_context_throws;
 	char *prompt = system_prompt(rr);
 	json_t *messages = json_array();
 	db_result *r = NULL;
@@ -144,10 +144,10 @@ static void reply_store(db_t *db, long long throw_id, const char *reply, const c
 void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *rr)
 {
 	struct llm_config cfg = {
-		.base_url = config_str(req->config, "LLM.BaseUrl", NULL),
-		.model = config_str(req->config, "LLM.Model", ""),
-		.key = config_str(req->config, "LLM.Key", NULL),
-		.timeout_ms = config_int(req->config, "LLM.TimeoutMs", 3000, 100, 60000),
+		.base_url = req->settings->llm_base_url,
+		.model = req->settings->llm_model,
+		.key = req->settings->llm_key,
+		.timeout_ms = req->settings->llm_timeout_ms,
 	};
 	char reply[LLM_REPLY_MAX];
 	unsigned char key[32];

@@ -285,9 +285,10 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.critic = critic;
 	plan.critique = critique;
 	plan.remote_addr = web_remote_addr(req);
-	plan.target_url = config_str(req->config, "Flooder.Targets.0", NULL);
-	plan.duration_s = config_int(req->config, "Masakari.DurationSeconds", 10, 1, 600);
-	plan.interval_s = config_int(req->config, "Masakari.ThrowIntervalSeconds", 3, 0, 3600);
+	/* The game's target is the first of the flooder's. */
+	plan.target_url = settings_list_first(req->settings->flooder_targets);
+	plan.duration_s = req->settings->masakari_duration_seconds;
+	plan.interval_s = req->settings->masakari_throw_interval_seconds;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
 	err = web_db(req, &db);

@@ -93,7 +93,7 @@ static NEOERR *store_load(web_request *req, HDF **out)
 
 static NEOERR *store_fresh(web_request *req)
 {
-	long ttl = config_int(req->config, "Cache.ExhibitsSeconds", 30, 0, 86400);
+	long ttl = req->settings->cache_exhibits_seconds;
 	time_t now = time(NULL);
 	HDF *tree = NULL;
 	NEOERR *err;

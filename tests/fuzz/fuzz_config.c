@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "settings.h"
 #include "fuzz.h"
 
 static char path[64];
@@ -39,6 +40,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		n = config_int(cfg, "a", -5, -10, 10);
 		d = config_double(cfg, "a", 0.5, -1.0, 1.0);
 		FUZZ_CHECK(n >= -10 && n <= 10 && d >= -1.0 && d <= 1.0);
+	}
+	/* Every setting of the table, read as the programs read them: each
+	 * number lands in its range whatever the file says. */
+	{
+		struct settings st;
+
+		settings_read(cfg, &st);
+		for (size_t i = 0; i < settings_count; i++) {
+			const struct setting *row = &settings_table[i];
+
+			if (row->type == SETTING_INT) {
+				long v = settings_int_of(&st, row);
+
+				FUZZ_CHECK(v >= (long)row->min && v <= (long)row->max);
+			}
+		}
+		FUZZ_CHECK(st.masakari_chance_ja >= 0.0 && st.masakari_chance_ja <= 0.99);
 	}
 	hdf_destroy(&cfg);
 	return 0;

@@ -1,0 +1,152 @@
+/* settings.c — the settings table (settings.h) and reading it once. */
+#include "settings.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "score.h"
+
+/* The table's default column, split by type. */
+#define SETTINGS_DEF_INT_INT(d) (d)
+#define SETTINGS_DEF_INT_DOUBLE(d) 0
+#define SETTINGS_DEF_INT_STR(d) 0
+#define SETTINGS_DEF_INT_LIST(d) 0
+#define SETTINGS_DEF_DOUBLE_INT(d) 0
+#define SETTINGS_DEF_DOUBLE_DOUBLE(d) (d)
+#define SETTINGS_DEF_DOUBLE_STR(d) 0
+#define SETTINGS_DEF_DOUBLE_LIST(d) 0
+#define SETTINGS_DEF_STR_INT(d) NULL
+#define SETTINGS_DEF_STR_DOUBLE(d) NULL
+#define SETTINGS_DEF_STR_STR(d) (d)
+#define SETTINGS_DEF_STR_LIST(d) NULL
+#define SETTINGS_DEF_INT_SECRET(d) 0
+#define SETTINGS_DEF_DOUBLE_SECRET(d) 0
+#define SETTINGS_DEF_STR_SECRET(d) (d)
+
+const struct setting settings_table[] = {
+#define SETTINGS_ROW(field, name, type, def, min, max, doc) \
+	{ name, SETTING_##type, SETTINGS_DEF_INT_##type(def), SETTINGS_DEF_DOUBLE_##type(def), \
+	  (min), (max), SETTINGS_DEF_STR_##type(def), doc, offsetof(struct settings, field) },
+	SETTINGS(SETTINGS_ROW)
+#undef SETTINGS_ROW
+};
+const size_t settings_count = sizeof(settings_table) / sizeof(settings_table[0]);
+
+static void settings_set_default(const struct setting *s, void *field)
+{
+	switch (s->type) {
+	case SETTING_INT:
+		*(long *)field = s->def_int;
+		break;
+	case SETTING_DOUBLE:
+		*(double *)field = s->def_double;
+		break;
+	case SETTING_STR:
+	case SETTING_SECRET:
+		*(const char **)field = s->def_str;
+		break;
+	case SETTING_LIST:
+		*(HDF **)field = NULL;
+		break;
+	}
+}
+
+void settings_read(HDF *cfg, struct settings *out)
+{
+	memset(out, 0, sizeof(*out));
+	for (size_t i = 0; i < settings_count; i++) {
+		const struct setting *s = &settings_table[i];
+		void *field = (char *)out + s->offset;
+
+		if (!cfg) {
+			settings_set_default(s, field);
+			continue;
+		}
+		switch (s->type) {
+		case SETTING_INT:
+			*(long *)field = config_int(cfg, s->name, s->def_int, (long)s->min, (long)s->max);
+			break;
+		case SETTING_DOUBLE:
+			*(double *)field = config_double(cfg, s->name, s->def_double, s->min, s->max);
+			break;
+		case SETTING_STR:
+		case SETTING_SECRET:
+			*(const char **)field = config_str(cfg, s->name, s->def_str);
+			break;
+		case SETTING_LIST:
+			*(HDF **)field = hdf_get_obj(cfg, s->name);
+			break;
+		}
+	}
+}
+
+const struct setting *settings_find(const char *name)
+{
+	for (size_t i = 0; name && i < settings_count; i++)
+		if (strcmp(settings_table[i].name, name) == 0)
+			return &settings_table[i];
+	return NULL;
+}
+
+int settings_check(HDF *cfg, const struct setting *s, char *why, size_t size)
+{
+	const char *v = hdf_get_value(cfg, s->name, NULL);
+	char *end;
+
+	if (!v || !*v || (s->type != SETTING_INT && s->type != SETTING_DOUBLE))
+		return 0;
+	errno = 0;
+	if (s->type == SETTING_INT) {
+		long n = strtol(v, &end, 10);
+
+		if (errno || *end != '\0' || n < (long)s->min || n > (long)s->max) {
+			snprintf(why, size, "must be a whole number from %ld to %ld", (long)s->min,
+				 (long)s->max);
+			return -1;
+		}
+		return 0;
+	}
+	double d = strtod(v, &end);
+
+	/* !(d >= min) also refuses NaN, as config_double does. */
+	if (errno || *end != '\0' || !(d >= s->min) || d > s->max) {
+		snprintf(why, size, "must be a number from %g to %g", s->min, s->max);
+		return -1;
+	}
+	return 0;
+}
+
+void settings_default_text(const struct setting *s, char *out, size_t size)
+{
+	switch (s->type) {
+	case SETTING_INT:
+		snprintf(out, size, "%ld", s->def_int);
+		break;
+	case SETTING_DOUBLE:
+		snprintf(out, size, "%g", s->def_double);
+		break;
+	case SETTING_STR:
+	case SETTING_SECRET:
+		snprintf(out, size, "%s", s->def_str ? s->def_str : "");
+		break;
+	case SETTING_LIST:
+		snprintf(out, size, "%s", "");
+		break;
+	}
+}
+
+long settings_int_of(const struct settings *s, const struct setting *row)
+{
+	return *(const long *)((const char *)s + row->offset);
+}
+
+const char *settings_list_first(HDF *list)
+{
+	HDF *first = list ? hdf_obj_child(list) : NULL;
+	const char *v = first ? hdf_obj_value(first) : NULL;
+
+	return v && *v ? v : NULL;
+}

@@ -1,0 +1,196 @@
+/* settings.h — every setting of masakari.hdf in one table: its name, type,
+ * default, range and one line saying what it does.
+ *
+ * Each program reads its settings once, with settings_read, into a struct
+ * settings whose fields the table generates; `masakarictl doctor` walks the
+ * same table and reports every setting; tests/integration/t0029-settings.sh
+ * checks etc/masakari.hdf.in and the ansible template against it.
+ *
+ * Adding a setting is one line in SETTINGS below (docs/ARCHITECTURE.md,
+ * "Settings"): X(field, "Section.Name", TYPE, default, min, max, "what it does")
+ * with TYPE one of INT (long), DOUBLE, STR (const char *, NULL allowed as the
+ * default; an empty value counts as unset), SECRET (a STR that doctor does not
+ * print) or LIST (the HDF node whose children are the values; min, max and
+ * default unused). A default may name
+ * a constant of the module that owns it (the scoring defaults are score.h's). */
+#ifndef MASAKARI_SETTINGS_H
+#define MASAKARI_SETTINGS_H
+
+#include <ClearSilver.h>
+#include <stddef.h>
+
+#define SETTINGS(X) \
+	X(site_name, "Site.Name", STR, "masakari exhibition", 0, 0, \
+	  "The installation's name") \
+	X(site_base_url, "Site.BaseUrl", STR, NULL, 0, 0, \
+	  "The address visitors use; also the origin the hall daemon accepts") \
+	X(site_port, "Site.Port", INT, 8080, 1, 65535, \
+	  "The port of BaseUrl; the hall's default origins are on it") \
+	X(site_repository_url, "Site.RepositoryUrl", STR, NULL, 0, 0, \
+	  "Where critics can read this code (shown on /legacy/); empty hides the link") \
+	X(log_file, "Log.File", STR, NULL, 0, 0, \
+	  "Where the FastCGI programs log (spawn-fcgi drops their stderr); empty: stderr") \
+	X(paths_templates, "Paths.Templates", STR, "templates", 0, 0, \
+	  "The ClearSilver templates") \
+	X(paths_lang, "Paths.Lang", STR, "lang", 0, 0, \
+	  "The message catalogs, lang/ja and lang/en (read once per process)") \
+	X(paths_static, "Paths.Static", STR, "static", 0, 0, \
+	  "The files nginx serves under /static/") \
+	X(paths_sql, "Paths.Sql", STR, "sql", 0, 0, \
+	  "The migrations masakarictl migrate applies") \
+	X(paths_source, "Paths.Source", STR, ".", 0, 0, \
+	  "The source tree /legacy/source shows files from") \
+	X(db_socket, "DB.Socket", STR, NULL, 0, 0, \
+	  "MariaDB's unix socket; or Host and Port for a database on another machine") \
+	X(db_host, "DB.Host", STR, NULL, 0, 0, \
+	  "MariaDB's host when it is not reached by Socket") \
+	X(db_port, "DB.Port", INT, 3306, 1, 65535, \
+	  "MariaDB's TCP port, with Host") \
+	X(db_name, "DB.Name", STR, "masakari", 0, 0, \
+	  "The database") \
+	X(db_user, "DB.User", STR, "masakari", 0, 0, \
+	  "The database user") \
+	X(db_password, "DB.Password", SECRET, NULL, 0, 0, \
+	  "The database user's password") \
+	X(db_connect_timeout, "DB.ConnectTimeout", INT, 2, 1, 60, \
+	  "Seconds to wait for MariaDB to answer a connection") \
+	X(web_workers_site, "Web.Workers.site", INT, 2, 0, 64, \
+	  "FastCGI workers of the site program (0: one, in the starting process)") \
+	X(web_workers_legacy, "Web.Workers.legacy", INT, 2, 0, 64, \
+	  "FastCGI workers of the legacy target") \
+	X(web_workers_api, "Web.Workers.api", INT, 2, 0, 64, \
+	  "FastCGI workers of the api program") \
+	X(web_workers_masakari, "Web.Workers.masakari", INT, 2, 0, 64, \
+	  "FastCGI workers of the masakari program") \
+	X(cache_exhibits_seconds, "Cache.ExhibitsSeconds", INT, 30, 0, 86400, \
+	  "How long each FastCGI process keeps the exhibit list before re-reading it") \
+	X(cache_pages_seconds, "Cache.PagesSeconds", INT, 30, 0, 86400, \
+	  "How long a page that depends only on the cookies is kept (0: never)") \
+	X(status_proc_root, "Status.ProcRoot", STR, "/proc", 0, 0, \
+	  "Where the status sampler reads stat, diskstats and net/dev") \
+	X(status_interval_ms, "Status.IntervalMs", INT, 1000, 100, 60000, \
+	  "How often the status sampler reads them, in ms") \
+	X(status_include_loopback, "Status.IncludeLoopback", INT, 0, 0, 1, \
+	  "Count loopback traffic in network_in/out (0: only real interfaces)") \
+	X(legacy_cost_ms, "Legacy.CostMs", INT, 10, 0, 10000, \
+	  "CPU per /legacy/random request; the bubble sort repeats until it costs this") \
+	X(legacy_sort_rounds, "Legacy.SortRounds", INT, 0, 0, 1000000, \
+	  "A fixed number of sorts per request instead (0: derive from CostMs)") \
+	X(llm_base_url, "LLM.BaseUrl", STR, NULL, 0, 0, \
+	  "An OpenAI-compatible chat-completions endpoint (OpenAI, Ollama, llama.cpp); empty: canned lines") \
+	X(llm_model, "LLM.Model", STR, "", 0, 0, \
+	  "The model asked for") \
+	X(llm_key, "LLM.Key", SECRET, NULL, 0, 0, \
+	  "The API key sent as a bearer token; empty: none") \
+	X(llm_timeout_ms, "LLM.TimeoutMs", INT, 3000, 100, 60000, \
+	  "How long a reply may take before the canned lines answer") \
+	X(llm_context_throws, "LLM.ContextThrows", INT, 4, 0, 20, \
+	  "How many earlier critiques (with the replies they got) the model sees") \
+	X(masakari_duration_seconds, "Masakari.DurationSeconds", INT, 10, 1, 600, \
+	  "How long the attack of one throw lasts") \
+	X(masakari_throw_interval_seconds, "Masakari.ThrowIntervalSeconds", INT, 3, 0, 3600, \
+	  "Seconds a critic waits between throws") \
+	X(masakari_miss_threshold_ja, "Masakari.MissThreshold.ja", DOUBLE, \
+	  SCORE_MISS_THRESHOLD_JA_DEFAULT, 0, 1, \
+	  "The word-by-word score a Japanese critique needs to hit (docs/MASAKARI.md)") \
+	X(masakari_miss_threshold_en, "Masakari.MissThreshold.en", DOUBLE, \
+	  SCORE_MISS_THRESHOLD_EN_DEFAULT, 0, 1, \
+	  "The word-by-word score an English critique needs to hit") \
+	X(masakari_chance_ja, "Masakari.Chance.ja", DOUBLE, SCORE_CHANCE_JA_DEFAULT, 0, 0.99, \
+	  "The score unrelated Japanese critiques reach; the power counts from there") \
+	X(masakari_chance_en, "Masakari.Chance.en", DOUBLE, SCORE_CHANCE_EN_DEFAULT, 0, 0.99, \
+	  "The score unrelated English critiques reach; the power counts from there") \
+	X(masakari_word_threshold, "Masakari.WordThreshold", DOUBLE, \
+	  SCORE_WORD_THRESHOLD_DEFAULT, 0, 1, \
+	  "Two words are alike when their Jaro-Winkler similarity reaches this") \
+	X(masakari_unknown_weight, "Masakari.UnknownWeight", DOUBLE, \
+	  SCORE_UNKNOWN_WEIGHT_DEFAULT, 0, 10, \
+	  "The weight of a critique's word that is like no catalog word") \
+	X(masakari_mecab_dictionary, "Masakari.MecabDictionary", STR, NULL, 0, 0, \
+	  "MeCab's dictionary directory; empty: the one /etc/mecabrc names") \
+	X(flooder_max_total_rate, "Flooder.MaxTotalRate", INT, 300, 1, 100000, \
+	  "Requests per second over all running jobs on one host") \
+	X(flooder_run_seconds, "Flooder.RunSeconds", INT, 55, 1, 59, \
+	  "Runs claim jobs until this many seconds past the minute; cron starts one each minute") \
+	X(flooder_poll_ms, "Flooder.PollMs", INT, 250, 10, 250, \
+	  "How often the queue is looked at, in ms (at most 250)") \
+	X(flooder_lease_seconds, "Flooder.LeaseSeconds", INT, 10, 2, 600, \
+	  "A claimed job's lease; the runner renews it every second") \
+	X(flooder_max_attempts, "Flooder.MaxAttempts", INT, 3, 1, 100, \
+	  "Runs that may die holding a job before it fails") \
+	X(flooder_request_timeout_ms, "Flooder.RequestTimeoutMs", INT, 5000, 100, 600000, \
+	  "Per request, counted from the moment it was due") \
+	X(flooder_max_in_flight, "Flooder.MaxInFlight", INT, 256, 1, 10000, \
+	  "Requests in flight at once, and so keep-alive connections and descriptors") \
+	X(flooder_targets, "Flooder.Targets", LIST, 0, 0, 0, \
+	  "The only URLs the flooder will ever attack; the first is the game's target") \
+	X(halld_address, "Halld.Address", STR, "127.0.0.1", 0, 0, \
+	  "Where the hall daemon listens (nginx proxies /ws to it); loopback unless on another host") \
+	X(halld_port, "Halld.Port", INT, 7681, 1, 65535, \
+	  "The hall daemon's port") \
+	X(halld_origins, "Halld.Origins", LIST, 0, 0, 0, \
+	  "Origins allowed to open the hall's WebSocket (none: the site's, on Site.Port)") \
+	X(halld_daemon_id, "Halld.DaemonId", STR, NULL, 0, 0, \
+	  "This daemon's name among the daemons sharing the database; empty: host:port") \
+	X(halld_ping_seconds, "Halld.PingSeconds", INT, 30, 1, 3600, \
+	  "A ping to a client after this many quiet seconds (under nginx's proxy_read_timeout)") \
+	X(halld_timeout_seconds, "Halld.TimeoutSeconds", INT, 60, 2, 7200, \
+	  "A hang-up when no pong has come by then (more than PingSeconds, under the same timeout)") \
+	X(halld_presence_timeout_seconds, "Halld.PresenceTimeoutSeconds", INT, 10, 2, 600, \
+	  "A daemon sharing the database whose heartbeat is older than this has left, visitors too") \
+	X(halld_status_sample_seconds, "Halld.StatusSampleSeconds", INT, 5, 0, 3600, \
+	  "Host status samples for the HP history, every this many seconds (0: none)")
+
+#define SETTINGS_CTYPE_INT long
+#define SETTINGS_CTYPE_DOUBLE double
+#define SETTINGS_CTYPE_STR const char *
+#define SETTINGS_CTYPE_SECRET const char *
+#define SETTINGS_CTYPE_LIST HDF *
+
+/* One field per setting, named as in the table. Strings and lists point into
+ * the HDF tree settings_read was given and live as long as it does. */
+struct settings {
+#define SETTINGS_FIELD(field, name, type, def, min, max, doc) SETTINGS_CTYPE_##type field;
+	SETTINGS(SETTINGS_FIELD)
+#undef SETTINGS_FIELD
+};
+
+enum setting_type { SETTING_INT, SETTING_DOUBLE, SETTING_STR, SETTING_SECRET, SETTING_LIST };
+
+/* A row of the table. */
+struct setting {
+	const char *name;          /* "Flooder.PollMs" */
+	enum setting_type type;
+	long def_int;              /* INT */
+	double def_double, min, max; /* DOUBLE; min and max also bound an INT */
+	const char *def_str;       /* STR, SECRET; may be NULL */
+	const char *doc;
+	size_t offset;             /* of its field in struct settings */
+};
+
+extern const struct setting settings_table[];
+extern const size_t settings_count;
+
+/* Reads every setting from cfg into out (cfg NULL: every default). A value
+ * that is not of its type or out of its range is logged and replaced by the
+ * default, so a bad value never reaches the code; never fails. */
+void settings_read(HDF *cfg, struct settings *out);
+
+/* The setting called name, or NULL. */
+const struct setting *settings_find(const char *name);
+
+/* Checks the value cfg gives s without logging: 0 when it is unset or good,
+ * -1 with why filled ("must be a whole number from 1 to 65535") when not. */
+int settings_check(HDF *cfg, const struct setting *s, char *why, size_t size);
+
+/* The INT setting's value in s (by its table row, for names built at run
+ * time such as Web.Workers.<program>). */
+long settings_int_of(const struct settings *s, const struct setting *row);
+
+/* The first value of a LIST setting's node, or NULL when it has none. */
+const char *settings_list_first(HDF *list);
+
+/* The setting's default as text ("250", "0.65", "/proc", "" for none). */
+void settings_default_text(const struct setting *s, char *out, size_t size);
+
+#endif
