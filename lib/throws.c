@@ -154,3 +154,25 @@ json_t *throw_view_json(const struct throw_view *v)
 			 "finished_at", string_or_null(v->finished_at),
 			 "failure_reason", string_or_null(v->failure_reason));
 }
+
+NEOERR *throw_view_lookup(web_request *req, const char *segment, struct throw_view *out)
+{
+	long long id = throw_id_parse(segment);
+	db_t *db;
+	NEOERR *err;
+	int found;
+
+	if (id <= 0)
+		return nerr_raise(WEB_ERR_NOT_FOUND,
+				  "There is no such throw: a throw's number is a positive whole "
+				  "number, as in /masakari/throws/1.");
+	err = web_db(req, &db);
+	if (err)
+		return nerr_pass(err);
+	found = throw_view_load(db, id, out);
+	if (found < 0)
+		return web_db_error(db, "loading a throw");
+	if (found == 0)
+		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no throw %lld (yet).", id);
+	return STATUS_OK;
+}

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "web.h"
 
 struct throw_view {
 	db_result *row;              /* owns every string below */
@@ -48,6 +49,12 @@ long long throw_id_parse(const char *segment);
  * 0 when there is no such throw, -1 on a database error (db_error says
  * why). On 1, free with throw_view_free. */
 int throw_view_load(db_t *db, long long id, struct throw_view *out);
+
+/* The throw a page's URL segment names (/masakari/throws/<id>,
+ * /api/throws/<id>), loaded into *out (free it with throw_view_free). Raises
+ * WEB_ERR_NOT_FOUND when the segment is not a throw id or there is no such
+ * throw, and the database's error (503 or 500) when it cannot be read. */
+NEOERR *throw_view_lookup(web_request *req, const char *segment, struct throw_view *out);
 
 /* Frees what throw_view_load allocated and zeroes *v; never fails. */
 void throw_view_free(struct throw_view *v);

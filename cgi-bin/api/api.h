@@ -6,6 +6,6 @@
 
 NEOERR *api_status_render(web_request *req);
 int api_status_init(const struct settings *settings);
-NEOERR *api_throw_render(web_request *req);
+NEOERR *api_throws_render(web_request *req);
 
 #endif

@@ -3,7 +3,7 @@
 
 static const struct web_route api_routes[] = {
 	{ "GET", "/api/status", api_status_render, 0 },
-	{ "GET", "/api/throws/*", api_throw_render, 0 },
+	{ "GET", "/api/throws/*", api_throws_render, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

@@ -15,14 +15,18 @@ NEOERR *api_status_render(web_request *req)
 {
 	struct status_values v;
 	json_t *body;
+	NEOERR *err;
 
 	if (status_sampler_latest(&v) != 0)
 		return nerr_raise(NERR_SYSTEM, "host status unavailable");
+	/* The header first: a failure then leaves nothing to free. */
+	err = web_header(req, "Cache-Control", "no-store");
+	if (err)
+		return nerr_pass(err);
 	body = json_pack("{s:f,s:f,s:f,s:f,s:f}", "cpuutilization", v.cpuutilization,
 			 "disk_read_bytes", v.disk_read_bytes, "disk_write_bytes",
 			 v.disk_write_bytes, "network_in", v.network_in, "network_out", v.network_out);
 	if (!body)
 		return nerr_raise(NERR_NOMEM, "status JSON");
-	return nerr_pass(web_header(req, "Cache-Control", "no-store")) ?:
-	       nerr_pass(web_json(req, 200, body));
+	return nerr_pass(web_json(req, 200, body));
 }

@@ -4,30 +4,22 @@
 
 #include "throws.h"
 
-NEOERR *api_throw_render(web_request *req)
+NEOERR *api_throws_render(web_request *req)
 {
-	long long id = throw_id_parse(req->params[0]);
 	struct throw_view v;
 	json_t *body;
-	db_t *db;
-	NEOERR *err;
-	int found;
+	NEOERR *err = throw_view_lookup(req, req->params[0], &v);
 
-	if (id <= 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "A throw id is a positive whole number.");
-	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
-	found = throw_view_load(db, id, &v);
-	if (found < 0)
-		return web_db_error(db, "loading a throw");
-	if (found == 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no throw %lld.", id);
-	body = throw_view_json(&v);
+	/* Progress changes every second: never serve it from a cache. The header
+	 * goes first, so that a failure leaves no body to free. */
+	err = web_header(req, "Cache-Control", "no-store");
+	body = err ? NULL : throw_view_json(&v);
 	throw_view_free(&v);
+	if (err)
+		return nerr_pass(err);
 	if (!body)
 		return nerr_raise(NERR_NOMEM, "throw JSON");
-	/* Progress changes every second: never serve it from a cache. */
-	return nerr_pass(web_header(req, "Cache-Control", "no-store")) ?:
-	       nerr_pass(web_json(req, 200, body));
+	return nerr_pass(web_json(req, 200, body));
 }

@@ -7,7 +7,7 @@
 static const struct web_route masakari_routes[] = {
 	{ "GET", "/masakari", masakari_home_render, 0 },
 	{ "POST", "/masakari/throw", masakari_throw_submit, 0 },
-	{ "GET", "/masakari/throws/*", masakari_throw_render, 0 },
+	{ "GET", "/masakari/throws/*", masakari_throw_page_render, 0 },
 	{ "GET", "/masakari/ranking", masakari_ranking_render, 0 },
 	{ NULL, NULL, NULL, 0 },
 };

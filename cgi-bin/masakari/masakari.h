@@ -29,7 +29,7 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form);
 NEOERR *masakari_throw_submit(web_request *req);
 
 /* throw_page.c — "/masakari/throws/<id>". */
-NEOERR *masakari_throw_render(web_request *req);
+NEOERR *masakari_throw_page_render(web_request *req);
 
 /* ranking.c — "/masakari/ranking". */
 NEOERR *masakari_ranking_render(web_request *req);

@@ -120,26 +120,13 @@ static NEOERR *set_view(HDF *hdf, const struct throw_view *v)
 	return nerr_pass(err);
 }
 
-NEOERR *masakari_throw_render(web_request *req)
+NEOERR *masakari_throw_page_render(web_request *req)
 {
-	long long id = throw_id_parse(req->params[0]);
 	struct throw_view v;
-	db_t *db;
-	NEOERR *err;
-	int found;
+	NEOERR *err = throw_view_lookup(req, req->params[0], &v);
 
-	if (id <= 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND,
-				  "There is no such throw: a throw's number is a positive whole "
-				  "number, as in /masakari/throws/1.");
-	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
-	found = throw_view_load(db, id, &v);
-	if (found < 0)
-		return web_db_error(db, "loading a throw");
-	if (found == 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no throw %lld (yet).", id);
 	err = set_view(req->hdf, &v);
 	throw_view_free(&v);
 	if (!err)

@@ -1,9 +1,9 @@
-/* entrance.c — "/": the GitHub ID form, and the hall once the visitor has one. */
+/* entrance.c — "/": the GitHub ID form; once the visitor has an ID, the hall
+ * (hall.c). */
 #include "site.h"
 
 #include <string.h>
 
-#include "exhibit_store.h"
 #include "github.h"
 #include "utf8.h"
 
@@ -23,7 +23,7 @@ static NEOERR *entrance_form_render(web_request *req, const char *value, const c
 	return nerr_pass(err);
 }
 
-NEOERR *entrance_page_render(web_request *req)
+NEOERR *site_entrance_render(web_request *req)
 {
 	const char *id = hdf_get_value(req->hdf, "Page.GithubId", NULL);
 	const char *change;
@@ -33,13 +33,10 @@ NEOERR *entrance_page_render(web_request *req)
 		return nerr_pass(err);
 	if (!id || change)
 		return nerr_pass(entrance_form_render(req, id, NULL));
-	err = exhibit_store_copy_all(req, "Exhibits");
-	if (!err)
-		err = web_render(req, "site/hall.cs");
-	return nerr_pass(err);
+	return nerr_pass(site_hall_render(req));
 }
 
-NEOERR *entrance_form_submit(web_request *req)
+NEOERR *site_entrance_submit(web_request *req)
 {
 	const char *id, *problem;
 	NEOERR *err = web_csrf_check(req);

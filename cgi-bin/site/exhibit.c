@@ -3,7 +3,7 @@
 
 #include "exhibit_store.h"
 
-NEOERR *exhibit_list_render(web_request *req)
+NEOERR *site_exhibit_list_render(web_request *req)
 {
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 
@@ -12,7 +12,7 @@ NEOERR *exhibit_list_render(web_request *req)
 	return nerr_pass(err);
 }
 
-NEOERR *exhibit_page_render(web_request *req)
+NEOERR *site_exhibit_render(web_request *req)
 {
 	NEOERR *err = exhibit_store_copy_one(req, req->params[0], "Exhibit");
 
@@ -21,7 +21,7 @@ NEOERR *exhibit_page_render(web_request *req)
 	return nerr_pass(err);
 }
 
-NEOERR *exhibit_go(web_request *req)
+NEOERR *site_exhibit_go(web_request *req)
 {
 	const char *slug = req->params[0];
 	const char *url;

@@ -4,11 +4,11 @@
 static const struct web_route site_routes[] = {
 	/* The entrance and the hall depend on the cookies only, the exhibit pages
 	 * on the exhibit data too, which changes only with a new seed. */
-	{ "GET", "/", entrance_page_render, WEB_CACHED },
-	{ "POST", "/", entrance_form_submit, 0 },
-	{ "GET", "/exhibits/", exhibit_list_render, WEB_CACHED },
-	{ "GET", "/exhibits/*", exhibit_page_render, WEB_CACHED },
-	{ "GET", "/exhibits/*/go", exhibit_go, 0 },
+	{ "GET", "/", site_entrance_render, WEB_CACHED },
+	{ "POST", "/", site_entrance_submit, 0 },
+	{ "GET", "/exhibits/", site_exhibit_list_render, WEB_CACHED },
+	{ "GET", "/exhibits/*", site_exhibit_render, WEB_CACHED },
+	{ "GET", "/exhibits/*/go", site_exhibit_go, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

@@ -4,10 +4,11 @@
 
 #include "web.h"
 
-NEOERR *entrance_page_render(web_request *req);
-NEOERR *entrance_form_submit(web_request *req);
-NEOERR *exhibit_list_render(web_request *req);
-NEOERR *exhibit_page_render(web_request *req);
-NEOERR *exhibit_go(web_request *req);
+NEOERR *site_entrance_render(web_request *req);
+NEOERR *site_entrance_submit(web_request *req);
+NEOERR *site_hall_render(web_request *req);
+NEOERR *site_exhibit_list_render(web_request *req);
+NEOERR *site_exhibit_render(web_request *req);
+NEOERR *site_exhibit_go(web_request *req);
 
 #endif

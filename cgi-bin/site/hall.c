@@ -1,0 +1,15 @@
+/* hall.c — "/" once the visitor has an ID: the live exhibition hall, whose
+ * content is the list of exhibits (static/js/hall.js builds the walkable hall
+ * on top of it). entrance.c decides which of the two "/" shows. */
+#include "site.h"
+
+#include "exhibit_store.h"
+
+NEOERR *site_hall_render(web_request *req)
+{
+	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
+
+	if (!err)
+		err = web_render(req, "site/hall.cs");
+	return nerr_pass(err);
+}
