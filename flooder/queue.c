@@ -74,9 +74,17 @@ static int fail_job(db_t *db, long long id, const char *reason, int count_attemp
 		       DB_TEXT(reason), DB_INT(count_attempt ? 1 : 0), DB_INT(id)) < 0 ? -1 : 0;
 }
 
-/* One claim transaction. Returns 1 claimed, 2 look again (a job failed, or
- * another runner took it first), 0 nothing to claim now, -1 database error. */
-static int claim_once(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
+/* What one claim transaction came to. */
+enum claim_outcome {
+	CLAIM_ERROR = -1,      /* a database error (db_error says which) */
+	CLAIM_NOTHING = 0,     /* nothing may be claimed now */
+	CLAIM_CLAIMED = 1,     /* *out is the job */
+	CLAIM_AGAIN = 2,       /* look again: a job failed, or another runner took it first */
+};
+
+/* One claim transaction. */
+static enum claim_outcome claim_once(db_t *db, const struct flooder_settings *s, long capacity,
+				      struct job **out)
 {
 	char sql[512], why[160];
 	const char *problem;
@@ -89,7 +97,7 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 	/* Committed reads: the scan neither waits for nor gap-locks the rows
 	 * other runners and the web pages are writing. */
 	if (db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED") < 0 || db_begin(db) != 0)
-		return -1;
+		return CLAIM_ERROR;
 	for (int pass = 0; pass < 2 && (!r || r->nrows == 0); pass++) {
 		db_result_free(r);
 		snprintf(sql, sizeof(sql), "%s%s", CLAIM_COLUMNS, pass == 0 ? CLAIM_EXPIRED : CLAIM_QUEUED);
@@ -99,7 +107,7 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 	}
 	if (r->nrows == 0) {
 		db_result_free(r);
-		return db_rollback(db) == 0 ? 0 : -1;
+		return db_rollback(db) == 0 ? CLAIM_NOTHING : CLAIM_ERROR;
 	}
 	id = db_cell_int(r, 0, 0, 0);
 	rate = (long)db_cell_int(r, 0, 2, 0);
@@ -113,19 +121,19 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 		if (fail_job(db, id, why, 0) != 0)
 			goto fail;
 		db_result_free(r);
-		return db_commit(db) == 0 ? 2 : -1;
+		return db_commit(db) == 0 ? CLAIM_AGAIN : CLAIM_ERROR;
 	}
 	problem = job_problem(s, db_cell(r, 0, 1), rate, duration_s, why, sizeof(why));
 	if (problem) {
 		if (fail_job(db, id, problem, 1) != 0)
 			goto fail;
 		db_result_free(r);
-		return db_commit(db) == 0 ? 2 : -1;
+		return db_commit(db) == 0 ? CLAIM_AGAIN : CLAIM_ERROR;
 	}
 	if (rate > capacity) {
 		/* It waits its turn: nothing behind it jumps the queue. */
 		db_result_free(r);
-		return db_rollback(db) == 0 ? 0 : -1;
+		return db_rollback(db) == 0 ? CLAIM_NOTHING : CLAIM_ERROR;
 	}
 	/* The row is locked, but the state is checked again (with the attempt
 	 * count just read): should the connection have dropped and the helper
@@ -145,31 +153,32 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 		goto fail;
 	if (db_commit(db) != 0) {
 		db_result_free(r);
-		return -1;
+		return CLAIM_ERROR;
 	}
 	if (n == 0) {
 		db_result_free(r);
-		return 2;
+		return CLAIM_AGAIN;
 	}
 	j = job_new(id, attempts + 1, db_cell(r, 0, 1), rate, duration_s);
 	db_result_free(r);
 	if (!j) {
 		/* The lease runs out and another run (or this one) takes it again. */
 		log_error("out of memory for job %lld", id);
-		return 0;
+		return CLAIM_NOTHING;
 	}
 	*out = j;
-	return 1;
+	return CLAIM_CLAIMED;
 fail:
 	db_result_free(r);
 	db_rollback(db);
-	return -1;
+	return CLAIM_ERROR;
 }
 
 int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
 {
 	db_result *peek;
-	int rc;
+	enum claim_outcome rc;
+	int any;
 
 	*out = NULL;
 	/* The queue is looked at several times a second and is mostly empty: one
@@ -178,13 +187,13 @@ int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, s
 			"(status = 'running' AND lease_expires < NOW(3)) LIMIT 1");
 	if (!peek)
 		return -1;
-	rc = peek->nrows > 0;
+	any = peek->nrows > 0;
 	db_result_free(peek);
-	if (!rc)
+	if (!any)
 		return 0;
-	while ((rc = claim_once(db, s, capacity, out)) == 2)
+	while ((rc = claim_once(db, s, capacity, out)) == CLAIM_AGAIN)
 		;
-	return rc;
+	return rc == CLAIM_CLAIMED ? 1 : rc == CLAIM_NOTHING ? 0 : -1;
 }
 
 /* Every write after the claim stores the counters, then what it sets of its
