@@ -48,6 +48,17 @@ UNIT_TESTS :=
 
 objs = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
+# The one link recipe: a program is its prerequisites (objects, libmasakari.a)
+# linked with the stack's libraries, and with those it adds in EXTRA_LIBS, set
+# for its target only:
+#   $(BIN)/x: EXTRA_LIBS := -lcrypto
+#   $(BIN)/x: $(call objs,$(wildcard x/*.c)) $(LIBA)
+#   	$(link)
+define link
+@mkdir -p $(dir $@)
+$(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(EXTRA_LIBS)
+endef
+
 .PHONY: all run test unit fuzz deps clean
 all: programs
 

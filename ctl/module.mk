@@ -1,5 +1,4 @@
 # ctl/: masakarictl, the administrator's tool.
 PROGRAMS += $(BIN)/masakarictl
 $(BIN)/masakarictl: $(call objs,$(wildcard ctl/*.c)) $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(link)

@@ -2,9 +2,9 @@
 UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_TESTS += $(patsubst tests/unit/%.c,$(BIN)/tests/%,$(UNIT_SRC))
 
+$(BIN)/tests/%: EXTRA_LIBS := -lcmocka
 $(BIN)/tests/%: $(BUILD)/tests/unit/%.o $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $< $(LIBA) $(LIBS) -lcmocka
+	$(link)
 
 # Helper programs of the shell tests, each listed in tests/<dir>/module.mk.
 include $(sort $(wildcard tests/*/module.mk))

@@ -1,4 +1,3 @@
 # bench/score: scoring one critique against the whole weakness catalog.
 $(BIN)/bench-score: $(BUILD)/bench/score/score_bench.o $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(link)

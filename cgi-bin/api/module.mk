@@ -1,5 +1,4 @@
 # cgi-bin/api/: the api FastCGI program.
 PROGRAMS += $(BIN)/api.fcgi
 $(BIN)/api.fcgi: $(call objs,$(wildcard cgi-bin/api/*.c)) $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(link)

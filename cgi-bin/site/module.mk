@@ -1,5 +1,4 @@
 # cgi-bin/site/: the site FastCGI program.
 PROGRAMS += $(BIN)/site.fcgi
 $(BIN)/site.fcgi: $(call objs,$(wildcard cgi-bin/site/*.c)) $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+	$(link)

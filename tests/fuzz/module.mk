@@ -7,10 +7,10 @@ FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,$(BIN)/fuzz/%,$(FUZZ_SRC))
 fuzz-targets: $(FUZZ_TARGETS)
 
 $(BUILD)/tests/fuzz/%.o: CFLAGS += -Ihalld -Itests/fuzz
+$(BIN)/fuzz/%: LDFLAGS += -fsanitize=fuzzer
 $(BIN)/fuzz/%: $(BUILD)/tests/fuzz/%.o $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS)
+	$(link)
+$(BIN)/fuzz/fuzz_hall_messages: EXTRA_LIBS := -lwebsockets
 $(BIN)/fuzz/fuzz_hall_messages: $(BUILD)/tests/fuzz/fuzz_hall_messages.o $(BUILD)/halld/input.o \
 		$(BUILD)/halld/msg.o $(LIBA)
-	@mkdir -p $(dir $@)
-	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(LIBS) -lwebsockets
+	$(link)
