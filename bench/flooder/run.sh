@@ -9,21 +9,10 @@
 #      stretch of the same length just before.
 # Prints markdown tables for docs/BENCHMARKS.md.
 #   bench/flooder/run.sh [seconds per step of part 2, default 5]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-ROOT=$PWD
+. "$(dirname "$0")/../lib.sh"
 step=${1:-5}
 
-scripts/deps.sh test >/dev/null
-make -s programs >/dev/null
-. scripts/stack.sh
-mkdir -p var
-var=$(mktemp -d -p "$ROOT/var")
-port=$(stack_free_port)
-stack_init "$var" "$port"
-# Without -e in the trap: stack_stop's kill of a process already gone must
-# not end it before MariaDB is stopped.
-trap 'set +e; stack_stop; rm -rf "$var"' EXIT
+bench_stack
 stack_start >/dev/null
 base=http://127.0.0.1:$port
 legacy=$base/legacy/random

@@ -14,14 +14,12 @@
 # The daemon runs against a private MariaDB as in production; the reference
 # keeps everything in memory.
 #   bench/hall/run.sh [CONNECTIONS] [SECONDS] [IDLE]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/../lib.sh"
 conns=${1:-1000}
 secs=${2:-20}
 idle=${3:-10000}
 
-scripts/deps.sh test >/dev/null
-make -s programs bin/bench-hall-load >/dev/null
+make -s bin/bench-hall-load >/dev/null
 if [ ! -f bench/hall/reference/node_modules/ws/package.json ]; then
 	(cd bench/hall/reference && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
@@ -34,10 +32,6 @@ if [ "$(ulimit -n)" -lt $((idle + 200)) ]; then
 	exit 1
 fi
 
-. scripts/stack.sh
-mkdir -p var
-var=$(mktemp -d "$PWD/var/bench.XXXXXX")
-stack_init "$var" "$(stack_free_port)"
 server_pid=
 stop_server() {
 	[ -n "$server_pid" ] || return 0
@@ -45,7 +39,8 @@ stop_server() {
 	wait "$server_pid" 2>/dev/null || true
 	server_pid=
 }
-trap 'set +e; stop_server; stack_stop; rm -rf "$var"' EXIT
+bench_cleanup() { stop_server; }
+bench_stack
 stack_start_mariadb >/dev/null
 bin/masakarictl migrate >/dev/null
 

@@ -5,18 +5,10 @@
 # program aims at Legacy.CostMs (default 10 ms), so that one full-power masakari
 # (100 requests/s) costs about one core.
 #   bench/legacy/run.sh [requests]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/../lib.sh"
 n=${1:-300}
 
-scripts/deps.sh >/dev/null
-make -s programs >/dev/null
-. scripts/stack.sh
-mkdir -p var
-var=$(mktemp -d "$PWD/var/bench.XXXXXX")
-port=$(stack_free_port)
-stack_init "$var" "$port"
-trap 'stack_stop; rm -rf "$var"' EXIT
+bench_stack
 stack_start
 url=http://127.0.0.1:$port/legacy/random
 hz=$(getconf CLK_TCK)

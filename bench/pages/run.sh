@@ -9,20 +9,13 @@
 # own cache still answers), and a static copy of the same bytes. Rounds
 # alternate so drift hits every variant alike.
 #   bench/pages/run.sh [seconds-per-run] [rounds]
-set -euo pipefail
-cd "$(dirname "$0")/../.."
+. "$(dirname "$0")/../lib.sh"
 secs=${1:-5}
 rounds=${2:-3}
 conns=16
 
-scripts/deps.sh test >/dev/null
-make -s programs >/dev/null
-. scripts/stack.sh
-mkdir -p var
-var=$(mktemp -d "$PWD/var/bench.XXXXXX")
-port=$(stack_free_port)
-stack_init "$var" "$port"
-trap 'stack_stop; rm -rf "$var" static/bench' EXIT
+bench_cleanup() { rm -rf static/bench; }
+bench_stack
 stack_start
 base=http://127.0.0.1:$port
 
