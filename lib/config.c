@@ -38,17 +38,41 @@ int config_load(HDF **out)
 	return 0;
 }
 
+int config_parse_int(const char *s, long min, long max, long *out)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || end == s || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+int config_parse_double(const char *s, double min, double max, double *out)
+{
+	char *end;
+	double v;
+
+	errno = 0;
+	v = strtod(s, &end);
+	/* !(v >= min) also refuses NaN. */
+	if (errno || end == s || *end != '\0' || !(v >= min) || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
 long config_int(HDF *cfg, const char *name, long def, long min, long max)
 {
 	const char *s = hdf_get_value(cfg, name, NULL);
-	char *end;
 	long v;
 
 	if (s == NULL || *s == '\0')
 		return def;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (errno || *end != '\0' || v < min || v > max) {
+	if (config_parse_int(s, min, max, &v) != 0) {
 		log_warn("config %s = \"%s\" is not an integer in [%ld, %ld]; using %ld",
 			 name, s, min, max, def);
 		return def;
@@ -59,15 +83,11 @@ long config_int(HDF *cfg, const char *name, long def, long min, long max)
 double config_double(HDF *cfg, const char *name, double def, double min, double max)
 {
 	const char *s = hdf_get_value(cfg, name, NULL);
-	char *end;
 	double v;
 
 	if (s == NULL || *s == '\0')
 		return def;
-	errno = 0;
-	v = strtod(s, &end);
-	/* !(v >= min) also refuses NaN. */
-	if (errno || *end != '\0' || !(v >= min) || v > max) {
+	if (config_parse_double(s, min, max, &v) != 0) {
 		log_warn("config %s = \"%s\" is not a number in [%g, %g]; using %g",
 			 name, s, min, max, def);
 		return def;

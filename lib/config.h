@@ -13,6 +13,11 @@ const char *config_path(void);
  * On failure logs why (missing file, syntax error with line) and returns -1. */
 int config_load(HDF **out);
 
+/* Parses s whole as a base-10 integer / a number in [min,max] (NaN is not
+ * one). Returns 0 with *out set, or -1 when it is not one. */
+int config_parse_int(const char *s, long min, long max, long *out);
+int config_parse_double(const char *s, double min, double max, double *out);
+
 /* Integer value at name, or def when missing; values outside [min,max] are
  * logged and replaced by def, so a bad config value never reaches the code. */
 long config_int(HDF *cfg, const char *name, long def, long min, long max);

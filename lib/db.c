@@ -263,7 +263,7 @@ static db_result *fetch_all(db_t *db, MYSQL_STMT *st)
 	my_bool update_max = 1;
 	MYSQL_RES *meta;
 	MYSQL_FIELD *fields;
-	db_result *r;
+	db_result *r, *done = NULL;
 	MYSQL_BIND *bind = NULL;
 	unsigned long *lens = NULL;
 	my_bool *nulls = NULL;
@@ -345,16 +345,14 @@ static db_result *fetch_all(db_t *db, MYSQL_STMT *st)
 			}
 		}
 	}
-	for (unsigned c = 0; c < ncols; c++)
-		free(bind[c].buffer);
-	free(bind);
-	free(lens);
-	free(nulls);
-	mysql_free_result(meta);
-	return r;
+	done = r;
+	r = NULL;
+	goto out;
 oom:
 	snprintf(db->error, sizeof(db->error), "out of memory");
 fail:
+out:
+	/* One way out, success or not: what was fetched stays in done; the buffers go. */
 	if (bind)
 		for (unsigned c = 0; c < ncols; c++)
 			free(bind[c].buffer);
@@ -363,7 +361,7 @@ fail:
 	free(nulls);
 	mysql_free_result(meta);
 	db_result_free(r);
-	return NULL;
+	return done;
 }
 
 db_result *db_query_params(db_t *db, const char *sql, const struct db_param *params, size_t n)

@@ -1,9 +1,7 @@
 /* settings.c — the settings table (settings.h) and reading it once. */
 #include "settings.h"
 
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
@@ -35,25 +33,6 @@ const struct setting settings_table[] = {
 };
 const size_t settings_count = sizeof(settings_table) / sizeof(settings_table[0]);
 
-static void settings_set_default(const struct setting *s, void *field)
-{
-	switch (s->type) {
-	case SETTING_INT:
-		*(long *)field = s->def_int;
-		break;
-	case SETTING_DOUBLE:
-		*(double *)field = s->def_double;
-		break;
-	case SETTING_STR:
-	case SETTING_SECRET:
-		*(const char **)field = s->def_str;
-		break;
-	case SETTING_LIST:
-		*(HDF **)field = NULL;
-		break;
-	}
-}
-
 void settings_read(HDF *cfg, struct settings *out)
 {
 	memset(out, 0, sizeof(*out));
@@ -61,10 +40,7 @@ void settings_read(HDF *cfg, struct settings *out)
 		const struct setting *s = &settings_table[i];
 		void *field = (char *)out + s->offset;
 
-		if (!cfg) {
-			settings_set_default(s, field);
-			continue;
-		}
+		/* No tree: config_* find nothing in NULL and give the defaults. */
 		switch (s->type) {
 		case SETTING_INT:
 			*(long *)field = config_int(cfg, s->name, s->def_int, (long)s->min, (long)s->max);
@@ -94,25 +70,17 @@ const struct setting *settings_find(const char *name)
 int settings_check(HDF *cfg, const struct setting *s, char *why, size_t size)
 {
 	const char *v = hdf_get_value(cfg, s->name, NULL);
-	char *end;
+	double d;
+	long n;
 
-	if (!v || !*v || (s->type != SETTING_INT && s->type != SETTING_DOUBLE))
+	if (!v || !*v)
 		return 0;
-	errno = 0;
-	if (s->type == SETTING_INT) {
-		long n = strtol(v, &end, 10);
-
-		if (errno || *end != '\0' || n < (long)s->min || n > (long)s->max) {
-			snprintf(why, size, "must be a whole number from %ld to %ld", (long)s->min,
-				 (long)s->max);
-			return -1;
-		}
-		return 0;
+	if (s->type == SETTING_INT && config_parse_int(v, (long)s->min, (long)s->max, &n) != 0) {
+		snprintf(why, size, "must be a whole number from %ld to %ld", (long)s->min,
+			 (long)s->max);
+		return -1;
 	}
-	double d = strtod(v, &end);
-
-	/* !(d >= min) also refuses NaN, as config_double does. */
-	if (errno || *end != '\0' || !(d >= s->min) || d > s->max) {
+	if (s->type == SETTING_DOUBLE && config_parse_double(v, s->min, s->max, &d) != 0) {
 		snprintf(why, size, "must be a number from %g to %g", s->min, s->max);
 		return -1;
 	}
