@@ -521,6 +521,10 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 				continue;
 			if ((long)v == exact) {
 				like = 1.0;
+			} else if (t->len < 3 || w->len < 3) {
+				/* "c" and "cd" are 0.85 alike by Jaro–Winkler: for so
+				 * few letters that is noise, so short words must be equal. */
+				continue;
 			} else {
 				if (word_bound(t->len, sig, count, w) < cat->word_threshold)
 					continue;
@@ -638,7 +642,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_LOW;
 	/* One word ("sort", "バブル", the first word said five times) has not
 	 * named a weakness that takes more words to say. */
-	else if (best_matched < 2 && best_nwords >= 2)
+	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL)
 		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;

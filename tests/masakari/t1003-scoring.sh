@@ -53,9 +53,9 @@ check "missed below the English threshold" grep -q '^weakness none: missed (belo
 check "the chance subtracted" grep -q '^chance   0.29 subtracted (en): power = ceil(100 x (0.[0-9]* - 0.29) / (1 - 0.29)), 1..100' "$TMP/out"
 check "words not in the critique" grep -q ': not in the critique$' "$TMP/out"
 check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/out"
-"$ctl" score "cdn" >"$TMP/out"
+"$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
-check "and flies no harder than the threshold would: ceil(100 x (0.45 - 0.29) / 0.71)" grep -qx 'power    23' "$TMP/out"
+check "and flies no harder than a score at the threshold: ceil(100 x (0.45 - 0.29) / 0.71)" grep -qx "power    23" "$TMP/out"
 "$ctl" score "!!! ??? ..." >"$TMP/out"
 check "nothing to compare" grep -q '^weakness none: missed (no content word to compare' "$TMP/out"
 
