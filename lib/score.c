@@ -269,6 +269,15 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 	return (long)cat->nvocab++;
 }
 
+static int weakness_has_word(const struct score_weakness *w, uint32_t id)
+{
+	for (size_t k = 0; k < w->nphrasings; k++)
+		for (size_t j = 0; j < w->phrasings[k].nwords; j++)
+			if (w->phrasings[k].words[j] == id)
+				return 1;
+	return 0;
+}
+
 int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum score_lang lang,
 		      const char *phrasing)
 {
@@ -303,10 +312,11 @@ int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum sco
 		if (seen)
 			continue;
 		ids[nids++] = (uint32_t)id;
-		if (cat->vocab[id].last_weakness != windex) {
-			cat->vocab[id].last_weakness = windex;
+		/* Phrasings of one weakness may come at any time (a later
+		 * migration adds some): count it once however they come. */
+		if (cat->vocab[id].last_weakness != windex && !weakness_has_word(w, (uint32_t)id))
 			cat->vocab[id].df++;
-		}
+		cat->vocab[id].last_weakness = windex;
 	}
 	if (w->nphrasings == w->phrasings_cap) {
 		size_t cap = w->phrasings_cap ? 2 * w->phrasings_cap : 8;

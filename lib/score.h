@@ -62,8 +62,8 @@ enum score_lang {
  * of a critique's word that is like no catalog word. */
 #define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.45
 #define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.45
-#define SCORE_CHANCE_JA_DEFAULT 0.21
-#define SCORE_CHANCE_EN_DEFAULT 0.29
+#define SCORE_CHANCE_JA_DEFAULT 0.17
+#define SCORE_CHANCE_EN_DEFAULT 0.27
 #define SCORE_WORD_THRESHOLD_DEFAULT 0.85
 /* One matched word of a longer phrasing hits only when it carries at least
  * this much of the phrasing's weight ("CDN" of "no CDN"). */
