@@ -40,7 +40,7 @@ CFLAGS += $(CFLAGS_BASE) $(INCLUDES)
 LDFLAGS += -pie -Wl,-z,relro,-z,now $(SANFLAGS)
 LIBS_CS := -lneo_cgi -lneo_cs -lneo_utl -lz
 LIBS_DB := $(shell mariadb_config --libs 2>/dev/null)
-LIBS := $(LIBS_CS) -lfcgi $(LIBS_DB) -ljansson -lcurl -lpthread -lm
+LIBS := $(LIBS_CS) -lfcgi $(LIBS_DB) -ljansson -lcurl -lmecab -lpthread -lm
 
 LIBA := $(BUILD)/libmasakari.a
 PROGRAMS :=

@@ -49,13 +49,13 @@ NEOERR *entrance_form_submit(web_request *req)
 		err = web_field(req, "github_id", &id);
 	if (err)
 		return nerr_pass(err);
-	problem = github_id_problem(id);
+	problem = github_id_problem_key(id);
 	if (problem) {
 		web_status(req, 400);
 		/* Echo back only what can be shown: short, well-formed text. */
 		if (id && (strlen(id) > 100 || !utf8_valid(id, strlen(id))))
 			id = NULL;
-		return nerr_pass(entrance_form_render(req, id, problem));
+		return nerr_pass(entrance_form_render(req, id, web_text(req, problem)));
 	}
 	err = web_db(req, &db);
 	if (err)
