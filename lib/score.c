@@ -782,11 +782,10 @@ int score_catalog_load(struct score_catalog *cat, db_t *db)
 
 	score_catalog_init(&fresh);
 	params_set(&fresh, &params);
-	weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses ORDER BY id",
-			      "");
+	weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses ORDER BY id");
 	if (weaknesses)
 		phrasings = db_query(db, "SELECT weakness_id, id, text, lang FROM weakness_phrasings "
-					 "ORDER BY weakness_id, id", "");
+					 "ORDER BY weakness_id, id");
 	if (!weaknesses || !phrasings)
 		log_error("weakness catalog: %s", db_error(db));
 	else
