@@ -1,8 +1,9 @@
 // throw.js — /masakari/throws/<id>: while the attack is queued or running,
 // polls /api/throws/<id> every second and shows the status, the requests sent
-// and the current rate; when it ends, reloads once so the server draws the report.
+// and the current rate (numbers as the page's language writes them); when it ends, reloads once so the server draws the report.
 
 import { statusWord, statusWordsRead } from './status-words.js';
+import { textNumber } from './text.js';
 
 const POLL_MS = 1000;
 
@@ -18,9 +19,9 @@ function throwShow(t) {
 
 	status.textContent = statusWord(words, t.status);
 	status.className = `status-${t.status}`;
-	document.getElementById('attack-sent').textContent = String(t.sent);
+	document.getElementById('attack-sent').textContent = textNumber(t.sent);
 	document.getElementById('attack-progress').value = t.sent;
-	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
+	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? textNumber(t.rate, 1) : '–';
 }
 
 async function throwPoll(id) {

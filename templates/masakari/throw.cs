@@ -71,4 +71,5 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
   <p class="throw-nav"><a href="/masakari">もう一本投げる</a> · <a href="/masakari/ranking">ランキング</a></p>
 </article>
 <?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "status-words.js" ?><?cs
+set:Page.Modules.1 = "text-catalog.js" ?><?cs set:Page.Modules.2 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { soundCounter } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -284,17 +285,28 @@ test('the defeated banner shows once when HP falls below 20', async () => {
 
 	/* Counts every time the banner appears, from the start: on a machine
 	 * already busy it may show before the page has even finished loading. */
+	await page.addInitScript(soundCounter);
 	await page.addInitScript(() => {
 		window.defeatedShown = 0;
+		window.interacted = false;
+		window.defeatedAfterInteraction = false;
+		window.addEventListener('pointerdown', () => { window.interacted = true; }, true);
 		document.addEventListener('DOMContentLoaded', () => {
 			const banner = document.getElementById('defeated');
 			if (!banner) /* the framed legacy page runs this too */
 				return;
 			new MutationObserver(() => { if (!banner.hidden) window.defeatedShown++; })
 				.observe(banner, { attributes: true, attributeFilter: ['hidden'] });
+			new MutationObserver(() => {
+				if (!banner.hidden && window.interacted)
+					window.defeatedAfterInteraction = true;
+			}).observe(banner, { attributes: true, attributeFilter: ['hidden'] });
 		});
 	});
 	await page.goto(`${BASE}/masakari`, { waitUntil: 'domcontentloaded' });
+	/* An interaction, so that the page may sound (unless HP was already low). */
+	await page.click('h1');
+	const startsBefore = await page.evaluate(() => window.soundCount.starts);
 	try {
 		/* Drive the CPU up for real, one busy process per core and one more;
 		 * niced, so that they take only what nothing else wants. /proc/stat
@@ -310,6 +322,10 @@ test('the defeated banner shows once when HP falls below 20', async () => {
 		assert.ok(Number(await page.textContent('#hp-value')) < 20, 'HP is still below 20');
 		assert.equal(await page.isVisible('#defeated'), false);
 		assert.equal(await page.evaluate(() => window.defeatedShown), 1, 'shown exactly once');
+		/* The defeat's four notes (a banner shown before the click is silent, as it should be). */
+		const sound = await page.evaluate(() => ({ after: window.defeatedAfterInteraction, starts: window.soundCount.starts }));
+		if (sound.after)
+			assert.ok(sound.starts - startsBefore >= 4, `the defeat sounded (${sound.starts - startsBefore} nodes started)`);
 	} finally {
 		for (const b of burners)
 			b.kill('SIGKILL');
