@@ -195,6 +195,7 @@ static int normalize_next_gap(struct reader *r, uint32_t *out, int *gap)
 		*gap = 0;
 	for (;;) {
 		uint32_t c, mark, composed;
+		size_t after;
 		int len = reader_peek(r, &c);
 
 		if (len <= 0)
@@ -206,10 +207,23 @@ static int normalize_next_gap(struct reader *r, uint32_t *out, int *gap)
 				*gap = 1;
 			continue;
 		}
-		len = reader_peek(r, &mark);
+		/* What is dropped between a kana and its sound mark (a control or
+		 * zero-width character) is gone from the output too, where the two
+		 * would then stand side by side: so they join across it, and
+		 * normalising a normalised text changes nothing. When no mark
+		 * follows, the dropped characters are read again as word gaps. */
+		after = r->pos;
+		for (;;) {
+			len = reader_peek(r, &mark);
+			if (len <= 0 || !is_dropped(fold_case(fold_width(mark))))
+				break;
+			r->pos += (size_t)len;
+		}
 		if (len > 0 && (composed = kana_compose(c, mark)) != 0) {
 			c = composed;
 			r->pos += (size_t)len;
+		} else {
+			r->pos = after;
 		}
 		*out = c;
 		return 1;
