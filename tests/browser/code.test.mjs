@@ -315,7 +315,7 @@ test('every text a script asks for is in the catalog, and every text in it is us
 					return;
 				if (keys.has(node.value))
 					used.add(node.value);
-				else if (/^(Hall|Masakari|Sound)\.[A-Z][A-Za-z]*(\.[A-Z][A-Za-z0-9]*)*$/.test(node.value))
+				else if (/^(Hall|Masakari|Throw|Sound)\.[A-Z][A-Za-z]*(\.[A-Z][A-Za-z0-9]*)*$/.test(node.value))
 					missing.push(`${file}:${node.loc.start.line}: ${node.value}`);
 			},
 		});

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { avatarAt, walkTo } from './lib.mjs';
+import { avatarAt, sql, walkTo } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -35,15 +35,6 @@ const SOCKET_FAILURE = /WebSocket connection to .* failed/;
 let alice;
 let bob;
 let daemonDown = false;
-
-/* The application's database, as tests/lib.sh's sql() reaches it. */
-function sql(query) {
-	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
-
-	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
-		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
-		'-e', query], { encoding: 'utf8' }).trim();
-}
 
 function halld(command) {
 	execFileSync(path.join(HERE, 'halld-restart.sh'), [command], { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -6,14 +6,14 @@
 // the "defeated" banner when the machine's CPU is really driven up. Run by t4002-masakari.sh
 // with BASE and STACK_VAR set; nothing may leave 127.0.0.1.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
-import { soundCounter } from './lib.mjs';
+import { soundCounter, sql } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -47,15 +47,6 @@ async function newPage() {
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 	return page;
-}
-
-/* The application's database, as tests/lib.sh's sql() reaches it. */
-function sql(query) {
-	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
-
-	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
-		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
-		'-e', query], { encoding: 'utf8' }).trim();
 }
 
 /* The attacks these throws queued must not run on into later tests: cancel
@@ -204,6 +195,10 @@ test('a throw lands on the framed target, then its own page follows the attack t
 	await page.waitForSelector('#attack-report', { timeout: 60000 });
 	assert.equal(Number(await page.textContent('#report-sent')), total);
 	assert.match(await page.textContent('#report-latency'), /^[\d.]+ \/ [\d.]+ \/ [\d.]+ \/ [\d.]+ ms$/);
+	/* The server's words, on the page or arriving on it, as text. */
+	await page.waitForSelector('#reply', { timeout: 20000 });
+	assert.ok((await page.textContent('#reply')).length > 2);
+	assert.equal(await page.evaluate(() => document.getElementById('reply').children.length), 0);
 	await screenshot(page, 'report');
 	await page.close();
 });

@@ -25,12 +25,12 @@ async function visitor(options) {
 /* A throw that lands: stored as the throw form stores one (no attack job:
  * only its landing is wanted), announced by the hall daemon within a second. */
 let landings = 0;
-async function land(page) {
+async function land(page, name) {
 	const before = await page.evaluate(() => document.getElementById('landed').textContent);
-	const critic = `sound-${RUN}-${++landings}`;
+	const critic = name || `sound-${RUN}-${++landings}`;
 
 	sql(`INSERT INTO throws (github_id, remote_addr, critique, normalized, score, power)
-	     VALUES ('${critic}', '127.0.0.1', 'sound check', 'soundcheck', 0.1, 1)`);
+	     VALUES ('${critic.replace(/'/g, "''")}', '127.0.0.1', 'sound check', 'soundcheck', 0.1, 1)`);
 	await page.waitForFunction((who) => document.getElementById('landed').textContent.includes(who),
 		critic, { timeout: 10000 });
 	assert.notEqual(await page.evaluate(() => document.getElementById('landed').textContent), before);
@@ -92,6 +92,20 @@ test('the toggle mutes, and the choice is remembered across pages', async () => 
 	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true');
 	await land(page);
 	assert.ok((await counted(page)).starts >= 1, 'on again: the landing sounds');
+});
+
+test('a stored choice that is neither on nor off counts as none; a landing\'s name stays text', async () => {
+	const { page, context } = await visitor({ reducedMotion: 'reduce' });
+
+	await context.addInitScript(() => window.localStorage.setItem('masakari.sound', '<script>yes</script>'));
+	await openMasakari(page);
+	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'false', 'the default for reduced motion');
+	await page.click('h1');
+	const name = `<img src=x onerror=alert(1)>${RUN}`;
+	await land(page, name);
+	assert.equal(await page.evaluate(() => document.getElementById('landed').children.length), 0, 'no markup');
+	assert.ok((await page.textContent('#landed')).includes(`@${name}`));
+	assert.equal((await counted(page)).starts, 0);
 });
 
 test('a visitor who asked for reduced motion hears nothing unless they turn sound on', async () => {
