@@ -8,5 +8,5 @@ $(BIN)/tests/fake-target: $(BUILD)/tests/tools/fake_target.o $(BUILD)/lib/clock.
 
 # A fake chat-completions API for the masakari tests: answers, or misbehaves on purpose.
 PROGRAMS += $(BIN)/tests/fake-llm
-$(BIN)/tests/fake-llm: $(BUILD)/tests/tools/fake_llm.o
+$(BIN)/tests/fake-llm: $(BUILD)/tests/tools/fake_llm.o $(BUILD)/lib/clock.o
 	$(link)
