@@ -71,11 +71,6 @@ NEOERR *web_db(web_request *req, db_t **out);
 /* Raises the error that matches a failed db_* call (outage → 503, else 500). */
 NEOERR *web_db_error(db_t *db, const char *what);
 
-/* Registers on cs the functions every template may call: the cgi kit's
- * (url_escape, …) and ours (fill, fill2, fill3, datetime, number). Returns
- * the ClearSilver error, if any. masakarictl doctor parses with the same. */
-NEOERR *web_template_functions(CSPARSE *cs);
-
 /* Renders templates/<name> with the request's HDF at the current status. */
 NEOERR *web_render(web_request *req, const char *template_name);
 
@@ -121,5 +116,10 @@ const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char
 
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(web_request *req);
+
+/* Registers on a parser the functions every template may call: the cgi
+ * kit's (url_escape, …) and the catalog's (fill, fill2, fill3, datetime,
+ * number). Returns the error of the first that fails. */
+NEOERR *web_template_functions(CSPARSE *cs);
 
 #endif
