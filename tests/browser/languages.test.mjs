@@ -163,3 +163,21 @@ for (const { lang, locale, critique } of LANGUAGES) {
 		await expectOnlyIn(page, lang, '404');
 	});
 }
+
+test('the language switch turns the hall\'s own texts too, and the choice stays', async () => {
+	const ja = visitors.find((v) => v.lang === 'ja');
+	const { page } = ja;
+
+	await page.goto(`${BASE}/`);
+	await page.waitForSelector('#hall.is-live');
+	assert.equal(await page.getAttribute('.hall-help', 'aria-label'), '操作方法');
+	await Promise.all([page.waitForURL(`${BASE}/`), page.click('#lang-en')]);
+	await page.waitForSelector('#hall.is-live');
+	await page.click('.hall-help');
+	await page.locator('dialog.is-tutorial[open]').waitFor();
+	await expectOnlyIn(page, 'en', 'switched-tutorial');
+	await page.click('.hall-tutorial-start');
+	await page.reload();
+	await page.waitForSelector('#hall.is-live');
+	assert.equal(await page.getAttribute('.hall-help', 'aria-label'), 'How to play', 'the cookie wins from then on');
+});
