@@ -15,9 +15,11 @@ const LANGUAGES = [
 	{ lang: 'ja', locale: 'ja-JP', critique: 'リクエストのたびにバブルソートしている' },
 	{ lang: 'en', locale: 'en-US', critique: 'it bubble sorts on every request' },
 ];
-/* Where people's own words are shown: they may be in either language. */
+/* Where people's own words are shown: they may be in either language. The
+ * server's latest words on /masakari answer whoever threw last, in that
+ * critic's language (the reply to one's own throw, on its page, is checked). */
 const PEOPLES_WORDS = ['.hall-chat-log', '.hall-balloon', '.hall-name', '.whoami', '.critique',
-	'.critique-cell', '.critique-by', '.words-context a'];
+	'.critique-cell', '.critique-by', '.words-context a', '.latest-words .server-words'];
 const visitors = [];
 /* Run, and reported, but not yet failing the file: the game's pages are
  * still being put into both languages. */
