@@ -15,9 +15,11 @@ const LANGUAGES = [
 	{ lang: 'ja', locale: 'ja-JP', critique: 'リクエストのたびにバブルソートしている' },
 	{ lang: 'en', locale: 'en-US', critique: 'it bubble sorts on every request' },
 ];
-/* Where people's own words are shown: they may be in either language. */
+/* Where people's own words are shown: they may be in either language. The
+ * server's latest words on /masakari answer whoever threw last, in that
+ * critic's language (the reply to one's own throw, on its page, is checked). */
 const PEOPLES_WORDS = ['.hall-chat-log', '.hall-balloon', '.hall-name', '.whoami', '.critique',
-	'.critique-cell', '.critique-by', '.words-context a'];
+	'.critique-cell', '.critique-by', '.words-context a', '.latest-words .server-words'];
 const visitors = [];
 /* Run, and reported, but not yet failing the file: the game's pages are
  * still being put into both languages. */
@@ -163,3 +165,21 @@ for (const { lang, locale, critique } of LANGUAGES) {
 		await expectOnlyIn(page, lang, '404');
 	});
 }
+
+test('the language switch turns the hall\'s own texts too, and the choice stays', async () => {
+	const ja = visitors.find((v) => v.lang === 'ja');
+	const { page } = ja;
+
+	await page.goto(`${BASE}/`);
+	await page.waitForSelector('#hall.is-live');
+	assert.equal(await page.getAttribute('.hall-help', 'aria-label'), '操作方法');
+	await Promise.all([page.waitForURL(`${BASE}/`), page.click('#lang-en')]);
+	await page.waitForSelector('#hall.is-live');
+	await page.click('.hall-help');
+	await page.locator('dialog.is-tutorial[open]').waitFor();
+	await expectOnlyIn(page, 'en', 'switched-tutorial');
+	await page.click('.hall-tutorial-start');
+	await page.reload();
+	await page.waitForSelector('#hall.is-live');
+	assert.equal(await page.getAttribute('.hall-help', 'aria-label'), 'How to play', 'the cookie wins from then on');
+});

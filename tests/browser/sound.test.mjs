@@ -62,6 +62,12 @@ test('no sound and no AudioContext before the visitor first interacts; a landing
 
 	await openMasakari(page);
 	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true', 'sound is on by default');
+	const toggle = await page.evaluate(() => {
+		const b = document.querySelector('.sound-toggle');
+		const style = getComputedStyle(b);
+		return { text: b.textContent, name: b.getAttribute('aria-label'), legible: style.color !== style.backgroundColor };
+	});
+	assert.deepEqual(toggle, { text: '音: オン', name: '効果音', legible: true }, 'the toggle says so, legibly');
 	await land(page);
 	assert.deepEqual(await counted(page), { contexts: 0, starts: 0 }, 'silent before any interaction');
 	await page.click('h1');
