@@ -35,6 +35,11 @@ const char *db_error(const db_t *db);
 /* True when the last failure meant the server could not be reached. */
 int db_is_outage(const db_t *db);
 
+/* True when the last failure was the server running out of room to write
+ * (its disk or a table full): nothing was stored, and retrying later, once
+ * there is space again, works. */
+int db_is_full(const db_t *db);
+
 /* Parameter types: 's' const char * (NUL-terminated), 'b' const char *, size_t
  * (exact bytes), 'i' long long, 'd' double, 'n' SQL NULL (no argument).
  *
