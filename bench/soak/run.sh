@@ -135,15 +135,16 @@ echo "(the flooder is a new process every minute, cron's way: its figures are th
 echo " the flooders running at each sample, reported but not bounded)"
 
 echo
-pages=$(jq '[.answers[][]] | add' "$work/load.json")
+pages=$(jq '[.answers[][]] | add // 0' "$work/load.json")
 bad=$(jq -r '.answers | to_entries[] | .key as $p | .value | to_entries[] |
 	select((.key | test("^[23]|^4")) | not) | "\($p) \(.key) \(.value)"' "$work/load.json")
 echo "pages: $pages answered in ${secs} s ($(awk -v n="$pages" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')/s)"
 jq -r '.answers | to_entries[] | "  \(.key): \(.value | to_entries | map("\(.key)×\(.value)") | join(" "))"' "$work/load.json"
+[ "$pages" -gt 0 ] || { echo "soak: FAIL no page was answered"; fail=1; }
 if [ -n "$bad" ]; then echo "soak: FAIL pages that were 5xx or unanswered:"; echo "$bad" | sed 's/^/  /'; fail=1; fi
 
 closed=$(jq '.closed | length' "$work/load.json")
-echo "hall: $hall visitors, $closed connections closed during the run"
+echo "hall: $hall visitors (all joined after $(jq .joinedAfter "$work/load.json") s), $closed connections closed during the run"
 [ "$closed" = 0 ] || { echo "soak: FAIL hall connections closed: $(jq -c '.closed[:5]' "$work/load.json")"; fail=1; }
 
 jq -r '.broadcast[]' "$work/load.json" | sort >"$work/broadcast"
