@@ -6,6 +6,8 @@
 // then writes to OUT, as JSON: the page answers by path and status, the
 // messages sent and broadcast, and the hall connections that closed.
 //   node load.mjs BASE SECONDS HALL PAGES PREFIX OUT
+// (bench/soak/run.sh runs the visitors and the pages in two processes, so
+// that neither starves the other's event loop.)
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -77,7 +79,7 @@ async function pages() {
     await sleep(Math.max(0, (10000 / rate) - (Date.now() - t0)));
   }
 }
-const loader = pages();
+const loader = rate > 0 ? pages() : sleep(Math.max(0, end - Date.now()));
 for (let i = 0; i < hall; i += 25) {
   await Promise.all(Array.from({ length: Math.min(25, hall - i) }, (_, j) => visitor(i + j)));
 }

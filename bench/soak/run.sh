@@ -89,8 +89,10 @@ throws() {
 }
 
 echo "soak: ${secs} s, $hall hall visitors, $rate pages/s, throws at full power ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-node bench/soak/load.mjs "$BASE" "$secs" "$hall" "$rate" "$prefix" "$work/load.json" &
+node bench/soak/load.mjs "$BASE" "$secs" "$hall" 0 "$prefix" "$work/hall.json" &
 loader=$!
+node bench/soak/load.mjs "$BASE" "$secs" 0 "$rate" "$prefix" "$work/pages.json" &
+pager=$!
 throws &
 thrower=$!
 start=$EPOCHSECONDS
@@ -99,7 +101,9 @@ while kill -0 "$loader" 2>/dev/null; do
 	sample $((EPOCHSECONDS - start)) >>"$work/memory"
 	sleep 5
 done
-wait "$loader" || { echo "soak: the load client failed"; exit 1; }
+wait "$loader" || { echo "soak: the hall load client failed"; exit 1; }
+wait "$pager" || { echo "soak: the page load client failed"; exit 1; }
+jq -s '.[0] + { answers: .[1].answers }' "$work/hall.json" "$work/pages.json" >"$work/load.json"
 touch "$work/stop"
 wait "$thrower"
 # The hall daemon writes chat in batches; give the last ones time to go in.
