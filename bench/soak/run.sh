@@ -35,7 +35,8 @@ if [ -z "${BASE:-}" ]; then
 	mkdir -p var
 	STACK_VAR=$(mktemp -d "$ROOT/var/soak.XXXXXX")
 	stack_init "$STACK_VAR" "$(stack_free_port)"
-	trap 'stack_stop; rm -rf "$STACK_VAR"' EXIT
+	# The stack's logs are kept when the soak fails.
+	trap 'stack_stop; [ "${soak_passed:-}" = 1 ] && rm -rf "$STACK_VAR"' EXIT
 	stack_start
 	BASE=http://127.0.0.1:$(sed -n '/^Site {/,/^}/s/^ *Port = *//p' "$STACK_VAR/masakari.hdf" | head -1)
 fi
@@ -171,5 +172,6 @@ echo "attacks: $attacks (queued, done) by the end"
 
 cp "$work/memory" "${SOAK_KEEP:-/dev/null}" 2>/dev/null || true
 rm -rf "$work"
-if [ $fail -ne 0 ]; then echo "soak: FAILED"; exit 1; fi
+if [ $fail -ne 0 ]; then echo "soak: FAILED (the stack's logs: $STACK_VAR/log)"; exit 1; fi
+soak_passed=1
 echo "soak: passed"
