@@ -50,7 +50,7 @@ witness=$!
 cat /dev/zero >"$datadir/filler" 2>/dev/null
 statuses=
 for i in $(seq 150); do
-	throw "$prefix-full-$i" "バブルソートをリクエストのたびに回している $i"
+	throw "$prefix-full-$i" "バブルソートをリクエストのたびに回している $i" -H "Accept-Language: en"
 	statuses="$statuses $(status)"
 	[ "$(status)" = 303 ] || break
 done
