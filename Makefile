@@ -59,7 +59,7 @@ define link
 $(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(EXTRA_LIBS)
 endef
 
-.PHONY: all run test unit fuzz deps clean
+.PHONY: all run test unit fuzz leaks deps clean
 all: programs
 
 include lib/module.mk
@@ -92,6 +92,11 @@ test: deps
 FUZZ_SECONDS ?= 300
 fuzz:
 	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+# The daemon and flooder suites and one page suite with every program under
+# valgrind (tests/leaks.sh); about twenty minutes.
+leaks:
+	tests/leaks.sh
 
 clean:
 	rm -rf build build-san build-fuzz bin bin-san bin-fuzz

@@ -66,6 +66,7 @@ struct worker {
 	size_t npending;
 	int ready;                      /* history loaded, last ids known */
 	int outage;
+	int disk_full;                  /* chat waits for room to be stored */
 	long long last_chat_id, last_throw_id;
 	char *visitors_json;
 	unsigned long long version;
@@ -241,10 +242,22 @@ static void worker_store_chats(struct worker *w)
 				worker_db_failed(w, "storing chat");
 				return;
 			}
+			/* A full disk frees up: the message is kept, in order, and
+			 * stored once there is room (the backlog bounds what waits). */
+			if (db_is_full(w->db)) {
+				if (!w->disk_full)
+					log_error("chat waits to be stored: the database has no room "
+						  "left to write (disk full?): %s", db_error(w->db));
+				w->disk_full = 1;
+				return;
+			}
 			/* Not an outage: this row will never go in. */
 			log_error("chat message from %s not stored: %s", j->user, db_error(w->db));
 		} else {
 			worker_db_ok(w);
+			if (w->disk_full)
+				log_info("the database has room again: waiting chat is being stored");
+			w->disk_full = 0;
 		}
 		worker_drop_pending_head(w);
 	}

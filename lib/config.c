@@ -14,6 +14,23 @@ const char *config_path(void)
 	return (p && *p) ? p : CONFIG_DEFAULT_PATH;
 }
 
+/* The first node of the tree that is a link ("name : other.name"), or NULL.
+ * Walks the nodes themselves: ClearSilver's own lookups follow links, and a
+ * link to itself recurses until the stack overflows (found by
+ * tests/fuzz/fuzz_config with "a : a"). */
+static HDF *config_find_link(HDF *node)
+{
+	for (; node; node = node->next) {
+		HDF *found;
+
+		if (node->link)
+			return node;
+		if ((found = config_find_link(node->child)))
+			return found;
+	}
+	return NULL;
+}
+
 int config_load(HDF **out)
 {
 	const char *path = config_path();
@@ -31,6 +48,14 @@ int config_load(HDF **out)
 		log_error("cannot read configuration %s: %s", path, why.buf ? why.buf : "unknown error");
 		string_clear(&why);
 		nerr_ignore(&err);
+		hdf_destroy(&hdf);
+		return -1;
+	}
+	/* This configuration never needs one, and a link that loops crashes the
+	 * first lookup that passes it. */
+	if (config_find_link(hdf->child)) {
+		log_error("cannot use configuration %s: \"%s\" is a link (\"name : other\"); "
+			  "write the value itself", path, config_find_link(hdf->child)->name);
 		hdf_destroy(&hdf);
 		return -1;
 	}

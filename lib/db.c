@@ -18,6 +18,7 @@ struct db {
 	unsigned port;
 	unsigned connect_timeout;
 	int outage;
+	int full;
 	char error[512];
 	long long insert_id;
 };
@@ -79,6 +80,11 @@ int db_is_outage(const db_t *db)
 	return db->outage;
 }
 
+int db_is_full(const db_t *db)
+{
+	return db->full;
+}
+
 static int is_connection_error(unsigned code)
 {
 	return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST ||
@@ -92,6 +98,9 @@ static int is_connection_error(unsigned code)
 static void db_fail(db_t *db, unsigned code, const char *what, const char *msg)
 {
 	snprintf(db->error, sizeof(db->error), "%s: %s (%u)", what, msg, code);
+	/* The table is full, the disk is full, or the engine got ENOSPC (28). */
+	db->full = code == 1114 || code == 1021 ||
+		   ((code == 1030 || code == 3) && strstr(msg, "28") != NULL);
 	if (is_connection_error(code)) {
 		db->outage = 1;
 		db_disconnect(db);

@@ -40,6 +40,11 @@ const char *db_error(const db_t *db);
 /* True when the last failure meant the server could not be reached. */
 int db_is_outage(const db_t *db);
 
+/* True when the last failure was the server running out of room to write
+ * (its disk or a table full): nothing was stored, and retrying later, once
+ * there is space again, works. */
+int db_is_full(const db_t *db);
+
 /* Statement parameters, typed so the compiler checks each one:
  *
  *	db_exec(db, "UPDATE t SET name = ?, n = ? WHERE id = ?",

@@ -554,6 +554,12 @@ NEOERR *web_db(web_request *req, db_t **out)
 
 NEOERR *web_db_error(db_t *db, const char *what)
 {
+	if (db_is_full(db)) {
+		log_error("%s: the database has no room left to write (disk full?): %s", what,
+			  db_error(db));
+		return nerr_raise(WEB_ERR_DB_DOWN, "%s",
+				  lang_text(web_current_lang, "Text.Common.Error.DbFull"));
+	}
 	log_error("%s: %s", what, db_error(db));
 	if (db_is_outage(db))
 		return nerr_raise(WEB_ERR_DB_DOWN, "%s",

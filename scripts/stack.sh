@@ -164,8 +164,12 @@ stack_start_mariadb() {
 			return 1
 		}
 	fi
+	# Its temporary tables in the stack's own directory, not the machine's
+	# /tmp, where another program's clean-up once deleted one mid-query.
+	mkdir -p "$STACK_VAR/tmp"
 	mariadbd --no-defaults --datadir="$STACK_VAR/mysql" --socket="$STACK_VAR/run/mysqld.sock" \
 		--pid-file="$STACK_VAR/run/mysqld.pid" --skip-networking --user="$STACK_USER" \
+		--tmpdir="$STACK_VAR/tmp" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_bin \
 		--innodb-buffer-pool-size=64M --log-error="$STACK_VAR/log/mysqld.log" &
 	stack_remember mariadb $!

@@ -23,6 +23,10 @@ if [ -z "$pattern" ]; then
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -s SAN=1 unit || failed+=(unit-sanitizers)
 	echo "== fuzz targets, ${FUZZ_TEST_SECONDS:-30} s each, under AddressSanitizer and UndefinedBehaviorSanitizer"
 	tests/fuzz/run.sh "${FUZZ_TEST_SECONDS:-30}" || failed+=(fuzz)
+	# The whole daemon and flooder suites under valgrind take twenty minutes
+	# here (`make leaks`); every run checks one file of each and one of the pages.
+	echo "== leak check under valgrind: t0002 t3002 t2001"
+	tests/leaks.sh t0002 t3002 t2001 || failed+=(leaks)
 fi
 
 . scripts/stack.sh

@@ -6,6 +6,8 @@
 // then writes to OUT, as JSON: the page answers by path and status, the
 // messages sent and broadcast, and the hall connections that closed.
 //   node load.mjs BASE SECONDS HALL PAGES PREFIX OUT
+// (bench/soak/run.sh runs the visitors and the pages in two processes, so
+// that neither starves the other's event loop.)
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -68,18 +70,22 @@ async function page(p) {
   answers[p][status] = (answers[p][status] || 0) + 1;
 }
 
-for (let i = 0; i < hall; i += 1) {
-  await visitor(i);
-  if (i % 25 === 24) await sleep(100);
+// The pages start at once; the visitors join meanwhile, 25 at a time.
+async function pages() {
+  let k = 0;
+  while (Date.now() < end) {
+    const t0 = Date.now();
+    for (let j = 0; j < 10; j += 1) { if (inFlight < 200) page(PATHS[k % PATHS.length]); k += 1; }
+    await sleep(Math.max(0, (10000 / rate) - (Date.now() - t0)));
+  }
 }
-// Pages at a steady rate: ten every 1000/rate*10 ms.
-let k = 0;
-while (Date.now() < end) {
-  const t0 = Date.now();
-  for (let j = 0; j < 10; j += 1) { if (inFlight < 200) page(PATHS[k % PATHS.length]); k += 1; }
-  await sleep(Math.max(0, (10000 / rate) - (Date.now() - t0)));
+const loader = rate > 0 ? pages() : sleep(Math.max(0, end - Date.now()));
+for (let i = 0; i < hall; i += 25) {
+  await Promise.all(Array.from({ length: Math.min(25, hall - i) }, (_, j) => visitor(i + j)));
 }
+const joinedAfter = (Date.now() - (end - seconds * 1000)) / 1000;
+await loader;
 await sleep(3000);
-writeFileSync(outFile, JSON.stringify({ sent, broadcast: [...broadcast], closed, answers }));
+writeFileSync(outFile, JSON.stringify({ sent, broadcast: [...broadcast], closed, answers, joinedAfter }));
 for (const ws of sockets) ws.terminate();
 process.exit(0);

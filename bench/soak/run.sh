@@ -35,7 +35,8 @@ if [ -z "${BASE:-}" ]; then
 	mkdir -p var
 	STACK_VAR=$(mktemp -d "$ROOT/var/soak.XXXXXX")
 	stack_init "$STACK_VAR" "$(stack_free_port)"
-	trap 'stack_stop; rm -rf "$STACK_VAR"' EXIT
+	# The stack's logs are kept when the soak fails.
+	trap 'stack_stop; [ "${soak_passed:-}" = 1 ] && rm -rf "$STACK_VAR"' EXIT
 	stack_start
 	BASE=http://127.0.0.1:$(sed -n '/^Site {/,/^}/s/^ *Port = *//p' "$STACK_VAR/masakari.hdf" | head -1)
 fi
@@ -89,8 +90,10 @@ throws() {
 }
 
 echo "soak: ${secs} s, $hall hall visitors, $rate pages/s, throws at full power ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-node bench/soak/load.mjs "$BASE" "$secs" "$hall" "$rate" "$prefix" "$work/load.json" &
+node bench/soak/load.mjs "$BASE" "$secs" "$hall" 0 "$prefix" "$work/hall.json" &
 loader=$!
+node bench/soak/load.mjs "$BASE" "$secs" 0 "$rate" "$prefix" "$work/pages.json" &
+pager=$!
 throws &
 thrower=$!
 start=$EPOCHSECONDS
@@ -99,7 +102,9 @@ while kill -0 "$loader" 2>/dev/null; do
 	sample $((EPOCHSECONDS - start)) >>"$work/memory"
 	sleep 5
 done
-wait "$loader" || { echo "soak: the load client failed"; exit 1; }
+wait "$loader" || { echo "soak: the hall load client failed"; exit 1; }
+wait "$pager" || { echo "soak: the page load client failed"; exit 1; }
+jq -s '.[0] + { answers: .[1].answers }' "$work/hall.json" "$work/pages.json" >"$work/load.json"
 touch "$work/stop"
 wait "$thrower"
 # The hall daemon writes chat in batches; give the last ones time to go in.
@@ -135,15 +140,16 @@ echo "(the flooder is a new process every minute, cron's way: its figures are th
 echo " the flooders running at each sample, reported but not bounded)"
 
 echo
-pages=$(jq '[.answers[][]] | add' "$work/load.json")
+pages=$(jq '[.answers[][]] | add // 0' "$work/load.json")
 bad=$(jq -r '.answers | to_entries[] | .key as $p | .value | to_entries[] |
 	select((.key | test("^[23]|^4")) | not) | "\($p) \(.key) \(.value)"' "$work/load.json")
 echo "pages: $pages answered in ${secs} s ($(awk -v n="$pages" -v s="$secs" 'BEGIN { printf "%.0f", n / s }')/s)"
 jq -r '.answers | to_entries[] | "  \(.key): \(.value | to_entries | map("\(.key)×\(.value)") | join(" "))"' "$work/load.json"
+[ "$pages" -gt 0 ] || { echo "soak: FAIL no page was answered"; fail=1; }
 if [ -n "$bad" ]; then echo "soak: FAIL pages that were 5xx or unanswered:"; echo "$bad" | sed 's/^/  /'; fail=1; fi
 
 closed=$(jq '.closed | length' "$work/load.json")
-echo "hall: $hall visitors, $closed connections closed during the run"
+echo "hall: $hall visitors (all joined after $(jq .joinedAfter "$work/load.json") s), $closed connections closed during the run"
 [ "$closed" = 0 ] || { echo "soak: FAIL hall connections closed: $(jq -c '.closed[:5]' "$work/load.json")"; fail=1; }
 
 jq -r '.broadcast[]' "$work/load.json" | sort >"$work/broadcast"
@@ -166,5 +172,6 @@ echo "attacks: $attacks (queued, done) by the end"
 
 cp "$work/memory" "${SOAK_KEEP:-/dev/null}" 2>/dev/null || true
 rm -rf "$work"
-if [ $fail -ne 0 ]; then echo "soak: FAILED"; exit 1; fi
+if [ $fail -ne 0 ]; then echo "soak: FAILED (the stack's logs: $STACK_VAR/log)"; exit 1; fi
+soak_passed=1
 echo "soak: passed"

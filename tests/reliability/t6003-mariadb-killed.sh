@@ -66,7 +66,7 @@ outage_start=$(date +%s.%N)
 sleep 3
 
 t "during the outage a page that needs the database is a 503 that says so"
-get /exhibits/kisei/go
+get /exhibits/kisei/go -H "Accept-Language: en"
 expect_status 503
 expect_body "The database is unavailable"
 # With the form taken before the outage (a page without the database has none).

@@ -5,6 +5,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "config.h"
 
@@ -76,6 +79,38 @@ static void integers_are_read_with_their_range(void **state)
 	assert_int_equal(config_int(*state, "Masakari.Words", 3, 1, 60), 3);
 }
 
+/* Loads text as the configuration file; returns config_load's result. */
+static int load_text(const char *text, HDF **out)
+{
+	char path[] = "/tmp/test_config.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	int rc;
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	setenv("MASAKARI_CONFIG", path, 1);
+	rc = config_load(out);
+	unlink(path);
+	return rc;
+}
+
+/* Found by tests/fuzz/fuzz_config: "a : a" made ClearSilver recurse until
+ * the stack overflowed on the first lookup. */
+static void a_link_is_refused_at_load(void **state)
+{
+	HDF *cfg = (HDF *)1;
+
+	(void)state;
+	assert_int_equal(load_text("a : a\n", &cfg), -1);
+	assert_null(cfg);
+	assert_int_equal(load_text("Web {\n  Workers {\n    site : Web.Workers\n  }\n}\n", &cfg), -1);
+	assert_int_equal(load_text("Web.Workers.site = 3\n", &cfg), 0);
+	assert_int_equal(config_int(cfg, "Web.Workers.site", 2, 0, 64), 3);
+	hdf_destroy(&cfg);
+}
+
 #define hdf_test(f) cmocka_unit_test_setup_teardown(f, hdf_setup, hdf_teardown)
 
 int main(void)
@@ -86,6 +121,7 @@ int main(void)
 		hdf_test(a_decimal_out_of_range_gives_the_default),
 		hdf_test(words_trailing_garbage_and_nan_give_the_default),
 		hdf_test(integers_are_read_with_their_range),
+		cmocka_unit_test(a_link_is_refused_at_load),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

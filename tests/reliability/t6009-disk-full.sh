@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# MariaDB's disk fills up (its datadir moved onto a small tmpfs, then filled):
+# a throw that cannot be stored is a 503 that says nothing was saved, the
+# programs' log says the database has no room, the hall keeps chat it cannot
+# store yet; once space is back, throws land again and the waiting chat is
+# stored, in order, none lost.
+# timeout: 240
+. "$(dirname "$0")/../lib.sh"
+. "$ROOT/tests/masakari/masakari.sh"
+MASAKARI_FILE_NO=209
+STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
+datadir=$STACK_VAR/mysql
+prefix="t6009-$RUN"
+mounted=
+# Whatever happens, the datadir goes back to the real disk and MariaDB runs.
+restore() {
+	[ -n "$mounted" ] || return 0
+	rm -f "$datadir/filler"
+	stack_stop_mariadb
+	rm -rf "$datadir.disk"
+	mkdir "$datadir.disk"
+	cp -a "$datadir/." "$datadir.disk/"
+	umount "$datadir"
+	rmdir "$datadir"
+	mv "$datadir.disk" "$datadir"
+	mounted=
+	stack_start_mariadb >/dev/null 2>&1
+}
+trap 'restore; masakari_quiesce; rm -rf "$TMP"' EXIT
+mariadb_up() { mariadb-admin --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" ping >/dev/null 2>&1; }
+
+t "MariaDB runs from a small disk of its own"
+stack_stop_mariadb
+mv "$datadir" "$datadir.disk"
+mkdir "$datadir"
+size_mb=$(( $(du -sm "$datadir.disk" | cut -f1) + 64 ))
+mount -t tmpfs -o "size=${size_mb}m,mode=0750" tmpfs "$datadir" && mounted=1
+cp -a "$datadir.disk/." "$datadir/"
+rm -rf "$datadir.disk"
+chown "$STACK_USER" "$datadir"
+stack_start_mariadb >/dev/null 2>&1
+check "MariaDB is up on the ${size_mb} MB disk" mariadb_up
+masakari_session
+throw "$prefix-before" "サーバー1台で冗長化なし"
+expect_status 303
+
+t "the disk fills up: throws are refused with a 503 that says nothing was saved"
+"$ROOT/tests/reliability/node-run.sh" hall-witness.mjs 20 "$prefix" "$TMP/stop" "$TMP/hall.json" &
+witness=$!
+cat /dev/zero >"$datadir/filler" 2>/dev/null
+statuses=
+for i in $(seq 150); do
+	throw "$prefix-full-$i" "バブルソートをリクエストのたびに回している $i" -H "Accept-Language: en"
+	statuses="$statuses $(status)"
+	[ "$(status)" = 303 ] || break
+done
+expect_status 503
+expect_body "nothing was saved"
+echo "  (throws before the first refusal: $(echo "$statuses" | wc -w))"
+check "the programs' log says the database has no room" \
+	grep -q "no room left to write" "$STACK_VAR/log/fcgi.log"
+throw "$prefix-full-again" "cronがジョブスケジューラ"
+expect_status 503
+full_id=$(sql "SELECT COUNT(*) FROM throws WHERE github_id = '$prefix-full-again'")
+expect_eq "the refused throw is not half-stored" 0 "$full_id"
+# Chat fills what room its table had left, then waits.
+for _ in $(seq 60); do
+	grep -q "chat waits to be stored" "$STACK_VAR/log/halld.log" && break
+	sleep 0.5
+done
+check "the hall daemon's log says chat waits for room" grep -q "chat waits to be stored" "$STACK_VAR/log/halld.log"
+sleep 3
+
+t "space comes back: throws land again and the waiting chat is stored"
+rm -f "$datadir/filler"
+sleep 6
+throw "$prefix-after" "ジョブスケジューラがcron"
+expect_status 303
+touch "$TMP/stop"
+wait "$witness"
+sleep 3
+jq -r '.broadcast[]' "$TMP/hall.json" | sort >"$TMP/broadcast"
+sql "SELECT message FROM chat_messages WHERE message LIKE '$prefix %'" | sort >"$TMP/stored"
+check "chat was broadcast meanwhile ($(wc -l <"$TMP/broadcast"))" [ "$(wc -l <"$TMP/broadcast")" -gt 5 ]
+expect_eq "broadcast messages missing from the database" 0 "$(comm -23 "$TMP/broadcast" "$TMP/stored" | wc -l)"
+expect_eq "closed hall connections" "[]" "$(jq -c .closed "$TMP/hall.json")"
+check "the hall daemon's log says the chat went in" grep -q "has room again" "$STACK_VAR/log/halld.log"
+
+done_testing
