@@ -53,14 +53,11 @@ void tokenize_set_dictionary(const char *dicdir)
 /* A new tagger, or NULL with the reason in why. */
 static mecab_t *tagger_new(char *why, size_t cap)
 {
-	char arg[4200];
-	mecab_t *m;
+	/* The directory as one argument: mecab_new2 would split a string at
+	 * spaces, and a configured path must never become other options. */
+	char *argv[] = { "mecab", "-d", dictionary, NULL };
+	mecab_t *m = mecab_new(dictionary ? 3 : 1, argv);
 
-	if (dictionary)
-		snprintf(arg, sizeof(arg), "-d %s", dictionary);
-	else
-		arg[0] = '\0';
-	m = mecab_new2(arg);
 	if (!m) {
 		const char *reason = mecab_strerror(NULL);
 		char sys_dic[4200];

@@ -1,6 +1,8 @@
 /* fuzz_score.c — a critique scored against a small catalog (lib/score.c with
- * lib/normalize.c and lib/jw.c): any bytes give a verdict that agrees with its
- * score, a power of 1–100 as its version computes it, and never read or write outside the catalog. */
+ * lib/tokenize.c, MeCab, lib/normalize.c and lib/jw.c), by scoring version 2
+ * and version 1: any bytes give a verdict that agrees with its score, a power
+ * of 1–100 as the version computes it, and never read or write outside the
+ * catalog. */
 #include <math.h>
 #include <string.h>
 
@@ -42,15 +44,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&r, 0x5a, sizeof(r));
 	rc = score_critique(&cat, critique, &r);
 	if (rc == 0) {
+		double capped = r.verdict == SCORE_HIT || r.score <= r.threshold ? r.score : r.threshold;
+
+		FUZZ_CHECK(r.version == SCORE_VERSION);
 		FUZZ_CHECK(r.score >= 0.0 && r.score <= 1.0);
-		/* Version 2: the power over the language's chance level; a miss
-		 * flies no harder than that (docs/MASAKARI.md). */
+		FUZZ_CHECK(r.recall == r.score);
 		FUZZ_CHECK(r.power >= 1 && r.power <= 100 &&
-			   r.power <= score_power_over_chance(r.score, r.chance));
-		if (r.verdict == SCORE_HIT)
-			FUZZ_CHECK(r.power == score_power_over_chance(r.score, r.chance));
+			   r.power == score_power_over_chance(capped, r.chance));
 		FUZZ_CHECK(r.lang == SCORE_LANG_JA || r.lang == SCORE_LANG_EN);
+		FUZZ_CHECK(r.chance == cat.chance[r.lang] && r.threshold == cat.miss_threshold[r.lang]);
 		FUZZ_CHECK(r.nearest_index >= -1 && r.nearest_index < (int)cat.nweaknesses);
+		if (r.nearest_index >= 0)
+			FUZZ_CHECK(r.phrasing_index >= 0 &&
+				   (size_t)r.phrasing_index < cat.weaknesses[r.nearest_index].nphrasings);
 		if (r.verdict == SCORE_HIT)
 			FUZZ_CHECK(r.weakness_index == r.nearest_index && r.weakness_index >= 0 &&
 				   r.score >= cat.miss_threshold[r.lang]);
@@ -58,13 +64,24 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.weakness_index == -1);
 		if (r.verdict == SCORE_MISS_LOW)
 			FUZZ_CHECK(r.score < cat.miss_threshold[r.lang]);
+		if (r.verdict == SCORE_MISS_NOTHING)
+			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
 	} else {
 		FUZZ_CHECK(rc == -1);
 	}
-	/* Version 1, kept for the throws it scored: its power is its score's. */
 	memset(&r, 0x5a, sizeof(r));
-	if (score_critique_v1(&cat, critique, &r) == 0)
+	rc = score_critique_v1(&cat, critique, &r);
+	if (rc == 0) {
+		FUZZ_CHECK(r.version == 1);
+		FUZZ_CHECK(r.score >= 0.0 && r.score <= 1.0);
 		FUZZ_CHECK(r.power >= 1 && r.power <= 100 && r.power == score_power(r.score));
+		if (r.verdict == SCORE_HIT)
+			FUZZ_CHECK(r.weakness_index == r.nearest_index && r.weakness_index >= 0);
+		else
+			FUZZ_CHECK(r.weakness_index == -1);
+	} else {
+		FUZZ_CHECK(rc == -1);
+	}
 	free(critique);
 	return 0;
 }
