@@ -14,15 +14,22 @@ NEOERR *api_throw_render(web_request *req)
 	int found;
 
 	if (id <= 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "A throw id is a positive whole number.");
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				  web_text(req, "Text.Masakari.Throw.NotANumber"));
 	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
 	found = throw_view_load(db, id, &v);
 	if (found < 0)
 		return web_db_error(db, "loading a throw");
-	if (found == 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no throw %lld.", id);
+	if (found == 0) {
+		char msg[256], num[24];
+
+		snprintf(num, sizeof(num), "%lld", id);
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				  web_text_fill(req, msg, sizeof(msg), "Text.Masakari.Throw.NoSuch",
+						num, NULL));
+	}
 	body = throw_view_json(&v);
 	throw_view_free(&v);
 	if (!body)

@@ -16,7 +16,8 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 	db_result *r = db_query(
 		db,
 		"SELECT t.id, t.github_id, t.critique, t.score, t.power, w.title_ja, "
-		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') "
+		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), "
+		"w.title_en "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id ORDER BY t.id DESC LIMIT ?",
 		"i", (long long)RECENT_THROWS);
@@ -39,6 +40,8 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 			err = hdf_set_valuef(hdf, "Recent.%u.Power=%s", i, db_cell(r, i, 4));
 		if (!err && db_cell(r, i, 5))
 			err = hdf_set_valuef(hdf, "Recent.%u.Weakness=%s", i, db_cell(r, i, 5));
+		if (!err && db_cell(r, i, 8))
+			err = hdf_set_valuef(hdf, "Recent.%u.WeaknessEn=%s", i, db_cell(r, i, 8));
 		if (!err)
 			err = hdf_set_valuef(hdf, "Recent.%u.Status=%s", i, db_cell(r, i, 6));
 		if (!err)
@@ -90,6 +93,10 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 	NEOERR *err;
 
 	err = web_csrf_token(req, &token);
+	/* A refused throw shows this page at the form's address: the language
+	 * switch goes to the page itself. */
+	if (!err)
+		err = hdf_set_value(req->hdf, "Page.SwitchPath", "/masakari");
 	if (!err && id)
 		err = hdf_set_value(req->hdf, "Form.GithubId", id);
 	if (!err && form && form->critique)

@@ -151,12 +151,18 @@ void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *
 	};
 	char reply[LLM_REPLY_MAX];
 	unsigned char key[32];
-	int have_key = *rr->normalized && cache_key(rr->normalized, key) == 0;
+	/* A reply is in the critic's language: the same critique in the other
+	 * language is another cache entry. */
+	char *keyed = NULL;
+	int have_key = *rr->normalized &&
+		       asprintf(&keyed, "%s\n%s", score_lang_name(rr->lang), rr->normalized) > 0 &&
+		       cache_key(keyed, key) == 0;
 	enum llm_status st = LLM_UNCONFIGURED;
 	json_t *messages;
 
-	if (have_key && cache_find(db, key, rr->normalized, reply)) {
+	if (have_key && cache_find(db, key, keyed, reply)) {
 		reply_store(db, rr->throw_id, reply, "cache");
+		free(keyed);
 		return;
 	}
 	if (cfg.base_url) {
@@ -166,10 +172,12 @@ void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *
 	}
 	if (st == LLM_OK) {
 		if (have_key)
-			cache_store(db, key, rr->normalized, reply);
+			cache_store(db, key, keyed, reply);
 		reply_store(db, rr->throw_id, reply, "llm");
+		free(keyed);
 		return;
 	}
+	free(keyed);
 	if (st != LLM_UNCONFIGURED)
 		log_warn("throw %lld: a canned reply, because of the model: %s", rr->throw_id,
 			 llm_status_name(st));
