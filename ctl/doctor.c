@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "ctl.h"
+#include "tokenize.h"
 #include "db.h"
 #include "migrate.h"
 
@@ -107,6 +108,21 @@ static void check_config(HDF *config)
 	if (!hdf_get_value(config, "DB.Socket", NULL) && !hdf_get_value(config, "DB.Host", NULL))
 		report(0, "config: set DB.Socket (a unix socket path) or DB.Host");
 	check_numbers(config);
+}
+
+/* Scoring cuts Japanese into words with MeCab (lib/tokenize.c): without its
+ * dictionary no throw can be scored. */
+static void check_mecab(HDF *config)
+{
+	const char *dic = config_str(config, "Masakari.MecabDictionary", NULL);
+	char why[600];
+
+	tokenize_set_dictionary(dic);
+	if (tokenize_check(why, sizeof(why)) == 0)
+		report(1, "scoring: MeCab starts with the dictionary %s",
+		       dic && *dic ? dic : "that /etc/mecabrc names");
+	else
+		report(0, "scoring: %s", why);
 }
 
 static void check_database(HDF *config)
@@ -276,6 +292,7 @@ int ctl_doctor(HDF *config_unused, int argc, char **argv)
 	check_config(config);
 	check_database(config);
 	check_templates(config);
+	check_mecab(config);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	check_targets(config);
 	curl_global_cleanup();

@@ -26,6 +26,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "flooder.h"
@@ -65,12 +66,10 @@ static void settings_load(HDF *cfg, struct flooder_settings *s)
 	s->poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250);
 	if (s->claim_s == 0) {
 		long until = config_int(cfg, "Flooder.RunSeconds", 55, 1, 59);
-		struct timespec wall;
 
 		/* Until the next time the clock reads that many seconds past the
 		 * minute: where a run cron started on the minute stops. */
-		clock_gettime(CLOCK_REALTIME, &wall);
-		s->claim_s = (double)until - fmod((double)wall.tv_sec + (double)wall.tv_nsec / 1e9, 60.0);
+		s->claim_s = (double)until - fmod(clock_wall(), 60.0);
 		if (s->claim_s <= 0)
 			s->claim_s += 60.0;
 	}

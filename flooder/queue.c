@@ -211,7 +211,7 @@ int queue_write_progress(db_t *db, const struct flooder_settings *s, const struc
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET " QUEUE_COUNTERS ", current_rate = ?, "
@@ -220,7 +220,7 @@ int queue_write_progress(db_t *db, const struct flooder_settings *s, const struc
 		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
 		    (long long)c->err_other, r.codes_json, current_rate, (long long)s->lease_s,
 		    (long long)j->id, s->owner, (long long)j->attempts);
-	job_report_clear(&r);
+	report_clear(&r);
 	return fenced_result(n, j, "progress");
 }
 
@@ -230,9 +230,9 @@ int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j)
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
-	job_report_final(j, &r);
+	report_final(j, &r);
 	/* -1 stands for "no value" in r; NULLIF stores it as SQL NULL. */
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET status = 'done', " QUEUE_COUNTERS ", "
@@ -246,7 +246,7 @@ int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j)
 	if (n > 0)
 		log_info("job %lld done: %ld sent, %ld ok, %ld errors, p99 %.1f ms, %.2f/s", j->id,
 			 c->issued, c->ok, r.errors, r.p99_ms, r.achieved_rate);
-	job_report_clear(&r);
+	report_clear(&r);
 	return fenced_result(n, j, "report");
 }
 
@@ -256,7 +256,7 @@ int queue_release_job(db_t *db, const struct flooder_settings *s, const struct j
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
 	n = db_exec(db,
 		    "UPDATE attack_jobs SET status = 'queued', " QUEUE_COUNTERS ", "
@@ -268,6 +268,6 @@ int queue_release_job(db_t *db, const struct flooder_settings *s, const struct j
 		    (long long)j->attempts);
 	if (n > 0)
 		log_info("job %lld released after %ld of %ld requests", j->id, c->issued, j->total);
-	job_report_clear(&r);
+	report_clear(&r);
 	return fenced_result(n, j, "release");
 }

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
@@ -75,27 +75,6 @@ struct worker {
 	double remote_ok_at;
 	double next_poll, next_presence, next_sample, next_prune;
 };
-
-static double worker_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* "YYYY-MM-DD HH:MM:SS.mmm" in UTC, as DATETIME(3) takes it. */
-static void worker_utc_stamp(char *out, size_t size)
-{
-	struct timeval tv;
-	struct tm tm;
-	char base[24];
-
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(base, sizeof(base), "%Y-%m-%d %H:%M:%S", &tm);
-	snprintf(out, size, "%s.%03ld", base, (long)(tv.tv_usec / 1000));
-}
 
 /* DATETIME(3) text from MariaDB to ISO 8601 UTC for clients. */
 static void worker_iso_from_db(const char *db_time, char *out, size_t size)
@@ -566,17 +545,9 @@ static void *worker_main(void *arg)
 		double now, due = worker_next_due(w);
 
 		pthread_mutex_lock(&w->lock);
-		while (!w->stop && !w->jobs && !w->snapshot_new && worker_now() < due) {
-			double wait = due - worker_now();
-			struct timespec until;
+		while (!w->stop && !w->jobs && !w->snapshot_new && clock_monotonic() < due) {
+			struct timespec until = clock_timespec(due);
 
-			clock_gettime(CLOCK_MONOTONIC, &until);
-			until.tv_sec += (time_t)wait;
-			until.tv_nsec += (long)((wait - floor(wait)) * 1e9);
-			if (until.tv_nsec >= 1000000000L) {
-				until.tv_sec++;
-				until.tv_nsec -= 1000000000L;
-			}
 			if (pthread_cond_timedwait(&w->wake, &w->lock, &until) == ETIMEDOUT)
 				break;
 		}
@@ -604,7 +575,7 @@ static void *worker_main(void *arg)
 			worker_take_snapshot(w, snapshot, nsnapshot);
 			free(snapshot);
 		}
-		now = worker_now();
+		now = clock_monotonic();
 		if (!w->ready && now >= w->next_poll) {
 			w->ready = worker_init(w) == 0;
 			if (w->ready)
@@ -672,10 +643,10 @@ struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct l
 	w->presence_timeout_s = opt->presence_timeout_s;
 	w->sample_interval_s = opt->sample_interval_s;
 	w->record_status = opt->record_status;
-	worker_utc_stamp(w->started_at, sizeof(w->started_at));
+	clock_utc_db(w->started_at, sizeof(w->started_at));
 	w->version = (unsigned long long)time(NULL) * 1000000ULL;
-	w->next_poll = w->next_presence = w->next_sample = worker_now();
-	w->next_prune = worker_now() + 5.0;
+	w->next_poll = w->next_presence = w->next_sample = clock_monotonic();
+	w->next_prune = clock_monotonic() + 5.0;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
@@ -703,8 +674,7 @@ void worker_stop(struct worker *w)
 	pthread_mutex_unlock(&w->lock);
 	/* A worker stuck in a query to a database that does not answer cannot be
 	 * interrupted; the process leaves without it rather than hang. */
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += WORKER_STOP_WAIT_S;
+	until = clock_timespec(clock_wall() + WORKER_STOP_WAIT_S);
 	if (pthread_timedjoin_np(w->thread, NULL, &until) != 0) {
 		log_warn("the database worker did not stop within %d s; leaving without it",
 			 WORKER_STOP_WAIT_S);
@@ -752,7 +722,7 @@ void worker_post_chat(struct worker *w, const char *user, const char *message, c
 	if (sscanf(at_iso, "%10[0-9-]T%12[0-9:.]", date, time_part) == 2)
 		snprintf(j->at, sizeof(j->at), "%s %s", date, time_part);
 	else
-		worker_utc_stamp(j->at, sizeof(j->at));
+		clock_utc_db(j->at, sizeof(j->at));
 	pthread_mutex_lock(&w->lock);
 	if (w->jobs_tail)
 		w->jobs_tail->next = j;

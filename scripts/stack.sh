@@ -31,8 +31,34 @@ stack_free_port() {
 
 stack_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Limits per client address in nginx (docs/ARCHITECTURE.md, "Limits per
+# address", says why these numbers); the environment may change each one.
+: "${MASAKARI_LIMIT_CONN:=512}"          # requests in progress and WebSockets open
+: "${MASAKARI_LIMIT_PAGES_RATE:=100}"    # pages and API calls per second…
+: "${MASAKARI_LIMIT_PAGES_BURST:=400}"   # …with this many at once above the rate
+: "${MASAKARI_LIMIT_THROWS_RATE:=120}"   # throws per minute…
+: "${MASAKARI_LIMIT_THROWS_BURST:=60}"
+: "${MASAKARI_LIMIT_WS_CONN:=200}"       # hall connections open
+: "${MASAKARI_LIMIT_WS_RATE:=10}"        # new hall connections per second…
+: "${MASAKARI_LIMIT_WS_BURST:=200}"
+# Addresses never limited: the flooder's, which attacks /legacy/random at up
+# to Flooder.MaxTotalRate by design.
+: "${MASAKARI_LIMIT_EXEMPT:=127.0.0.1}"
+
 stack_render() { # template output
-	sed -e "s|@ROOT@|$STACK_ROOT|g" -e "s|@VAR@|$STACK_VAR|g" -e "s|@PORT@|$STACK_PORT|g" \
+	local exempt_geo="" a
+	for a in $MASAKARI_LIMIT_EXEMPT; do exempt_geo="$exempt_geo$a 1; "; done
+	sed -e "s|@LIMIT_CONN@|$MASAKARI_LIMIT_CONN|g" \
+		-e "s|@LIMIT_PAGES_RATE@|$MASAKARI_LIMIT_PAGES_RATE|g" \
+		-e "s|@LIMIT_PAGES_BURST@|$MASAKARI_LIMIT_PAGES_BURST|g" \
+		-e "s|@LIMIT_THROWS_RATE@|$MASAKARI_LIMIT_THROWS_RATE|g" \
+		-e "s|@LIMIT_THROWS_BURST@|$MASAKARI_LIMIT_THROWS_BURST|g" \
+		-e "s|@LIMIT_WS_CONN@|$MASAKARI_LIMIT_WS_CONN|g" \
+		-e "s|@LIMIT_WS_RATE@|$MASAKARI_LIMIT_WS_RATE|g" \
+		-e "s|@LIMIT_WS_BURST@|$MASAKARI_LIMIT_WS_BURST|g" \
+		-e "s|@LIMIT_EXEMPT@|$MASAKARI_LIMIT_EXEMPT|g" \
+		-e "s|@LIMIT_EXEMPT_GEO@|$exempt_geo|g" \
+		-e "s|@ROOT@|$STACK_ROOT|g" -e "s|@VAR@|$STACK_VAR|g" -e "s|@PORT@|$STACK_PORT|g" \
 		-e "s|@BASE_URL@|http://localhost:$STACK_PORT|g" \
 		-e "s|@HALLD_PORT@|$STACK_HALLD_PORT|g" \
 		-e "s|@DB_SOCKET@|$STACK_VAR/run/mysqld.sock|g" -e "s|@DB_HOST@||g" \
@@ -58,10 +84,24 @@ stack_init() {
 	fi
 	STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
 	STACK_USER=$(id -un)
-	# As root, nginx workers would otherwise drop to nobody, who may not reach the checkout.
+	# As root, nginx's workers run as Debian's web server user, never as root:
+	# they read static/ and reach the FastCGI sockets, which spawn-fcgi hands
+	# to that user (stack_start_fcgi); nginx gives it its own temporary
+	# directories. Run as anyone else, nginx cannot change user and keeps it.
 	STACK_USER_LINE=""
-	[ "$(id -u)" -eq 0 ] && STACK_USER_LINE="user root;"
-	stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf"
+	STACK_SOCKET_OWNER=""
+	if [ "$(id -u)" -eq 0 ]; then
+		STACK_USER_LINE="user www-data www-data;"
+		STACK_SOCKET_OWNER=www-data
+		chmod 755 "$STACK_VAR" "$STACK_VAR/run"
+		if ! runuser -u www-data -- test -r "$STACK_ROOT/static/css/site.css"; then
+			stack_log "run as root, nginx serves static/ as www-data, who cannot read $STACK_ROOT/static; make the checkout readable or run as its owner"
+			return 1
+		fi
+	fi
+	# The configuration holds the database password: for this user's eyes only.
+	(umask 077; stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf")
+	chmod 600 "$STACK_VAR/masakari.hdf"
 	stack_render "$STACK_ROOT/etc/nginx.conf.in" "$STACK_VAR/nginx/nginx.conf"
 	export MASAKARI_CONFIG=$STACK_VAR/masakari.hdf
 	# A run that was killed outright (SIGKILL, a closed pipe) left its processes
@@ -143,7 +183,7 @@ stack_start_fcgi() {
 	local name
 	while read -r name; do
 		rm -f "$STACK_VAR/run/$name.sock"
-		spawn-fcgi -s "$STACK_VAR/run/$name.sock" -M 0600 -F 1 \
+		spawn-fcgi -s "$STACK_VAR/run/$name.sock" -M 0600 ${STACK_SOCKET_OWNER:+-U "$STACK_SOCKET_OWNER"} -F 1 \
 			-P "$STACK_VAR/run/$name.pid" -- "$STACK_BIN/$name.fcgi" \
 			>>"$STACK_VAR/log/spawn-fcgi.log" 2>&1 || {
 			stack_log "spawn-fcgi could not start $name.fcgi"

@@ -26,13 +26,21 @@ static NEOERR *set_rows(HDF *hdf, const char *prefix, const db_result *r, const 
 static NEOERR *critics(db_t *db, HDF *hdf)
 {
 	static const char *names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
-				       "Sent", NULL };
+				       "Sent", "Scoring", NULL };
 	/* The ID shown is the critic's first spelling of it; a first find is a
 	 * weakness's earliest hit. */
 	db_result *r = db_query(
 		db,
-		"SELECT first.github_id, c.damage, c.throws, c.hits, COALESCE(ff.n, 0), c.sent "
+		"SELECT first.github_id, c.damage, c.throws, c.hits, COALESCE(ff.n, 0), c.sent, "
+		"c.scoring "
 		"FROM (SELECT LOWER(t.github_id) AS k, SUM(t.power) AS damage, COUNT(*) AS throws, "
+		/* Each throw counts as the version that scored it scored it:
+		 * "v1 ×2, v2 ×5". */
+		"      (SELECT GROUP_CONCAT(CONCAT('v', v.scoring_version, ' ×', v.n) "
+		"              ORDER BY v.scoring_version SEPARATOR ', ') "
+		"       FROM (SELECT LOWER(github_id) AS k, scoring_version, COUNT(*) AS n "
+		"             FROM throws GROUP BY LOWER(github_id), scoring_version) v "
+		"       WHERE v.k = LOWER(t.github_id)) AS scoring, "
 		"      COUNT(DISTINCT t.weakness_id) AS hits, COALESCE(SUM(j.sent), 0) AS sent, "
 		"      MIN(t.id) AS first_id "
 		"      FROM throws t LEFT JOIN attack_jobs j ON j.throw_id = t.id "
@@ -56,12 +64,13 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 {
 	static const char *names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
-				       "Hits", "ExplanationEn", NULL };
+				       "Hits", "ScoringVersion", "ExplanationEn", NULL };
 	db_result *r = db_query(
 		db,
 		"SELECT w.title_ja, w.title_en, w.explanation_ja, t.github_id, "
 		"DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), "
-		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id), w.explanation_en "
+		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id), t.scoring_version, "
+		"w.explanation_en "
 		"FROM weaknesses w JOIN throws t ON t.id = "
 		"(SELECT MIN(f.id) FROM throws f WHERE f.weakness_id = w.id) "
 		"ORDER BY t.id",

@@ -205,16 +205,17 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"lang, score, weakness_id, power, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    "sssssdiii", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->lang, p->score.score, p->weakness->id, (long long)power, repeat_hits);
+				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    "sssssdiiii", p->github_id, p->remote_addr, p->critique, p->normalized,
+			    p->lang, p->score.score, p->weakness->id, (long long)power,
+			    (long long)p->score.version, repeat_hits);
 	} else {
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"lang, score, weakness_id, power, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-			    "sssssdni", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->lang, p->score.score, (long long)power);
+				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+			    "sssssdnii", p->github_id, p->remote_addr, p->critique, p->normalized,
+			    p->lang, p->score.score, (long long)power, (long long)p->score.version);
 	}
 	if (n != 1)
 		goto fail;
@@ -264,6 +265,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const char *problem;
 	db_t *db;
 	NEOERR *err;
+	int rc;
 
 	err = web_csrf_check(req);
 	if (!err)
@@ -295,8 +297,12 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = catalog_get(req, db, &cat);
 	if (err)
 		return nerr_pass(err);
-	if (score_critique(cat, critique, &plan.score) != 0 ||
-	    normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
+	rc = score_critique(cat, critique, &plan.score);
+	/* The reason (MeCab cannot start) is logged; the critique is not at fault. */
+	if (rc == -2)
+		return nerr_raise(NERR_SYSTEM, "scoring is unavailable: the Japanese word "
+					       "splitter (MeCab) cannot start");
+	if (rc != 0 || normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
 		return nerr_pass(refuse(req, 400, github_id, critique,
 					web_text(req, "Text.Masakari.Problem.Unreadable"), 0));
 	plan.normalized = normalized;

@@ -1,44 +1,45 @@
 // throw.js — /masakari/throws/<id>: while the attack is queued or running,
-// polls /api/throws/<id> every second and shows the requests sent, the total
+// polls /api/throws/<id> every second and shows the status, the requests sent
 // and the current rate; when it ends, reloads once so the server draws the report.
-(function () {
-  'use strict';
 
-  var root = document.getElementById('throw');
-  var status = root.getAttribute('data-status');
-  var id = root.getAttribute('data-throw-id');
-  var NAMES = { queued: '待機中', running: '攻撃中', done: '完了', failed: '失敗' };
+import { statusWord, statusWordsRead } from './status-words.js';
 
-  if (status === 'done' || status === 'failed') return;
+const POLL_MS = 1000;
 
-  var statusEl = document.getElementById('attack-status');
-  var sent = document.getElementById('attack-sent');
-  var rate = document.getElementById('attack-rate');
-  var progress = document.getElementById('attack-progress');
+const root = document.getElementById('throw');
+const words = root ? statusWordsRead(root) : {};
 
-  function show(t) {
-    statusEl.textContent = NAMES[t.status] || t.status;
-    statusEl.className = 'status-' + t.status;
-    sent.textContent = String(t.sent);
-    progress.value = t.sent;
-    rate.textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
-  }
+function throwFinished(status) {
+	return status === 'done' || status === 'failed';
+}
 
-  function poll() {
-    fetch('/api/throws/' + encodeURIComponent(id), { cache: 'no-store', credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (t) {
-        if (!t) return false;
-        show(t);
-        if (t.status === 'done' || t.status === 'failed') {
-          window.location.reload();
-          return true;
-        }
-        return false;
-      })
-      .catch(function () { return false; })
-      .then(function (finished) { if (!finished) setTimeout(poll, 1000); });
-  }
+function throwShow(t) {
+	const status = document.getElementById('attack-status');
 
-  poll();
-})();
+	status.textContent = statusWord(words, t.status);
+	status.className = `status-${t.status}`;
+	document.getElementById('attack-sent').textContent = String(t.sent);
+	document.getElementById('attack-progress').value = t.sent;
+	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
+}
+
+async function throwPoll(id) {
+	try {
+		const response = await fetch(`/api/throws/${encodeURIComponent(id)}`,
+			{ cache: 'no-store', credentials: 'same-origin' });
+		const t = response.ok ? await response.json() : null;
+		if (t) {
+			throwShow(t);
+			if (throwFinished(t.status)) {
+				window.location.reload();
+				return;
+			}
+		}
+	} catch {
+		/* The next poll tries again. */
+	}
+	setTimeout(() => throwPoll(id), POLL_MS);
+}
+
+if (root && !throwFinished(root.dataset.status))
+	throwPoll(root.dataset.throwId);

@@ -36,7 +36,7 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
     <section class="latest-words" aria-labelledby="words-heading">
       <h2 id="words-heading"><?cs var:Text.Masakari.Home.WordsHeading ?></h2>
       <?cs if:Latest.Reply ?>
-      <blockquote class="server-words"><p>「<?cs var:Latest.Reply ?>」</p></blockquote>
+      <blockquote class="server-words"><p><?cs var:fill(Text.Common.Quote, Latest.Reply) ?></p></blockquote>
       <p class="words-context">— <a href="/masakari/throws/<?cs var:Latest.Id ?>"><?cs var:fill(Text.Masakari.Home.WordsContext, Latest.GithubId) ?></a><?cs var:Text.Masakari.Home.WordsContextAfter ?></p>
       <?cs else ?>
       <p class="empty"><?cs var:Text.Masakari.Home.WordsEmpty ?></p>
@@ -83,5 +83,5 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
   <p class="empty"><?cs var:Text.Masakari.Home.RecentEmpty ?></p>
   <?cs /if ?>
 </section>
-<script src="<?cs var:Site.Static ?>/js/masakari.js" defer></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "hall-connection.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

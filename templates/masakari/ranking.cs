@@ -11,10 +11,10 @@ include:"layout/head.cs" ?>
   <p class="hint"><?cs var:Text.Masakari.Ranking.CriticsHint ?></p>
   <?cs if:subcount(Critics) > 0 ?>
   <table class="ranking">
-    <thead><tr><th><?cs var:Text.Masakari.Ranking.Rank ?></th><th><?cs var:Text.Masakari.Ranking.Critic ?></th><th><?cs var:Text.Masakari.Ranking.Damage ?></th><th><?cs var:Text.Masakari.Ranking.Throws ?></th><th><?cs var:Text.Masakari.Ranking.Hits ?></th><th><?cs var:Text.Masakari.Ranking.FirstFinds ?></th><th><?cs var:Text.Masakari.Ranking.Sent ?></th></tr></thead>
+    <thead><tr><th><?cs var:Text.Masakari.Ranking.Rank ?></th><th><?cs var:Text.Masakari.Ranking.Critic ?></th><th><?cs var:Text.Masakari.Ranking.Damage ?></th><th><?cs var:Text.Masakari.Ranking.Throws ?></th><th><?cs var:Text.Masakari.Ranking.Hits ?></th><th><?cs var:Text.Masakari.Ranking.FirstFinds ?></th><th><?cs var:Text.Masakari.Ranking.Sent ?></th><th><?cs var:Text.Masakari.Ranking.Scoring ?></th></tr></thead>
     <tbody>
     <?cs each:c = Critics ?>
-      <tr><td><?cs var:name(c) + 1 ?></td><td>@<?cs var:c.GithubId ?></td><td class="damage"><?cs var:c.Damage ?></td><td><?cs var:c.Throws ?></td><td><?cs var:c.Hits ?></td><td><?cs var:c.FirstFinds ?></td><td><?cs var:number(c.Sent) ?></td></tr>
+      <tr><td><?cs var:name(c) + 1 ?></td><td>@<?cs var:c.GithubId ?></td><td class="damage"><?cs var:c.Damage ?></td><td><?cs var:c.Throws ?></td><td><?cs var:c.Hits ?></td><td><?cs var:c.FirstFinds ?></td><td><?cs var:number(c.Sent) ?></td><td class="scoring"><?cs var:c.Scoring ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>
@@ -29,7 +29,7 @@ include:"layout/head.cs" ?>
   <ol class="found">
     <?cs each:w = Found ?>
     <li><strong lang="<?cs call:lang_of(w.TitleJa, w.TitleEn) ?>"><?cs call:text_of(w.TitleJa, w.TitleEn) ?></strong>
-      <br><?cs var:fill3(Text.Masakari.Ranking.FoundBy, w.FoundBy, datetime(w.FoundAt), w.Hits) ?>
+      <br><?cs var:fill3(Text.Masakari.Ranking.FoundBy, w.FoundBy, datetime(w.FoundAt), w.Hits) ?><?cs var:fill(Text.Masakari.Ranking.FoundScoring, w.ScoringVersion) ?>
       <p class="explanation" lang="<?cs call:lang_of(w.ExplanationJa, w.ExplanationEn) ?>"><?cs call:text_of(w.ExplanationJa, w.ExplanationEn) ?></p></li>
     <?cs /each ?>
   </ol>

@@ -3,7 +3,12 @@
 set:Page.Title = fill(Text.Masakari.Throw.Title, Throw.Id) ?><?cs set:Page.BodyClass = "masakari-page throw-page" ?><?cs
 set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/localized.cs" ?><?cs
 include:"layout/head.cs" ?>
-<article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>">
+<article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>"<?cs
+  # The status words, once, from status.cs: static/js/throw.js shows them live. ?><?cs
+  set:t.Status = "queued" ?> data-status-word-queued="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "running" ?> data-status-word-running="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "done" ?> data-status-word-done="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "failed" ?> data-status-word-failed="<?cs include:"masakari/status.cs" ?>">
   <h1><?cs var:fill(Text.Masakari.Throw.Title, Throw.Id) ?></h1>
   <blockquote class="critique"><p><?cs var:Throw.Critique ?></p></blockquote>
   <p class="critique-by"><?cs var:fill2(Text.Masakari.Throw.By, Throw.GithubId, datetime(Throw.CreatedAt)) ?></p>
@@ -27,7 +32,7 @@ include:"layout/head.cs" ?>
   <section class="reply" aria-labelledby="reply-heading">
     <h2 id="reply-heading"><?cs var:Text.Masakari.Throw.ReplyHeading ?></h2>
     <?cs if:Throw.Reply ?>
-    <blockquote class="server-words"><p id="reply">「<?cs var:Throw.Reply ?>」</p></blockquote>
+    <blockquote class="server-words"><p id="reply"><?cs var:fill(Text.Common.Quote, Throw.Reply) ?></p></blockquote>
     <p class="reply-source" data-source="<?cs var:Throw.ReplySource ?>"><?cs
       if:Throw.ReplySource == "llm" ?><?cs var:Text.Masakari.Throw.ReplyLlm ?><?cs
       elif:Throw.ReplySource == "cache" ?><?cs var:Text.Masakari.Throw.ReplyCache ?><?cs
@@ -65,5 +70,5 @@ include:"layout/head.cs" ?>
   </section>
   <p class="throw-nav"><a href="/masakari"><?cs var:Text.Masakari.Throw.Again ?></a> · <a href="/masakari/ranking"><?cs var:Text.Masakari.Throw.Ranking ?></a></p>
 </article>
-<script src="<?cs var:Site.Static ?>/js/throw.js" defer></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "status-words.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

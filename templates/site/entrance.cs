@@ -15,5 +15,5 @@ include:"layout/head.cs" ?>
   </form>
   <p class="hint"><?cs var:Text.Site.Entrance.Hint ?></p>
 </section>
-<script type="module" src="<?cs var:Site.Static ?>/js/entrance.js"></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs set:Page.Script = "entrance.js" ?><?cs set:Page.Modules.0 = "storage.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

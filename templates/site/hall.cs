@@ -3,10 +3,6 @@
      builds the walkable hall on top of it from the data attributes below. ?><?cs
 set:Page.Title = Text.Site.Hall.Title ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
 set:Page.Styles.0 = "hall.css" ?><?cs
-set:Page.Modules.0 = "hall-avatar.js" ?><?cs set:Page.Modules.1 = "hall-chat.js" ?><?cs
-set:Page.Modules.2 = "hall-connection.js" ?><?cs set:Page.Modules.3 = "hall-controls.js" ?><?cs
-set:Page.Modules.4 = "hall-dialog.js" ?><?cs set:Page.Modules.5 = "identicon.js" ?><?cs
-set:Page.Modules.6 = "text.js" ?><?cs set:Page.Modules.7 = "i18n-ja.js" ?><?cs
 include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>">
   <div class="hall-welcome">
@@ -22,7 +18,14 @@ include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <?cs each:e = Exhibits ?><?cs call:exhibit_card(e, 1) ?><?cs /each ?>
   </ul>
 </section>
-<?cs # The hall's modules, fetched together instead of one import level at a time. ?><?cs
-each:m = Page.Modules ?><link rel="modulepreload" href="<?cs var:Site.Static ?>/js/<?cs var:m ?>">
-<?cs /each ?><script type="module" src="<?cs var:Site.Static ?>/js/hall.js"></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs # The hall's script and every module it imports (t4003 checks the list). ?><?cs
+set:Page.Script = "hall.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs set:Page.Modules.1 = "hall-avatar.js" ?><?cs
+set:Page.Modules.2 = "hall-board.js" ?><?cs set:Page.Modules.3 = "hall-camera.js" ?><?cs
+set:Page.Modules.4 = "hall-chat.js" ?><?cs set:Page.Modules.5 = "hall-connection.js" ?><?cs
+set:Page.Modules.6 = "hall-controls.js" ?><?cs set:Page.Modules.7 = "hall-dialog.js" ?><?cs
+set:Page.Modules.8 = "hall-exhibits.js" ?><?cs set:Page.Modules.9 = "hall-modals.js" ?><?cs
+set:Page.Modules.10 = "hall-movement.js" ?><?cs set:Page.Modules.11 = "hall-protocol.js" ?><?cs
+set:Page.Modules.12 = "hall-stage.js" ?><?cs set:Page.Modules.13 = "i18n-ja.js" ?><?cs
+set:Page.Modules.14 = "identicon.js" ?><?cs set:Page.Modules.15 = "storage.js" ?><?cs
+set:Page.Modules.16 = "text.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

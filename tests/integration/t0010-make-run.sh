@@ -10,6 +10,9 @@
 # a developer's `make run` keeps its data in.
 co=$TMP/checkout
 mkdir -p "$co"
+# Run as root, `make run` serves static/ with nginx workers that are not root
+# (www-data): they must be able to reach the checkout, as in a real one.
+chmod 755 "$TMP" "$co"
 for part in bin etc scripts sql static templates; do ln -s "$ROOT/$part" "$co/$part"; done
 trap 'STACK_VAR=$co/var stack_stop 2>/dev/null; rm -rf "$TMP"' EXIT
 port=$(stack_free_port)
@@ -51,6 +54,20 @@ for name in mariadb site.fcgi legacy.fcgi api.fcgi masakari.fcgi halld nginx flo
 done
 get /exhibits/red/go
 expect_status 302
+
+t "the configuration, which holds the database password, is readable by its owner only"
+expect_eq "mode of var/masakari.hdf" 600 "$(stat -c %a "$co/var/masakari.hdf")"
+t "run as root, nginx's workers are not root"
+if [ "$(id -u)" -eq 0 ]; then
+	master=$(awk '$1 == "nginx" {print $2}' "$co/var/pids")
+	workers=$(pgrep -P "$master" -f "nginx: worker process" | tr '\n' ' ')
+	check "nginx has workers" test -n "$workers"
+	for w in $workers; do expect_eq "user of worker $w" www-data "$(ps -o user= -p "$w")"; done
+else
+	pass
+fi
+t "the flooder's lock is in the run's own directory, not a world-writable one"
+check "var/run/flooder.lock" test -e "$co/var/run/flooder.lock"
 
 t "Ctrl-C stops every process it started, even with its output piped to a reader that died of it"
 kill -INT -- "-$(ps -o pgid= "$job" | tr -d ' ')"
