@@ -53,7 +53,7 @@ check "which says to wait" grep -q 'Wait a few seconds' "$ROOT/static/errors/en/
 t "under /api/ the refusal is JSON"
 flood 127.17.0.7 600 /api/status
 check "refused: $(count_of 429)" test "$(count_of 429)" -ge 1
-expect_eq "body" '{"status":429,"error":"Too many requests or connections from your address. Retry in a few seconds."}' \
+expect_eq "body (nginx's page in Japanese, asked for no language)" "$(cat "$ROOT/static/errors/ja/429.json")" \
 	"$(cat "$TMP/refused" 2>/dev/null)"
 
 t "another address is not affected by that flood"
