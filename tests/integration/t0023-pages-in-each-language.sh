@@ -85,6 +85,9 @@ for lang in en ja; do
 	check_page /masakari "$lang"
 	check_page "$throw" "$lang"
 	check_page /masakari/ranking "$lang"
+	check_page /legacy/ "$lang"
+	check_page /legacy/random "$lang"
+	check_page "/legacy/source?file=README.md" "$lang"
 	check_page /no/such/page "$lang"
 	check_page "/exhibits/?lang=xx" "$lang"
 done
