@@ -112,9 +112,11 @@ static json_t *conversation(web_request *req, db_t *db, const struct reply_reque
 	json_array_append_new(messages, json_pack("{s:s,s:s}", "role", "system", "content", prompt));
 	free(prompt);
 	if (context > 0)
+		/* Only throws in the critic's language: the earlier answers show
+		 * the model which language to keep to. */
 		r = db_query(db, "SELECT critique, reply FROM throws WHERE id < ? AND reply IS NOT NULL "
-				 "ORDER BY id DESC LIMIT ?",
-			     "ii", rr->throw_id, (long long)context);
+				 "AND lang = ? ORDER BY id DESC LIMIT ?",
+			     "isi", rr->throw_id, score_lang_name(rr->lang), (long long)context);
 	if (!r && context > 0)
 		log_warn("reply context: %s", db_error(db));
 	for (unsigned i = r ? r->nrows : 0; i-- > 0;) {
