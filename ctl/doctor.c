@@ -139,7 +139,7 @@ static void check_database(HDF *config)
 		return;
 	}
 	report(1, "database: connected to %s", config_str(config, "DB.Name", "masakari"));
-	r = db_query(db, "SELECT @@character_set_connection, @@collation_connection", "");
+	r = db_query(db, "SELECT @@character_set_connection, @@collation_connection");
 	if (r) {
 		const char *cs = db_cell(r, 0, 0);
 

@@ -57,12 +57,17 @@ static struct lws_context *halld_create_context(struct lws_context_creation_info
 		ctx = lws_create_context(info);
 		if (ctx)
 			return ctx;
-		log_warn("libwebsockets cannot use libev here (is libwebsockets-evlib-ev "
-			 "installed?): falling back to poll(), which costs more with many clients");
 		ev_loop_destroy(halld_loop);
 		halld_loop = NULL;
 		info->foreign_loops = NULL;
 		info->options &= ~(uint64_t)LWS_SERVER_OPTION_LIBEV;
+		/* A port that cannot be bound fails both ways: only when poll()
+		 * works was libev the problem. */
+		ctx = lws_create_context(info);
+		if (ctx)
+			log_warn("libwebsockets cannot use libev here (is libwebsockets-evlib-ev "
+				 "installed?): falling back to poll(), which costs more with many clients");
+		return ctx;
 	}
 	return lws_create_context(info);
 }

@@ -174,7 +174,7 @@ static int worker_init(struct worker *w)
 	db_result *r;
 	struct worker_event *ev;
 
-	r = db_query(w->db, "SELECT COALESCE(MAX(id), 0) FROM throws", "");
+	r = db_query(w->db, "SELECT COALESCE(MAX(id), 0) FROM throws");
 	if (!r)
 		return -1;
 	w->last_throw_id = db_cell_int(r, 0, 0, 0);
@@ -183,8 +183,7 @@ static int worker_init(struct worker *w)
 	r = db_query(w->db,
 		     "SELECT id, github_id, message, created_at, daemon_id FROM ("
 		     " SELECT id, github_id, message, created_at, daemon_id FROM chat_messages"
-		     " ORDER BY id DESC LIMIT " WORKER_HISTORY_SQL_LIMIT ") last ORDER BY id",
-		     "");
+		     " ORDER BY id DESC LIMIT " WORKER_HISTORY_SQL_LIMIT ") last ORDER BY id");
 	if (!r)
 		return -1;
 	w->last_chat_id = r->nrows ? db_cell_int(r, r->nrows - 1, 0, 0) : 0;
@@ -237,7 +236,7 @@ static void worker_store_chats(struct worker *w)
 		if (db_exec(w->db,
 			    "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)"
 			    " VALUES (?, ?, ?, ?)",
-			    "ssss", j->user, j->message, w->daemon_id, j->at) < 0) {
+			    DB_TEXT(j->user), DB_TEXT(j->message), DB_TEXT(w->daemon_id), DB_TEXT(j->at)) < 0) {
 			if (db_is_outage(w->db)) {
 				worker_db_failed(w, "storing chat");
 				return;
@@ -256,7 +255,7 @@ static void worker_poll_chat(struct worker *w)
 	db_result *r = db_query(w->db,
 				"SELECT id, github_id, message, created_at, daemon_id"
 				" FROM chat_messages WHERE id > ? ORDER BY id LIMIT 200",
-				"i", w->last_chat_id);
+				DB_INT(w->last_chat_id));
 	struct worker_event *ev;
 
 	if (!r) {
@@ -282,7 +281,7 @@ static void worker_poll_throws(struct worker *w)
 				" w.title_en, t.reply FROM throws t"
 				" LEFT JOIN weaknesses w ON w.id = t.weakness_id"
 				" WHERE t.id > ? ORDER BY t.id LIMIT 50",
-				"i", w->last_throw_id);
+				DB_INT(w->last_throw_id));
 
 	if (!r) {
 		worker_db_failed(w, "reading throws");
@@ -343,8 +342,8 @@ static void worker_write_presence(struct worker *w)
 		    " VALUES (?, ?, ?, ?, NOW(3), ?, ?) ON DUPLICATE KEY UPDATE"
 		    " host = VALUES(host), pid = VALUES(pid), started_at = VALUES(started_at),"
 		    " heartbeat_at = NOW(3), version = VALUES(version), visitors = VALUES(visitors)",
-		    "ssisis", w->daemon_id, w->host, (long long)getpid(), w->started_at,
-		    (long long)w->version, w->visitors_json ? w->visitors_json : "[]") < 0) {
+		    DB_TEXT(w->daemon_id), DB_TEXT(w->host), DB_INT(getpid()), DB_TEXT(w->started_at),
+		    DB_INT(w->version), DB_TEXT(w->visitors_json ? w->visitors_json : "[]")) < 0) {
 		worker_db_failed(w, "publishing presence");
 		return;
 	}
@@ -424,7 +423,7 @@ static void worker_poll_remotes(struct worker *w, double now)
 	db_result *r = db_query(w->db,
 				"SELECT daemon_id, version FROM hall_presence WHERE daemon_id <> ?"
 				" AND heartbeat_at > NOW(3) - INTERVAL ? SECOND",
-				"si", w->daemon_id, (long long)w->presence_timeout_s);
+				DB_TEXT(w->daemon_id), DB_INT(w->presence_timeout_s));
 	int changed = 0;
 	size_t kept = 0;
 
@@ -460,7 +459,7 @@ static void worker_poll_remotes(struct worker *w, double now)
 		if (strcmp(d->version, version ? version : "") != 0) {
 			db_result *v = db_query(w->db,
 						"SELECT version, visitors FROM hall_presence"
-						" WHERE daemon_id = ?", "s", id);
+						" WHERE daemon_id = ?", DB_TEXT(id));
 
 			if (!v) {
 				worker_db_failed(w, "reading presence");
@@ -501,8 +500,9 @@ static void worker_record_sample(struct worker *w)
 		    " disk_read_bytes = VALUES(disk_read_bytes),"
 		    " disk_write_bytes = VALUES(disk_write_bytes),"
 		    " network_in = VALUES(network_in), network_out = VALUES(network_out)",
-		    "sddddd", w->host, v.cpuutilization, v.disk_read_bytes, v.disk_write_bytes,
-		    v.network_in, v.network_out) < 0) {
+		    DB_TEXT(w->host), DB_DOUBLE(v.cpuutilization), DB_DOUBLE(v.disk_read_bytes),
+		    DB_DOUBLE(v.disk_write_bytes), DB_DOUBLE(v.network_in),
+		    DB_DOUBLE(v.network_out)) < 0) {
 		worker_db_failed(w, "recording a status sample");
 		return;
 	}
@@ -511,9 +511,9 @@ static void worker_record_sample(struct worker *w)
 
 static void worker_prune(struct worker *w)
 {
-	if (db_exec(w->db, "DELETE FROM status_samples WHERE at < NOW() - INTERVAL 1 DAY", "") < 0 ||
-	    db_exec(w->db, "DELETE FROM hall_presence WHERE heartbeat_at < NOW(3) - INTERVAL 1 HOUR",
-		    "") < 0) {
+	if (db_exec(w->db, "DELETE FROM status_samples WHERE at < NOW() - INTERVAL 1 DAY") < 0 ||
+	    db_exec(w->db,
+		    "DELETE FROM hall_presence WHERE heartbeat_at < NOW(3) - INTERVAL 1 HOUR") < 0) {
 		worker_db_failed(w, "pruning");
 		return;
 	}
@@ -617,7 +617,7 @@ static void *worker_main(void *arg)
 			  w->pending->user);
 		worker_drop_pending_head(w);
 	}
-	if (db_exec(w->db, "DELETE FROM hall_presence WHERE daemon_id = ?", "s", w->daemon_id) < 0)
+	if (db_exec(w->db, "DELETE FROM hall_presence WHERE daemon_id = ?", DB_TEXT(w->daemon_id)) < 0)
 		log_warn("could not remove this daemon's presence row: %s", db_error(w->db));
 	return NULL;
 }

@@ -269,6 +269,15 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 	return (long)cat->nvocab++;
 }
 
+static int weakness_has_word(const struct score_weakness *w, uint32_t id)
+{
+	for (size_t k = 0; k < w->nphrasings; k++)
+		for (size_t j = 0; j < w->phrasings[k].nwords; j++)
+			if (w->phrasings[k].words[j] == id)
+				return 1;
+	return 0;
+}
+
 int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum score_lang lang,
 		      const char *phrasing)
 {
@@ -303,10 +312,11 @@ int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum sco
 		if (seen)
 			continue;
 		ids[nids++] = (uint32_t)id;
-		if (cat->vocab[id].last_weakness != windex) {
-			cat->vocab[id].last_weakness = windex;
+		/* Phrasings of one weakness may come at any time (a later
+		 * migration adds some): count it once however they come. */
+		if (cat->vocab[id].last_weakness != windex && !weakness_has_word(w, (uint32_t)id))
 			cat->vocab[id].df++;
-		}
+		cat->vocab[id].last_weakness = windex;
 	}
 	if (w->nphrasings == w->phrasings_cap) {
 		size_t cap = w->phrasings_cap ? 2 * w->phrasings_cap : 8;
@@ -521,6 +531,10 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 				continue;
 			if ((long)v == exact) {
 				like = 1.0;
+			} else if (t->len < 3 || w->len < 3) {
+				/* "c" and "cd" are 0.85 alike by Jaro–Winkler: for so
+				 * few letters that is noise, so short words must be equal. */
+				continue;
 			} else {
 				if (word_bound(t->len, sig, count, w) < cat->word_threshold)
 					continue;
@@ -638,7 +652,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_LOW;
 	/* One word ("sort", "バブル", the first word said five times) has not
 	 * named a weakness that takes more words to say. */
-	else if (best_matched < 2 && best_nwords >= 2)
+	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL)
 		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;
@@ -768,11 +782,10 @@ int score_catalog_load(struct score_catalog *cat, db_t *db)
 
 	score_catalog_init(&fresh);
 	params_set(&fresh, &params);
-	weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses ORDER BY id",
-			      "");
+	weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses ORDER BY id");
 	if (weaknesses)
 		phrasings = db_query(db, "SELECT weakness_id, id, text, lang FROM weakness_phrasings "
-					 "ORDER BY weakness_id, id", "");
+					 "ORDER BY weakness_id, id");
 	if (!weaknesses || !phrasings)
 		log_error("weakness catalog: %s", db_error(db));
 	else

@@ -26,8 +26,9 @@
  * language (Japanese when it has kana or kanji). The power follows how far
  * the score stands above that language's chance level, the score unrelated
  * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
- * needs two words of its phrasing (one word, however telling, has not named
- * a weakness that takes more to say). A miss flies, but weakly: its power is
+ * needs two words of its phrasing, or one that carries SCORE_ONE_WORD_RECALL
+ * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
+ * request"). Words shorter than three characters are alike only when equal. A miss flies, but weakly: its power is
  * that of its score or of the threshold, whichever is lower.
  *
  * Scoring version 1 (score_critique_v1), kept for throws stored before
@@ -61,9 +62,12 @@ enum score_lang {
  * of a critique's word that is like no catalog word. */
 #define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.45
 #define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.45
-#define SCORE_CHANCE_JA_DEFAULT 0.21
-#define SCORE_CHANCE_EN_DEFAULT 0.29
+#define SCORE_CHANCE_JA_DEFAULT 0.17
+#define SCORE_CHANCE_EN_DEFAULT 0.27
 #define SCORE_WORD_THRESHOLD_DEFAULT 0.85
+/* One matched word of a longer phrasing hits only when it carries at least
+ * this much of the phrasing's weight ("CDN" of "no CDN"). */
+#define SCORE_ONE_WORD_RECALL 0.75
 #define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
 /* Version 1's miss rule. */
 #define SCORE_V1_MISS_THRESHOLD_JA 0.65

@@ -63,7 +63,14 @@ static mecab_t *tagger_new(char *why, size_t cap)
 	m = mecab_new2(arg);
 	if (!m) {
 		const char *reason = mecab_strerror(NULL);
+		char sys_dic[4200];
 
+		/* MeCab often gives no reason; the usual one is a missing file. */
+		if (dictionary && !(reason && *reason)) {
+			snprintf(sys_dic, sizeof(sys_dic), "%s/sys.dic", dictionary);
+			if (access(sys_dic, R_OK) != 0)
+				reason = "its sys.dic cannot be read";
+		}
 		snprintf(why, cap,
 			 "MeCab cannot start with the dictionary %s: %s (is mecab-ipadic-utf8 "
 			 "installed?)",

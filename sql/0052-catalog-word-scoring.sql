@@ -12,8 +12,8 @@ SET NAMES utf8mb4;
 UPDATE weaknesses SET
   title_ja = '採点は文字の似かたしか見ない',
   title_en = 'Scoring sees spelling, not meaning',
-  explanation_ja = '採点は批評を単語に分け(日本語はMeCab)、単語どうしをJaro–Winklerで比べ、珍しい単語ほど重く数える。それでも見ているのは綴りの近さで、意味ではない。同じことを別の言葉で言えば外れ、言い換えの辞書もない。このカタログに対して、関係のない英語の批評は0.00〜0.52(中央値0.28)、日本語は0.00〜0.60(中央値0.20)の点になり、攻撃力はこの偶然の水準からどれだけ上かで決まる。',
-  explanation_en = 'Scoring cuts a critique into words (MeCab for Japanese), compares words by Jaro–Winkler and weighs rare words more, but it still judges spelling, not meaning: say the same thing in other words and it misses, and there is no thesaurus. Against this catalog, unrelated English critiques score 0.00 to 0.52 (median 0.28) and unrelated Japanese ones 0.00 to 0.60 (median 0.20); the power is how far a score stands above that chance level.'
+  explanation_ja = '採点は批評を単語に分け(日本語はMeCab)、単語どうしをJaro–Winklerで比べ、珍しい単語ほど重く数える。それでも見ているのは綴りの近さで、意味ではない。同じことを別の言葉で言えば外れ、言い換えの辞書もない。このカタログに対して、関係のない英語の批評は0.00〜0.52(中央値0.27)、日本語は0.00〜0.60(中央値0.17)の点になり、攻撃力はこの偶然の水準からどれだけ上かで決まる。',
+  explanation_en = 'Scoring cuts a critique into words (MeCab for Japanese), compares words by Jaro–Winkler and weighs rare words more, but it still judges spelling, not meaning: say the same thing in other words and it misses, and there is no thesaurus. Against this catalog, unrelated English critiques score 0.00 to 0.52 (median 0.27) and unrelated Japanese ones 0.00 to 0.60 (median 0.17); the power is how far a score stands above that chance level.'
 WHERE slug = 'jaro-winkler-for-sentences';
 
 UPDATE weaknesses SET

@@ -41,7 +41,7 @@ static int cache_find(db_t *db, const unsigned char key[32], const char *normali
 	 * wrong critique. */
 	db_result *r = db_query(db, "SELECT reply FROM llm_cache WHERE normalized_hash = ? "
 				    "AND normalized = ?",
-				"bs", (const char *)key, (size_t)32, normalized);
+				DB_BYTES((const char *)key, 32), DB_TEXT(normalized));
 	const char *reply;
 	int found = 0;
 
@@ -63,7 +63,7 @@ static void cache_store(db_t *db, const unsigned char key[32], const char *norma
 {
 	if (db_exec(db, "INSERT IGNORE INTO llm_cache (normalized_hash, normalized, reply) "
 			"VALUES (?, ?, ?)",
-		    "bss", (const char *)key, (size_t)32, normalized, reply) < 0)
+		    DB_BYTES((const char *)key, 32), DB_TEXT(normalized), DB_TEXT(reply)) < 0)
 		log_warn("reply cache: %s", db_error(db));
 }
 
@@ -116,7 +116,7 @@ static json_t *conversation(web_request *req, db_t *db, const struct reply_reque
 		 * the model which language to keep to. */
 		r = db_query(db, "SELECT critique, reply FROM throws WHERE id < ? AND reply IS NOT NULL "
 				 "AND lang = ? ORDER BY id DESC LIMIT ?",
-			     "isi", rr->throw_id, score_lang_name(rr->lang), (long long)context);
+			     DB_INT(rr->throw_id), DB_TEXT(score_lang_name(rr->lang)), DB_INT(context));
 	if (!r && context > 0)
 		log_warn("reply context: %s", db_error(db));
 	for (unsigned i = r ? r->nrows : 0; i-- > 0;) {
@@ -138,8 +138,8 @@ static json_t *conversation(web_request *req, db_t *db, const struct reply_reque
 
 static void reply_store(db_t *db, long long throw_id, const char *reply, const char *source)
 {
-	if (db_exec(db, "UPDATE throws SET reply = ?, reply_source = ? WHERE id = ?", "ssi", reply,
-		    source, throw_id) < 0)
+	if (db_exec(db, "UPDATE throws SET reply = ?, reply_source = ? WHERE id = ?", DB_TEXT(reply),
+		    DB_TEXT(source), DB_INT(throw_id)) < 0)
 		log_error("storing the reply to throw %lld: %s", throw_id, db_error(db));
 }
 

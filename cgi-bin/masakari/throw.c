@@ -105,7 +105,7 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 		    "INSERT INTO throw_limits (limit_key, last_at) VALUES (?, NOW(3)) "
 		    "ON DUPLICATE KEY UPDATE last_at = IF(last_at <= NOW(3) - INTERVAL ? SECOND, "
 		    "NOW(3), last_at)",
-		    "si", key, (long long)interval_s);
+		    DB_TEXT(key), DB_INT(interval_s));
 	if (n < 0)
 		return -1;
 	*wait_ms = 0;
@@ -113,7 +113,7 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 		return 0;
 	r = db_query(db, "SELECT TIMESTAMPDIFF(MICROSECOND, NOW(3), last_at + INTERVAL ? SECOND) "
 			 "DIV 1000 FROM throw_limits WHERE limit_key = ?",
-		     "is", (long long)interval_s, key);
+		     DB_INT(interval_s), DB_TEXT(key));
 	if (!r)
 		return -1;
 	*wait_ms = db_cell_int(r, 0, 0, 1000);
@@ -137,7 +137,7 @@ static int earlier_throw_find(db_t *db, const char *critic, const char *normaliz
 {
 	db_result *r = db_query(db, "SELECT throw_id FROM throw_critiques WHERE critic = ? "
 				    "AND normalized_hash = UNHEX(SHA2(?, 256))",
-				"ss", critic, normalized);
+				DB_TEXT(critic), DB_TEXT(normalized));
 
 	if (!r)
 		return -1;
@@ -197,7 +197,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		/* Serialised with this critic's other throws by the ID's limit row. */
 		db_result *r = db_query(db, "SELECT COUNT(*) FROM throws WHERE weakness_id = ? "
 					    "AND LOWER(github_id) = LOWER(?)",
-					"is", p->weakness->id, p->github_id);
+					DB_INT(p->weakness->id), DB_TEXT(p->github_id));
 
 		if (!r)
 			goto fail;
@@ -207,22 +207,22 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
 				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    "sssssdiiii", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->lang, p->score.score, p->weakness->id, (long long)power,
-			    (long long)p->score.version, repeat_hits);
+			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
+			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
 				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-			    "sssssdnii", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->lang, p->score.score, (long long)power, (long long)p->score.version);
+			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)
 		goto fail;
 	*id = db_last_insert_id(db);
 	if (db_exec(db, "INSERT INTO attack_jobs (throw_id, target_url, rate, duration_s) "
 			"VALUES (?, ?, ?, ?)",
-		    "isii", *id, p->target_url, (long long)power, (long long)p->duration_s) != 1)
+		    DB_INT(*id), DB_TEXT(p->target_url), DB_INT(power), DB_INT(p->duration_s)) != 1)
 		goto fail;
 	/* The primary key refuses a critique this critic has thrown before, even
 	 * one stored by a throw still in flight: this waits for that transaction
@@ -231,7 +231,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	 * so several such throws waiting at once do not deadlock. */
 	n = db_exec(db, "INSERT IGNORE INTO throw_critiques (critic, normalized_hash, throw_id) "
 			"VALUES (?, UNHEX(SHA2(?, 256)), ?)",
-		    "ssi", p->critic, p->normalized, *id);
+		    DB_TEXT(p->critic), DB_TEXT(p->normalized), DB_INT(*id));
 	if (n < 0)
 		goto fail;
 	if (n == 0) {

@@ -61,7 +61,7 @@ NEOERR *entrance_form_submit(web_request *req)
 	if (err)
 		return nerr_pass(err);
 	if (db_exec(db, "INSERT INTO visitors (github_id) VALUES (?) ON DUPLICATE KEY UPDATE "
-			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", "s", id) < 0)
+			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", DB_TEXT(id)) < 0)
 		return web_db_error(db, "recording the visitor");
 	err = web_cookie_set(req, "github_id", id, GITHUB_ID_COOKIE_AGE);
 	if (!err)

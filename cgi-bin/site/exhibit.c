@@ -34,7 +34,7 @@ NEOERR *exhibit_go(web_request *req)
 		err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
-	changed = db_exec(db, "UPDATE exhibits SET visits = visits + 1 WHERE slug = ?", "s", slug);
+	changed = db_exec(db, "UPDATE exhibits SET visits = visits + 1 WHERE slug = ?", DB_TEXT(slug));
 	if (changed < 0)
 		return web_db_error(db, "counting the visit");
 	url = hdf_get_value(req->hdf, "Exhibit.SiteUrl", NULL);

@@ -10,6 +10,7 @@
 
 #include "canned.h"
 #include "config.h"
+#include "db_hdf.h"
 #include "log.h"
 
 static HDF *store;
@@ -17,7 +18,7 @@ static time_t store_loaded;
 
 static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf)
 {
-	db_result *r = db_query(db, sql, "");
+	db_result *r = db_query(db, sql);
 	NEOERR *err = STATUS_OK;
 
 	if (!r)
@@ -47,9 +48,10 @@ static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf
 
 static NEOERR *store_load(web_request *req, HDF **out)
 {
-	static const char *fields[] = { "Slug", "Title", "SiteUrl", "Image", "Summary",
-					"Description", "SummaryEn", "DescriptionEn", "Event",
-					"EventEn", "Team", "TeamEn", "HallX", "HallY" };
+	/* Column 0, the position, names each exhibit's node. */
+	static const char *const fields[] = { "", "Slug", "Title", "SiteUrl", "Image", "Summary",
+					      "Description", "SummaryEn", "DescriptionEn", "Event",
+					      "EventEn", "Team", "TeamEn", "HallX", "HallY", NULL };
 	db_t *db;
 	db_result *r;
 	HDF *tree;
@@ -59,25 +61,17 @@ static NEOERR *store_load(web_request *req, HDF **out)
 		return nerr_pass(err);
 	r = db_query(db, "SELECT position, slug, title, site_url, image, summary, description, "
 			 "summary_en, description_en, event, event_en, team, team_en, hall_x, hall_y "
-			 "FROM exhibits ORDER BY position", "");
+			 "FROM exhibits ORDER BY position");
 	if (!r)
 		return web_db_error(db, "loading exhibits");
 	err = hdf_init(&tree);
-	for (unsigned i = 0; i < r->nrows && !err; i++) {
-		const char *idx = db_cell(r, i, 0);
-
-		for (unsigned f = 0; f < sizeof(fields) / sizeof(fields[0]) && !err; f++) {
-			const char *v = db_cell(r, i, f + 1);
-
-			/* Unknown facts stay absent, so templates leave them out. */
-			if (v && *v)
-				err = hdf_set_valuef(tree, "%s.%s=%s", idx, fields[f], v);
-		}
-		/* Titles are names, shown as they are; the lang attribute says how to read them. */
-		if (!err)
-			err = hdf_set_valuef(tree, "%s.TitleLang=%s", idx,
-					     canned_lang_of(db_cell(r, i, 2)) == SCORE_LANG_JA ? "ja" : "en");
-	}
+	/* Unknown facts stay absent, so templates leave them out. */
+	if (!err)
+		err = db_hdf_rows(tree, "", r, fields, DB_HDF_KEYED | DB_HDF_SKIP_EMPTY);
+	/* Titles are names, shown as they are; the lang attribute says how to read them. */
+	for (unsigned i = 0; i < r->nrows && !err; i++)
+		err = hdf_set_valuef(tree, "%s.TitleLang=%s", db_cell(r, i, 0),
+				     canned_lang_of(db_cell(r, i, 2)) == SCORE_LANG_JA ? "ja" : "en");
 	db_result_free(r);
 	if (!err)
 		err = load_lists(db, tree,

@@ -83,5 +83,8 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
   <p class="empty"><?cs var:Text.Masakari.Home.RecentEmpty ?></p>
   <?cs /if ?>
 </section>
-<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "hall-connection.js" ?><?cs
+<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs
+set:Page.Modules.1 = "hall-connection.js" ?><?cs set:Page.Modules.2 = "sound.js" ?><?cs
+set:Page.Modules.3 = "storage.js" ?><?cs set:Page.Modules.4 = "text-catalog.js" ?><?cs
+set:Page.Modules.5 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -70,5 +70,7 @@ include:"layout/head.cs" ?>
   </section>
   <p class="throw-nav"><a href="/masakari"><?cs var:Text.Masakari.Throw.Again ?></a> · <a href="/masakari/ranking"><?cs var:Text.Masakari.Throw.Ranking ?></a></p>
 </article>
-<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "status-words.js" ?><?cs
+<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs
+set:Page.Modules.1 = "status-words.js" ?><?cs set:Page.Modules.2 = "text-catalog.js" ?><?cs
+set:Page.Modules.3 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

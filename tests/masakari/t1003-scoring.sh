@@ -50,12 +50,12 @@ check "an exact word" grep -q '^  queu (weight [0-9.]*): matched by "queu", like
 t "masakarictl score explains a miss: the chance level and why"
 "$ctl" score "the logo looks like it was drawn in Paint" >"$TMP/out"
 check "missed below the English threshold" grep -q '^weakness none: missed (below the threshold; nearest .*, en threshold 0.45)' "$TMP/out"
-check "the chance subtracted" grep -q '^chance   0.29 subtracted (en): power = ceil(100 x (0.[0-9]* - 0.29) / (1 - 0.29)), 1..100' "$TMP/out"
+check "the chance subtracted" grep -q '^chance   0.27 subtracted (en): power = ceil(100 x (0.[0-9]* - 0.27) / (1 - 0.27)), 1..100' "$TMP/out"
 check "words not in the critique" grep -q ': not in the critique$' "$TMP/out"
 check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/out"
-"$ctl" score "cdn" >"$TMP/out"
+"$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
-check "and flies no harder than the threshold would: ceil(100 x (0.45 - 0.29) / 0.71)" grep -qx 'power    23' "$TMP/out"
+check "and flies no harder than a score at the threshold: ceil(100 x (0.45 - 0.27) / 0.73)" grep -qx "power    25" "$TMP/out"
 "$ctl" score "!!! ??? ..." >"$TMP/out"
 check "nothing to compare" grep -q '^weakness none: missed (no content word to compare' "$TMP/out"
 
@@ -86,13 +86,13 @@ t "a Japanese paraphrase hits, its power over the Japanese chance level"
 thrown "サーバーが1台で冗長化されていない"
 expect_eq "weakness" single-server "$SLUG"
 check "score at least 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s >= 0.45) }'
-expect_eq "power" "$(over_chance "$SCORE" 0.21)" "$POWER"
+expect_eq "power" "$(over_chance "$SCORE" 0.17)" "$POWER"
 
 t "an unrelated English critique misses and flies weakly"
 thrown "the logo looks like it was drawn in Paint"
 expect_eq "no weakness" "" "$SLUG"
 check "score below 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s < 0.45) }'
-expect_eq "the power is over the English chance level" "$(over_chance "$SCORE" 0.29)" "$POWER"
+expect_eq "the power is over the English chance level" "$(over_chance "$SCORE" 0.27)" "$POWER"
 check "weak: at most 20 ($POWER)" test "$POWER" -le 20
 
 t "a two-letter critique misses with the least power"
