@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "lang.h"
+#include "web.h"
 #include "ctl.h"
 #include "tokenize.h"
 #include "db.h"
@@ -194,9 +196,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 				err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 			if (!err)
 				err = cs_init(&cs, hdf);
-			/* The same functions cgi_display offers (url_escape, …). */
+			/* The same functions the pages have (url_escape, fill, …). */
 			if (!err)
-				err = cgi_register_strfuncs(cs);
+				err = web_template_functions(cs);
 			if (!err)
 				err = cs_parse_file(cs, rel);
 			if (err) {
@@ -216,6 +218,19 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 		}
 	}
 	closedir(d);
+}
+
+/* Both languages' catalogs read, with the same keys and placeholders. */
+static void check_catalogs(HDF *config)
+{
+	const char *dir = config_str(config, "Paths.Lang", "lang");
+	int problems = lang_check(dir, 0);
+
+	if (problems < 0)
+		report(0, "catalogs: %s/ja and %s/en cannot be read (see the log)", dir, dir);
+	else
+		report(problems == 0, "catalogs: %s/ja and %s/en %s", dir, dir,
+		       problems == 0 ? "have the same keys" : "differ (the log names each key)");
 }
 
 static void check_templates(HDF *config)
@@ -292,6 +307,7 @@ int ctl_doctor(HDF *config_unused, int argc, char **argv)
 	check_config(config);
 	check_database(config);
 	check_templates(config);
+	check_catalogs(config);
 	check_mecab(config);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	check_targets(config);

@@ -38,6 +38,16 @@ PY
 	if [ -s "$TMP/missing-$l" ]; then fail "keys missing in $l: $(head -5 "$TMP/missing-$l" | tr '\n' ' ')"; else pass; fi
 done
 
+t "masakarictl doctor checks the catalogs, and names a key missing from one language"
+"$ROOT/bin/masakarictl" doctor >"$TMP/doctor" 2>&1
+check "catalogs reported as agreeing" grep -q "catalogs: .* have the same keys" "$TMP/doctor"
+cp -r "$ROOT/lang" "$TMP/lang"
+sed -i '/^ *Footer = /d' "$TMP/lang/en/common.hdf"
+sed "s|Lang = .*|Lang = $TMP/lang|" "$MASAKARI_CONFIG" >"$TMP/badlang.hdf"
+MASAKARI_CONFIG=$TMP/badlang.hdf "$ROOT/bin/masakarictl" doctor >"$TMP/doctor" 2>&1
+check "doctor fails on a missing key" test $? -ne 0
+check "doctor says the catalogs differ" grep -q "catalogs: .* differ" "$TMP/doctor"
+
 t "the check finds a stray word when there is one"
 mkdir -p "$TMP/probe/templates" "$TMP/probe/lang"
 printf '<p>Hello <?cs var:Text.Common.Footer ?></p>\n' >"$TMP/probe/templates/probe.cs"
