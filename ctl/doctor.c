@@ -9,6 +9,8 @@
 #include <sys/stat.h>
 
 #include "config.h"
+#include "lang.h"
+#include "web.h"
 #include "ctl.h"
 #include "tokenize.h"
 #include "db.h"
@@ -212,6 +214,19 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 	closedir(d);
 }
 
+/* Both languages' catalogs read, with the same keys and placeholders. */
+static void check_catalogs(HDF *config)
+{
+	const char *dir = config_str(config, "Paths.Lang", "lang");
+	int problems = lang_check(dir, 0);
+
+	if (problems < 0)
+		report(0, "catalogs: %s/ja and %s/en cannot be read (see the log)", dir, dir);
+	else
+		report(problems == 0, "catalogs: %s/ja and %s/en %s", dir, dir,
+		       problems == 0 ? "have the same keys" : "differ (the log names each key)");
+}
+
 static void check_templates(const struct settings *settings)
 {
 	const char *root = settings->paths_templates;
@@ -288,6 +303,7 @@ int ctl_doctor(const struct settings *unused, int argc, char **argv)
 	settings_read(config, &settings);
 	check_database(&settings);
 	check_templates(&settings);
+	check_catalogs(config);
 	check_mecab(&settings);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	check_targets(&settings);

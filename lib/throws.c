@@ -10,7 +10,7 @@ enum {
 	COL_REPLY_SOURCE, COL_CREATED_AT, COL_STATUS, COL_DURATION, COL_TARGET, COL_SENT, COL_OK,
 	COL_ERRORS, COL_ERRORS_CONNECT, COL_ERRORS_TIMEOUT, COL_ERRORS_HTTP, COL_CODES, COL_P50,
 	COL_P90, COL_P99, COL_MAX, COL_CURRENT_RATE, COL_ACHIEVED_RATE, COL_FAILURE_REASON,
-	COL_STARTED_AT, COL_FINISHED_AT,
+	COL_STARTED_AT, COL_FINISHED_AT, COL_LANG,
 };
 
 long long throw_id_parse(const char *segment)
@@ -37,7 +37,7 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 		"j.errors_timeout, j.errors_http, j.codes, j.p50_ms, j.p90_ms, j.p99_ms, j.max_ms, "
 		"j.current_rate, j.achieved_rate, j.failure_reason, "
 		"DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s'), "
-		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s') "
+		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s'), t.lang "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id WHERE t.id = ?",
 		DB_INT(id));
@@ -85,6 +85,7 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 	out->failure_reason = db_cell(r, 0, COL_FAILURE_REASON);
 	out->started_at = db_cell(r, 0, COL_STARTED_AT);
 	out->finished_at = db_cell(r, 0, COL_FINISHED_AT);
+	out->lang = db_cell(r, 0, COL_LANG) ? db_cell(r, 0, COL_LANG) : "ja";
 	return 1;
 }
 
@@ -136,7 +137,7 @@ json_t *throw_view_json(const struct throw_view *v)
 	long long other = v->errors - v->errors_connect - v->errors_timeout - v->errors_http;
 
 	return json_pack("{s:I,s:s,s:f,s:o,s:i,s:i,s:s,s:I,s:I,s:I,s:{s:I,s:I,s:I,s:I},s:o,s:o,s:o,"
-			 "s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+			 "s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:s}",
 			 "id", (json_int_t)v->id, "github_id", v->github_id ? v->github_id : "",
 			 "score", v->score, "weakness", weakness, "power", v->power,
 			 "duration_s", v->duration_s, "status", v->status,
@@ -152,7 +153,7 @@ json_t *throw_view_json(const struct throw_view *v)
 			 "reply", v->reply ? json_string(v->reply) : json_null(),
 			 "started_at", string_or_null(v->started_at),
 			 "finished_at", string_or_null(v->finished_at),
-			 "failure_reason", string_or_null(v->failure_reason));
+			 "failure_reason", string_or_null(v->failure_reason), "lang", v->lang);
 }
 
 NEOERR *throw_view_lookup(web_request *req, const char *segment, struct throw_view *out)
@@ -163,16 +164,21 @@ NEOERR *throw_view_lookup(web_request *req, const char *segment, struct throw_vi
 	int found;
 
 	if (id <= 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND,
-				  "There is no such throw: a throw's number is a positive whole "
-				  "number, as in /masakari/throws/1.");
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				  web_text(req, "Text.Masakari.Throw.NotANumber"));
 	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
 	found = throw_view_load(db, id, out);
 	if (found < 0)
 		return web_db_error(db, "loading a throw");
-	if (found == 0)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no throw %lld (yet).", id);
+	if (found == 0) {
+		char msg[256], num[24];
+
+		snprintf(num, sizeof(num), "%lld", id);
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				  web_text_fill(req, msg, sizeof(msg), "Text.Masakari.Throw.NoSuch",
+						num, NULL));
+	}
 	return STATUS_OK;
 }

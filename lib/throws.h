@@ -39,6 +39,7 @@ struct throw_view {
 	const char *achieved_rate;   /* sent / elapsed, once done */
 	const char *failure_reason;
 	const char *started_at, *finished_at;
+	const char *lang;            /* the critic's language, "ja" or "en": the reply's */
 };
 
 /* Parses a throw id from a URL segment: 1 to 18 decimal digits, nothing else.

@@ -71,6 +71,11 @@ NEOERR *web_db(web_request *req, db_t **out);
 /* Raises the error that matches a failed db_* call (outage → 503, else 500). */
 NEOERR *web_db_error(db_t *db, const char *what);
 
+/* Registers the functions every template may call — the cgi kit's
+ * (url_escape, …) and the catalogs' fill, fill2, fill3, datetime and number
+ * (docs/ARCHITECTURE.md, Languages) — on cs. Raises what registering raises. */
+NEOERR *web_template_functions(CSPARSE *cs);
+
 /* Renders templates/<name> with the request's HDF at the current status. */
 NEOERR *web_render(web_request *req, const char *template_name);
 

@@ -27,7 +27,7 @@ static const char *const legacy_source_files[] = {
 
 #define SOURCE_MAX_BYTES (256 * 1024)
 
-static NEOERR *read_source(const char *root, const char *name, char **out)
+static NEOERR *read_source(web_request *req, const char *root, const char *name, char **out)
 {
 	char path[1024];
 	FILE *f;
@@ -37,7 +37,8 @@ static NEOERR *read_source(const char *root, const char *name, char **out)
 	snprintf(path, sizeof(path), "%s/%s", root, name);
 	f = fopen(path, "r");
 	if (!f)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "That source file is not installed on this server.");
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				  web_text(req, "Text.Legacy.Source.NotInstalled"));
 	buf = malloc(SOURCE_MAX_BYTES + 1);
 	if (!buf) {
 		fclose(f);
@@ -63,12 +64,12 @@ NEOERR *legacy_source_render(web_request *req)
 			found = i;
 	}
 	if (!err && want && found < 0)
-		err = nerr_raise(WEB_ERR_NOT_FOUND,
-				 "That file is not part of the legacy target's published source.");
+		err = nerr_raise(WEB_ERR_NOT_FOUND, "%s",
+				 web_text(req, "Text.Legacy.Source.NotPublished"));
 	if (!err && found >= 0) {
 		char *text = NULL;
 
-		err = read_source(root, legacy_source_files[found], &text);
+		err = read_source(req, root, legacy_source_files[found], &text);
 		if (!err)
 			err = hdf_set_value(req->hdf, "Source.Name", legacy_source_files[found]);
 		if (!err)

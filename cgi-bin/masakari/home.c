@@ -15,11 +15,12 @@
 static NEOERR *recent_throws(db_t *db, HDF *hdf)
 {
 	static const char *const names[] = { "Id", "GithubId", "Critique", "", "Power",
-					     "Weakness", "Status", "At", NULL };
+					     "Weakness", "Status", "At", "WeaknessEn", NULL };
 	db_result *r = db_query(
 		db,
 		"SELECT t.id, t.github_id, t.critique, t.score, t.power, w.title_ja, "
-		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') "
+		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), "
+		"w.title_en "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id ORDER BY t.id DESC LIMIT ?",
 		DB_INT(RECENT_THROWS));
@@ -75,6 +76,10 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 	NEOERR *err;
 
 	err = web_csrf_token(req, &token);
+	/* A refused throw shows this page at the form's address: the language
+	 * switch goes to the page itself. */
+	if (!err)
+		err = hdf_set_value(req->hdf, "Page.SwitchPath", "/masakari");
 	if (!err && id)
 		err = hdf_set_value(req->hdf, "Form.GithubId", id);
 	if (!err && form && form->critique)

@@ -49,7 +49,7 @@ struct reply_request {
 	const char *critique;
 	const char *normalized;               /* the reply cache's key */
 	const struct score_weakness *weakness; /* NULL for a miss */
-	enum score_lang lang;                 /* the critic's language */
+	enum score_lang lang;                 /* the critic's site language (the throw's lang) */
 };
 
 /* Finds the server's reply to a throw — from the cache, from the language

@@ -52,12 +52,13 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 {
 	static const char *const names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
-					     "Hits", "ScoringVersion", NULL };
+					     "Hits", "ScoringVersion", "ExplanationEn", NULL };
 	db_result *r = db_query(
 		db,
 		"SELECT w.title_ja, w.title_en, w.explanation_ja, t.github_id, "
 		"DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), "
-		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id), t.scoring_version "
+		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id), t.scoring_version, "
+		"w.explanation_en "
 		"FROM weaknesses w JOIN throws t ON t.id = "
 		"(SELECT MIN(f.id) FROM throws f WHERE f.weakness_id = w.id) "
 		"ORDER BY t.id");

@@ -112,9 +112,11 @@ static json_t *conversation(web_request *req, db_t *db, const struct reply_reque
 	json_array_append_new(messages, json_pack("{s:s,s:s}", "role", "system", "content", prompt));
 	free(prompt);
 	if (context > 0)
+		/* Only throws in the critic's language: the earlier answers show
+		 * the model which language to keep to. */
 		r = db_query(db, "SELECT critique, reply FROM throws WHERE id < ? AND reply IS NOT NULL "
-				 "ORDER BY id DESC LIMIT ?",
-			     DB_INT(rr->throw_id), DB_INT(context));
+				 "AND lang = ? ORDER BY id DESC LIMIT ?",
+			     DB_INT(rr->throw_id), DB_TEXT(score_lang_name(rr->lang)), DB_INT(context));
 	if (!r && context > 0)
 		log_warn("reply context: %s", db_error(db));
 	for (unsigned i = r ? r->nrows : 0; i-- > 0;) {
@@ -151,12 +153,18 @@ void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *
 	};
 	char reply[LLM_REPLY_MAX];
 	unsigned char key[32];
-	int have_key = *rr->normalized && cache_key(rr->normalized, key) == 0;
+	/* A reply is in the critic's language: the same critique in the other
+	 * language is another cache entry. */
+	char *keyed = NULL;
+	int have_key = *rr->normalized &&
+		       asprintf(&keyed, "%s\n%s", score_lang_name(rr->lang), rr->normalized) > 0 &&
+		       cache_key(keyed, key) == 0;
 	enum llm_status st = LLM_UNCONFIGURED;
 	json_t *messages;
 
-	if (have_key && cache_find(db, key, rr->normalized, reply)) {
+	if (have_key && cache_find(db, key, keyed, reply)) {
 		reply_store(db, rr->throw_id, reply, "cache");
+		free(keyed);
 		return;
 	}
 	if (cfg.base_url) {
@@ -166,10 +174,12 @@ void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *
 	}
 	if (st == LLM_OK) {
 		if (have_key)
-			cache_store(db, key, rr->normalized, reply);
+			cache_store(db, key, keyed, reply);
 		reply_store(db, rr->throw_id, reply, "llm");
+		free(keyed);
 		return;
 	}
+	free(keyed);
 	if (st != LLM_UNCONFIGURED)
 		log_warn("throw %lld: a canned reply, because of the model: %s", rr->throw_id,
 			 llm_status_name(st));

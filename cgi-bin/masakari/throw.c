@@ -16,6 +16,10 @@
 #include "utf8.h"
 
 #define CRITIQUE_MAX_CHARS 500
+
+/* A throw's language reaches the reply as a score_lang: the two number alike. */
+_Static_assert((int)LANG_JA == (int)SCORE_LANG_JA && (int)LANG_EN == (int)SCORE_LANG_EN,
+	       "enum lang_id and enum score_lang differ");
 #define GITHUB_ID_COOKIE_AGE (365L * 24 * 3600)
 
 /* Characters a critique may be made of only: they type nothing visible. */
@@ -26,37 +30,35 @@ static int is_blank(uint32_t c)
 	       c == 0x205F || c == 0xFEFF;
 }
 
-/* What is wrong with a critique, as a sentence for the critic; NULL if nothing. */
-static const char *critique_problem(const char *critique, char *buf, size_t buflen)
+/* What is wrong with a critique, as a sentence for the critic in their
+ * language (written into buf when it has numbers in it); NULL if nothing. */
+static const char *critique_problem(web_request *req, const char *critique, char *buf,
+				    size_t buflen)
 {
 	uint32_t cp[4 * CRITIQUE_MAX_CHARS];
+	char max[16], have[24];
 	size_t len;
 	long n, chars = 0;
 	int visible = 0;
 
+	snprintf(max, sizeof(max), "%d", CRITIQUE_MAX_CHARS);
 	if (!critique || !*critique)
-		return "Write your critique: the box is empty.";
+		return web_text(req, "Text.Masakari.Problem.Empty");
 	len = strlen(critique);
 	if (!utf8_valid(critique, len))
-		return "The critique is not valid UTF-8 text. Type or paste it again.";
+		return web_text(req, "Text.Masakari.Problem.NotUtf8");
 	/* Anything longer than this many bytes is over the limit whatever it says. */
-	if (len > 4 * CRITIQUE_MAX_CHARS + 2 * CRITIQUE_MAX_CHARS) {
-		snprintf(buf, buflen, "The critique is too long: keep it to %d characters or fewer.",
-			 CRITIQUE_MAX_CHARS);
-		return buf;
-	}
+	if (len > 4 * CRITIQUE_MAX_CHARS + 2 * CRITIQUE_MAX_CHARS)
+		return web_text_fill(req, buf, buflen, "Text.Masakari.Problem.TooLongBytes", max, NULL);
 	n = utf8_decode(critique, len, cp, sizeof(cp) / sizeof(cp[0]));
-	if (n < 0) {
-		snprintf(buf, buflen, "The critique is too long: keep it to %d characters or fewer.",
-			 CRITIQUE_MAX_CHARS);
-		return buf;
-	}
+	if (n < 0)
+		return web_text_fill(req, buf, buflen, "Text.Masakari.Problem.TooLongBytes", max, NULL);
 	for (long i = 0; i < n; i++) {
 		uint32_t c = cp[i];
 
 		if ((c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F ||
 		    (c >= 0x80 && c <= 0x9F))
-			return "The critique contains control characters. Remove them and try again.";
+			return web_text(req, "Text.Masakari.Problem.Control");
 		if (!is_blank(c))
 			visible = 1;
 		/* A line break sent as CR LF is one character, as the text box counts it. */
@@ -64,12 +66,10 @@ static const char *critique_problem(const char *critique, char *buf, size_t bufl
 			chars++;
 	}
 	if (!visible)
-		return "Write your critique: it has only spaces or line breaks.";
+		return web_text(req, "Text.Masakari.Problem.Blank");
 	if (chars > CRITIQUE_MAX_CHARS) {
-		snprintf(buf, buflen,
-			 "The critique is %ld characters long. Keep it to %d characters or fewer.",
-			 chars, CRITIQUE_MAX_CHARS);
-		return buf;
+		snprintf(have, sizeof(have), "%ld", chars);
+		return web_text_fill(req, buf, buflen, "Text.Masakari.Problem.TooLong", have, max, NULL);
 	}
 	return NULL;
 }
@@ -152,6 +152,7 @@ struct throw_plan {
 	const char *remote_addr;
 	const char *critique;
 	const char *normalized;
+	const char *lang;                        /* "ja" or "en": the critic's, the reply's */
 	const struct score_weakness *weakness;   /* NULL: a miss */
 	struct score_result score;
 	const char *target_url;
@@ -204,17 +205,17 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
-			    DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
+			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
 			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
 			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
-			    DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
+			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)
 		goto fail;
@@ -259,7 +260,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	struct throw_plan plan = { 0 };
 	struct throw_outcome done;
 	struct reply_request rr;
-	char problem_buf[160], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
+	char problem_buf[512], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
 	char critic[GITHUB_ID_MAX + 1];
 	const char *problem;
 	db_t *db;
@@ -273,9 +274,9 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = web_field(req, "critique", &critique);
 	if (err)
 		return nerr_pass(err);
-	problem = github_id_problem(github_id);
-	if (!problem)
-		problem = critique_problem(critique, problem_buf, sizeof(problem_buf));
+	problem = github_id_problem_key(github_id);
+	problem = problem ? web_text(req, problem)
+			  : critique_problem(req, critique, problem_buf, sizeof(problem_buf));
 	if (problem)
 		return nerr_pass(refuse(req, 400, github_id, critique, problem, 0));
 	/* GitHub IDs are not case-sensitive: the limits and repeats compare them so. */
@@ -285,6 +286,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.critic = critic;
 	plan.critique = critique;
 	plan.remote_addr = web_remote_addr(req);
+	plan.lang = lang_name(req->lang);
 	/* The game's target is the first of the flooder's. */
 	plan.target_url = settings_list_first(req->settings->flooder_targets);
 	plan.duration_s = req->settings->masakari_duration_seconds;
@@ -303,7 +305,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 					       "splitter (MeCab) cannot start");
 	if (rc != 0 || normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
 		return nerr_pass(refuse(req, 400, github_id, critique,
-					"The critique could not be read. Type it again.", 0));
+					web_text(req, "Text.Masakari.Problem.Unreadable"), 0));
 	plan.normalized = normalized;
 	plan.weakness = plan.score.weakness_index >= 0 ? &cat->weaknesses[plan.score.weakness_index]
 						       : NULL;
@@ -316,17 +318,17 @@ NEOERR *masakari_throw_submit(web_request *req)
 		return web_db_error(db, "storing a throw");
 	if (done.earlier_id > 0)
 		return nerr_pass(refuse(req, 409, github_id, critique,
-					"You have thrown this critique before (case, spaces and "
-					"punctuation aside). Write a new one.",
+					web_text(req, "Text.Masakari.Problem.Repeated"),
 					done.earlier_id));
 	if (done.wait_ms > 0) {
 		long long secs = (done.wait_ms + 999) / 1000;
-		char retry[24];
+		char retry[24], interval[24];
 
-		snprintf(problem_buf, sizeof(problem_buf),
-			 "One throw every %ld seconds, please. Try again in %lld second%s.",
-			 plan.interval_s, secs, secs == 1 ? "" : "s");
 		snprintf(retry, sizeof(retry), "%lld", secs);
+		snprintf(interval, sizeof(interval), "%ld", plan.interval_s);
+		web_text_fill(req, problem_buf, sizeof(problem_buf),
+			      secs == 1 ? "Text.Masakari.Problem.WaitOne" : "Text.Masakari.Problem.Wait",
+			      interval, retry, NULL);
 		err = web_header(req, "Retry-After", retry);
 		if (err)
 			return nerr_pass(err);
@@ -334,7 +336,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	}
 	rr = (struct reply_request){ .throw_id = done.id, .critique = critique,
 				     .normalized = normalized, .weakness = plan.weakness,
-				     .lang = canned_lang_of(critique) };
+				     .lang = (enum score_lang)req->lang };
 	reply_answer_throw(req, db, &rr);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);

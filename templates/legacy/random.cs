@@ -1,6 +1,6 @@
 <?cs # random.cs — "/legacy/random": the sorted numbers. ?><?cs
-set:Page.Title = "ランダム" ?><?cs include:"legacy/head.cs" ?>
-<h1>ソート結果</h1>
-<p><?cs var:Legacy.Count ?> 個の数をバブルソートしました（<?cs var:Legacy.Rounds ?> 回、CPU <?cs var:Legacy.CpuMs ?> ms）。</p>
+set:Page.Title = Text.Legacy.Random.Title ?><?cs include:"legacy/head.cs" ?>
+<h1><?cs var:Text.Legacy.Random.Heading ?></h1>
+<p><?cs var:fill3(Text.Legacy.Random.Summary, Legacy.Count, Legacy.Rounds, Legacy.CpuMs) ?></p>
 <pre id="sorted" class="sorted"><?cs var:Legacy.Sorted ?></pre>
 <?cs include:"legacy/foot.cs" ?>

@@ -1,52 +1,53 @@
 <?cs # home.cs — "/masakari": the HP bar, the server's latest words, the form
      beside the framed legacy target, the HP history and the recent throws. ?><?cs
-set:Page.Title = "まさかり" ?><?cs set:Page.BodyClass = "masakari-page" ?><?cs
-set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
+set:Page.Title = Text.Masakari.Home.Title ?><?cs set:Page.BodyClass = "masakari-page" ?><?cs
+set:Page.Styles.0 = "masakari.css" ?><?cs
+include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
 <section class="masakari-intro">
-  <h1>まさかりを投げてレガシーなサービスを倒そう</h1>
-  <p><a href="/legacy/">レガシーなサービス</a>とその<a href="/legacy/source">ソースコード</a>を読んで、鋭い指摘（まさかり）を投げよう。既知の弱点に近いほど攻撃力が上がり、サーバーにダメージを与えられます。</p>
-  <p class="masakari-links"><a href="/masakari/ranking">ランキング</a></p>
+  <h1><?cs var:Text.Masakari.Home.Heading ?></h1>
+  <p><?cs var:Text.Masakari.Home.Intro ?></p>
+  <p class="masakari-links"><a href="/legacy/"><?cs var:Text.Masakari.Home.IntroService ?></a> · <a href="/legacy/source"><?cs var:Text.Masakari.Home.IntroSource ?></a> · <a href="/masakari/ranking"><?cs var:Text.Masakari.Home.Ranking ?></a></p>
 </section>
 
 <section class="hp" aria-labelledby="hp-heading">
-  <h2 id="hp-heading">レガシーサーバーの HP</h2>
+  <h2 id="hp-heading"><?cs var:Text.Masakari.Home.HpHeading ?></h2>
   <p class="hp-line"><meter id="hp-meter" class="hp-meter" min="0" max="100" low="20" high="50" optimum="100" value="<?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>100<?cs /if ?>"></meter>
   <span class="hp-value"><span id="hp-value"><?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>?<?cs /if ?></span> / 100</span></p>
-  <p class="hint">HP = 100 − この機械の CPU 使用率（%）。毎秒更新。</p>
-  <p id="defeated" class="defeated" role="status" hidden>撃破！ レガシーサーバーの HP が 20 を切った — DEFEATED</p>
+  <p class="hint"><?cs var:Text.Masakari.Home.HpHint ?></p>
+  <p id="defeated" class="defeated" role="status" hidden><?cs var:Text.Masakari.Home.Defeated ?></p>
 </section>
 
 <div class="arena">
   <section class="throw-panel" aria-labelledby="throw-heading">
-    <h2 id="throw-heading">まさかりを投げる</h2>
+    <h2 id="throw-heading"><?cs var:Text.Masakari.Home.ThrowHeading ?></h2>
     <form method="post" action="/masakari/throw" id="throw-form" class="throw-form">
       <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
-      <label for="github_id">GitHub ID</label>
+      <label for="github_id"><?cs var:Text.Masakari.Home.GithubId ?></label>
       <input id="github_id" name="github_id" type="text" maxlength="39" autocomplete="username" required
         pattern="[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}" value="<?cs var:Form.GithubId ?>">
-      <label for="critique">まさかり（指摘）</label>
+      <label for="critique"><?cs var:Text.Masakari.Home.Critique ?></label>
       <textarea id="critique" name="critique" rows="5" maxlength="500" required
-        placeholder="例: リクエストのたびにバブルソートしている"><?cs var:Form.Critique ?></textarea>
-      <p class="form-problem" id="throw-problem" role="alert"<?cs if:!Form.Problem ?> hidden<?cs /if ?>><?cs var:Form.Problem ?><?cs if:Form.EarlierThrow ?> <a id="earlier-throw" href="/masakari/throws/<?cs var:Form.EarlierThrow ?>">Your earlier throw: #<?cs var:Form.EarlierThrow ?></a><?cs /if ?></p>
-      <button type="submit" id="throw-button">投げる</button>
-      <p class="hint">1〜500 文字、日本語でも英語でも。<?cs if:Masakari.IntervalSeconds > 0 ?><?cs var:Masakari.IntervalSeconds ?> 秒に 1 本まで。<?cs /if ?>攻撃は <?cs var:Masakari.DurationSeconds ?> 秒間、最大で毎秒 100 リクエスト。同じ弱点を同じ人がまた突くと、威力はそのたびに半分。</p>
+        placeholder="<?cs var:Text.Masakari.Home.Placeholder ?>"><?cs var:Form.Critique ?></textarea>
+      <p class="form-problem" id="throw-problem" role="alert"<?cs if:!Form.Problem ?> hidden<?cs /if ?>><?cs var:Form.Problem ?><?cs if:Form.EarlierThrow ?> <a id="earlier-throw" href="/masakari/throws/<?cs var:Form.EarlierThrow ?>"><?cs var:fill(Text.Masakari.Home.EarlierThrow, Form.EarlierThrow) ?></a><?cs /if ?></p>
+      <button type="submit" id="throw-button"><?cs var:Text.Masakari.Home.Submit ?></button>
+      <p class="hint"><?cs var:Text.Masakari.Home.HintLength ?><?cs if:Masakari.IntervalSeconds > 0 ?> <?cs var:fill(Text.Masakari.Home.HintInterval, Masakari.IntervalSeconds) ?><?cs /if ?> <?cs var:fill(Text.Masakari.Home.HintAttack, Masakari.DurationSeconds) ?></p>
     </form>
 
     <section class="latest-words" aria-labelledby="words-heading">
-      <h2 id="words-heading">サーバーからのありがたいお言葉</h2>
+      <h2 id="words-heading"><?cs var:Text.Masakari.Home.WordsHeading ?></h2>
       <?cs if:Latest.Reply ?>
-      <blockquote class="server-words"><p>「<?cs var:Latest.Reply ?>」</p></blockquote>
-      <p class="words-context">— <a href="/masakari/throws/<?cs var:Latest.Id ?>">@<?cs var:Latest.GithubId ?> のまさかり</a>への返事</p>
+      <blockquote class="server-words"><p><?cs var:fill(Text.Common.Quote, Latest.Reply) ?></p></blockquote>
+      <p class="words-context">— <a href="/masakari/throws/<?cs var:Latest.Id ?>"><?cs var:fill(Text.Masakari.Home.WordsContext, Latest.GithubId) ?></a><?cs var:Text.Masakari.Home.WordsContextAfter ?></p>
       <?cs else ?>
-      <p class="empty">まだ誰もまさかりを投げていない。サーバーは黙っている。</p>
+      <p class="empty"><?cs var:Text.Masakari.Home.WordsEmpty ?></p>
       <?cs /if ?>
     </section>
   </section>
 
   <section class="target" aria-labelledby="target-heading">
-    <h2 id="target-heading">攻撃対象: <a href="/legacy/">/legacy/</a></h2>
+    <h2 id="target-heading"><?cs var:Text.Masakari.Home.TargetHeading ?> <a href="/legacy/">/legacy/</a></h2>
     <div class="target-frame" id="target-frame">
-      <iframe src="/legacy/" title="攻撃対象のレガシーなサービス"></iframe>
+      <iframe src="/legacy/" title="<?cs var:Text.Masakari.Home.TargetFrame ?>"></iframe>
       <img class="cracks" id="cracks" src="<?cs var:Site.Static ?>/img/masakari/cracks.svg" alt="">
       <img class="axe" id="axe" src="<?cs var:Site.Static ?>/img/masakari/axe.svg" alt="">
     </div>
@@ -55,15 +56,15 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
 </div>
 
 <section class="hp-history" aria-labelledby="history-heading">
-  <h2 id="history-heading">HP の推移（直近 10 分）</h2>
+  <h2 id="history-heading"><?cs var:Text.Masakari.Home.HistoryHeading ?></h2>
   <?cs include:"masakari/hp_chart.cs" ?>
 </section>
 
 <section class="recent" aria-labelledby="recent-heading">
-  <h2 id="recent-heading">最近のまさかり</h2>
+  <h2 id="recent-heading"><?cs var:Text.Masakari.Home.RecentHeading ?></h2>
   <?cs if:subcount(Recent) > 0 ?>
   <table class="throws">
-    <thead><tr><th>#</th><th>投げた人</th><th>まさかり</th><th>スコア</th><th>命中した弱点</th><th>威力</th><th>攻撃</th></tr></thead>
+    <thead><tr><th>#</th><th><?cs var:Text.Masakari.Home.Thrower ?></th><th><?cs var:Text.Masakari.Home.CritiqueColumn ?></th><th><?cs var:Text.Masakari.Home.Score ?></th><th><?cs var:Text.Masakari.Home.Weakness ?></th><th><?cs var:Text.Masakari.Home.Power ?></th><th><?cs var:Text.Masakari.Home.Attack ?></th></tr></thead>
     <tbody>
     <?cs each:t = Recent ?>
       <tr>
@@ -71,7 +72,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
         <td>@<?cs var:t.GithubId ?></td>
         <td class="critique-cell"><?cs var:t.Critique ?></td>
         <td><?cs var:t.Score ?></td>
-        <td><?cs if:t.Weakness ?><?cs var:t.Weakness ?><?cs else ?><span class="miss">外れ</span><?cs /if ?></td>
+        <td><?cs if:t.Weakness ?><?cs call:text_of(t.Weakness, t.WeaknessEn) ?><?cs else ?><span class="miss"><?cs var:Text.Masakari.Home.Miss ?></span><?cs /if ?></td>
         <td><?cs var:t.Power ?></td>
         <td><?cs include:"masakari/status.cs" ?></td>
       </tr>
@@ -79,7 +80,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
     </tbody>
   </table>
   <?cs else ?>
-  <p class="empty">まだ一本も投げられていない。最初の一本をどうぞ。</p>
+  <p class="empty"><?cs var:Text.Masakari.Home.RecentEmpty ?></p>
   <?cs /if ?>
 </section>
 <?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs

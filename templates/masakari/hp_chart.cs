@@ -9,15 +9,15 @@
   <text class="tick" x="34" y="<?cs var:Chart.MidY ?>" text-anchor="end" dominant-baseline="middle">50</text>
   <text class="tick danger-label" x="34" y="<?cs var:Chart.DangerY ?>" text-anchor="end" dominant-baseline="middle">20</text>
   <text class="tick" x="34" y="174" text-anchor="end">0</text>
-  <text class="tick" x="40" y="190">10 分前</text>
-  <text class="tick" x="315" y="190" text-anchor="middle">5 分前</text>
-  <text class="tick" x="590" y="190" text-anchor="end">いま</text>
+  <text class="tick" x="40" y="190"><?cs var:Text.Masakari.Chart.TenMinutes ?></text>
+  <text class="tick" x="315" y="190" text-anchor="middle"><?cs var:Text.Masakari.Chart.FiveMinutes ?></text>
+  <text class="tick" x="590" y="190" text-anchor="end"><?cs var:Text.Masakari.Chart.Now ?></text>
   <?cs if:Chart.Samples > 0 ?>
   <?cs each:seg = Chart.Segments ?><polyline class="hp-trace" points="<?cs var:seg.Points ?>"/>
   <?cs /each ?><circle class="hp-now" cx="<?cs var:Chart.LastX ?>" cy="<?cs var:Chart.LastY ?>" r="4"/>
   <?cs else ?>
-  <text class="chart-empty" x="315" y="95" text-anchor="middle">直近 10 分のサンプルがありません</text>
+  <text class="chart-empty" x="315" y="95" text-anchor="middle"><?cs var:Text.Masakari.Chart.Empty ?></text>
   <?cs /if ?>
 </svg>
-<figcaption id="hp-chart-caption"><?cs if:Chart.Samples > 0 ?>直近 10 分のサンプル <?cs var:Chart.Samples ?> 件: いまの HP <?cs var:Chart.LastHp ?>、最低 <?cs var:Chart.MinHp ?>。途切れている所はサンプルがない時間。<?cs else ?>直近 10 分の HP のサンプルがまだありません。ホールのデーモンが動いていれば 5 秒ごとに記録します。<?cs /if ?></figcaption>
+<figcaption id="hp-chart-caption"><?cs if:Chart.Samples > 0 ?><?cs var:fill3(Text.Masakari.Chart.Caption, Chart.Samples, Chart.LastHp, Chart.MinHp) ?><?cs else ?><?cs var:Text.Masakari.Chart.CaptionEmpty ?><?cs /if ?></figcaption>
 </figure>

@@ -1,6 +1,6 @@
 <?cs # status.cs — an attack job's status in words; expects t.Status. ?><?cs
-if:t.Status == "queued" ?>待機中<?cs
-elif:t.Status == "running" ?>攻撃中<?cs
-elif:t.Status == "done" ?>完了<?cs
-elif:t.Status == "failed" ?>失敗<?cs
+if:t.Status == "queued" ?><?cs var:Text.Masakari.Status.Queued ?><?cs
+elif:t.Status == "running" ?><?cs var:Text.Masakari.Status.Running ?><?cs
+elif:t.Status == "done" ?><?cs var:Text.Masakari.Status.Done ?><?cs
+elif:t.Status == "failed" ?><?cs var:Text.Masakari.Status.Failed ?><?cs
 else ?><?cs var:t.Status ?><?cs /if ?>

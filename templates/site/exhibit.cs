@@ -4,14 +4,14 @@
 set:Page.Title = Exhibit.Title ?><?cs set:Page.BodyClass = "exhibit-page" ?><?cs
 include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
 <article class="exhibit">
-  <img class="exhibit-image" src="<?cs var:Site.Static ?>/<?cs var:Exhibit.Image ?>" alt="<?cs var:Exhibit.Title ?>" width="640" height="400">
+  <img class="exhibit-image" src="<?cs var:Site.Static ?>/<?cs var:Exhibit.Image ?>" alt="<?cs var:Exhibit.Title ?>" lang="<?cs var:Exhibit.TitleLang ?>" width="640" height="400">
   <h1 class="exhibit-heading" lang="<?cs var:Exhibit.TitleLang ?>"><?cs var:Exhibit.Title ?></h1>
   <?cs if:Exhibit.Summary ?><p class="exhibit-summary" lang="<?cs call:lang_of(Exhibit.Summary, Exhibit.SummaryEn) ?>"><?cs call:text_of(Exhibit.Summary, Exhibit.SummaryEn) ?></p><?cs /if ?>
   <?cs if:Exhibit.Description ?><div class="exhibit-description" lang="<?cs call:lang_of(Exhibit.Description, Exhibit.DescriptionEn) ?>"><p><?cs call:text_of(Exhibit.Description, Exhibit.DescriptionEn) ?></p></div><?cs /if ?>
   <?cs if:!Exhibit.Summary && !Exhibit.Description ?><p class="exhibit-unknown"><?cs var:Text.Site.Exhibit.Unknown ?></p><?cs /if ?>
   <dl class="exhibit-facts">
-    <?cs if:Exhibit.Event ?><dt><?cs var:Text.Site.Exhibit.Event ?></dt><dd lang="<?cs call:lang_of(Exhibit.Event, Exhibit.EventEn) ?>"><?cs call:text_of(Exhibit.Event, Exhibit.EventEn) ?></dd><?cs /if ?>
-    <?cs if:Exhibit.Team ?><dt><?cs var:Text.Site.Exhibit.Team ?></dt><dd lang="<?cs call:lang_of(Exhibit.Team, Exhibit.TeamEn) ?>"><?cs call:text_of(Exhibit.Team, Exhibit.TeamEn) ?></dd><?cs /if ?>
+    <?cs if:Exhibit.Event ?><dt><?cs var:Text.Site.Exhibit.Event ?></dt><dd class="exhibit-event" lang="<?cs call:lang_of(Exhibit.Event, Exhibit.EventEn) ?>"><?cs call:text_of(Exhibit.Event, Exhibit.EventEn) ?></dd><?cs /if ?>
+    <?cs if:Exhibit.Team ?><dt><?cs var:Text.Site.Exhibit.Team ?></dt><dd class="exhibit-team" lang="<?cs call:lang_of(Exhibit.Team, Exhibit.TeamEn) ?>"><?cs call:text_of(Exhibit.Team, Exhibit.TeamEn) ?></dd><?cs /if ?>
     <?cs if:subcount(Exhibit.Stack) > 0 ?><dt><?cs var:Text.Site.Exhibit.Stack ?></dt><dd><ul class="exhibit-stack"><?cs each:s = Exhibit.Stack ?><li lang="<?cs call:lang_of(s, s.En) ?>"><?cs call:text_of(s, s.En) ?></li><?cs /each ?></ul></dd><?cs /if ?>
     <?cs if:subcount(Exhibit.Links) > 0 ?><dt><?cs var:Text.Site.Exhibit.Links ?></dt><dd><ul class="exhibit-links"><?cs each:l = Exhibit.Links ?><li><a href="<?cs var:l.Url ?>" rel="noopener" lang="<?cs call:lang_of(l.Label, l.LabelEn) ?>"><?cs call:text_of(l.Label, l.LabelEn) ?></a></li><?cs /each ?></ul></dd><?cs /if ?>
   </dl>

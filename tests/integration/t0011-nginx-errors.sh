@@ -34,7 +34,7 @@ expect_error_page() { # status phrase
 	expect_body "<h1>$1 "
 	expect_body "$2"
 	expect_body '<link rel="stylesheet" href="/static/css/site.css">'
-	expect_body '戻る</a>'
+	expect_body "$(if grep -q '<html lang="en"' "$TMP/body"; then echo 'Back to'; else echo '戻る'; fi)"
 }
 
 # The last response is nginx's JSON error for STATUS: {"status":N,"error":"…PHRASE…"}.
@@ -56,23 +56,36 @@ t "every error page nginx is configured with exists, in HTML and JSON"
 pages=$(grep -oE 'error_page [0-9 ]+ /static/errors/[^;]+' "$CONF" | awk '{print $NF}' | sort -u)
 check "error pages found in etc/nginx.conf.in" test -n "$pages"
 for p in $pages; do
-	case "$p" in
-	*'$masakari_error_ext') files="${p%.*}.html ${p%.*}.json" ;;
-	*) files=$p ;;
-	esac
-	for f in $files; do
-		check "$f exists" test -s "$ROOT$f"
+	for l in ja en; do
+		q=${p//\$masakari_error_lang/$l}
+		case "$q" in
+		*'$masakari_error_ext') files="${q%.*}.html ${q%.*}.json" ;;
+		*) files=$q ;;
+		esac
+		for f in $files; do
+			check "$f exists" test -s "$ROOT$f"
+		done
 	done
 done
 
 t "the error pages carry no inline script or style and are valid JSON"
-for f in "$ROOT"/static/errors/*.html; do
+for f in "$ROOT"/static/errors/*/*.html; do
 	check "$(basename "$f") has no inline script or style" \
 		bash -c "! grep -qiE '<script|<style|style=|onclick=|onload=' '$f'"
-	check "$(basename "$f") is in Japanese" python3 -c 'import sys
-sys.exit(not any("\u3040" <= c <= "\u30ff" for c in open(sys.argv[1], encoding="utf-8").read()))' "$f"
 done
-for f in "$ROOT"/static/errors/*.json; do
+japanese='import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+sys.exit(any("\u3040" <= c <= "\u30ff" or "\u4e00" <= c <= "\u9fff" for c in text) != (sys.argv[2] == "ja"))'
+for f in "$ROOT"/static/errors/ja/*; do
+	check "ja/$(basename "$f") is in Japanese" python3 -c "$japanese" "$f" ja
+	check "ja/$(basename "$f") says lang=ja" bash -c "case '$f' in *.json) true ;; *) grep -q '<html lang=\"ja\">' '$f' ;; esac"
+done
+for f in "$ROOT"/static/errors/en/*; do
+	check "en/$(basename "$f") has no Japanese" python3 -c "$japanese" "$f" en
+	check "en/$(basename "$f") says lang=en" bash -c "case '$f' in *.json) true ;; *) grep -q '<html lang=\"en\">' '$f' ;; esac"
+done
+check "the same pages in both languages" test "$(ls "$ROOT/static/errors/ja")" = "$(ls "$ROOT/static/errors/en")"
+for f in "$ROOT"/static/errors/*/*.json; do
 	check "$(basename "$f") is JSON" python3 -c 'import json, sys; json.load(open(sys.argv[1]))' "$f"
 done
 
@@ -81,13 +94,13 @@ get /exhibits/%00
 expect_error_page 400 "アドレスに使えない文字"
 t "under /api/ it is a JSON 400"
 get /api/%00
-expect_error_json 400 "not allowed"
+expect_error_json 400 "使えない文字"
 
 t "a header too large is a 400 page (JSON under /api/)"
 get / -H "X-Big: $(head -c 20000 /dev/zero | tr '\0' a)"
 expect_error_page 400 "Cookie を消して"
 get /api/status -H "Cookie: big=$(head -c 9000 /dev/zero | tr '\0' a)"
-expect_error_json 400 "headers are too large"
+expect_error_json 400 "ヘッダーが大きすぎます"
 
 t "a directory under /static/ is a 403 page"
 get /static/
@@ -112,10 +125,10 @@ head -c 40000 /dev/zero | tr '\0' a >"$TMP/big"
 post / --data-binary "@$TMP/big"
 expect_error_page 413 "送ったデータが大きすぎます"
 t "an oversized POST under /api/ is a JSON 413"
-post /api/status --data-binary "@$TMP/big"
+post /api/status -H "Accept-Language: en" --data-binary "@$TMP/big"
 expect_error_json 413 "larger than this site accepts"
 t "an oversized throw keeps the masakari 413 page, now with the security headers"
-post /masakari/throw --data-binary "@$TMP/big"
+post /masakari/throw -H "Accept-Language: en" --data-binary "@$TMP/big"
 expect_error_page 413 "A critique is at most 500 characters"
 
 t "an unsatisfiable range of a static file is a 416 page"
@@ -135,7 +148,7 @@ get /legacy/random
 expect_error_page 502 "応答していません"
 get /masakari
 expect_error_page 502 "応答していません"
-get /api/status
+get /api/status -H "Accept-Language: en"
 expect_error_json 502 "not answering"
 restore_sockets
 get /api/status

@@ -47,13 +47,13 @@ check "the rest is refused: $(count_of 429) were" test "$(count_of 429)" -ge 100
 echo "# 1000 pages from one address: $(count_of 200) served, $(count_of 429) refused in $(($(date +%s) - started)) s"
 
 t "the refusal is the 429 page that says to wait"
-check "a refused page is static/errors/429.html" cmp -s "$TMP/refused" "$ROOT/static/errors/429.html"
-check "which says to wait" grep -q 'Wait a few seconds' "$ROOT/static/errors/429.html"
+check "a refused page is static/errors/ja/429.html" cmp -s "$TMP/refused" "$ROOT/static/errors/ja/429.html"
+check "which says to wait" grep -q 'Wait a few seconds' "$ROOT/static/errors/en/429.html"
 
 t "under /api/ the refusal is JSON"
 flood 127.17.0.7 600 /api/status
 check "refused: $(count_of 429)" test "$(count_of 429)" -ge 1
-expect_eq "body" '{"status":429,"error":"Too many requests or connections from your address. Retry in a few seconds."}' \
+expect_eq "body (nginx's page in Japanese, asked for no language)" "$(cat "$ROOT/static/errors/ja/429.json")" \
 	"$(cat "$TMP/refused" 2>/dev/null)"
 
 t "another address is not affected by that flood"
@@ -70,7 +70,7 @@ flood 127.17.0.4 100 /masakari/throw --data "critique=x"
 # ones nginx lets through. A throw costs far more than a page, hence 60.
 check "throws let through: $(count_of 403)" test "$(count_of 403)" -ge 60 -a "$(count_of 403)" -le 70
 check "throws refused by nginx: $(count_of 429)" test "$(count_of 429)" -ge 30
-check "the throw page's 429 is HTML" cmp -s "$TMP/refused" "$ROOT/static/errors/429.html"
+check "the throw page's 429 is HTML" cmp -s "$TMP/refused" "$ROOT/static/errors/ja/429.html"
 t "throws are limited apart from pages: the same address still gets the form"
 get /masakari --interface 127.17.0.4
 expect_status 200

@@ -57,9 +57,9 @@ expect_body '<script type="module" src="/static/js/throw.js"></script>'
 expect_body "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_body '定型文'
 
-t "/api/throws/<id> has exactly the fields DESIGN.md lists, and the rest of the flooder's report"
+t "/api/throws/<id> has exactly the fields DESIGN.md lists, the rest of the flooder's report, and the throw's language"
 throw_json "$THROW_ID"
-expect_eq "fields" "codes,duration_s,errors,errors_by_kind,failure_reason,finished_at,github_id,id,max_ms,ok,p50_ms,p90_ms,p99_ms,power,rate,reply,score,sent,started_at,status,weakness" \
+expect_eq "fields" "codes,duration_s,errors,errors_by_kind,failure_reason,finished_at,github_id,id,lang,max_ms,ok,p50_ms,p90_ms,p99_ms,power,rate,reply,score,sent,started_at,status,weakness" \
 	"$(jq -r 'keys | join(",")' "$TMP/throw.json")"
 expect_eq "errors by kind" "connect,http,other,timeout" "$(jq -r '.errors_by_kind | keys | join(",")' "$TMP/throw.json")"
 expect_eq "id" "$THROW_ID" "$(jqt .id)"

@@ -14,7 +14,7 @@ refused() {
 	local status=$1 message=$2 before
 	shift 2
 	before=$(stored)
-	throw "$@"
+	throw "$@" -H "Accept-Language: en"
 	expect_status "$status"
 	expect_body "$message"
 	expect_eq "nothing stored" "$before" "$(stored)"
@@ -30,7 +30,7 @@ expect_body "value=\"$id\""
 t "a missing critique field is refused"
 before=$(stored)
 next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" --data "csrf_token=$CSRF"
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$id" --data "csrf_token=$CSRF"
 expect_status 400
 expect_body "Write your critique"
 expect_eq "nothing stored" "$before" "$(stored)"
@@ -57,7 +57,7 @@ expect_eq "stored with its CR LFs" 749 "$(sql "SELECT LENGTH(critique) FROM thro
 t "invalid UTF-8 is refused and not echoed"
 before=$(stored)
 next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$id" \
 	--data "critique=abc%ff%fe&csrf_token=$CSRF"
 expect_status 400
 expect_body "not valid UTF-8"
@@ -66,7 +66,7 @@ expect_eq "nothing stored" "$before" "$(stored)"
 
 t "an overlong encoding is invalid UTF-8 too"
 next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$id" \
 	--data "critique=%c0%afetc%2fpasswd&csrf_token=$CSRF"
 expect_status 400
 expect_body "not valid UTF-8"
@@ -89,7 +89,7 @@ expect_body "&lt;script&gt;alert(1)&lt;/script&gt;"
 t "a missing CSRF token is forbidden"
 before=$(stored)
 next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=$id" \
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$id" \
 	--data-urlencode "critique=bubble sort on every request"
 expect_status 403
 expect_body "Reload the page"
@@ -116,7 +116,7 @@ repeated() {
 	local before
 	before=$(stored)
 	next_addr
-	post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data "$2"
+	post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data "$2"
 	expect_status 400
 	expect_body "The form sent the field &quot;$1&quot; more than once."
 	expect_no_body "the box is empty"
@@ -147,7 +147,7 @@ expect_status 405
 
 t "bad throw ids are 404 pages"
 for bad in abc 0 -1 1.5 1e3 99999999999999999999 "%27%20OR%201=1" 999999999; do
-	get "/masakari/throws/$bad"
+	get "/masakari/throws/$bad" -H "Accept-Language: en"
 	expect_status 404
 	expect_body "There is no"
 done

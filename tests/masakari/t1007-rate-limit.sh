@@ -31,7 +31,7 @@ too_soon() {
 		ADDR=$addr throw "$id" "$critique"
 		[ "$(status)" = 303 ] || { fail "the first throw got $(status)"; return; }
 		before=$(stored)
-		ADDR=$addr2 throw "$id2" "$critique, again"
+		ADDR=$addr2 throw "$id2" "$critique, again" -H "Accept-Language: en"
 		[ $(($(now_ms) - start)) -lt $((interval * 1000 - 300)) ] || continue
 		expect_status 429
 		expect_eq "nothing stored" "$before" "$(stored)"

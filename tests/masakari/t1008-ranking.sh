@@ -37,8 +37,15 @@ check "B's row: damage 200, 2 throws, 2 weaknesses" \
 t "a found weakness is listed with its first finder and when"
 first=$(sql "SELECT t.github_id FROM throws t JOIN weaknesses w ON w.id = t.weakness_id WHERE w.slug = 'catalog-loaded-once' ORDER BY t.id LIMIT 1")
 at=$(sql "SELECT DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') FROM throws t JOIN weaknesses w ON w.id = t.weakness_id WHERE w.slug = 'catalog-loaded-once' ORDER BY t.id LIMIT 1")
-expect_body '<strong>弱点カタログは一度読んだきり</strong>'
-expect_body "第一発見: @$first（$at UTC）"
+expect_body '<strong lang="ja">弱点カタログは一度読んだきり</strong>'
+expect_body "第一発見: @$first（$(date -u -d "$at" '+%Y年%-m月%-d日 %H:%M:%S') UTC）"
+
+t "in English the weakness is told in English only, the date as English writes it"
+get /masakari/ranking -H "Accept-Language: en"
+title_en=$(sql "SELECT title_en FROM weaknesses WHERE slug = 'catalog-loaded-once'")
+expect_body "<strong lang=\"en\">$title_en</strong>"
+expect_no_body '弱点カタログは一度読んだきり'
+expect_body "First found by @$first ($(date -u -d "$at" '+%-d %b %Y, %H:%M:%S') UTC)"
 
 t "on a fresh stack the first finder is the first to hit it"
 if [ "$(sql "SELECT COUNT(*) FROM throws t JOIN weaknesses w ON w.id = t.weakness_id WHERE w.slug = 'catalog-loaded-once'")" = 2 ]; then
@@ -49,6 +56,7 @@ else
 fi
 
 t "unfound weaknesses appear only as a count"
+get /masakari/ranking
 unfound=$(sql "SELECT COUNT(*) FROM weaknesses w WHERE NOT EXISTS (SELECT 1 FROM throws t WHERE t.weakness_id = w.id)")
 expect_body "<strong id=\"unfound-count\">$unfound</strong>"
 sql "SELECT title_ja FROM weaknesses w WHERE NOT EXISTS (SELECT 1 FROM throws t WHERE t.weakness_id = w.id)" >"$TMP/unfound"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The server's reply from an OpenAI-compatible chat API (bin/tests/fake-llm on
-# the port LLM.BaseUrl names): the persona in the critic's language, a bounded
+# the port LLM.BaseUrl names): the persona in the critic's language (the site's, as
+# the critic chose it), a bounded
 # context of earlier critiques, one line of at most 60 characters, and a cache
 # by normalised critique.
 . "$(dirname "$0")/../lib.sh"
@@ -14,11 +15,11 @@ last_request() { tail -n 1 "$TMP/llm.log"; }
 fake_llm_start ok --reply '  "Bubble sort never hurt anyone, kid."  '
 
 t "an English critique gets the model's words, as one clean line"
-throw "llm-en-$RUN" "Bubble sort on every request #$RUN"
+throw "llm-en-$RUN" "Bubble sort on every request #$RUN" -H "Accept-Language: en"
 expect_status 303
 expect_eq "reply" "Bubble sort never hurt anyone, kid." "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_eq "source" llm "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
-get "/masakari/throws/$THROW_ID"
+get "/masakari/throws/$THROW_ID" -H "Accept-Language: ja"
 expect_body '「Bubble sort never hurt anyone, kid.」'
 expect_body '言語モデルの返事'
 
@@ -60,14 +61,14 @@ expect_eq "with the replies they got" "Bubble sort never hurt anyone, kid." \
 
 t "the same critique, written differently, is answered from the cache"
 before=$(requests)
-throw "llm-cache-$RUN" "BUBBLE SORT — on every request!! # $RUN"
+throw "llm-cache-$RUN" "BUBBLE SORT — on every request!! # $RUN" -H "Accept-Language: en"
 expect_status 303
 expect_eq "source" cache "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
 expect_eq "reply" "Bubble sort never hurt anyone, kid." "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_eq "the model was not asked" "$before" "$(requests)"
 expect_eq "one cache row for it" 1 \
-	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = 'bubblesortoneveryrequest$RUN'")"
-get "/masakari/throws/$THROW_ID"
+	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = CONCAT('en', CHAR(10), 'bubblesortoneveryrequest$RUN')")"
+get "/masakari/throws/$THROW_ID" -H "Accept-Language: ja"
 expect_body 'キャッシュ'
 
 t "a reply longer than 60 characters is cut to 60, ending in an ellipsis"

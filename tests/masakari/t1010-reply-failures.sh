@@ -13,8 +13,9 @@ canned_ja="バブルソートは枯れた技術だ。O(n²)の重みを味わえ
 
 # canned_throw MODE CRITIQUE EXPECTED-REPLY: throws, checks the fallback
 canned_throw() {
-	local mode=$1 critique=$2 expected=$3
-	throw "fail-$mode-$RUN" "$critique"
+	local mode=$1 critique=$2 expected=$3 lang=ja
+	[ "$expected" = "$canned_en" ] && lang=en
+	throw "fail-$mode-$RUN" "$critique" -H "Accept-Language: $lang"
 	expect_status 303
 	check "stored with its job" test "$(sql "SELECT COUNT(*) FROM attack_jobs WHERE throw_id=${THROW_ID:-0}")" = 1
 	expect_eq "hit" bubble-sort-in-request \
@@ -53,7 +54,7 @@ t "nothing listening at the configured address: canned"
 canned_throw none "bubble sort on every request #### $RUN" "$canned_en"
 
 t "a miss gets a canned line for a miss"
-throw "fail-miss-$RUN" "the logo looks like it was drawn in Paint $RUN"
+throw "fail-miss-$RUN" "the logo looks like it was drawn in Paint $RUN" -H "Accept-Language: en"
 expect_status 303
 reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
 check "one of the miss lines ($reply)" grep -qF "{ CANNED_MISS, EN, \"$reply\" }" "$ROOT/lib/canned.c"

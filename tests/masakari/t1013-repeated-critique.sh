@@ -20,7 +20,7 @@ repeated() {
 	local before before_limits
 	before=$(stored)
 	before_limits=$(limits)
-	throw "$1" "$2"
+	throw "$1" "$2" -H "Accept-Language: en"
 	expect_status 409
 	expect_body "You have thrown this critique before"
 	expect_body "<a id=\"earlier-throw\" href=\"/masakari/throws/$first\">"

@@ -176,7 +176,7 @@ if has masakari.fcgi; then
 	t "an oversized throw gets the 413 page that says what to fix"
 	post /masakari/throw --data-binary @"$TMP/big"
 	expect_status 413
-	check "the body is static/errors/413.html" cmp -s "$TMP/body" "$SOURCE/static/errors/413.html"
+	check "the body is static/errors/ja/413.html" cmp -s "$TMP/body" "$SOURCE/static/errors/ja/413.html"
 fi
 
 t "a FastCGI program killed outright is restarted by systemd"
