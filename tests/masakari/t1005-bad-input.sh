@@ -136,7 +136,7 @@ t "an oversized body gets 413 with a page that says what to fix"
 before=$(stored)
 head -c 40000 /dev/zero | tr '\0' 'a' | sed "s/^/csrf_token=$CSRF\&github_id=$id\&critique=/" >"$TMP/big"
 next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-binary "@$TMP/big"
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" --data-binary "@$TMP/big"
 expect_status 413
 expect_body "A critique is at most 500 characters"
 expect_eq "nothing stored" "$before" "$(stored)"
