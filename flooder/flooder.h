@@ -4,7 +4,8 @@
  * Two threads: the sender (attack.c, the main thread) keeps every job's
  * schedule on one libcurl multi handle and never waits for the database; the
  * keeper (keeper.c over queue.c) claims jobs, writes progress and reports, and
- * renews leases. They share the job list under one mutex, which neither holds
+ * renews leases. Beside them, the repliers (replier.c) fetch the server's
+ * words for new throws, sharing nothing with the attack but the run's time. They share the job list under one mutex, which neither holds
  * across I/O. Errors follow the daemon idiom: 0 / -1 and a logged reason. */
 #ifndef FLOODER_FLOODER_H
 #define FLOODER_FLOODER_H
@@ -148,6 +149,16 @@ int job_report_counts(const struct job_counts *c, struct job_report *r);
  * its latencies). */
 void job_report_final(struct job *j, struct job_report *r);
 void job_report_clear(struct job_report *r);
+
+/* replier.c — the threads that fetch the server's reply to each new throw. */
+
+/* Starts Flooder.ReplyWorkers threads that answer throws from reply_queue for
+ * claim_s seconds (or until *stop_signal). Returns 0, or -1 when out of
+ * memory; a thread that cannot start is logged and left out. */
+int replier_start(HDF *cfg, double claim_s, atomic_int *stop_signal);
+
+/* Waits for the repliers to finish the reply each has in hand. */
+void replier_join(void);
 
 /* Monotonic seconds. */
 double flooder_now(void);

@@ -13,7 +13,8 @@
  * each job's progress, gives the job back to the queue and exits.
  *
  * The main thread sends (attack.c); a second thread, the keeper (keeper.c),
- * does all the database work. */
+ * does all the database work. The repliers (replier.c) answer new throws
+ * with the server's words meanwhile. */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -199,6 +200,8 @@ int main(int argc, char **argv)
 	}
 	log_info("%s claims jobs for %.1f s (at most %ld requests/s, %ld in flight)", s.owner,
 		 s.claim_s, s.max_total_rate, s.max_inflight);
+	if (replier_start(cfg, s.claim_s, &flooder_stop_signal) != 0)
+		rc = 1;
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
 		log_error("cannot start the keeper thread");
 		rc = 1;
@@ -206,6 +209,7 @@ int main(int argc, char **argv)
 		attack_run(&r);
 		pthread_join(keeper, NULL);
 	}
+	replier_join();
 	run_free(&r);
 	curl_global_cleanup();
 	hdf_destroy(&cfg);

@@ -2,7 +2,6 @@
 #include "masakari.h"
 
 #include "config.h"
-#include "llm.h"
 #include "status.h"
 
 static const struct web_route masakari_routes[] = {
@@ -16,8 +15,6 @@ static const struct web_route masakari_routes[] = {
 /* The HP bar opens with the latest reading, so this program samples too. */
 static int masakari_init(HDF *config)
 {
-	if (llm_global_init() != 0)
-		return -1;
 	return status_sampler_start(config_str(config, "Status.ProcRoot", "/proc"),
 				    (int)config_int(config, "Status.IncludeLoopback", 0, 0, 1),
 				    (unsigned)config_int(config, "Status.IntervalMs", 1000, 100, 60000));

@@ -1,6 +1,9 @@
 /* throw.c — "POST /masakari/throw": checks the form, scores the critique,
- * stores the throw and its attack job in one transaction, gets the server's
- * reply, and answers 303 to the throw's page. Whatever is refused is refused
+ * stores the throw, its attack job and its place in the reply queue in one
+ * transaction, and answers 303 to the throw's page at once. The server's
+ * reply comes later, from the flooder's repliers (lib/reply.h), when a
+ * language model is configured; without one it is the cache's or a canned
+ * line, stored before the redirect. Whatever is refused is refused
  * before anything is stored, a critique the critic has thrown before too. */
 #include "masakari.h"
 
@@ -8,11 +11,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "canned.h"
 #include "config.h"
 #include "github.h"
 #include "log.h"
 #include "normalize.h"
+#include "reply.h"
 #include "utf8.h"
 
 #define CRITIQUE_MAX_CHARS 500
@@ -157,6 +160,7 @@ struct throw_plan {
 	const char *target_url;
 	long duration_s;
 	long interval_s;
+	int ask_model;                           /* LLM.BaseUrl is set: queue the reply */
 };
 
 /* What throw_store did: stored the throw (id), or refused it with nothing
@@ -220,6 +224,9 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 			"VALUES (?, ?, ?, ?)",
 		    "isii", *id, p->target_url, (long long)power, (long long)p->duration_s) != 1)
 		goto fail;
+	/* The model is asked off the request path (lib/reply.h). */
+	if (p->ask_model && db_exec(db, "INSERT INTO reply_queue (throw_id) VALUES (?)", "i", *id) != 1)
+		goto fail;
 	/* The primary key refuses a critique this critic has thrown before, even
 	 * one stored by a throw still in flight: this waits for that transaction
 	 * and then adds no row (0) instead of one (1). IGNORE rather than ON
@@ -255,7 +262,6 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
 	struct throw_outcome done;
-	struct reply_request rr;
 	char problem_buf[160], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
 	char critic[GITHUB_ID_MAX + 1];
 	const char *problem;
@@ -284,6 +290,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.target_url = config_str(req->config, "Flooder.Targets.0", NULL);
 	plan.duration_s = config_int(req->config, "Masakari.DurationSeconds", 10, 1, 600);
 	plan.interval_s = config_int(req->config, "Masakari.ThrowIntervalSeconds", 3, 0, 3600);
+	plan.ask_model = config_str(req->config, "LLM.BaseUrl", NULL) != NULL;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
 	err = web_db(req, &db);
@@ -323,10 +330,10 @@ NEOERR *masakari_throw_submit(web_request *req)
 			return nerr_pass(err);
 		return nerr_pass(refuse(req, 429, github_id, critique, problem_buf, 0));
 	}
-	rr = (struct reply_request){ .throw_id = done.id, .critique = critique,
-				     .normalized = normalized, .weakness = plan.weakness,
-				     .lang = canned_lang_of(critique) };
-	reply_answer_throw(req, db, &rr);
+	/* With no model to ask, the reply is the cache's or a canned line:
+	 * both at hand, so the page shows it at once. */
+	if (!plan.ask_model)
+		reply_answer_throw(req->config, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
 	if (!err)

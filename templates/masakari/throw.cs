@@ -1,5 +1,6 @@
 <?cs # throw.cs — "/masakari/throws/<id>": one throw, its attack and the server's reply.
-     static/js/throw.js keeps the progress current while the attack runs. ?><?cs
+     static/js/throw.js keeps the progress current while the attack runs, and
+     shows the reply when it arrives (the flooder's repliers fetch it). ?><?cs
 set:Page.Title = "まさかり #" + Throw.Id ?><?cs set:Page.BodyClass = "masakari-page throw-page" ?><?cs
 set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
 <article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>">
@@ -33,7 +34,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
       elif:Throw.ReplySource == "cache" ?>同じ指摘への以前の返事（キャッシュ）<?cs
       else ?>定型文（言語モデルの返事がなかった）<?cs /if ?></p>
     <?cs else ?>
-    <p class="empty">サーバーはまだ何も言っていない。</p>
+    <p class="empty" id="reply-pending">サーバーは返事を考えている。届きしだいここに出る。</p>
     <?cs /if ?>
   </section>
 
