@@ -85,6 +85,9 @@ struct run {
 	db_t *db;                      /* the keeper's alone */
 	const struct flooder_settings *s;
 	atomic_int *stop_signal;       /* set by SIGTERM / SIGINT */
+	/* The keeper's claim deadline in monotonic ms, moved on when it claims
+	 * for another minute, 0 once the run is over: the repliers follow it. */
+	atomic_llong claim_until_ms;
 };
 
 /* The numbers a report or a progress write stores; percentiles are -1 when no
@@ -152,10 +155,11 @@ void job_report_clear(struct job_report *r);
 
 /* replier.c — the threads that fetch the server's reply to each new throw. */
 
-/* Starts Flooder.ReplyWorkers threads that answer throws from reply_queue for
- * claim_s seconds (or until *stop_signal). Returns 0, or -1 when out of
- * memory; a thread that cannot start is logged and left out. */
-int replier_start(HDF *cfg, double claim_s, atomic_int *stop_signal);
+/* Starts Flooder.ReplyWorkers threads that answer throws from reply_queue
+ * while r's keeper claims jobs (r->claim_until_ms), or until *r->stop_signal.
+ * Returns 0, or -1 when out of memory; a thread that cannot start is logged
+ * and left out. */
+int replier_start(HDF *cfg, struct run *r);
 
 /* Waits for the repliers to finish the reply each has in hand. */
 void replier_join(void);

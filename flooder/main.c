@@ -116,6 +116,7 @@ static int run_init(struct run *r, const struct flooder_settings *s, HDF *cfg)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&r->settled, &ca);
 	pthread_condattr_destroy(&ca);
+	atomic_store(&r->claim_until_ms, (long long)((flooder_now() + s->claim_s) * 1000.0));
 	r->db = db_new(cfg);
 	r->attack = r->db ? attack_new(s) : NULL;
 	if (!r->db || !r->attack) {
@@ -200,7 +201,7 @@ int main(int argc, char **argv)
 	}
 	log_info("%s claims jobs for %.1f s (at most %ld requests/s, %ld in flight)", s.owner,
 		 s.claim_s, s.max_total_rate, s.max_inflight);
-	if (replier_start(cfg, s.claim_s, &flooder_stop_signal) != 0)
+	if (replier_start(cfg, &r) != 0)
 		rc = 1;
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
 		log_error("cannot start the keeper thread");

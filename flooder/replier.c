@@ -10,8 +10,10 @@
  * leases it for LLM.TimeoutMs plus a margin, asks lib/reply.c for the reply
  * and deletes the row. A replier that dies mid-call leaves the lease to run
  * out; a throw whose attempts run out (Flooder.ReplyAttempts) gets a canned
- * line, so no throw waits forever. The threads stop claiming when the run
- * does, and finish the reply in hand before the run exits. */
+ * line, so no throw waits forever. The threads claim while the keeper does
+ * (and for as long, when it claims for another minute), start no reply that
+ * could outlast the keeper's deadline, and finish the one in hand before the
+ * run exits. */
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -28,11 +30,11 @@ struct replier {
 	int started;
 	HDF *cfg;
 	db_t *db;
-	double until;                 /* monotonic: claim nothing after this */
+	struct run *run;              /* its claim_until_ms and stop_signal */
 	long poll_ms;
+	long timeout_ms;              /* LLM.TimeoutMs: the longest a reply takes */
 	long lease_s;
 	long max_attempts;
-	atomic_int *stop_signal;
 };
 
 static struct replier *repliers;
@@ -82,9 +84,21 @@ static void *replier_main(void *arg)
 {
 	struct replier *rp = arg;
 
-	while (flooder_now() < rp->until && !atomic_load(rp->stop_signal)) {
+	long long until;
+
+	while ((until = atomic_load(&rp->run->claim_until_ms)) != 0 &&
+	       !atomic_load(rp->run->stop_signal)) {
 		long long id = 0, attempts = 0;
-		int got = claim(rp, &id, &attempts), rc;
+		int got, rc;
+
+		/* A reply started now ends before the keeper's deadline, so the
+		 * run ends on time and the next cron run finds the lock free;
+		 * when the keeper claims for another minute, so do the repliers. */
+		if (flooder_now() * 1000.0 + (double)rp->timeout_ms >= (double)until) {
+			sleep_ms(rp->poll_ms);
+			continue;
+		}
+		got = claim(rp, &id, &attempts);
 
 		if (got < 0)
 			log_warn("replier: claiming a throw to answer: %s", db_error(rp->db));
@@ -105,7 +119,7 @@ static void *replier_main(void *arg)
 	return NULL;
 }
 
-int replier_start(HDF *cfg, double claim_s, atomic_int *stop_signal)
+int replier_start(HDF *cfg, struct run *r)
 {
 	long n = config_int(cfg, "Flooder.ReplyWorkers", 2, 0, 16);
 	long timeout_ms = config_int(cfg, "LLM.TimeoutMs", 3000, 100, 60000);
@@ -124,12 +138,12 @@ int replier_start(HDF *cfg, double claim_s, atomic_int *stop_signal)
 		*rp = (struct replier){
 			.cfg = cfg,
 			.db = db_new(cfg),
-			.until = flooder_now() + claim_s,
+			.run = r,
 			.poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250),
+			.timeout_ms = timeout_ms,
 			/* Longer than the whole call to the model, with room to store it. */
 			.lease_s = timeout_ms / 1000 + 10,
 			.max_attempts = config_int(cfg, "Flooder.ReplyAttempts", 3, 1, 100),
-			.stop_signal = stop_signal,
 		};
 		if (!rp->db || pthread_create(&rp->thread, NULL, replier_main, rp) != 0) {
 			log_error("replier: cannot start replier thread %ld", i + 1);
