@@ -13,7 +13,15 @@ SAN ?=
 
 # Unit tests also run under AddressSanitizer and UndefinedBehaviorSanitizer:
 # `make SAN=1 unit` builds everything into build-san/ and bin-san/.
-ifeq ($(SAN),1)
+ifeq ($(FUZZ),1)
+# libFuzzer targets (tests/fuzz/): clang, with the sanitizers, into build-fuzz/.
+CC := clang
+BUILD := build-fuzz
+BIN := bin-fuzz
+SANFLAGS := -fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer \
+	-fno-sanitize-recover=undefined
+OPT := -O1
+else ifeq ($(SAN),1)
 BUILD := build-san
 BIN := bin-san
 SANFLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -32,7 +40,7 @@ CFLAGS += $(CFLAGS_BASE) $(INCLUDES)
 LDFLAGS += -pie -Wl,-z,relro,-z,now $(SANFLAGS)
 LIBS_CS := -lneo_cgi -lneo_cs -lneo_utl -lz
 LIBS_DB := $(shell mariadb_config --libs 2>/dev/null)
-LIBS := $(LIBS_CS) -lfcgi $(LIBS_DB) -ljansson -lcurl -lpthread -lm
+LIBS := $(LIBS_CS) -lfcgi $(LIBS_DB) -ljansson -lcurl -lmecab -lpthread -lm
 
 LIBA := $(BUILD)/libmasakari.a
 PROGRAMS :=
@@ -40,7 +48,7 @@ UNIT_TESTS :=
 
 objs = $(patsubst %.c,$(BUILD)/%.o,$(1))
 
-.PHONY: all run test unit deps clean
+.PHONY: all run test unit fuzz deps clean
 all: programs
 
 include lib/module.mk
@@ -68,5 +76,11 @@ run: deps
 test: deps
 	tests/run.sh
 
+# Every fuzz target for FUZZ_SECONDS each (default 300), two at a time;
+# tests/fuzz/README.md says what each one feeds.
+FUZZ_SECONDS ?= 300
+fuzz:
+	tests/fuzz/run.sh $(FUZZ_SECONDS)
+
 clean:
-	rm -rf build build-san bin bin-san
+	rm -rf build build-san build-fuzz bin bin-san bin-fuzz

@@ -10,6 +10,7 @@
 
 #include "config.h"
 #include "ctl.h"
+#include "tokenize.h"
 #include "db.h"
 #include "migrate.h"
 
@@ -109,6 +110,21 @@ static void check_config(HDF *config)
 	check_numbers(config);
 }
 
+/* Scoring cuts Japanese into words with MeCab (lib/tokenize.c): without its
+ * dictionary no throw can be scored. */
+static void check_mecab(HDF *config)
+{
+	const char *dic = config_str(config, "Masakari.MecabDictionary", NULL);
+	char why[600];
+
+	tokenize_set_dictionary(dic);
+	if (tokenize_check(why, sizeof(why)) == 0)
+		report(1, "scoring: MeCab starts with the dictionary %s",
+		       dic && *dic ? dic : "that /etc/mecabrc names");
+	else
+		report(0, "scoring: %s", why);
+}
+
 static void check_database(HDF *config)
 {
 	const char *dir = config_str(config, "Paths.Sql", "sql");
@@ -123,7 +139,7 @@ static void check_database(HDF *config)
 		return;
 	}
 	report(1, "database: connected to %s", config_str(config, "DB.Name", "masakari"));
-	r = db_query(db, "SELECT @@character_set_connection, @@collation_connection", "");
+	r = db_query(db, "SELECT @@character_set_connection, @@collation_connection");
 	if (r) {
 		const char *cs = db_cell(r, 0, 0);
 
@@ -276,6 +292,7 @@ int ctl_doctor(HDF *config_unused, int argc, char **argv)
 	check_config(config);
 	check_database(config);
 	check_templates(config);
+	check_mecab(config);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	check_targets(config);
 	curl_global_cleanup();

@@ -107,9 +107,9 @@ int ctl_jobs(HDF *config, int argc, char **argv)
 		db_free(db);
 		return 1;
 	}
-	open = db_query(db, JOBS_COLUMNS "WHERE status IN ('queued', 'running') ORDER BY id", "");
+	open = db_query(db, JOBS_COLUMNS "WHERE status IN ('queued', 'running') ORDER BY id");
 	recent = open ? db_query(db, JOBS_COLUMNS "WHERE status IN ('done', 'failed') "
-				 "ORDER BY id DESC LIMIT ?", "i", (long long)finished) : NULL;
+				 "ORDER BY id DESC LIMIT ?", DB_INT(finished)) : NULL;
 	if (!open || !recent) {
 		fprintf(stderr, "masakarictl: %s\n", db_error(db));
 		goto out;

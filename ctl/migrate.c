@@ -66,7 +66,7 @@ void migrate_list_free(char **names, size_t count)
 
 int migrate_is_applied(db_t *db, const char *name)
 {
-	db_result *r = db_query(db, "SELECT 1 FROM schema_migrations WHERE version = ?", "s", name);
+	db_result *r = db_query(db, "SELECT 1 FROM schema_migrations WHERE version = ?", DB_TEXT(name));
 	int applied;
 
 	if (!r)
@@ -115,7 +115,7 @@ int ctl_migrate(HDF *config, int argc, char **argv)
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 			"version VARCHAR(255) NOT NULL PRIMARY KEY, "
 			"applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
-			") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin", "") < 0) {
+			") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin") < 0) {
 		fprintf(stderr, "migrate: cannot create schema_migrations: %s\n", db_error(db));
 		db_free(db);
 		return 1;
@@ -145,7 +145,7 @@ int ctl_migrate(HDF *config, int argc, char **argv)
 			break;
 		}
 		if (db_exec_script(db, script) != 0 ||
-		    db_exec(db, "INSERT INTO schema_migrations (version) VALUES (?)", "s", names[i]) < 0) {
+		    db_exec(db, "INSERT INTO schema_migrations (version) VALUES (?)", DB_TEXT(names[i])) < 0) {
 			fprintf(stderr, "migrate: %s failed: %s\n", names[i], db_error(db));
 			rc = 1;
 		} else {

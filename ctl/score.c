@@ -6,24 +6,85 @@
 #include "ctl.h"
 #include "db.h"
 #include "score.h"
+#include "utf8.h"
 
 static const char *verdict_text(enum score_verdict v)
 {
 	switch (v) {
 	case SCORE_HIT: return "hit";
 	case SCORE_MISS_LOW: return "below the threshold";
-	case SCORE_MISS_SHORT: return "too short for the phrasing";
-	case SCORE_MISS_NOTHING: return "nothing to compare";
+	case SCORE_MISS_SHORT: return "only one word of the phrasing";
+	case SCORE_MISS_NOTHING: return "no content word to compare";
 	}
 	return "";
+}
+
+static void print_word(const uint32_t *w, size_t n)
+{
+	char buf[4];
+
+	for (size_t i = 0; i < n; i++)
+		fwrite(buf, 1, (size_t)utf8_encode(w[i], buf), stdout);
+}
+
+/* The score, the verdict and the power, then how they came about. */
+static void explain(const struct score_catalog *cat, const struct score_explanation *e)
+{
+	const struct score_result *r = &e->result;
+	const struct score_weakness *w = r->weakness_index >= 0 ? &cat->weaknesses[r->weakness_index]
+							       : NULL;
+	const struct score_weakness *near = r->nearest_index >= 0 ? &cat->weaknesses[r->nearest_index]
+								 : NULL;
+
+	printf("score    %.6f\n", r->score);
+	if (w)
+		printf("weakness %s (%s)\n", w->slug, w->title_en);
+	else
+		printf("weakness none: missed (%s%s%s, %s threshold %.2f)\n", verdict_text(r->verdict),
+		       near ? "; nearest " : "", near ? near->slug : "", score_lang_name(r->lang),
+		       r->threshold);
+	printf("power    %d\n", r->power);
+	printf("version  %d\n", r->version);
+	printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
+	       "1..100\n",
+	       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
+	printf("words    %zu in the critique, %zu like no catalog word\n", e->critique_words,
+	       e->unknown_words);
+	if (!near) {
+		printf("why      nothing in the critique can be compared\n");
+		return;
+	}
+	printf("phrasing \"%s\" (%s; recall %.3f, precision %.3f)\n",
+	       near->phrasings[r->phrasing_index].utf8,
+	       score_lang_name(near->phrasings[r->phrasing_index].lang), r->recall, r->precision);
+	for (size_t i = 0; i < e->nmatches; i++) {
+		const struct score_match *m = &e->matches[i];
+
+		printf("  ");
+		print_word(m->word->text, m->word->len);
+		printf(" (weight %.2f): ", m->word->idf);
+		if (m->critique_len) {
+			printf("matched by \"");
+			print_word(m->critique_word, m->critique_len);
+			printf("\", likeness %.3f\n", m->likeness);
+		} else {
+			printf("not in the critique\n");
+		}
+	}
+	if (r->verdict == SCORE_MISS_LOW)
+		printf("why      %.6f is below the %s threshold %.2f: too little of any phrasing is "
+		       "said\n", r->score, score_lang_name(r->lang), r->threshold);
+	else if (r->verdict == SCORE_MISS_SHORT)
+		printf("why      only one word of the phrasing matched: one word does not name a "
+		       "weakness\n");
 }
 
 int ctl_score(HDF *config, int argc, char **argv)
 {
 	struct score_catalog cat;
-	struct score_result r;
+	static struct score_explanation e;
 	db_t *db;
-	int rc = 1;
+	int rc = 1, src;
 
 	if (argc != 1) {
 		fprintf(stderr, "usage: masakarictl score TEXT\n");
@@ -39,24 +100,14 @@ int ctl_score(HDF *config, int argc, char **argv)
 			db_error(db));
 	} else if (score_catalog_load(&cat, db) != 0) {
 		fprintf(stderr, "masakarictl score: cannot load the weakness catalog\n");
-	} else if (score_critique(&cat, argv[0], &r) != 0) {
+	} else if ((src = score_explain(&cat, argv[0], &e)) == -2) {
+		fprintf(stderr, "masakarictl score: MeCab cannot start (see the log above); "
+				"masakarictl doctor says more\n");
+	} else if (src != 0) {
 		fprintf(stderr, "masakarictl score: the critique must be valid UTF-8 and at most "
 				"%d characters after normalisation\n", SCORE_MAX_TEXT);
 	} else {
-		const struct score_weakness *w =
-			r.weakness_index >= 0 ? &cat.weaknesses[r.weakness_index] : NULL;
-		const struct score_weakness *near =
-			r.nearest_index >= 0 ? &cat.weaknesses[r.nearest_index] : NULL;
-
-		printf("score    %.6f\n", r.score);
-		if (w)
-			printf("weakness %s (%s)\n", w->slug, w->title_en);
-		else
-			printf("weakness none: missed (%s%s%s, %s threshold %.2f)\n",
-			       verdict_text(r.verdict), near ? "; nearest " : "",
-			       near ? near->slug : "", score_lang_name(r.lang),
-			       cat.miss_threshold[r.lang]);
-		printf("power    %d\n", r.power);
+		explain(&cat, &e);
 		rc = 0;
 	}
 	score_catalog_free(&cat);

@@ -18,10 +18,8 @@
 #include "flooder.h"
 
 #include <errno.h>
-#include <jansson.h>
 #include <math.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
@@ -29,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
 
 struct transfer {
@@ -50,14 +49,6 @@ struct attack {
 	long nfree;
 	double timeout_s;
 };
-
-double flooder_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static size_t discard_body(char *p, size_t size, size_t n, void *data)
 {
@@ -93,7 +84,7 @@ static int on_curl_timer(CURLM *m, long timeout_ms, void *data)
 	struct attack *a = data;
 
 	(void)m;
-	a->curl_due = timeout_ms < 0 ? HUGE_VAL : flooder_now() + (double)timeout_ms / 1000.0;
+	a->curl_due = timeout_ms < 0 ? HUGE_VAL : clock_monotonic() + (double)timeout_ms / 1000.0;
 	return 0;
 }
 
@@ -182,54 +173,6 @@ static CURL *transfer_easy_new(void)
 	curl_easy_setopt(e, CURLOPT_PROXY, "");
 	curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
 	return e;
-}
-
-struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s)
-{
-	struct job *j = calloc(1, sizeof(*j));
-
-	if (!j)
-		return NULL;
-	j->id = id;
-	j->attempts = attempts;
-	j->rate = rate;
-	j->duration_s = duration_s;
-	j->total = rate * duration_s;
-	j->url = strdup(url);
-	j->latency_ms = malloc((size_t)j->total * sizeof(*j->latency_ms));
-	if (!j->url || !j->latency_ms) {
-		job_free(j);
-		return NULL;
-	}
-	snprintf(j->user_agent, sizeof(j->user_agent), "masakari-flooder (job %lld)", id);
-	return j;
-}
-
-void job_free(struct job *j)
-{
-	if (!j)
-		return;
-	free(j->url);
-	free(j->latency_ms);
-	free(j);
-}
-
-static double job_due(const struct job *j, long i)
-{
-	return j->start + (double)i / (double)j->rate;
-}
-
-static int job_is_settled(const struct job *j)
-{
-	return (j->counts.issued == j->total || j->stop) && j->inflight == 0;
-}
-
-static void job_note_transfer(struct job *j, double now)
-{
-	if (j->transfers == 0)
-		j->first_sent = now;
-	j->last_sent = now;
-	j->transfers++;
 }
 
 /* Starts request number j->counts.issued in a free slot. Returns 0, or -1 when
@@ -346,7 +289,7 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 		}
 		curl_multi_socket_action(a->multi, ev[i].data.fd, flags, &running);
 	}
-	now = flooder_now();
+	now = clock_monotonic();
 	for (struct job *j = jobs; j; j = j->next) {
 		if (!j->stop && !j->settled && now >= j->lease_until) {
 			/* The keeper could not renew the lease in time: from now on
@@ -361,11 +304,11 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 		issue_due(a, j, now);
 	}
 	/* New transfers set libcurl's timer to "now": this starts them. */
-	if (flooder_now() >= a->curl_due) {
+	if (clock_monotonic() >= a->curl_due) {
 		a->curl_due = HUGE_VAL;
 		curl_multi_socket_action(a->multi, CURL_SOCKET_TIMEOUT, 0, &running);
 	}
-	now = flooder_now();
+	now = clock_monotonic();
 	while ((msg = curl_multi_info_read(a->multi, &left))) {
 		char *priv = NULL;
 		struct transfer *t;
@@ -430,7 +373,7 @@ void attack_run(struct run *r)
 		}
 		settled = attack_step(a, r->jobs, ev, nev);
 		r->settle_count += (unsigned long)settled;
-		wait = fmin(attack_next_due(a, r->jobs), a->curl_due) - flooder_now();
+		wait = fmin(attack_next_due(a, r->jobs), a->curl_due) - clock_monotonic();
 		pthread_mutex_unlock(&r->lock);
 		if (settled)
 			pthread_cond_signal(&r->settled);
@@ -450,64 +393,4 @@ void attack_wake(struct attack *a)
 	/* Only fails when the counter is about to overflow: it is awake then. */
 	if (write(a->wakefd, &one, sizeof(one)) < 0)
 		return;
-}
-
-static int by_value(const void *x, const void *y)
-{
-	float a = *(const float *)x, b = *(const float *)y;
-
-	return (a > b) - (a < b);
-}
-
-/* Nearest-rank percentile of sorted values. */
-static double percentile(const float *sorted, long n, double p)
-{
-	long rank = (long)ceil(p / 100.0 * (double)n);
-
-	if (rank < 1)
-		rank = 1;
-	return sorted[rank - 1];
-}
-
-int job_report_counts(const struct job_counts *c, struct job_report *r)
-{
-	json_t *codes = json_object();
-
-	memset(r, 0, sizeof(*r));
-	r->p50_ms = r->p90_ms = r->p99_ms = r->max_ms = r->achieved_rate = -1;
-	r->errors = c->err_connect + c->err_timeout + c->err_http + c->err_other;
-	if (!codes)
-		return -1;
-	for (long code = 0; code < FLOODER_MAX_STATUS; code++) {
-		char key[24];
-
-		if (!c->codes[code])
-			continue;
-		snprintf(key, sizeof(key), "%ld", code);
-		json_object_set_new(codes, key, json_integer(c->codes[code]));
-	}
-	r->codes_json = json_dumps(codes, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(codes);
-	return r->codes_json ? 0 : -1;
-}
-
-void job_report_final(struct job *j, struct job_report *r)
-{
-	if (j->answered > 0) {
-		qsort(j->latency_ms, (size_t)j->answered, sizeof(*j->latency_ms), by_value);
-		r->p50_ms = percentile(j->latency_ms, j->answered, 50);
-		r->p90_ms = percentile(j->latency_ms, j->answered, 90);
-		r->p99_ms = percentile(j->latency_ms, j->answered, 99);
-		r->max_ms = j->latency_ms[j->answered - 1];
-	}
-	/* Intervals between the first and the last request sent: exactly the
-	 * requested rate when the schedule was kept. */
-	if (j->transfers >= 2 && j->last_sent > j->first_sent)
-		r->achieved_rate = (double)(j->transfers - 1) / (j->last_sent - j->first_sent);
-}
-
-void job_report_clear(struct job_report *r)
-{
-	free(r->codes_json);
-	r->codes_json = NULL;
 }

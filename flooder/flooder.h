@@ -1,11 +1,12 @@
 /* flooder.h — the attack queue runner: its settings, the jobs it runs, and the
  * parts that share them.
  *
- * Two threads: the sender (attack.c, the main thread) keeps every job's
- * schedule on one libcurl multi handle and never waits for the database; the
- * keeper (keeper.c over queue.c) claims jobs, writes progress and reports, and
- * renews leases. Beside them, the repliers (replier.c) fetch the server's
- * words for new throws, sharing nothing with the attack but the run's time. They share the job list under one mutex, which neither holds
+ * Two threads: the sender (attack.c over job.c, the main thread) keeps every
+ * job's schedule on one libcurl multi handle and never waits for the database;
+ * the keeper (keeper.c over queue.c and report.c) claims jobs, writes progress
+ * and reports, and renews leases. Beside them, the repliers (replier.c) fetch
+ * the server's words for new throws, sharing nothing with the attack but the
+ * run's time. The sender and keeper share the job list under one mutex, which neither holds
  * across I/O. Errors follow the daemon idiom: 0 / -1 and a logged reason. */
 #ifndef FLOODER_FLOODER_H
 #define FLOODER_FLOODER_H
@@ -133,11 +134,6 @@ struct attack;
 struct attack *attack_new(const struct flooder_settings *s);
 void attack_free(struct attack *a);
 
-/* Allocates a job to send url at rate for duration_s; NULL when out of
- * memory. Its schedule starts at j->start. */
-struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s);
-void job_free(struct job *j);
-
 /* The sender: runs every job's schedule until the keeper says the run is
  * over. Runs on the calling thread. */
 void attack_run(struct run *r);
@@ -145,13 +141,24 @@ void attack_run(struct run *r);
 /* Wakes the sender (a job was added or told to stop). Never fails. */
 void attack_wake(struct attack *a);
 
-/* Fills r's errors and codes from c. Returns 0, or -1 when out of memory. */
-int job_report_counts(const struct job_counts *c, struct job_report *r);
+/* job.c — one job's schedule and bookkeeping.
+ * job_new allocates a job to send url at rate for duration_s; NULL when out
+ * of memory. Its schedule starts at j->start. job_due is when request i is
+ * due; job_is_settled is 1 when nothing is in flight and nothing more will be
+ * sent; job_note_transfer counts a request handed to libcurl at now. */
+struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s);
+void job_free(struct job *j);
+double job_due(const struct job *j, long i);
+int job_is_settled(const struct job *j);
+void job_note_transfer(struct job *j, double now);
 
-/* Adds latency percentiles and the achieved rate of a settled job (sorting
- * its latencies). */
-void job_report_final(struct job *j, struct job_report *r);
-void job_report_clear(struct job_report *r);
+/* report.c — the numbers stored for a job.
+ * report_counts fills r's errors and codes from c; returns 0, or -1 when out
+ * of memory. report_final adds latency percentiles and the achieved rate of a
+ * settled job (sorting its latencies). report_clear frees what r holds. */
+int report_counts(const struct job_counts *c, struct job_report *r);
+void report_final(struct job *j, struct job_report *r);
+void report_clear(struct job_report *r);
 
 /* replier.c — the threads that fetch the server's reply to each new throw. */
 
@@ -163,8 +170,5 @@ int replier_start(HDF *cfg, struct run *r);
 
 /* Waits for the repliers to finish the reply each has in hand. */
 void replier_join(void);
-
-/* Monotonic seconds. */
-double flooder_now(void);
 
 #endif

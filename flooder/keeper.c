@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "flooder.h"
+#include "clock.h"
 #include "log.h"
 
 /* cron's period: how long a busy run covers for the run it kept from starting. */
@@ -62,7 +63,7 @@ static void claim_jobs(struct keeper *k)
 
 	for (;;) {
 		struct job *j, **tail = &r->jobs;
-		double asked = flooder_now();
+		double asked = clock_monotonic();
 		int rc = queue_claim_job(r->db, r->s, r->s->max_total_rate - running_rate(r), &j);
 
 		note_db(k, rc);
@@ -70,7 +71,7 @@ static void claim_jobs(struct keeper *k)
 			return;
 		log_info("job %lld: %ld requests/s for %ld s at %s (attempt %ld)", j->id, j->rate,
 			 j->duration_s, j->url, j->attempts);
-		j->start = j->tick_at = flooder_now();
+		j->start = j->tick_at = clock_monotonic();
 		j->lease_until = lease_deadline(r->s, asked);
 		/* A second into the job, halfway between two requests, so each
 		 * progress write counts whole seconds of the schedule: `rate`
@@ -169,7 +170,7 @@ static double write_progress(struct keeper *k, double now)
 		if (j->next_progress <= now)
 			j->next_progress = now + 1.0;
 		next = fmin(next, j->next_progress);
-		asked = flooder_now();
+		asked = clock_monotonic();
 		rc = queue_write_progress(r->db, r->s, j, &c, rate);
 		note_db(k, rc);
 		if (rc == 0) {
@@ -200,8 +201,7 @@ static void stop_all(struct run *r)
  * CLOCK_MONOTONIC) or until the sender settles a job it has not seen yet. */
 static void wait_until(struct run *r, double until, unsigned long *seen)
 {
-	struct timespec ts = { .tv_sec = (time_t)until,
-			       .tv_nsec = (long)((until - floor(until)) * 1e9) };
+	struct timespec ts = clock_timespec(until);
 
 	pthread_mutex_lock(&r->lock);
 	if (r->settle_count == *seen)
@@ -214,7 +214,7 @@ void *keeper_main(void *arg)
 {
 	struct keeper k = { .r = arg };
 	struct run *r = k.r;
-	double now = flooder_now();
+	double now = clock_monotonic();
 	double claim_until = now + r->s->claim_s;
 
 	atomic_store(&r->claim_until_ms, (long long)(claim_until * 1000.0));
@@ -225,7 +225,7 @@ void *keeper_main(void *arg)
 	for (;;) {
 		double wake;
 
-		now = flooder_now();
+		now = clock_monotonic();
 		if (!stopping && atomic_load(r->stop_signal)) {
 			stopping = 1;
 			/* "The current second": until the next progress write of

@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "flooder.h"
@@ -66,12 +67,10 @@ static void settings_load(HDF *cfg, struct flooder_settings *s)
 	s->poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250);
 	if (s->claim_s == 0) {
 		long until = config_int(cfg, "Flooder.RunSeconds", 55, 1, 59);
-		struct timespec wall;
 
 		/* Until the next time the clock reads that many seconds past the
 		 * minute: where a run cron started on the minute stops. */
-		clock_gettime(CLOCK_REALTIME, &wall);
-		s->claim_s = (double)until - fmod((double)wall.tv_sec + (double)wall.tv_nsec / 1e9, 60.0);
+		s->claim_s = (double)until - fmod(clock_wall(), 60.0);
 		if (s->claim_s <= 0)
 			s->claim_s += 60.0;
 	}
@@ -116,7 +115,7 @@ static int run_init(struct run *r, const struct flooder_settings *s, HDF *cfg)
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&r->settled, &ca);
 	pthread_condattr_destroy(&ca);
-	atomic_store(&r->claim_until_ms, (long long)((flooder_now() + s->claim_s) * 1000.0));
+	atomic_store(&r->claim_until_ms, (long long)((clock_monotonic() + s->claim_s) * 1000.0));
 	r->db = db_new(cfg);
 	r->attack = r->db ? attack_new(s) : NULL;
 	if (!r->db || !r->attack) {

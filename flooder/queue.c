@@ -71,7 +71,7 @@ static int fail_job(db_t *db, long long id, const char *reason, int count_attemp
 		       "UPDATE attack_jobs SET status = 'failed', failure_reason = ?, "
 		       "attempts = attempts + ?, lease_owner = NULL, lease_expires = NULL, "
 		       "current_rate = NULL, finished_at = NOW(3) WHERE id = ?",
-		       "sii", reason, (long long)(count_attempt ? 1 : 0), (long long)id) < 0 ? -1 : 0;
+		       DB_TEXT(reason), DB_INT(count_attempt ? 1 : 0), DB_INT(id)) < 0 ? -1 : 0;
 }
 
 /* One claim transaction. Returns 1 claimed, 2 look again (a job failed, or
@@ -88,12 +88,12 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 
 	/* Committed reads: the scan neither waits for nor gap-locks the rows
 	 * other runners and the web pages are writing. */
-	if (db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED", "") < 0 || db_begin(db) != 0)
+	if (db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED") < 0 || db_begin(db) != 0)
 		return -1;
 	for (int pass = 0; pass < 2 && (!r || r->nrows == 0); pass++) {
 		db_result_free(r);
 		snprintf(sql, sizeof(sql), "%s%s", CLAIM_COLUMNS, pass == 0 ? CLAIM_EXPIRED : CLAIM_QUEUED);
-		r = db_query(db, sql, "");
+		r = db_query(db, sql);
 		if (!r)
 			goto fail;
 	}
@@ -140,7 +140,7 @@ static int claim_once(db_t *db, const struct flooder_settings *s, long capacity,
 		    "achieved_rate = NULL, started_at = NOW(3), progress_at = NULL, finished_at = NULL "
 		    "WHERE id = ? AND attempts = ? AND (status = 'queued' OR "
 		    "(status = 'running' AND lease_expires < NOW(3)))",
-		    "siii", s->owner, (long long)s->lease_s, (long long)id, (long long)attempts);
+		    DB_TEXT(s->owner), DB_INT(s->lease_s), DB_INT(id), DB_INT(attempts));
 	if (n < 0)
 		goto fail;
 	if (db_commit(db) != 0) {
@@ -175,7 +175,7 @@ int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, s
 	/* The queue is looked at several times a second and is mostly empty: one
 	 * plain read decides whether a claim transaction is worth it. */
 	peek = db_query(db, "SELECT id FROM attack_jobs WHERE status = 'queued' OR "
-			"(status = 'running' AND lease_expires < NOW(3)) LIMIT 1", "");
+			"(status = 'running' AND lease_expires < NOW(3)) LIMIT 1");
 	if (!peek)
 		return -1;
 	rc = peek->nrows > 0;
@@ -187,11 +187,44 @@ int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, s
 	return rc;
 }
 
-/* The counters every write stores, then the fence. */
+/* Every write after the claim stores the counters, then what it sets of its
+ * own, and is fenced; the fence's parameters come last. */
 #define QUEUE_COUNTERS \
 	"sent = ?, ok = ?, errors = ?, errors_connect = ?, errors_timeout = ?, " \
 	"errors_http = ?, errors_other = ?, codes = ?, progress_at = NOW(3)"
 #define QUEUE_FENCE " WHERE id = ? AND status = 'running' AND lease_owner = ? AND attempts = ?"
+#define QUEUE_COUNTER_PARAMS 8
+#define QUEUE_FENCE_PARAMS 3
+#define QUEUE_SET_PARAMS 8       /* at most, of a write's own assignments */
+
+/* One fenced write: the counters of c (r holds its errors and codes), then
+ * set with its nset parameters. Returns the affected rows or -1, as db_exec. */
+static long long queue_write(db_t *db, const struct flooder_settings *s, const struct job *j,
+			     const struct job_counts *c, const struct job_report *r,
+			     const char *set, const struct db_param *set_params, size_t nset)
+{
+	struct db_param p[QUEUE_COUNTER_PARAMS + QUEUE_SET_PARAMS + QUEUE_FENCE_PARAMS];
+	char sql[1024];
+	size_t n = 0;
+
+	if (nset > QUEUE_SET_PARAMS)
+		return -1;
+	snprintf(sql, sizeof(sql), "UPDATE attack_jobs SET " QUEUE_COUNTERS ", %s" QUEUE_FENCE, set);
+	p[n++] = DB_INT(c->issued);
+	p[n++] = DB_INT(c->ok);
+	p[n++] = DB_INT(r->errors);
+	p[n++] = DB_INT(c->err_connect);
+	p[n++] = DB_INT(c->err_timeout);
+	p[n++] = DB_INT(c->err_http);
+	p[n++] = DB_INT(c->err_other);
+	p[n++] = DB_TEXT(r->codes_json);
+	for (size_t i = 0; i < nset; i++)
+		p[n++] = set_params[i];
+	p[n++] = DB_INT(j->id);
+	p[n++] = DB_TEXT(s->owner);
+	p[n++] = DB_INT(j->attempts);
+	return db_exec_params(db, sql, p, n);
+}
 
 static int fenced_result(long long affected, const struct job *j, const char *what)
 {
@@ -208,19 +241,15 @@ static int fenced_result(long long affected, const struct job *j, const char *wh
 int queue_write_progress(db_t *db, const struct flooder_settings *s, const struct job *j,
 			 const struct job_counts *c, double current_rate)
 {
+	const struct db_param set[] = { DB_DOUBLE(current_rate), DB_INT(s->lease_s) };
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
-	n = db_exec(db,
-		    "UPDATE attack_jobs SET " QUEUE_COUNTERS ", current_rate = ?, "
-		    "lease_expires = NOW(3) + INTERVAL ? SECOND" QUEUE_FENCE,
-		    "iiiiiiisdiisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
-		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
-		    (long long)c->err_other, r.codes_json, current_rate, (long long)s->lease_s,
-		    (long long)j->id, s->owner, (long long)j->attempts);
-	job_report_clear(&r);
+	n = queue_write(db, s, j, c, &r,
+			"current_rate = ?, lease_expires = NOW(3) + INTERVAL ? SECOND", set, sizeof(set) / sizeof(set[0]));
+	report_clear(&r);
 	return fenced_result(n, j, "progress");
 }
 
@@ -230,23 +259,24 @@ int queue_finish_job(db_t *db, const struct flooder_settings *s, struct job *j)
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
-	job_report_final(j, &r);
+	report_final(j, &r);
 	/* -1 stands for "no value" in r; NULLIF stores it as SQL NULL. */
-	n = db_exec(db,
-		    "UPDATE attack_jobs SET status = 'done', " QUEUE_COUNTERS ", "
-		    "p50_ms = NULLIF(?, -1), p90_ms = NULLIF(?, -1), p99_ms = NULLIF(?, -1), "
-		    "max_ms = NULLIF(?, -1), achieved_rate = NULLIF(?, -1), current_rate = NULL, "
-		    "lease_expires = NULL, finished_at = NOW(3)" QUEUE_FENCE,
-		    "iiiiiiisdddddisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
-		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
-		    (long long)c->err_other, r.codes_json, r.p50_ms, r.p90_ms, r.p99_ms, r.max_ms,
-		    r.achieved_rate, (long long)j->id, s->owner, (long long)j->attempts);
+	const struct db_param set[] = { DB_DOUBLE(r.p50_ms), DB_DOUBLE(r.p90_ms),
+					DB_DOUBLE(r.p99_ms), DB_DOUBLE(r.max_ms),
+					DB_DOUBLE(r.achieved_rate) };
+
+	n = queue_write(db, s, j, c, &r,
+			"status = 'done', p50_ms = NULLIF(?, -1), p90_ms = NULLIF(?, -1), "
+			"p99_ms = NULLIF(?, -1), max_ms = NULLIF(?, -1), "
+			"achieved_rate = NULLIF(?, -1), current_rate = NULL, "
+			"lease_expires = NULL, finished_at = NOW(3)",
+			set, sizeof(set) / sizeof(set[0]));
 	if (n > 0)
 		log_info("job %lld done: %ld sent, %ld ok, %ld errors, p99 %.1f ms, %.2f/s", j->id,
 			 c->issued, c->ok, r.errors, r.p99_ms, r.achieved_rate);
-	job_report_clear(&r);
+	report_clear(&r);
 	return fenced_result(n, j, "report");
 }
 
@@ -256,18 +286,14 @@ int queue_release_job(db_t *db, const struct flooder_settings *s, const struct j
 	struct job_report r;
 	long long n;
 
-	if (job_report_counts(c, &r) != 0)
+	if (report_counts(c, &r) != 0)
 		return -1;
-	n = db_exec(db,
-		    "UPDATE attack_jobs SET status = 'queued', " QUEUE_COUNTERS ", "
-		    "current_rate = NULL, lease_owner = NULL, lease_expires = NULL, "
-		    "attempts = attempts - 1" QUEUE_FENCE,
-		    "iiiiiiisisi", (long long)c->issued, (long long)c->ok, (long long)r.errors,
-		    (long long)c->err_connect, (long long)c->err_timeout, (long long)c->err_http,
-		    (long long)c->err_other, r.codes_json, (long long)j->id, s->owner,
-		    (long long)j->attempts);
+	n = queue_write(db, s, j, c, &r,
+			"status = 'queued', current_rate = NULL, lease_owner = NULL, "
+			"lease_expires = NULL, attempts = attempts - 1",
+			NULL, 0);
 	if (n > 0)
 		log_info("job %lld released after %ld of %ld requests", j->id, c->issued, j->total);
-	job_report_clear(&r);
+	report_clear(&r);
 	return fenced_result(n, j, "release");
 }

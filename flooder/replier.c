@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "clock.h"
 #include "config.h"
 #include "db.h"
 #include "flooder.h"
@@ -49,8 +50,7 @@ static int claim(struct replier *rp, long long *id, long long *attempts)
 	if (db_begin(rp->db) != 0)
 		return -1;
 	r = db_query(rp->db, "SELECT throw_id, attempts FROM reply_queue WHERE claimed_until IS NULL "
-			     "OR claimed_until < NOW(3) ORDER BY throw_id LIMIT 1 FOR UPDATE SKIP LOCKED",
-		     "");
+			     "OR claimed_until < NOW(3) ORDER BY throw_id LIMIT 1 FOR UPDATE SKIP LOCKED");
 	if (!r)
 		goto fail;
 	if (r->nrows == 0) {
@@ -63,7 +63,7 @@ static int claim(struct replier *rp, long long *id, long long *attempts)
 	db_result_free(r);
 	if (db_exec(rp->db, "UPDATE reply_queue SET claimed_until = NOW(3) + INTERVAL ? SECOND, "
 			    "attempts = attempts + 1 WHERE throw_id = ?",
-		    "ii", (long long)rp->lease_s, *id) != 1)
+		    DB_INT(rp->lease_s), DB_INT(*id)) != 1)
 		goto fail;
 	if (db_commit(rp->db) != 0)
 		goto fail;
@@ -94,7 +94,7 @@ static void *replier_main(void *arg)
 		/* A reply started now ends before the keeper's deadline, so the
 		 * run ends on time and the next cron run finds the lock free;
 		 * when the keeper claims for another minute, so do the repliers. */
-		if (flooder_now() * 1000.0 + (double)rp->timeout_ms >= (double)until) {
+		if (clock_monotonic() * 1000.0 + (double)rp->timeout_ms >= (double)until) {
 			sleep_ms(rp->poll_ms);
 			continue;
 		}
@@ -109,7 +109,7 @@ static void *replier_main(void *arg)
 		rc = attempts > rp->max_attempts ? reply_answer_canned(rp->db, id)
 						 : reply_answer_throw(rp->cfg, rp->db, id);
 		if (rc == 0 &&
-		    db_exec(rp->db, "DELETE FROM reply_queue WHERE throw_id = ?", "i", id) < 0)
+		    db_exec(rp->db, "DELETE FROM reply_queue WHERE throw_id = ?", DB_INT(id)) < 0)
 			rc = -1;
 		if (rc != 0)
 			/* The lease runs out and the throw is claimed again. */

@@ -1,8 +1,11 @@
-/* hall.h — the hall daemon: one event loop holding every connection, the
- * roster of who stands where, and the messages fanned out to clients.
+/* hall.h — the hall daemon: one event loop holding every connection, who
+ * stands where, the chat, and the messages fanned out to clients.
  *
  * Everything here runs on the libwebsockets service thread only; the database
- * worker (worker.h) talks to it through queues and lws_cancel_service. */
+ * worker (worker.h) talks to it through queues and lws_cancel_service. Each
+ * concern has a file and its names carry the file's prefix: protocol.c
+ * (protocol_), session.c (session_), msg.c (msg_), positions.c (positions_),
+ * presence.c (presence_), chat.c (chat_), room.c (room_), tick.c (tick_). */
 #ifndef HALLD_HALL_H
 #define HALLD_HALL_H
 
@@ -79,6 +82,7 @@ struct hall_session {
 };
 
 struct worker;
+struct worker_event;
 
 struct hall {
 	struct lws_context *ctx;
@@ -101,18 +105,15 @@ struct hall {
 	double next_tick;
 };
 
-/* Monotonic seconds; never fails. */
-double hall_now(void);
-
-/* msg.c — frames. hall_msg_json serialises (does not steal) j; NULL and a log
- * line when out of memory. The builders return NULL likewise. */
-struct hall_msg *hall_msg_json(json_t *j);
-struct hall_msg *hall_msg_ref(struct hall_msg *m);
-void hall_msg_unref(struct hall_msg *m);
-struct hall_msg *hall_msg_error(int code, const char *text);
-struct hall_msg *hall_msg_leave(const char *user);
-struct hall_msg *hall_msg_chat(const char *user, const char *message, const char *at);
-struct hall_msg *hall_msg_status(const struct status_values *v);
+/* msg.c — frames. msg_json serialises (does not steal) j; NULL and a log line
+ * when out of memory. The builders return NULL likewise. */
+struct hall_msg *msg_json(json_t *j);
+struct hall_msg *msg_ref(struct hall_msg *m);
+void msg_unref(struct hall_msg *m);
+struct hall_msg *msg_error(int code, const char *text);
+struct hall_msg *msg_leave(const char *user);
+struct hall_msg *msg_chat(const char *user, const char *message, const char *at);
+struct hall_msg *msg_status(const struct status_values *v);
 
 /* An UPDATE_CHARACTER_POS frame written straight into its buffer, character by
  * character, byte for byte what jansson writes for the same JSON (a tick of a
@@ -130,46 +131,83 @@ struct hall_positions {
 	size_t count;                          /* characters in it */
 	int failed;
 };
-void hall_positions_begin(struct hall_positions *p);
-void hall_positions_add(struct hall_positions *p, const struct charmap_entry *e);
-struct hall_msg *hall_positions_end(struct hall_positions *p);
-void hall_positions_discard(struct hall_positions *p);
+void msg_positions_begin(struct hall_positions *p);
+void msg_positions_add(struct hall_positions *p, const struct charmap_entry *e);
+struct hall_msg *msg_positions_end(struct hall_positions *p);
+void msg_positions_discard(struct hall_positions *p);
 
 /* session.c — one client's queue, limits and closing.
  * session_send queues a reference to m; a client with HALL_QUEUE_MAX frames or
  * HALL_QUEUE_BYTES waiting is closed (1008) instead, and out of memory closes
- * it (1011). session_error sends an ERROR_MESSAGE unless the client's error
- * budget is spent (then nothing). session_close closes once the queue is sent
- * (flush) or at once. session_writeable writes one frame from
+ * it (1011). session_broadcast sends m to every connection (NULL: nothing).
+ * session_error sends an ERROR_MESSAGE unless the client's error budget is
+ * spent at monotonic time now (then nothing). session_close closes once the
+ * queue is sent (flush) or at once. session_writeable writes one frame from
  * SERVER_WRITEABLE and returns -1 when lws should close the connection.
  * session_release frees what the connection holds; never fails.
  * session_allow takes a token (1) or refuses (0); session_strike counts a
  * refused message and returns 1 when that closed the connection. */
 void session_send(struct hall_session *s, struct hall_msg *m);
-void session_error(struct hall_session *s, int code, const char *text);
+void session_broadcast(struct hall *hall, struct hall_msg *m);
+void session_error(struct hall_session *s, int code, const char *text, double now);
 void session_close(struct hall_session *s, int code, const char *reason, int flush);
 int session_writeable(struct hall_session *s);
 void session_release(struct hall_session *s);
 int session_allow(struct hall_bucket *b, double rate, double burst, double now);
 int session_strike(struct hall_session *s, double now);
 
-/* roster.c — who is where, the tick, chat and the masakari room.
- * hall_join makes the connection's ID present (a spectator: nothing); returns
- * -1 when out of memory. hall_part, hall_move, hall_tick, hall_chat_local,
- * hall_send_history, hall_take_worker_events and hall_broadcast do not fail:
- * a frame that cannot be built (out of memory, logged) is not sent. */
-int hall_join(struct hall *hall, struct hall_session *s);
-void hall_part(struct hall *hall, struct hall_session *s);
-void hall_move(struct hall *hall, struct hall_session *s, double x, double y);
-void hall_tick(struct hall *hall);
-void hall_chat_local(struct hall *hall, struct hall_session *s, const char *message);
-void hall_send_history(struct hall *hall, struct hall_session *s);
-void hall_take_worker_events(struct hall *hall);
-void hall_broadcast(struct hall *hall, struct hall_msg *m, int room_only);
+/* positions.c — who stands where on this daemon, and what clients are told.
+ * positions_join makes the connection's ID present (a spectator: nothing);
+ * returns -1 when out of memory. positions_part and positions_move do not
+ * fail. positions_publish compares who is here now (this daemon's visitors,
+ * then the other daemons') with what clients were last told and sends the
+ * delta, the full hall to newcomers and a LEAVE per departure; a frame that
+ * cannot be built (out of memory, logged) is not sent. positions_free drops
+ * the maps. */
+int positions_join(struct hall *hall, struct hall_session *s);
+void positions_part(struct hall *hall, struct hall_session *s);
+void positions_move(struct hall *hall, struct hall_session *s, double x, double y);
+void positions_publish(struct hall *hall);
+void positions_free(struct hall *hall);
 
-/* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari".
- * hall_origin_allowed is 1 when origin is in the allowlist, else 0. */
-extern const struct lws_protocols hall_protocols[];
-int hall_origin_allowed(const struct hall *hall, const char *origin);
+/* presence.c — this daemon's visitors for the other daemons, and theirs for
+ * us. presence_hand_over gives the worker a snapshot of the local visitors
+ * when they changed (out of memory: the next tick tries again);
+ * presence_take_remote takes the worker's map of the other daemons' visitors
+ * (published at the next tick). Neither fails. */
+void presence_hand_over(struct hall *hall);
+void presence_take_remote(struct hall *hall, struct worker_event *ev);
+
+/* chat.c — the chat: the history ring sent on join, a message said here, and
+ * the messages the worker brings (the stored history, chat from the other
+ * daemons). chat_say is heard here at once, the sender included, and handed
+ * to the worker for storage and the other daemons. None fails: a frame that
+ * cannot be built (out of memory, logged) is not sent. chat_free drops the
+ * history. */
+void chat_send_history(struct hall *hall, struct hall_session *s);
+void chat_say(struct hall *hall, struct hall_session *s, const char *message);
+void chat_take_history(struct hall *hall, const struct worker_event *ev);
+void chat_take_others(struct hall *hall, const struct worker_event *ev);
+void chat_free(struct hall *hall);
+
+/* room.c — the masakari room: connections that asked for throws and host
+ * status. room_subscribe adds one; room_send sends m to each (NULL: nothing);
+ * room_send_status sends the latest status sample when the sampler runs. */
+void room_subscribe(struct hall_session *s);
+void room_send(struct hall *hall, struct hall_msg *m);
+void room_send_status(struct hall *hall);
+
+/* tick.c — the one-second tick: presence to the worker, positions and status
+ * to the clients, on whole seconds from tick_start. tick_run is one tick (the
+ * benchmarks and tests call it directly); tick_stop cancels the timer. */
+void tick_start(struct hall *hall);
+void tick_run(struct hall *hall);
+void tick_stop(struct hall *hall);
+
+/* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari",
+ * and the worker's events handed to the concern each belongs to.
+ * protocol_origin_allowed is 1 when origin is in the allowlist, else 0. */
+extern const struct lws_protocols protocol_list[];
+int protocol_origin_allowed(const struct hall *hall, const char *origin);
 
 #endif

@@ -18,7 +18,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -58,12 +57,17 @@ static struct lws_context *halld_create_context(struct lws_context_creation_info
 		ctx = lws_create_context(info);
 		if (ctx)
 			return ctx;
-		log_warn("libwebsockets cannot use libev here (is libwebsockets-evlib-ev "
-			 "installed?): falling back to poll(), which costs more with many clients");
 		ev_loop_destroy(halld_loop);
 		halld_loop = NULL;
 		info->foreign_loops = NULL;
 		info->options &= ~(uint64_t)LWS_SERVER_OPTION_LIBEV;
+		/* A port that cannot be bound fails both ways: only when poll()
+		 * works was libev the problem. */
+		ctx = lws_create_context(info);
+		if (ctx)
+			log_warn("libwebsockets cannot use libev here (is libwebsockets-evlib-ev "
+				 "installed?): falling back to poll(), which costs more with many clients");
+		return ctx;
 	}
 	return lws_create_context(info);
 }
@@ -116,14 +120,6 @@ static void halld_destroy_context(struct lws_context *ctx)
 	halld_loop = NULL;
 }
 
-double hall_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static void halld_lws_log(int level, const char *line)
 {
 	char buf[512];
@@ -137,21 +133,6 @@ static void halld_lws_log(int level, const char *line)
 		log_error("lws: %s", buf);
 	else
 		log_warn("lws: %s", buf);
-}
-
-static void halld_tick(lws_sorted_usec_list_t *sul)
-{
-	struct hall *hall = lws_container_of(sul, struct hall, tick_sul);
-	double now;
-
-	hall_tick(hall);
-	/* Keep to whole seconds from the start rather than drift by the tick's cost. */
-	now = hall_now();
-	hall->next_tick += 1.0;
-	if (hall->next_tick < now)
-		hall->next_tick = now + 1.0;
-	lws_sul_schedule(hall->ctx, 0, &hall->tick_sul, halld_tick,
-			 (lws_usec_t)((hall->next_tick - now) * LWS_US_PER_SEC));
 }
 
 static int halld_add_origin(struct hall *hall, const char *origin)
@@ -198,11 +179,8 @@ static void halld_free(struct hall *hall)
 	for (size_t i = 0; i < hall->norigins; i++)
 		free(hall->origins[i]);
 	free(hall->origins);
-	for (unsigned i = 0; i < hall->history_count; i++)
-		hall_msg_unref(hall->history[(hall->history_start + i) % HALL_HISTORY]);
-	charmap_clear(&hall->local);
-	charmap_clear(&hall->remote);
-	charmap_clear(&hall->published);
+	chat_free(hall);
+	positions_free(hall);
 }
 
 int main(void)
@@ -255,7 +233,7 @@ int main(void)
 	memset(&info, 0, sizeof(info));
 	info.port = (int)port;
 	info.iface = address;
-	info.protocols = hall_protocols;
+	info.protocols = protocol_list;
 	info.user = &hall;
 	info.retry_and_idle_policy = &retry;
 	info.timeout_secs = 10;
@@ -287,13 +265,12 @@ int main(void)
 
 	log_info("the hall is open on %s:%ld as %s (%zu allowed origins, %s loop)", address,
 		 port, hall.daemon_id, hall.norigins, halld_loop ? "libev" : "poll");
-	hall.next_tick = hall_now() + 1.0;
-	lws_sul_schedule(hall.ctx, 0, &hall.tick_sul, halld_tick, LWS_US_PER_SEC);
+	tick_start(&hall);
 
 	halld_run(hall.ctx);
 
 	log_info("closing the hall");
-	lws_sul_cancel(&hall.tick_sul);
+	tick_stop(&hall);
 	/* The worker first: it may still wake the loop until it has stopped. */
 	worker_stop(hall.worker);
 	hall.worker = NULL;

@@ -35,7 +35,7 @@ static int msg_append(const char *buf, size_t size, void *data)
 	return 0;
 }
 
-struct hall_msg *hall_msg_json(json_t *j)
+struct hall_msg *msg_json(json_t *j)
 {
 	struct hall_msg_buffer b = { NULL, 0 };
 
@@ -50,13 +50,13 @@ struct hall_msg *hall_msg_json(json_t *j)
 	return b.m;
 }
 
-struct hall_msg *hall_msg_ref(struct hall_msg *m)
+struct hall_msg *msg_ref(struct hall_msg *m)
 {
 	m->refs++;
 	return m;
 }
 
-void hall_msg_unref(struct hall_msg *m)
+void msg_unref(struct hall_msg *m)
 {
 	if (m && --m->refs == 0)
 		free(m);
@@ -65,7 +65,7 @@ void hall_msg_unref(struct hall_msg *m)
 /* Builds the frame from j and drops j. */
 static struct hall_msg *msg_from(json_t *j)
 {
-	struct hall_msg *m = hall_msg_json(j);
+	struct hall_msg *m = msg_json(j);
 
 	json_decref(j);
 	return m;
@@ -151,7 +151,7 @@ static int msg_string_body(struct hall_msg_buffer *b, const char *s)
 
 #define MSG_LIT(b, lit) msg_append(lit, sizeof(lit) - 1, b)
 
-void hall_positions_begin(struct hall_positions *p)
+void msg_positions_begin(struct hall_positions *p)
 {
 	static const char head[] = "{\"action\":\"UPDATE_CHARACTER_POS\",\"characters\":[";
 
@@ -159,7 +159,7 @@ void hall_positions_begin(struct hall_positions *p)
 	p->failed = MSG_LIT(&p->b, head) != 0;
 }
 
-void hall_positions_add(struct hall_positions *p, const struct charmap_entry *e)
+void msg_positions_add(struct hall_positions *p, const struct charmap_entry *e)
 {
 	struct hall_msg_buffer *b = &p->b;
 	char x[40], y[40];
@@ -183,7 +183,7 @@ void hall_positions_add(struct hall_positions *p, const struct charmap_entry *e)
 	p->count++;
 }
 
-struct hall_msg *hall_positions_end(struct hall_positions *p)
+struct hall_msg *msg_positions_end(struct hall_positions *p)
 {
 	if (p->failed || MSG_LIT(&p->b, "]}")) {
 		free(p->b.m);
@@ -195,30 +195,30 @@ struct hall_msg *hall_positions_end(struct hall_positions *p)
 	return p->b.m;
 }
 
-void hall_positions_discard(struct hall_positions *p)
+void msg_positions_discard(struct hall_positions *p)
 {
 	free(p->b.m);
 	p->b.m = NULL;
 }
 
-struct hall_msg *hall_msg_error(int code, const char *text)
+struct hall_msg *msg_error(int code, const char *text)
 {
 	return msg_from(json_pack("{s:s,s:i,s:s}", "action", "ERROR_MESSAGE", "code", code, "msg",
 				  text));
 }
 
-struct hall_msg *hall_msg_leave(const char *user)
+struct hall_msg *msg_leave(const char *user)
 {
 	return msg_from(json_pack("{s:s,s:s}", "action", "LEAVE", "user_id", user));
 }
 
-struct hall_msg *hall_msg_chat(const char *user, const char *message, const char *at)
+struct hall_msg *msg_chat(const char *user, const char *message, const char *at)
 {
 	return msg_from(json_pack("{s:s,s:s,s:s,s:s}", "action", "ACTION_CHAT_MESSAGE", "user_id",
 				  user, "message", message, "at", at));
 }
 
-struct hall_msg *hall_msg_status(const struct status_values *v)
+struct hall_msg *msg_status(const struct status_values *v)
 {
 	/* The same five fields as /api/status. */
 	return msg_from(json_pack("{s:s,s:{s:f,s:f,s:f,s:f,s:f}}", "action", "ACTION_SEND_STATUS",

@@ -8,16 +8,18 @@
 #include <string.h>
 #include <strings.h>
 
+#include "clock.h"
 #include "input.h"
 #include "log.h"
 #include "utf8.h"
+#include "worker.h"
 
 static struct hall *hall_of(struct lws *wsi)
 {
 	return lws_context_user(lws_get_context(wsi));
 }
 
-int hall_origin_allowed(const struct hall *hall, const char *origin)
+int protocol_origin_allowed(const struct hall *hall, const char *origin)
 {
 	for (size_t i = 0; i < hall->norigins; i++)
 		if (strcasecmp(hall->origins[i], origin) == 0)
@@ -69,7 +71,7 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 	n = lws_hdr_total_length(wsi, WSI_TOKEN_ORIGIN);
 	if (n > 0) {
 		if (n >= (int)sizeof(buf) || lws_hdr_copy(wsi, buf, sizeof(buf), WSI_TOKEN_ORIGIN) < 0 ||
-		    !hall_origin_allowed(hall, buf))
+		    !protocol_origin_allowed(hall, buf))
 			return refuse(wsi, HTTP_STATUS_FORBIDDEN,
 				      "This page's origin may not open the hall.");
 	}
@@ -102,35 +104,65 @@ static int callback_http(struct lws *wsi, enum lws_callback_reasons reason, void
 	}
 }
 
+/* Hands each of the worker's events to the concern it belongs to. */
+static void protocol_take_worker_events(struct hall *hall)
+{
+	struct worker_event *ev = hall->worker ? worker_take_events(hall->worker) : NULL;
+
+	while (ev) {
+		struct worker_event *next = ev->next;
+		struct hall_msg *m;
+
+		switch (ev->kind) {
+		case WORKER_HISTORY:
+			chat_take_history(hall, ev);
+			break;
+		case WORKER_CHAT:
+			chat_take_others(hall, ev);
+			break;
+		case WORKER_REMOTE:
+			presence_take_remote(hall, ev);
+			break;
+		case WORKER_THROW:
+			m = msg_json(ev->message);
+			room_send(hall, m);
+			msg_unref(m);
+			break;
+		}
+		worker_event_free(ev);
+		ev = next;
+	}
+}
+
 /* Acts on one complete, valid-UTF-8 text message. */
 static void hall_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
 {
 	struct input_request req;
 	const char *problem = NULL;
-	double now = hall_now();
+	double now = clock_monotonic();
 	int rc;
 
 	if (!session_allow(&s->frames, HALL_FRAME_RATE, HALL_FRAME_BURST, now)) {
 		if (!session_strike(s, now) && now - s->rate_error_at >= 1.0) {
 			s->rate_error_at = now;
-			session_error(s, INPUT_ERR_RATE, "too many messages: slow down");
+			session_error(s, INPUT_ERR_RATE, "too many messages: slow down", now);
 		}
 		return;
 	}
 	rc = input_parse(text, len, &req, &problem);
 	if (rc) {
 		if (!session_strike(s, now))
-			session_error(s, rc, problem);
+			session_error(s, rc, problem, now);
 		return;
 	}
 	if (req.kind == INPUT_SUBSCRIBE) {
-		s->subscribed = 1;
+		room_subscribe(s);
 		return;
 	}
 	if (!s->visitor) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_FORBIDDEN,
-				      "join with ?user=<github-id> to move or chat");
+				      "join with ?user=<github-id> to move or chat", now);
 		return;
 	}
 	if (req.kind == INPUT_MOVE) {
@@ -138,19 +170,19 @@ static void hall_receive(struct hall *hall, struct hall_session *s, const char *
 			if (!session_strike(s, now) && now - s->rate_error_at >= 1.0) {
 				s->rate_error_at = now;
 				session_error(s, INPUT_ERR_RATE,
-					      "position updates are limited to 20 a second");
+					      "position updates are limited to 20 a second", now);
 			}
 			return;
 		}
-		hall_move(hall, s, req.x, req.y);
+		positions_move(hall, s, req.x, req.y);
 		return;
 	}
 	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
-			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second");
+			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
 		return;
 	}
-	hall_chat_local(hall, s, req.message);
+	chat_say(hall, s, req.message);
 }
 
 /* Closes from inside a callback with a status and reason the client sees. */
@@ -224,17 +256,17 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 	case LWS_CALLBACK_ESTABLISHED:
 		s->wsi = wsi;
 		s->needs_full = 1;
-		if (hall_join(hall, s) != 0)
+		if (positions_join(hall, s) != 0)
 			return close_now(wsi, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory");
 		lws_dll2_add_tail(&s->list, &hall->sessions);
 		s->established = 1;
-		hall_send_history(hall, s);
+		chat_send_history(hall, s);
 		return 0;
 
 	case LWS_CALLBACK_CLOSED:
 		if (s->established) {
 			lws_dll2_remove(&s->list);
-			hall_part(hall, s);
+			positions_part(hall, s);
 			s->established = 0;
 		}
 		session_release(s);
@@ -249,7 +281,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
 		/* The worker has news (or we are asked to stop). */
 		if (hall)
-			hall_take_worker_events(hall);
+			protocol_take_worker_events(hall);
 		return 0;
 
 	default:
@@ -257,7 +289,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 	}
 }
 
-const struct lws_protocols hall_protocols[] = {
+const struct lws_protocols protocol_list[] = {
 	{ "http", callback_http, 0, 0, 0, NULL, 0 },
 	/* A big tx_packet_size lets a tick go out in one send() where the socket
 	 * takes it; lws keeps and sends the rest otherwise. */

@@ -12,7 +12,7 @@
 static void session_drop_queue(struct hall_session *s)
 {
 	while (s->qcount) {
-		hall_msg_unref(s->queue[s->qhead]);
+		msg_unref(s->queue[s->qhead]);
 		s->qhead = (s->qhead + 1) % s->qcap;
 		s->qcount--;
 	}
@@ -52,23 +52,32 @@ void session_send(struct hall_session *s, struct hall_msg *m)
 		session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory", 0);
 		return;
 	}
-	s->queue[(s->qhead + s->qcount) % s->qcap] = hall_msg_ref(m);
+	s->queue[(s->qhead + s->qcount) % s->qcap] = msg_ref(m);
 	s->qcount++;
 	s->qbytes += m->len;
 	lws_callback_on_writable(s->wsi);
 }
 
-void session_error(struct hall_session *s, int code, const char *text)
+void session_broadcast(struct hall *hall, struct hall_msg *m)
+{
+	if (!m)
+		return;
+	lws_start_foreach_dll(struct lws_dll2 *, d, lws_dll2_get_head(&hall->sessions)) {
+		session_send(lws_container_of(d, struct hall_session, list), m);
+	} lws_end_foreach_dll(d);
+}
+
+void session_error(struct hall_session *s, int code, const char *text, double now)
 {
 	struct hall_msg *m;
 
 	/* Errors are answers to the client's own messages; a client flooding bad
 	 * input gets a few, not one per message. */
-	if (!session_allow(&s->errors, HALL_ERROR_RATE, HALL_ERROR_BURST, hall_now()))
+	if (!session_allow(&s->errors, HALL_ERROR_RATE, HALL_ERROR_BURST, now))
 		return;
-	m = hall_msg_error(code, text);
+	m = msg_error(code, text);
 	session_send(s, m);
-	hall_msg_unref(m);
+	msg_unref(m);
 }
 
 void session_close(struct hall_session *s, int code, const char *reason, int flush)
@@ -107,7 +116,7 @@ int session_writeable(struct hall_session *s)
 	/* lws keeps whatever the socket does not take now and sends it before it
 	 * calls us again, so one write per callback never loses a byte. */
 	n = lws_write(s->wsi, m->data + LWS_PRE, m->len, LWS_WRITE_TEXT);
-	hall_msg_unref(m);
+	msg_unref(m);
 	if (n < 0)
 		return -1;
 	if (s->qcount || s->close_code)

@@ -10,10 +10,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "db.h"
 #include "input.h"
 #include "log.h"
@@ -75,27 +75,6 @@ struct worker {
 	double remote_ok_at;
 	double next_poll, next_presence, next_sample, next_prune;
 };
-
-static double worker_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-/* "YYYY-MM-DD HH:MM:SS.mmm" in UTC, as DATETIME(3) takes it. */
-static void worker_utc_stamp(char *out, size_t size)
-{
-	struct timeval tv;
-	struct tm tm;
-	char base[24];
-
-	gettimeofday(&tv, NULL);
-	gmtime_r(&tv.tv_sec, &tm);
-	strftime(base, sizeof(base), "%Y-%m-%d %H:%M:%S", &tm);
-	snprintf(out, size, "%s.%03ld", base, (long)(tv.tv_usec / 1000));
-}
 
 /* DATETIME(3) text from MariaDB to ISO 8601 UTC for clients. */
 static void worker_iso_from_db(const char *db_time, char *out, size_t size)
@@ -195,7 +174,7 @@ static int worker_init(struct worker *w)
 	db_result *r;
 	struct worker_event *ev;
 
-	r = db_query(w->db, "SELECT COALESCE(MAX(id), 0) FROM throws", "");
+	r = db_query(w->db, "SELECT COALESCE(MAX(id), 0) FROM throws");
 	if (!r)
 		return -1;
 	w->last_throw_id = db_cell_int(r, 0, 0, 0);
@@ -204,8 +183,7 @@ static int worker_init(struct worker *w)
 	r = db_query(w->db,
 		     "SELECT id, github_id, message, created_at, daemon_id FROM ("
 		     " SELECT id, github_id, message, created_at, daemon_id FROM chat_messages"
-		     " ORDER BY id DESC LIMIT " WORKER_HISTORY_SQL_LIMIT ") last ORDER BY id",
-		     "");
+		     " ORDER BY id DESC LIMIT " WORKER_HISTORY_SQL_LIMIT ") last ORDER BY id");
 	if (!r)
 		return -1;
 	w->last_chat_id = r->nrows ? db_cell_int(r, r->nrows - 1, 0, 0) : 0;
@@ -258,7 +236,7 @@ static void worker_store_chats(struct worker *w)
 		if (db_exec(w->db,
 			    "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)"
 			    " VALUES (?, ?, ?, ?)",
-			    "ssss", j->user, j->message, w->daemon_id, j->at) < 0) {
+			    DB_TEXT(j->user), DB_TEXT(j->message), DB_TEXT(w->daemon_id), DB_TEXT(j->at)) < 0) {
 			if (db_is_outage(w->db)) {
 				worker_db_failed(w, "storing chat");
 				return;
@@ -277,7 +255,7 @@ static void worker_poll_chat(struct worker *w)
 	db_result *r = db_query(w->db,
 				"SELECT id, github_id, message, created_at, daemon_id"
 				" FROM chat_messages WHERE id > ? ORDER BY id LIMIT 200",
-				"i", w->last_chat_id);
+				DB_INT(w->last_chat_id));
 	struct worker_event *ev;
 
 	if (!r) {
@@ -303,7 +281,7 @@ static void worker_poll_throws(struct worker *w)
 				" w.title_en, t.reply FROM throws t"
 				" LEFT JOIN weaknesses w ON w.id = t.weakness_id"
 				" WHERE t.id > ? ORDER BY t.id LIMIT 50",
-				"i", w->last_throw_id);
+				DB_INT(w->last_throw_id));
 
 	if (!r) {
 		worker_db_failed(w, "reading throws");
@@ -364,8 +342,8 @@ static void worker_write_presence(struct worker *w)
 		    " VALUES (?, ?, ?, ?, NOW(3), ?, ?) ON DUPLICATE KEY UPDATE"
 		    " host = VALUES(host), pid = VALUES(pid), started_at = VALUES(started_at),"
 		    " heartbeat_at = NOW(3), version = VALUES(version), visitors = VALUES(visitors)",
-		    "ssisis", w->daemon_id, w->host, (long long)getpid(), w->started_at,
-		    (long long)w->version, w->visitors_json ? w->visitors_json : "[]") < 0) {
+		    DB_TEXT(w->daemon_id), DB_TEXT(w->host), DB_INT(getpid()), DB_TEXT(w->started_at),
+		    DB_INT(w->version), DB_TEXT(w->visitors_json ? w->visitors_json : "[]")) < 0) {
 		worker_db_failed(w, "publishing presence");
 		return;
 	}
@@ -445,7 +423,7 @@ static void worker_poll_remotes(struct worker *w, double now)
 	db_result *r = db_query(w->db,
 				"SELECT daemon_id, version FROM hall_presence WHERE daemon_id <> ?"
 				" AND heartbeat_at > NOW(3) - INTERVAL ? SECOND",
-				"si", w->daemon_id, (long long)w->presence_timeout_s);
+				DB_TEXT(w->daemon_id), DB_INT(w->presence_timeout_s));
 	int changed = 0;
 	size_t kept = 0;
 
@@ -481,7 +459,7 @@ static void worker_poll_remotes(struct worker *w, double now)
 		if (strcmp(d->version, version ? version : "") != 0) {
 			db_result *v = db_query(w->db,
 						"SELECT version, visitors FROM hall_presence"
-						" WHERE daemon_id = ?", "s", id);
+						" WHERE daemon_id = ?", DB_TEXT(id));
 
 			if (!v) {
 				worker_db_failed(w, "reading presence");
@@ -522,8 +500,9 @@ static void worker_record_sample(struct worker *w)
 		    " disk_read_bytes = VALUES(disk_read_bytes),"
 		    " disk_write_bytes = VALUES(disk_write_bytes),"
 		    " network_in = VALUES(network_in), network_out = VALUES(network_out)",
-		    "sddddd", w->host, v.cpuutilization, v.disk_read_bytes, v.disk_write_bytes,
-		    v.network_in, v.network_out) < 0) {
+		    DB_TEXT(w->host), DB_DOUBLE(v.cpuutilization), DB_DOUBLE(v.disk_read_bytes),
+		    DB_DOUBLE(v.disk_write_bytes), DB_DOUBLE(v.network_in),
+		    DB_DOUBLE(v.network_out)) < 0) {
 		worker_db_failed(w, "recording a status sample");
 		return;
 	}
@@ -532,9 +511,9 @@ static void worker_record_sample(struct worker *w)
 
 static void worker_prune(struct worker *w)
 {
-	if (db_exec(w->db, "DELETE FROM status_samples WHERE at < NOW() - INTERVAL 1 DAY", "") < 0 ||
-	    db_exec(w->db, "DELETE FROM hall_presence WHERE heartbeat_at < NOW(3) - INTERVAL 1 HOUR",
-		    "") < 0) {
+	if (db_exec(w->db, "DELETE FROM status_samples WHERE at < NOW() - INTERVAL 1 DAY") < 0 ||
+	    db_exec(w->db,
+		    "DELETE FROM hall_presence WHERE heartbeat_at < NOW(3) - INTERVAL 1 HOUR") < 0) {
 		worker_db_failed(w, "pruning");
 		return;
 	}
@@ -566,17 +545,9 @@ static void *worker_main(void *arg)
 		double now, due = worker_next_due(w);
 
 		pthread_mutex_lock(&w->lock);
-		while (!w->stop && !w->jobs && !w->snapshot_new && worker_now() < due) {
-			double wait = due - worker_now();
-			struct timespec until;
+		while (!w->stop && !w->jobs && !w->snapshot_new && clock_monotonic() < due) {
+			struct timespec until = clock_timespec(due);
 
-			clock_gettime(CLOCK_MONOTONIC, &until);
-			until.tv_sec += (time_t)wait;
-			until.tv_nsec += (long)((wait - floor(wait)) * 1e9);
-			if (until.tv_nsec >= 1000000000L) {
-				until.tv_sec++;
-				until.tv_nsec -= 1000000000L;
-			}
 			if (pthread_cond_timedwait(&w->wake, &w->lock, &until) == ETIMEDOUT)
 				break;
 		}
@@ -604,7 +575,7 @@ static void *worker_main(void *arg)
 			worker_take_snapshot(w, snapshot, nsnapshot);
 			free(snapshot);
 		}
-		now = worker_now();
+		now = clock_monotonic();
 		if (!w->ready && now >= w->next_poll) {
 			w->ready = worker_init(w) == 0;
 			if (w->ready)
@@ -646,7 +617,7 @@ static void *worker_main(void *arg)
 			  w->pending->user);
 		worker_drop_pending_head(w);
 	}
-	if (db_exec(w->db, "DELETE FROM hall_presence WHERE daemon_id = ?", "s", w->daemon_id) < 0)
+	if (db_exec(w->db, "DELETE FROM hall_presence WHERE daemon_id = ?", DB_TEXT(w->daemon_id)) < 0)
 		log_warn("could not remove this daemon's presence row: %s", db_error(w->db));
 	return NULL;
 }
@@ -672,10 +643,10 @@ struct worker *worker_start(HDF *cfg, const struct worker_options *opt, struct l
 	w->presence_timeout_s = opt->presence_timeout_s;
 	w->sample_interval_s = opt->sample_interval_s;
 	w->record_status = opt->record_status;
-	worker_utc_stamp(w->started_at, sizeof(w->started_at));
+	clock_utc_db(w->started_at, sizeof(w->started_at));
 	w->version = (unsigned long long)time(NULL) * 1000000ULL;
-	w->next_poll = w->next_presence = w->next_sample = worker_now();
-	w->next_prune = worker_now() + 5.0;
+	w->next_poll = w->next_presence = w->next_sample = clock_monotonic();
+	w->next_prune = clock_monotonic() + 5.0;
 	pthread_mutex_init(&w->lock, NULL);
 	pthread_condattr_init(&attr);
 	pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
@@ -703,8 +674,7 @@ void worker_stop(struct worker *w)
 	pthread_mutex_unlock(&w->lock);
 	/* A worker stuck in a query to a database that does not answer cannot be
 	 * interrupted; the process leaves without it rather than hang. */
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += WORKER_STOP_WAIT_S;
+	until = clock_timespec(clock_wall() + WORKER_STOP_WAIT_S);
 	if (pthread_timedjoin_np(w->thread, NULL, &until) != 0) {
 		log_warn("the database worker did not stop within %d s; leaving without it",
 			 WORKER_STOP_WAIT_S);
@@ -752,7 +722,7 @@ void worker_post_chat(struct worker *w, const char *user, const char *message, c
 	if (sscanf(at_iso, "%10[0-9-]T%12[0-9:.]", date, time_part) == 2)
 		snprintf(j->at, sizeof(j->at), "%s %s", date, time_part);
 	else
-		worker_utc_stamp(j->at, sizeof(j->at));
+		clock_utc_db(j->at, sizeof(j->at));
 	pthread_mutex_lock(&w->lock);
 	if (w->jobs_tail)
 		w->jobs_tail->next = j;

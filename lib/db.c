@@ -3,7 +3,6 @@
 
 #include <errmsg.h>
 #include <mysql.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +11,6 @@
 #include "config.h"
 #include "log.h"
 
-#define DB_MAX_PARAMS 32
 
 struct db {
 	MYSQL *conn;
@@ -143,62 +141,57 @@ struct bound_params {
 	unsigned count;
 };
 
-static int bind_params(db_t *db, struct bound_params *p, const char *types, va_list ap)
+static int bind_params(db_t *db, struct bound_params *p, const struct db_param *params,
+		       size_t n)
 {
 	memset(p, 0, sizeof(*p));
-	for (const char *t = types ? types : ""; *t; t++) {
-		unsigned i = p->count++;
+	if (n > DB_MAX_PARAMS) {
+		snprintf(db->error, sizeof(db->error), "too many parameters");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct db_param *v = &params[i];
 		MYSQL_BIND *b = &p->bind[i];
 
-		if (i >= DB_MAX_PARAMS) {
-			snprintf(db->error, sizeof(db->error), "too many parameters");
-			return -1;
-		}
-		switch (*t) {
-		case 's': {
-			const char *s = va_arg(ap, const char *);
-
+		switch (v->type) {
+		case DB_PARAM_TEXT:
 			b->buffer_type = MYSQL_TYPE_STRING;
-			if (!s) {
+			if (!v->s) {
 				p->nulls[i] = 1;
 				b->is_null = &p->nulls[i];
 				break;
 			}
-			b->buffer = (void *)s;
-			p->lens[i] = strlen(s);
+			b->buffer = (void *)v->s;
+			p->lens[i] = strlen(v->s);
 			b->buffer_length = p->lens[i];
 			b->length = &p->lens[i];
 			break;
-		}
-		case 'b': {
-			const char *s = va_arg(ap, const char *);
-			size_t n = va_arg(ap, size_t);
-
+		case DB_PARAM_BYTES:
 			b->buffer_type = MYSQL_TYPE_STRING;
-			b->buffer = (void *)s;
-			p->lens[i] = n;
-			b->buffer_length = n;
+			b->buffer = (void *)v->s;
+			p->lens[i] = v->len;
+			b->buffer_length = v->len;
 			b->length = &p->lens[i];
 			break;
-		}
-		case 'i':
-			p->ints[i] = va_arg(ap, long long);
+		case DB_PARAM_INT:
+			p->ints[i] = v->i;
 			b->buffer_type = MYSQL_TYPE_LONGLONG;
 			b->buffer = &p->ints[i];
 			break;
-		case 'd':
-			p->doubles[i] = va_arg(ap, double);
+		case DB_PARAM_DOUBLE:
+			p->doubles[i] = v->d;
 			b->buffer_type = MYSQL_TYPE_DOUBLE;
 			b->buffer = &p->doubles[i];
 			break;
-		case 'n':
+		case DB_PARAM_NULL:
 			b->buffer_type = MYSQL_TYPE_NULL;
 			break;
 		default:
-			snprintf(db->error, sizeof(db->error), "unknown parameter type '%c'", *t);
+			snprintf(db->error, sizeof(db->error), "unknown parameter type %d", (int)v->type);
 			return -1;
 		}
 	}
+	p->count = (unsigned)n;
 	return 0;
 }
 
@@ -243,18 +236,13 @@ static MYSQL_STMT *prepare_execute(db_t *db, const char *sql, struct bound_param
 	return NULL;
 }
 
-long long db_exec(db_t *db, const char *sql, const char *types, ...)
+long long db_exec_params(db_t *db, const char *sql, const struct db_param *params, size_t n)
 {
 	struct bound_params p;
 	MYSQL_STMT *st;
 	long long affected;
-	va_list ap;
-	int rc;
 
-	va_start(ap, types);
-	rc = bind_params(db, &p, types, ap);
-	va_end(ap);
-	if (rc)
+	if (bind_params(db, &p, params, n))
 		return -1;
 	st = prepare_execute(db, sql, &p);
 	if (!st)
@@ -378,18 +366,13 @@ fail:
 	return NULL;
 }
 
-db_result *db_query(db_t *db, const char *sql, const char *types, ...)
+db_result *db_query_params(db_t *db, const char *sql, const struct db_param *params, size_t n)
 {
 	struct bound_params p;
 	MYSQL_STMT *st;
 	db_result *r;
-	va_list ap;
-	int rc;
 
-	va_start(ap, types);
-	rc = bind_params(db, &p, types, ap);
-	va_end(ap);
-	if (rc)
+	if (bind_params(db, &p, params, n))
 		return NULL;
 	st = prepare_execute(db, sql, &p);
 	if (!st)

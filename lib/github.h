@@ -9,4 +9,8 @@
  * saying what is wrong, fit to show the user. id may be NULL. */
 const char *github_id_problem(const char *id);
 
+/* The same check, answering with the catalog key of the sentence (see
+ * lang.h) in place of the English one, for pages in the visitor's language. */
+const char *github_id_problem_key(const char *id);
+
 #endif

@@ -18,6 +18,7 @@ void log_init(const char *program)
 		log_program = program;
 }
 
+__attribute__((format(printf, 2, 0)))
 static void log_line(const char *level, const char *fmt, va_list ap)
 {
 	struct timeval tv;

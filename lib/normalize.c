@@ -178,29 +178,61 @@ static int reader_peek(const struct reader *r, uint32_t *cp)
 	return (int)len;
 }
 
+/* Characters dropped without separating words: the zero-width ones and the
+ * soft hyphen join what is on either side, as a reader sees it. */
+static int is_joiner(uint32_t c)
+{
+	return c == 0xAD || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF;
+}
+
 /* The next normalised code point: 1 when *out is set, 0 at the end, -1 when
  * the input is not valid UTF-8. Works in one pass, so the output may be
- * bounded by the caller without decoding the whole input first. */
-static int normalize_next(struct reader *r, uint32_t *out)
+ * bounded by the caller without decoding the whole input first. With gap set,
+ * *gap says whether a dropped character that separates words came before it. */
+static int normalize_next_gap(struct reader *r, uint32_t *out, int *gap)
 {
+	if (gap)
+		*gap = 0;
 	for (;;) {
 		uint32_t c, mark, composed;
+		size_t after;
 		int len = reader_peek(r, &c);
 
 		if (len <= 0)
 			return len;
 		r->pos += (size_t)len;
 		c = fold_case(fold_width(c));
-		if (is_dropped(c))
+		if (is_dropped(c)) {
+			if (gap && !is_joiner(c))
+				*gap = 1;
 			continue;
-		len = reader_peek(r, &mark);
+		}
+		/* What is dropped between a kana and its sound mark (a control or
+		 * zero-width character) is gone from the output too, where the two
+		 * would then stand side by side: so they join across it, and
+		 * normalising a normalised text changes nothing. When no mark
+		 * follows, the dropped characters are read again as word gaps. */
+		after = r->pos;
+		for (;;) {
+			len = reader_peek(r, &mark);
+			if (len <= 0 || !is_dropped(fold_case(fold_width(mark))))
+				break;
+			r->pos += (size_t)len;
+		}
 		if (len > 0 && (composed = kana_compose(c, mark)) != 0) {
 			c = composed;
 			r->pos += (size_t)len;
+		} else {
+			r->pos = after;
 		}
 		*out = c;
 		return 1;
 	}
+}
+
+static int normalize_next(struct reader *r, uint32_t *out)
+{
+	return normalize_next_gap(r, out, NULL);
 }
 
 long normalize_critique(const char *utf8, uint32_t *out, size_t cap)
@@ -245,4 +277,25 @@ int normalize_to_utf8(const char *in, char *out, size_t cap)
 	}
 	out[used] = '\0';
 	return (int)used;
+}
+
+long normalize_words(const char *utf8, uint32_t *out, size_t cap)
+{
+	struct reader r = { utf8, strlen(utf8), 0 };
+	size_t count = 0;
+	uint32_t c;
+	int rc, gap;
+
+	while ((rc = normalize_next_gap(&r, &c, &gap)) > 0) {
+		/* One space between words, none at either end. */
+		if (gap && count > 0) {
+			if (count >= cap)
+				return -1;
+			out[count++] = ' ';
+		}
+		if (count >= cap)
+			return -1;
+		out[count++] = c;
+	}
+	return rc < 0 ? -1 : (long)count;
 }

@@ -27,6 +27,13 @@
  * valid UTF-8 or the result does not fit. */
 long normalize_critique(const char *utf8, uint32_t *out, size_t cap);
 
+/* The same normalisation, except that where dropped characters separated two
+ * words one space (U+0020) is left, so the result can be split into words:
+ * "Jaro-Winkler, per request!" gives "jaro winkler per request". The
+ * zero-width characters and the soft hyphen join rather than separate.
+ * Returns the count, or -1 as normalize_critique does. */
+long normalize_words(const char *utf8, uint32_t *out, size_t cap);
+
 /* The same normalisation, encoded as NUL-terminated UTF-8 into out (cap bytes),
  * for cache keys. Returns the byte length without the NUL, or -1 when the
  * input is not valid UTF-8 or the result does not fit (out is then ""). */

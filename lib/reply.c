@@ -36,7 +36,7 @@ static int cache_find(db_t *db, const char *normalized, char out[LLM_REPLY_MAX])
 	 * wrong critique. */
 	db_result *r = db_query(db, "SELECT reply FROM llm_cache WHERE "
 				    "normalized_hash = UNHEX(SHA2(?, 256)) AND normalized = ?",
-				"ss", normalized, normalized);
+				DB_TEXT(normalized), DB_TEXT(normalized));
 	const char *reply;
 	int found = 0;
 
@@ -57,7 +57,7 @@ static void cache_store(db_t *db, const char *normalized, const char *reply)
 {
 	if (db_exec(db, "INSERT IGNORE INTO llm_cache (normalized_hash, normalized, reply) "
 			"VALUES (UNHEX(SHA2(?, 256)), ?, ?)",
-		    "sss", normalized, normalized, reply) < 0)
+		    DB_TEXT(normalized), DB_TEXT(normalized), DB_TEXT(reply)) < 0)
 		log_warn("reply cache: %s", db_error(db));
 }
 
@@ -112,7 +112,7 @@ static json_t *conversation(HDF *cfg, db_t *db, const struct reply_throw *t, int
 		r = db_query(db, "SELECT critique, reply FROM throws WHERE LOWER(github_id) = LOWER(?) "
 				 "AND id < ? "
 				 "AND reply IS NOT NULL ORDER BY id DESC LIMIT ?",
-			     "sii", t->critic, t->id, (long long)context);
+			     DB_TEXT(t->critic), DB_INT(t->id), DB_INT(context));
 	if (!r && context > 0)
 		log_warn("reply context: %s", db_error(db));
 	for (unsigned i = r ? r->nrows : 0; i-- > 0;) {
@@ -138,7 +138,7 @@ static int reply_store(db_t *db, long long throw_id, const char *reply, const ch
 {
 	if (db_exec(db, "UPDATE throws SET reply = ?, reply_source = ? WHERE id = ? "
 			"AND reply IS NULL",
-		    "ssi", reply, source, throw_id) < 0) {
+		    DB_TEXT(reply), DB_TEXT(source), DB_INT(throw_id)) < 0) {
 		log_error("storing the reply to throw %lld: %s", throw_id, db_error(db));
 		return -1;
 	}
@@ -152,7 +152,7 @@ static int throw_load(db_t *db, long long id, struct reply_throw *t, db_result *
 	*r = db_query(db, "SELECT t.critique, t.normalized, t.github_id, w.slug, w.title_en, "
 			  "w.title_ja, t.reply IS NOT NULL FROM throws t "
 			  "LEFT JOIN weaknesses w ON w.id = t.weakness_id WHERE t.id = ?",
-		      "i", id);
+		      DB_INT(id));
 	if (!*r) {
 		log_error("reading throw %lld for its reply: %s", id, db_error(db));
 		return -1;

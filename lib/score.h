@@ -1,23 +1,41 @@
 /* score.h — the weakness catalog in memory, and the weakness a critique hits.
  *
  * A catalog holds the legacy target's known weaknesses, each with several
- * phrasings (Japanese and English) kept already normalised. A critique is
- * normalised the same way and compared by Jaro–Winkler with every phrasing of
- * every weakness; the highest score wins, and on a tie the phrasing added
- * first. Loading (score_catalog_load) is kept apart from matching so that the
- * matching can be used and tested without a database.
+ * phrasings (Japanese and English). Loading (score_catalog_load) is kept apart
+ * from matching so that the matching can be used and tested without a
+ * database.
  *
- * The miss rule. The best score is a hit only when
- *   - it reaches the miss threshold of the winning phrasing's language, and
- *   - the critique is at least min_length_ratio times as long as that phrasing.
- * Jaro–Winkler's noise floor depends on the alphabet: two unrelated English
- * sentences, spaces removed, share most of 26 letters and score 0.6–0.75,
- * while unrelated Japanese sits near 0.5, so one threshold cannot serve both.
- * And because Jaro counts matches against each string's own length, a very
- * short critique ("no", "sort") scores high against any phrasing that starts
- * with it; it has not named the weakness, so it does not hit it. The power
- * still follows the score (score_power), hit or miss. docs/MASAKARI.md has
- * the measurements behind the defaults. */
+ * Scoring version 2 (score_critique). The critique and every phrasing are
+ * cut into content words (lib/tokenize.h: MeCab for Japanese). Two words are
+ * alike by their Jaro–Winkler similarity when it reaches word_threshold
+ * (below it they count as unlike: chance likeness between short words is
+ * noise). Each word of the catalog weighs its inverse document frequency,
+ * ln(1 + N / n) for a word found in n of the N weaknesses, so a word only one
+ * weakness uses ("cron", "バブル") tells more than one many use ("request").
+ * For a phrasing P and the critique C, both ways of Monge–Elkan:
+ *   recall    = Σ over words p of P of weight(p) × best likeness of p in C,
+ *               divided by Σ weight(p): how much of P the critique says;
+ *   precision = the same over the distinct words c of C, each weighing as its
+ *               likest catalog word (unknown_weight when no catalog word is
+ *               alike): how much of the critique P accounts for;
+ * and the score is the recall (one-way Monge–Elkan: the two-way means
+ * measured worse, docs/MASAKARI.md), 0..1; precision is reported. The
+ * best phrasing of all wins; on a tie the one added first.
+ *
+ * The hit rule: the score must reach the miss threshold of the critique's
+ * language (Japanese when it has kana or kanji). The power follows how far
+ * the score stands above that language's chance level, the score unrelated
+ * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
+ * needs two words of its phrasing, or one that carries SCORE_ONE_WORD_RECALL
+ * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
+ * request"). Words shorter than three characters are alike only when equal. A miss flies, but weakly: its power is
+ * that of its score or of the threshold, whichever is lower.
+ *
+ * Scoring version 1 (score_critique_v1), kept for throws stored before
+ * version 2 and for bench/score: Jaro–Winkler between the whole critique and
+ * each whole phrasing, spaces and punctuation removed; a hit needs the
+ * winning phrasing's language's threshold and min_length_ratio; the power
+ * is ⌈100 × score⌉. docs/MASAKARI.md has the measurements behind both. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
 
@@ -27,6 +45,7 @@
 #include <ClearSilver.h>
 
 #include "db.h"
+#include "tokenize.h"
 
 /* The language of a phrasing, which picks its miss threshold. */
 enum score_lang {
@@ -35,20 +54,59 @@ enum score_lang {
 };
 #define SCORE_LANGS 2
 
-/* A best score below its language's threshold hits no weakness (the throw
- * still attacks). */
-#define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.65
-#define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.80
-/* A critique shorter than this fraction of the winning phrasing misses. */
-#define SCORE_MIN_LENGTH_RATIO_DEFAULT 0.5
+/* The scoring version score_critique implements, stored with each throw. */
+#define SCORE_VERSION 2
+
+/* Version 2's defaults (measured in docs/MASAKARI.md): the miss threshold and
+ * the chance level per language, the word likeness threshold, and the weight
+ * of a critique's word that is like no catalog word. */
+#define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.45
+#define SCORE_MISS_THRESHOLD_EN_DEFAULT 0.45
+#define SCORE_CHANCE_JA_DEFAULT 0.17
+#define SCORE_CHANCE_EN_DEFAULT 0.27
+#define SCORE_WORD_THRESHOLD_DEFAULT 0.85
+/* One matched word of a longer phrasing hits only when it carries at least
+ * this much of the phrasing's weight ("CDN" of "no CDN"). */
+#define SCORE_ONE_WORD_RECALL 0.75
+#define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
+/* Version 1's miss rule. */
+#define SCORE_V1_MISS_THRESHOLD_JA 0.65
+#define SCORE_V1_MISS_THRESHOLD_EN 0.80
+#define SCORE_V1_MIN_LENGTH_RATIO 0.5
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
+/* Most distinct words of a critique that are compared; the rest are not. */
+#define SCORE_MAX_WORDS 96
+
+/* A distinct word of the catalog. */
+struct score_word {
+	uint32_t *text;
+	uint16_t len;
+	uint8_t latin;           /* tokenize_word's class: only like classes compare */
+	uint64_t sig;            /* one bit per character (hashed): a quick bound */
+	unsigned df;             /* weaknesses that use it */
+	size_t last_weakness;    /* the last one counted in df, + 1 */
+	double idf;
+};
+
+/* How the words of a version 2 score combine; the default is the one chosen
+ * (SCORE_COMBINE_GEOMETRIC); the others are for bench/score's table. */
+enum score_combine {
+	SCORE_COMBINE_GEOMETRIC = 0,  /* √(recall × precision) */
+	SCORE_COMBINE_RECALL,         /* recall alone: one-way Monge–Elkan */
+	SCORE_COMBINE_MEAN,           /* (recall + precision) / 2 */
+	SCORE_COMBINE_LEANING,        /* recall^¾ × precision^¼ */
+};
 
 struct score_phrasing {
-	uint32_t *text;          /* normalised code points */
+	uint32_t *text;          /* normalised code points (version 1) */
 	size_t len;              /* never 0 */
 	enum score_lang lang;
+	char *utf8;              /* as written, for explaining a score */
+	uint32_t *words;         /* distinct catalog words (indices into vocab) */
+	size_t nwords;           /* 0 when it has no content word */
+	double weight;           /* Σ idf of its words */
 };
 
 struct score_weakness {
@@ -65,34 +123,56 @@ struct score_catalog {
 	struct score_weakness *weaknesses;
 	size_t nweaknesses;
 	size_t weaknesses_cap;
-	/* The miss rule's parameters; the defaults unless changed. */
+	struct score_word *vocab;
+	size_t nvocab;
+	size_t vocab_cap;
+	uint32_t *vocab_slots;   /* open addressing: index + 1, 0 free */
+	size_t vocab_nslots;     /* a power of two, at least twice nvocab */
+	/* Version 2's parameters; the defaults unless changed. */
 	double miss_threshold[SCORE_LANGS];   /* indexed by enum score_lang */
+	double chance[SCORE_LANGS];
+	double word_threshold;
+	double unknown_weight;
+	int use_idf;             /* 0: every word weighs 1 (bench/score) */
+	enum score_combine combine;
+	/* Version 1's miss rule (score_critique_v1). */
+	double v1_miss_threshold[SCORE_LANGS];
 	double min_length_ratio;
 };
 
 /* Why a critique hit or missed. */
 enum score_verdict {
 	SCORE_HIT,
-	SCORE_MISS_NOTHING,      /* empty after normalisation, or an empty catalog */
-	SCORE_MISS_LOW,          /* below the threshold of the phrasing's language */
-	SCORE_MISS_SHORT,        /* too short for the phrasing it came closest to */
+	SCORE_MISS_NOTHING,      /* no content word, or an empty catalog */
+	SCORE_MISS_LOW,          /* below the threshold of the language */
+	SCORE_MISS_SHORT,        /* v1: too short for the phrasing; v2: one word of
+				    a phrasing of more is all it has */
 };
 
 struct score_result {
-	double score;            /* best similarity, 0–1 */
+	double score;            /* best score, 0–1 */
 	int weakness_index;      /* index into weaknesses, or -1 for a miss */
 	int nearest_index;       /* the best phrasing's weakness, hit or miss; -1 if none */
-	enum score_lang lang;    /* the best phrasing's language (JA when none) */
+	int phrasing_index;      /* the best phrasing within it; -1 if none */
+	enum score_lang lang;    /* v2: the critique's; v1: the best phrasing's */
 	enum score_verdict verdict;
-	int power;               /* requests per second, 1–100 (score_power) */
+	int power;               /* requests per second, 1–100 */
+	int version;             /* 1 or 2 */
+	double recall, precision;/* v2: of the best phrasing */
+	size_t matched;          /* v2: how many of its words the critique has */
+	double chance;           /* v2: the chance level subtracted */
+	double threshold;        /* the miss threshold that applied */
 };
 
 /* Makes an empty catalog with the default miss rule; never fails. */
 void score_catalog_init(struct score_catalog *cat);
 
-/* Sets the miss rule from the configuration: Masakari.MissThreshold.ja and
- * .en (0–1) and Masakari.MinLengthRatio (0–1). A missing or bad value keeps
- * the default (a bad one is logged); never fails. */
+/* Sets version 2's parameters from the configuration:
+ * Masakari.MissThreshold.ja and .en, Masakari.Chance.ja and .en,
+ * Masakari.WordThreshold (each 0–1) and Masakari.UnknownWeight (0–10); and
+ * the dictionary MeCab reads, Masakari.MecabDictionary (default: the one
+ * /etc/mecabrc names). A missing or bad value keeps the default (a bad one is
+ * logged); never fails. */
 void score_catalog_configure(struct score_catalog *cat, HDF *config);
 
 /* Adds a weakness (no phrasings yet). Returns its index, or -1 when out of
@@ -100,12 +180,18 @@ void score_catalog_configure(struct score_catalog *cat, HDF *config);
 int score_catalog_add_weakness(struct score_catalog *cat, long long id, const char *slug,
 			       const char *title_ja, const char *title_en);
 
-/* Adds a phrasing in lang, normalised, to the weakness with that id. Returns
- * 0; -1 when out of memory; -2 when the phrasing cannot be used: no weakness
- * has that id, it is not valid UTF-8, nothing is left after normalisation, or
- * it is longer than SCORE_MAX_TEXT. Nothing is added on failure. */
+/* Adds a phrasing in lang, normalised and cut into words, to the weakness
+ * with that id. Returns 0; -1 when out of memory; -2 when the phrasing cannot
+ * be used: no weakness has that id, it is not valid UTF-8, nothing is left
+ * after normalisation, or it is longer than SCORE_MAX_TEXT; -3 when it has
+ * Japanese in it and MeCab cannot start (logged). Nothing is added on
+ * failure. */
 int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum score_lang lang,
 		      const char *phrasing);
+
+/* Turns the word weights on (the default) or off (every word weighs 1), for
+ * bench/score's table; never fails. */
+void score_catalog_set_idf(struct score_catalog *cat, int on);
 
 /* The language named "ja" or "en"; -1 for anything else. */
 int score_lang_parse(const char *name);
@@ -113,17 +199,49 @@ int score_lang_parse(const char *name);
 /* "ja" or "en". */
 const char *score_lang_name(enum score_lang lang);
 
-/* Attack power for a score: ceil(100 * score) requests per second, at most
- * 100 and at least 1, so that a throw that matches nothing at all still
- * visibly flies. Never fails (NaN gives 1). */
+/* Version 1's attack power for a score: ceil(100 * score) requests per
+ * second, at most 100 and at least 1, so that a throw that matches nothing
+ * at all still visibly flies. Never fails (NaN gives 1). */
 int score_power(double score);
 
-/* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out.
- * A critique with nothing left after normalisation, or an empty catalog,
- * scores 0 and misses. Returns 0, or -1 when the critique is not valid UTF-8
- * or longer than SCORE_MAX_TEXT after normalisation (*out untouched). */
+/* Version 2's: ceil(100 * (score - chance) / (1 - chance)), at most 100 and
+ * at least 1. Never fails (NaN gives 1). */
+int score_power_over_chance(double score, double chance);
+
+/* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
+ * (version 2). A critique with no content word, or an empty catalog, scores
+ * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer
+ * than SCORE_MAX_TEXT after normalisation; -2 when it has Japanese in it and
+ * MeCab cannot start (logged). *out is untouched on failure. */
 int score_critique(const struct score_catalog *cat, const char *critique,
 		   struct score_result *out);
+
+/* One word of the winning phrasing, as score_explain tells it. */
+struct score_match {
+	const struct score_word *word;      /* the phrasing's word */
+	uint32_t critique_word[TOKENIZE_MAX_WORD_LEN];  /* likest critique word */
+	size_t critique_len;                /* 0: none alike */
+	double likeness;                    /* 0 when none alike */
+};
+
+#define SCORE_EXPLAIN_MAX 32
+struct score_explanation {
+	struct score_result result;
+	struct score_match matches[SCORE_EXPLAIN_MAX];  /* the phrasing's words */
+	size_t nmatches;
+	size_t critique_words;              /* distinct content words of the critique */
+	size_t unknown_words;               /* of which like no catalog word */
+};
+
+/* score_critique, and which words of the winning (or nearest) phrasing the
+ * critique matched. Same returns. */
+int score_explain(const struct score_catalog *cat, const char *critique,
+		  struct score_explanation *out);
+
+/* Scoring version 1 (see the top of this file); same returns as
+ * score_critique except never -2. */
+int score_critique_v1(const struct score_catalog *cat, const char *critique,
+		      struct score_result *out);
 
 /* Replaces cat's contents (an initialised catalog) with the weaknesses and
  * phrasings in the database, ordered by id; keeps its miss rule. A

@@ -8,15 +8,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
 #include "log.h"
-
-static double monotonic_now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
 
 static FILE *proc_open(const char *root, const char *name)
 {
@@ -119,7 +112,7 @@ static void read_net(const char *root, int include_loopback, struct status_count
 int status_read(const char *proc_root, int include_loopback, struct status_counters *out)
 {
 	memset(out, 0, sizeof(*out));
-	out->at = monotonic_now();
+	out->at = clock_monotonic();
 	if (read_cpu(proc_root, out) != 0)
 		return -1;
 	read_disks(proc_root, out);

@@ -40,7 +40,7 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s') "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id WHERE t.id = ?",
-		"i", id);
+		DB_INT(id));
 
 	memset(out, 0, sizeof(*out));
 	if (!r)

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <malloc.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +17,7 @@
 
 #include "config.h"
 #include "github.h"
+#include "lang.h"
 #include "log.h"
 
 NERR_TYPE WEB_ERR_BAD_REQUEST;
@@ -111,6 +113,7 @@ static const char *reason_phrase(int status)
 	case 405: return "Method Not Allowed";
 	case 409: return "Conflict";
 	case 413: return "Payload Too Large";
+	case 415: return "Unsupported Media Type";
 	case 429: return "Too Many Requests";
 	case 503: return "Service Unavailable";
 	default: return status >= 500 ? "Internal Server Error" : "Error";
@@ -251,6 +254,119 @@ static NEOERR *render_to_string(void *ctx, char *buf)
 	return nerr_pass(string_append((STRING *)ctx, buf));
 }
 
+/* ---- template functions for the catalogs' texts ---- */
+
+/* The visitor's language as the template's data says it. */
+static enum lang_id template_lang(CSPARSE *parse)
+{
+	return lang_parse(hdf_get_value(parse->hdf, "Page.Lang", NULL)) == LANG_EN ? LANG_EN : LANG_JA;
+}
+
+static NEOERR *template_string_result(CSARG *result, char *s)
+{
+	if (!s)
+		return nerr_raise(NERR_NOMEM, "template function result");
+	result->op_type = CS_TYPE_STRING;
+	result->s = s;
+	result->alloc = 1;
+	return STATUS_OK;
+}
+
+/* fill(text, a), fill2(text, a, b), fill3(text, a, b, c): a catalog text with
+ * its {1}, {2}, {3} filled; escaped afterwards like any var:. */
+static NEOERR *template_fill_n(CSPARSE *parse, CSARG *args, CSARG *result, int n)
+{
+	char *text = NULL, *a[3] = { NULL, NULL, NULL };
+	const char *av[4] = { NULL, NULL, NULL, NULL };
+	char buf[4096];
+	NEOERR *err;
+
+	err = n == 1 ? cs_arg_parse(parse, args, "ss", &text, &a[0])
+	    : n == 2 ? cs_arg_parse(parse, args, "sss", &text, &a[0], &a[1])
+		     : cs_arg_parse(parse, args, "ssss", &text, &a[0], &a[1], &a[2]);
+	for (int i = 0; !err && i < n; i++)
+		av[i] = a[i] ? a[i] : "";
+	if (!err)
+		err = template_string_result(result,
+					     strdup(lang_fill(buf, sizeof(buf), text ? text : "", av)));
+	free(text);
+	for (int i = 0; i < 3; i++)
+		free(a[i]);
+	return nerr_pass(err);
+}
+
+static NEOERR *template_fill(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	(void)csf;
+	return nerr_pass(template_fill_n(parse, args, result, 1));
+}
+
+static NEOERR *template_fill2(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	(void)csf;
+	return nerr_pass(template_fill_n(parse, args, result, 2));
+}
+
+static NEOERR *template_fill3(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	(void)csf;
+	return nerr_pass(template_fill_n(parse, args, result, 3));
+}
+
+/* datetime("2026-12-03 12:04:05"): a UTC time as the visitor's language writes it. */
+static NEOERR *template_datetime(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	char *t = NULL, buf[64];
+	NEOERR *err = cs_arg_parse(parse, args, "s", &t);
+
+	(void)csf;
+	if (!err)
+		err = template_string_result(result, strdup(lang_datetime(buf, sizeof(buf), t ? t : "",
+									 template_lang(parse))));
+	free(t);
+	return nerr_pass(err);
+}
+
+/* number(n): an integer with its digits grouped (1,234,567). */
+static NEOERR *template_number(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CSARG *result)
+{
+	char *t = NULL, *end, buf[32];
+	NEOERR *err = cs_arg_parse(parse, args, "s", &t);
+	long long n;
+
+	(void)csf;
+	if (err)
+		return nerr_pass(err);
+	n = t ? strtoll(t, &end, 10) : 0;
+	/* Anything that is not a whole number is shown as it is. */
+	if (!t || !*t || *end)
+		err = template_string_result(result, strdup(t ? t : ""));
+	else
+		err = template_string_result(result,
+					     strdup(lang_number(buf, sizeof(buf), n, template_lang(parse))));
+	free(t);
+	return nerr_pass(err);
+}
+
+static NEOERR *template_functions(CSPARSE *cs)
+{
+	NEOERR *err = cgi_register_strfuncs(cs);
+
+	if (!err)
+		err = cs_register_function(cs, "fill", 2, template_fill);
+	if (!err)
+		err = cs_register_function(cs, "fill2", 3, template_fill2);
+	if (!err)
+		err = cs_register_function(cs, "fill3", 4, template_fill3);
+	if (!err)
+		err = cs_register_function(cs, "datetime", 1, template_datetime);
+	if (!err)
+		err = cs_register_function(cs, "number", 1, template_number);
+	return nerr_pass(err);
+}
+
+static NEOERR *language_switch_links(web_request *req);
+
 NEOERR *web_render(web_request *req, const char *template_name)
 {
 	CSPARSE *cs = NULL;
@@ -258,9 +374,15 @@ NEOERR *web_render(web_request *req, const char *template_name)
 	NEOERR *err;
 
 	string_init(&page);
-	err = cs_init(&cs, req->hdf);
+	err = language_switch_links(req);
 	if (!err)
-		err = cgi_register_strfuncs(cs);
+		err = cs_init(&cs, req->hdf);
+	/* Text.* comes from the visitor's catalog, shared by every request of the
+	 * process instead of copied into each request's data. */
+	if (!err)
+		cs->global_hdf = lang_catalog(req->lang);
+	if (!err)
+		err = template_functions(cs);
 	if (!err)
 		err = cs_parse_file(cs, template_name);
 	if (!err)
@@ -323,6 +445,27 @@ NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, lo
 	return nerr_pass(web_header(req, "Set-Cookie", line));
 }
 
+/* ---- texts ---- */
+
+const char *web_text(web_request *req, const char *key)
+{
+	return lang_text(req->lang, key);
+}
+
+const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char *key, ...)
+{
+	const char *args[10];
+	size_t n = 0;
+	va_list ap;
+
+	va_start(ap, key);
+	while (n < 9 && (args[n] = va_arg(ap, const char *)))
+		n++;
+	va_end(ap);
+	args[n] = NULL;
+	return lang_fill(buf, buflen, web_text(req, key), args);
+}
+
 /* ---- request data ---- */
 
 NEOERR *web_field(web_request *req, const char *name, const char **value)
@@ -333,9 +476,13 @@ NEOERR *web_field(web_request *req, const char *name, const char **value)
 	/* A repeated field becomes a node with children in the cgi kit: which of
 	 * its values was meant cannot be known, so neither is taken. */
 	if (obj && hdf_obj_child(obj))
-		return nerr_raise(WEB_ERR_BAD_REQUEST,
-				  "The form sent the field \"%s\" more than once. "
-				  "Reload the page and submit the form again.", name);
+	{
+		char msg[512];
+
+		return nerr_raise(WEB_ERR_BAD_REQUEST, "%s",
+				  web_text_fill(req, msg, sizeof(msg), "Text.Common.Error.FieldTwice",
+						name, NULL));
+	}
 	if (obj)
 		*value = hdf_obj_value(obj);
 	return STATUS_OK;
@@ -402,27 +549,25 @@ NEOERR *web_csrf_check(web_request *req)
 	if (err)
 		return nerr_pass(err);
 	if (!is_hex_token(cookie) || !field || strlen(field) != 32)
-		return nerr_raise(WEB_ERR_FORBIDDEN,
-				  "This form has expired or did not come from this site. "
-				  "Reload the page and submit it again.");
+		return nerr_raise(WEB_ERR_FORBIDDEN, "%s", web_text(req, "Text.Common.Error.Csrf"));
 	for (size_t i = 0; i < 32; i++)
 		diff |= (unsigned)(cookie[i] ^ field[i]);
 	if (diff)
-		return nerr_raise(WEB_ERR_FORBIDDEN,
-				  "This form has expired or did not come from this site. "
-				  "Reload the page and submit it again.");
+		return nerr_raise(WEB_ERR_FORBIDDEN, "%s", web_text(req, "Text.Common.Error.Csrf"));
 	return STATUS_OK;
 }
 
 /* ---- database ---- */
 
+/* The visitor's language for the texts of errors raised without a request
+ * at hand (web_db_error): the request being served, one at a time. */
+static enum lang_id web_current_lang;
+
 NEOERR *web_db(web_request *req, db_t **out)
 {
-	(void)req;
 	if (db_connect(web_dbh) != 0) {
 		log_warn("%s", db_error(web_dbh));
-		return nerr_raise(WEB_ERR_DB_DOWN,
-				  "The database is unavailable right now. Please try again in a moment.");
+		return nerr_raise(WEB_ERR_DB_DOWN, "%s", web_text(req, "Text.Common.Error.DbDown"));
 	}
 	*out = web_dbh;
 	return STATUS_OK;
@@ -432,8 +577,8 @@ NEOERR *web_db_error(db_t *db, const char *what)
 {
 	log_error("%s: %s", what, db_error(db));
 	if (db_is_outage(db))
-		return nerr_raise(WEB_ERR_DB_DOWN,
-				  "The database is unavailable right now. Please try again in a moment.");
+		return nerr_raise(WEB_ERR_DB_DOWN, "%s",
+				  lang_text(web_current_lang, "Text.Common.Error.DbDown"));
 	return nerr_raise(NERR_DB, "%s: %s", what, db_error(db));
 }
 
@@ -530,9 +675,14 @@ static void send_error(web_request *req, int status, const char *message)
 
 		err = body ? web_json(req, status, body) : nerr_raise(NERR_NOMEM, "json");
 	} else {
+		char key[64];
+
+		snprintf(key, sizeof(key), "Text.Common.Status.S%d", status);
 		err = hdf_set_int_value(req->hdf, "Error.Status", status);
+		/* The reason phrase in the visitor's language where the catalog has one. */
 		if (!err)
-			err = hdf_set_value(req->hdf, "Error.Reason", reason_phrase(status));
+			err = hdf_set_value(req->hdf, "Error.Reason",
+					    hdf_get_value(lang_catalog(req->lang), key, reason_phrase(status)));
 		if (!err)
 			err = hdf_set_value(req->hdf, "Error.Message", message);
 		if (!err)
@@ -559,12 +709,110 @@ static void report_failure(web_request *req, NEOERR *err)
 		nerr_error_traceback(err, &trace);
 		log_error("%s %s failed: %s", req->method, req->path, trace.buf ? trace.buf : "");
 		string_clear(&trace);
-		send_error(req, status, "Something went wrong on our side. It has been logged; "
-					"please try again later.");
+		send_error(req, status, web_text(req, "Text.Common.Error.Internal"));
 	} else {
 		send_error(req, status, error_message(err));
 	}
 	nerr_ignore(&err);
+}
+
+/* ---- languages ---- */
+
+/* The query string without its lang parameters, into out (empty if none). */
+static NEOERR *query_without_lang(const char *query, STRING *out)
+{
+	NEOERR *err = STATUS_OK;
+
+	for (const char *p = query; p && *p && !err;) {
+		const char *end = strchr(p, '&');
+		size_t n = end ? (size_t)(end - p) : strlen(p);
+
+		if (n && !(n >= 4 && strncmp(p, "lang", 4) == 0 && (n == 4 || p[4] == '=')))
+			err = out->len ? string_appendf(out, "&%.*s", (int)n, p)
+				       : string_appendn(out, p, (int)n);
+		p = end ? end + 1 : NULL;
+	}
+	return nerr_pass(err);
+}
+
+/* The request's own path as the browser sent it (still percent-encoded),
+ * made safe to send back as a Location: one leading slash, so "//host/"
+ * or "/\host/" can never become another site. */
+static const char *request_raw_path(web_request *req, char *buf, size_t buflen)
+{
+	const char *uri = hdf_get_value(req->hdf, "CGI.RequestURI", req->path);
+	size_t n = strcspn(uri, "?#");
+
+	while (n && (*uri == '/' || *uri == '\\'))
+		uri++, n--;
+	if (n + 2 > buflen)
+		n = 0;
+	snprintf(buf, buflen, "/%.*s", (int)n, uri);
+	return buf;
+}
+
+/* The switch on every page: Page.LangSwitch.ja / .en, this page in the
+ * other language (a GET; after a POST, the page given in Page.SwitchPath or
+ * the hall, since the form's address answers only POST). */
+static NEOERR *language_switch_links(web_request *req)
+{
+	char path[2048];
+	NEOERR *err = STATUS_OK;
+	STRING query;
+
+	string_init(&query);
+	if (strcmp(req->method, "GET") == 0) {
+		request_raw_path(req, path, sizeof(path));
+		err = query_without_lang(hdf_get_value(req->hdf, "CGI.QueryString", ""), &query);
+	} else {
+		snprintf(path, sizeof(path), "%s", hdf_get_value(req->hdf, "Page.SwitchPath", "/"));
+	}
+	for (int l = 0; !err && l < LANG_COUNT; l++)
+		err = hdf_set_valuef(req->hdf, "Page.LangSwitch.%s=%s?%s%slang=%s",
+				     lang_name((enum lang_id)l), path, query.buf ? query.buf : "",
+				     query.len ? "&" : "", lang_name((enum lang_id)l));
+	string_clear(&query);
+	return nerr_pass(err);
+}
+
+/* "?lang=ja|en" on a GET: keeps the choice in the cookie and sends the
+ * visitor back to the same address without the parameter. Sets *done when
+ * it answered. Anything but ja or en is a 400 saying which ones exist. */
+static NEOERR *language_switch(web_request *req, int *done)
+{
+	const char *want;
+	char path[2048];
+	STRING location;
+	NEOERR *err;
+	int lang;
+
+	*done = 0;
+	if (strcmp(req->method, "GET") != 0 || !hdf_get_obj(req->hdf, "Query.lang"))
+		return STATUS_OK;
+	err = web_field(req, "lang", &want);
+	if (err)
+		return nerr_pass(err);
+	lang = lang_parse(want);
+	if (lang < 0)
+		return nerr_raise(WEB_ERR_BAD_REQUEST, "%s", web_text(req, "Text.Common.Error.Language"));
+	string_init(&location);
+	err = string_append(&location, request_raw_path(req, path, sizeof(path)));
+	if (!err) {
+		STRING query;
+
+		string_init(&query);
+		err = query_without_lang(hdf_get_value(req->hdf, "CGI.QueryString", ""), &query);
+		if (!err && query.len)
+			err = string_appendf(&location, "?%s", query.buf);
+		string_clear(&query);
+	}
+	if (!err)
+		err = web_cookie_set(req, LANG_COOKIE, lang_name((enum lang_id)lang), LANG_COOKIE_AGE);
+	if (!err)
+		err = web_redirect(req, 302, location.buf);
+	string_clear(&location);
+	*done = !err;
+	return nerr_pass(err);
 }
 
 /* ---- the loop ---- */
@@ -574,6 +822,9 @@ static NEOERR *request_prepare(web_request *req)
 	NEOERR *err;
 	const char *id;
 
+	req->lang = lang_choose(web_cookie(req, LANG_COOKIE),
+				hdf_get_value(req->hdf, "HTTP.AcceptLanguage", NULL));
+	web_current_lang = req->lang;
 	err = hdf_set_value(req->hdf, "Config.VarEscapeMode", "html");
 	if (!err)
 		err = hdf_set_value(req->hdf, "Config.DebugEnabled", "0");
@@ -588,7 +839,12 @@ static NEOERR *request_prepare(web_request *req)
 	if (!err)
 		err = hdf_set_value(req->hdf, "Site.Static", "/static");
 	if (!err)
+		err = hdf_set_value(req->hdf, "Page.Lang", lang_name(req->lang));
+	if (!err)
 		err = security_headers(req);
+	/* The page depends on both: a shared cache must keep them apart. */
+	if (!err)
+		err = web_header(req, "Vary", "Accept-Language, Cookie");
 	/* Every page knows who is visiting, when the cookie holds a valid ID. */
 	id = web_cookie(req, "github_id");
 	if (!err && id && github_id_problem(id) == NULL)
@@ -600,23 +856,40 @@ static void request_handle(const struct web_app *app, web_request *req, char *ca
 {
 	char scratch[4096];
 	const struct web_route *route;
+	const char *ctype;
 	int known;
 	NEOERR *err;
 
+	int answered = 0;
+
 	err = request_prepare(req);
-	if (!err)
-		err = cgi_parse(req->cgi);
 	if (err) {
 		report_failure(req, err);
+		return;
+	}
+	/* No form here uploads files, and the cgi kit's multipart parser reads
+	 * through a NULL boundary when the Content-Type's is malformed (found by
+	 * tests/fuzz/fuzz_web_form): such a body is refused before it is read. */
+	ctype = hdf_get_value(req->hdf, "CGI.ContentType", NULL);
+	if (ctype && strncasecmp(ctype, "multipart/", 10) == 0) {
+		send_error(req, 415, web_text(req, "Text.Common.Error.Multipart"));
+		return;
+	}
+	err = cgi_parse(req->cgi);
+	if (!err)
+		err = language_switch(req, &answered);
+	if (err || answered) {
+		if (err)
+			report_failure(req, err);
 		return;
 	}
 	route = route_find(app->routes, req, scratch, sizeof(scratch), &known);
 	if (!route) {
 		if (known) {
 			nerr_ignore(&err);
-			send_error(req, 405, "This address does not accept that kind of request.");
+			send_error(req, 405, web_text(req, "Text.Common.Error.Method"));
 		} else {
-			send_error(req, 404, "There is no page at this address.");
+			send_error(req, 404, web_text(req, "Text.Common.Error.NoPage"));
 		}
 		return;
 	}
@@ -635,6 +908,7 @@ static char *cache_key_for(const struct web_app *app, FCGX_Request *fr, const ch
 {
 	const char *query = FCGX_GetParam("QUERY_STRING", fr->envp);
 	const char *cookie = FCGX_GetParam("HTTP_COOKIE", fr->envp);
+	int lang = lang_from_accept(FCGX_GetParam("HTTP_ACCEPT_LANGUAGE", fr->envp));
 	web_request probe = { .method = method, .path = path };
 	const struct web_route *route;
 	char scratch[1024];
@@ -646,7 +920,9 @@ static char *cache_key_for(const struct web_app *app, FCGX_Request *fr, const ch
 	route = route_find(app->routes, &probe, scratch, sizeof(scratch), &known);
 	if (!route || !(route->flags & WEB_CACHED))
 		return NULL;
-	if (asprintf(&key, "%s\n%s", path, cookie ? cookie : "") < 0)
+	/* The language a cookie chooses is in the cookie; the one Accept-Language
+	 * chooses is added, so visitors without a cookie never share a page. */
+	if (asprintf(&key, "%s\n%d\n%s", path, lang, cookie ? cookie : "") < 0)
 		return NULL;
 	return key;
 }
@@ -763,6 +1039,12 @@ int web_main(const struct web_app *app)
 	}
 	web_templates = config_str(web_config, "Paths.Templates", "templates");
 	web_cookie_secure = strncmp(config_str(web_config, "Site.BaseUrl", ""), "https://", 8) == 0;
+	err = lang_load(config_str(web_config, "Paths.Lang", "lang"));
+	if (err) {
+		nerr_log_error(err);
+		nerr_ignore(&err);
+		return 1;
+	}
 	page_cache_ttl = config_int(web_config, "Cache.PagesSeconds", 30, 0, 86400);
 	dot = strchr(app->name, '.');
 	snprintf(key, sizeof(key), "Web.Workers.%.*s", dot ? (int)(dot - app->name) : (int)strlen(app->name),

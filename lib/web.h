@@ -13,6 +13,7 @@
 #include <jansson.h>
 
 #include "db.h"
+#include "lang.h"
 
 extern NERR_TYPE WEB_ERR_BAD_REQUEST;  /* 400 */
 extern NERR_TYPE WEB_ERR_FORBIDDEN;    /* 403 */
@@ -32,14 +33,16 @@ typedef struct web_request {
 	int nparams;
 	int status;            /* the status this response will carry */
 	char *cache_key;       /* set for WEB_CACHED routes: the response is kept under it */
+	enum lang_id lang;     /* the visitor's language (see lang.h), also at Page.Lang */
 } web_request;
 
 typedef NEOERR *(*web_handler)(web_request *req);
 
 /* A WEB_CACHED route's successful responses to a GET without a query string
  * are kept, per process, for Cache.PagesSeconds (default 30; 0 turns it off),
- * keyed by path and Cookie header: such a page must depend on nothing else
- * (the cookie carries who is visiting). The next identical request is answered
+ * keyed by path, the language Accept-Language asks for and the Cookie header:
+ * such a page must depend on nothing else (the cookie carries who is visiting
+ * and the language they chose). The next identical request is answered
  * from memory before the cgi kit parses anything. Responses that set a cookie
  * are never kept. */
 #define WEB_CACHED 1
@@ -82,8 +85,9 @@ void web_status(web_request *req, int status);
 NEOERR *web_header(web_request *req, const char *name, const char *value);
 
 /* Sets an HttpOnly, SameSite=Lax cookie on / (max_age seconds; 0 = session).
- * When Site.BaseUrl is https it is also Secure, and its name on the wire is
- * "__Host-" + name; web_cookie reads it back by the same plain name. */
+ * The one way the programs write a cookie. When Site.BaseUrl is https it is
+ * also Secure, and its name on the wire is "__Host-" + name; web_cookie reads
+ * it back by the same plain name. */
 NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age);
 
 /* A form or query field: sets *value to it, or to NULL when the request has
@@ -101,6 +105,14 @@ NEOERR *web_csrf_token(web_request *req, const char **token);
 /* Raises WEB_ERR_FORBIDDEN unless the csrf_token field matches the cookie
  * (WEB_ERR_BAD_REQUEST when the field is sent more than once). */
 NEOERR *web_csrf_check(web_request *req);
+
+/* The text at key ("Text.…") in the visitor's language (see lang.h). */
+const char *web_text(web_request *req, const char *key);
+
+/* The text at key with {1}, {2}, … replaced by the string arguments that
+ * follow (ending with NULL), written into buf. Returns buf. */
+const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char *key, ...)
+	__attribute__((sentinel));
 
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(web_request *req);

@@ -8,6 +8,8 @@ set -euo pipefail
 run_pkgs=(build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
 	libcurl4-openssl-dev libwebsockets-dev libwebsockets-evlib-ev libev-dev libjansson-dev
 	libcmocka-dev zlib1g-dev libssl-dev
+	# Scoring splits Japanese critiques into words with MeCab and its IPA dictionary.
+	libmecab-dev mecab-ipadic-utf8
 	mariadb-server mariadb-client nginx-light spawn-fcgi curl cron util-linux procps
 	ca-certificates)
 # fonts-noto-cjk: the browser tests' screenshots show Japanese, not empty boxes.

@@ -16,11 +16,21 @@ STACK_BIN=${STACK_BIN:-$STACK_ROOT/bin}
 
 stack_log() { printf 'stack: %s\n' "$*" >&2; }
 
-# A TCP port on 127.0.0.1 that nothing listens on.
+# A TCP port on 127.0.0.1 that no socket uses. It is taken below the kernel's
+# range for outgoing connections (ip_local_port_range): a port in that range
+# may be the local end of a connection, or of one in TIME_WAIT for a minute
+# after a load client closed it, and a server cannot bind it then although
+# nothing listens there (bench/hall once failed so, starting a daemon right
+# after a thousand clients had left).
 stack_free_port() {
-	local p
+	local p low=32768 range
+	range=$(cat /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null) && low=${range%%[[:space:]]*}
+	[ "$low" -gt 11000 ] 2>/dev/null || low=32768
 	for _ in $(seq 200); do
-		p=$((20000 + RANDOM % 30000))
+		p=$((10000 + RANDOM % (low - 10000)))
+		if command -v ss >/dev/null; then
+			[ -z "$(ss -Htan "( sport = :$p )" 2>/dev/null)" ] || continue
+		fi
 		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
 			echo "$p"
 			return 0

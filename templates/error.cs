@@ -4,6 +4,6 @@ include:"layout/head.cs" ?>
 <section class="error">
   <h1><?cs var:Error.Status ?> <?cs var:Error.Reason ?></h1>
   <p class="error-message"><?cs var:Error.Message ?></p>
-  <p><a href="/">展示会場へ戻る</a></p>
+  <p><a href="/"><?cs var:Text.Common.BackToHall ?></a></p>
 </section>
 <?cs include:"layout/foot.cs" ?>

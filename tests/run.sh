@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run.sh — `make test`: installs what the tests need, builds, runs the C unit
-# tests (plain and under ASan+UBSan), then starts a private stack on free ports
+# tests (plain and under ASan+UBSan) and each fuzz target briefly (tests/fuzz/),
+# then starts a private stack on free ports
 # and runs every tests/<suite>/tNNNN-*.sh against it. Stops everything it
 # started, whatever happens, and exits non-zero on any failure.
 #   tests/run.sh [PATTERN]   only test files whose name contains PATTERN
@@ -20,6 +21,8 @@ if [ -z "$pattern" ]; then
 	make -s unit || failed+=(unit)
 	echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 make -s SAN=1 unit || failed+=(unit-sanitizers)
+	echo "== fuzz targets, ${FUZZ_TEST_SECONDS:-30} s each, under AddressSanitizer and UndefinedBehaviorSanitizer"
+	tests/fuzz/run.sh "${FUZZ_TEST_SECONDS:-30}" || failed+=(fuzz)
 fi
 
 . scripts/stack.sh

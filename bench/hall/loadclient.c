@@ -38,6 +38,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+
 #define HEAD_BYTES 256
 #define MOD_MS 2000.0
 #define WS_GUID "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
@@ -96,14 +98,6 @@ static struct {
 	long rss_start, rss_max, rss_end;
 	int done;
 } B;
-
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1000.0 + (double)ts.tv_nsec / 1e6;
-}
 
 static uint64_t fnv(const unsigned char *p, size_t n, size_t len)
 {
@@ -245,7 +239,7 @@ static int ws_send(struct conn *c, int opcode, const unsigned char *payload, siz
 static int send_move(struct conn *c)
 {
 	char text[128];
-	double t = now_ms();
+	double t = clock_monotonic() * 1e3;
 	json_t *j = json_pack("{s:s,s:f,s:i}", "action", "UPDATE_CHARACTER_POS", "pos_x",
 			      fmod(t, MOD_MS), "pos_y", 100 + c->index % 2300);
 	size_t n = json_dumpb(j, text, sizeof(text), JSON_COMPACT);
@@ -321,7 +315,7 @@ static int frame_end(struct conn *c)
 		return 0;
 	default:
 		if (c->fin)
-			frame_done(c, now_ms());
+			frame_done(c, clock_monotonic() * 1e3);
 		return 0;
 	}
 }
@@ -558,7 +552,7 @@ static int all_settled(void)
 
 static void on_sample(lws_sorted_usec_list_t *sul)
 {
-	double t = now_ms();
+	double t = clock_monotonic() * 1e3;
 	long rss = server_rss_kb();
 
 	(void)sul;
@@ -720,7 +714,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench-hall-load: lws init failed (libwebsockets-evlib-ev?)\n");
 		return 1;
 	}
-	B.start = now_ms();
+	B.start = clock_monotonic() * 1e3;
 	lws_sul_schedule(B.ctx, 0, &B.sul_ramp, on_ramp, 1);
 	if (B.rate > 0)
 		lws_sul_schedule(B.ctx, 0, &B.sul_move, on_move, 10 * LWS_US_PER_MS);

@@ -49,13 +49,26 @@ trap 'set +e; stop_server; stack_stop; rm -rf "$var"' EXIT
 stack_start_mariadb >/dev/null
 bin/masakarictl migrate >/dev/null
 
+# Waits until the server started as $server_pid listens on port $1; when it
+# does not (it exited, or still does not listen after 10 s), says why: its
+# exit status and the end of its log.
 wait_port() {
+	local log=$var/log/$2.log status
 	for _ in $(seq 100); do
 		(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+		if ! kill -0 "$server_pid" 2>/dev/null; then
+			wait "$server_pid" && status=0 || status=$?
+			server_pid=
+			echo "bench/hall: the $2 server exited with status $status before listening on $1; its log ends:" >&2
+			tail -n 8 "$log" >&2
+			return 1
+		fi
 		sleep 0.1
 	done
-	echo "bench/hall: nothing listens on $1; the server said:" >&2
-	tail -5 "$var"/log/halld.log "$var"/log/node.log 2>/dev/null >&2
+	echo "bench/hall: the $2 server (pid $server_pid) runs but nothing listens on $1 after 10 s; its log ends:" >&2
+	tail -n 8 "$log" >&2
+	echo "bench/hall: sockets on port $1:" >&2
+	ss -tanp "( sport = :$1 )" >&2
 	return 1
 }
 
@@ -71,7 +84,7 @@ start_server() { # halld|node
 		node bench/hall/reference/server.mjs "$server_port" >>"$var/log/node.log" 2>&1 &
 	fi
 	server_pid=$!
-	wait_port "$server_port"
+	wait_port "$server_port" "$1"
 }
 
 # load NAME ARGS… : one run of the load client against a fresh server.

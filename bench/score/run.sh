@@ -8,6 +8,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 make -s bin/bench-score
-bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv
+bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score/held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

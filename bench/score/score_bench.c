@@ -21,9 +21,11 @@
 #include <string.h>
 #include <time.h>
 
+#include "clock.h"
 #include "jw.h"
 #include "normalize.h"
 #include "score.h"
+#include "tokenize.h"
 
 #define LINE_MAX_BYTES 8192
 
@@ -96,7 +98,9 @@ static int only_sql(const struct dirent *d)
 	return n > 4 && strcmp(d->d_name + n - 4, ".sql") == 0;
 }
 
-static int load_catalog(struct score_catalog *cat, const char *dir)
+/* The catalog as the migrations in dir insert it, up to and including the
+ * one whose name starts with last ("" for all). */
+static int load_catalog(struct score_catalog *cat, const char *dir, const char *last)
 {
 	struct dirent **names;
 	long long next_id = 1, current = -1;
@@ -106,21 +110,15 @@ static int load_catalog(struct score_catalog *cat, const char *dir)
 	if (n < 0)
 		return -1;
 	for (int i = 0; i < n; i++) {
+		int past = last[0] && strncmp(names[i]->d_name, last, strlen(last)) > 0;
+
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
-		if (rc == 0 && load_file(cat, path, &next_id, &current) != 0)
+		if (rc == 0 && !past && load_file(cat, path, &next_id, &current) != 0)
 			rc = -1;
 		free(names[i]);
 	}
 	free(names);
 	return rc;
-}
-
-static double now_us(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
 }
 
 static int by_value(const void *a, const void *b)
@@ -194,82 +192,182 @@ static struct critique_kind kinds[] = {
 	{ "the longest allowed (500 characters)", { NULL } },
 };
 
-struct rule {
+/* One way of scoring, for the table of docs/MASAKARI.md. */
+struct option {
 	const char *name;
-	double ja, en, length_ratio;
+	int version;             /* 1: score_critique_v1 */
+	int mecab, idf;
+	enum score_combine combine;
+	const char *last_migration;  /* the catalog as of this file ("" for all) */
+	int raw_power;           /* power ⌈100 × score⌉ instead of over chance */
 };
 
-/* Miss rules side by side: the old single threshold, and thresholds per
- * language with and without the length rule, around the defaults. */
-static const struct rule rules[] = {
-	{ "one threshold, 0.6", 0.6, 0.6, 0.0 },
-	{ "ja 0.65, en 0.80, no length rule", 0.65, 0.80, 0.0 },
-	{ "ja 0.65, en 0.70, length", 0.65, 0.70, 0.5 },
-	{ "ja 0.65, en 0.75, length", 0.65, 0.75, 0.5 },
-	{ "ja 0.65, en 0.80, length (default)", 0.65, 0.80, 0.5 },
-	{ "ja 0.65, en 0.85, length", 0.65, 0.85, 0.5 },
-	{ "ja 0.60, en 0.80, length", 0.60, 0.80, 0.5 },
-	{ "ja 0.70, en 0.80, length", 0.70, 0.80, 0.5 },
+static const struct option options[] = {
+	{ "v1: whole strings (ja 0.65, en 0.80, length rule)", 1, 1, 1, 0, "0043", 0 },
+	{ "v1 with the new phrasings", 1, 1, 1, 0, "", 0 },
+	{ "words cut by script, one-way Monge–Elkan, no weights", 2, 0, 0,
+	  SCORE_COMBINE_RECALL, "0043", 0 },
+	{ "MeCab words, one-way Monge–Elkan, no weights", 2, 1, 0, SCORE_COMBINE_RECALL, "0043",
+	  0 },
+	{ "MeCab, one-way, IDF weights", 2, 1, 1, SCORE_COMBINE_RECALL, "0043", 0 },
+	{ "MeCab, two-way (mean), IDF", 2, 1, 1, SCORE_COMBINE_MEAN, "0043", 0 },
+	{ "MeCab, two-way (geometric), IDF", 2, 1, 1, SCORE_COMBINE_GEOMETRIC, "0043", 0 },
+	{ "MeCab, recall^¾ × precision^¼, IDF", 2, 1, 1, SCORE_COMBINE_LEANING, "0043", 0 },
+	{ "words cut by script, one-way, IDF, new phrasings", 2, 0, 1, SCORE_COMBINE_RECALL, "",
+	  0 },
+	{ "MeCab, one-way, IDF, new phrasings, power ⌈100 × score⌉", 2, 1, 1,
+	  SCORE_COMBINE_RECALL, "", 1 },
+	{ "**v2 (default): MeCab, one-way, IDF, new phrasings, power over chance**", 2, 1, 1,
+	  SCORE_COMBINE_RECALL, "", 0 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
- * unrelated critiques hitting something, and in all. */
+ * unrelated critiques hitting something, and in all; the powers. */
 struct tally {
 	int aimed, right, wrong, missed, unrelated, leaked;
+	double miss_power[512], hit_power[512], miss_score[512];
+	int nmiss_power, nhit_power;
 };
 
-static int evaluate(struct score_catalog *cat, const char *path)
+static double median_of(double *v, int n)
+{
+	if (n == 0)
+		return 0.0;
+	qsort(v, (size_t)n, sizeof(*v), by_value);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2.0;
+}
+
+static int load_catalog(struct score_catalog *cat, const char *dir, const char *last);
+
+/* Sorts the critiques of path into t, scored by cat as option o says. With
+ * verbose, prints every critique that lands wrong. */
+static int tally_file(const struct score_catalog *cat, const struct option *o, const char *path,
+		      struct tally t[SCORE_LANGS], int verbose)
 {
 	char line[LINE_MAX_BYTES];
+	FILE *f = fopen(path, "r");
 
-	printf("\n| miss rule | language | aimed: right weakness | aimed: another | aimed: missed | "
-	       "unrelated: hit something |\n| --- | --- | ---: | ---: | ---: | ---: |\n");
-	for (size_t ri = 0; ri < sizeof(rules) / sizeof(rules[0]); ri++) {
-		struct tally t[SCORE_LANGS] = { { 0 } };
-		FILE *f = fopen(path, "r");
+	if (!f)
+		return -1;
+	memset(t, 0, SCORE_LANGS * sizeof(*t));
+	while (fgets(line, sizeof(line), f)) {
+		char *kind, *want, *lang, *text, *save = NULL;
+		struct score_result r;
+		struct tally *l;
+		int lang_id, rc, power;
 
-		if (!f)
-			return -1;
-		cat->miss_threshold[SCORE_LANG_JA] = rules[ri].ja;
-		cat->miss_threshold[SCORE_LANG_EN] = rules[ri].en;
-		cat->min_length_ratio = rules[ri].length_ratio;
-		while (fgets(line, sizeof(line), f)) {
-			char *kind, *want, *lang, *text, *save = NULL;
-			struct score_result r;
-			struct tally *l;
-			int lang_id;
+		if (line[0] == '#')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		kind = strtok_r(line, "\t", &save);
+		want = strtok_r(NULL, "\t", &save);
+		lang = strtok_r(NULL, "\t", &save);
+		text = strtok_r(NULL, "\t", &save);
+		lang_id = score_lang_parse(lang);
+		if (!kind || !want || !text || lang_id < 0)
+			continue;
+		rc = o->version == 1 ? score_critique_v1(cat, text, &r) : score_critique(cat, text, &r);
+		if (rc != 0)
+			continue;
+		power = o->raw_power ? score_power(r.score) : r.power;
+		l = &t[lang_id];
+		if (strcmp(kind, "hit") == 0) {
+			const char *got = r.weakness_index < 0 ? NULL
+							       : cat->weaknesses[r.weakness_index].slug;
 
-			if (line[0] == '#')
-				continue;
-			line[strcspn(line, "\n")] = '\0';
-			kind = strtok_r(line, "\t", &save);
-			want = strtok_r(NULL, "\t", &save);
-			lang = strtok_r(NULL, "\t", &save);
-			text = strtok_r(NULL, "\t", &save);
-			lang_id = score_lang_parse(lang);
-			if (!kind || !want || !text || lang_id < 0 ||
-			    score_critique(cat, text, &r) != 0)
-				continue;
-			l = &t[lang_id];
-			if (strcmp(kind, "hit") == 0) {
-				l->aimed++;
-				if (r.weakness_index < 0)
-					l->missed++;
-				else if (strcmp(cat->weaknesses[r.weakness_index].slug, want) == 0)
-					l->right++;
-				else
-					l->wrong++;
-			} else {
-				l->unrelated++;
-				l->leaked += r.weakness_index >= 0;
+			l->aimed++;
+			if (!got)
+				l->missed++;
+			else if (strcmp(got, want) == 0)
+				l->right++;
+			else
+				l->wrong++;
+			if (got && strcmp(got, want) == 0 && l->nhit_power < 512)
+				l->hit_power[l->nhit_power++] = power;
+			if (verbose && (!got || strcmp(got, want) != 0))
+				printf("    aimed %s %.3f %s (nearest %s): %s\n", lang, r.score,
+				       got ? got : "missed",
+				       r.nearest_index >= 0 ? cat->weaknesses[r.nearest_index].slug : "-",
+				       text);
+		} else {
+			if (l->unrelated < 512) {
+				l->miss_power[l->unrelated] = power;
+				l->miss_score[l->unrelated] = r.score;
 			}
+			l->unrelated++;
+			l->leaked += r.weakness_index >= 0;
+			if (verbose && r.weakness_index >= 0)
+				printf("    unrelated %s %.3f hit %s: %s\n", lang, r.score,
+				       cat->weaknesses[r.weakness_index].slug, text);
 		}
-		fclose(f);
-		for (int li = 0; li < SCORE_LANGS; li++)
-			printf("| %s | %s | %d of %d | %d | %d | %d of %d |\n", rules[ri].name,
-			       score_lang_name((enum score_lang)li), t[li].right, t[li].aimed,
-			       t[li].wrong, t[li].missed, t[li].leaked, t[li].unrelated);
 	}
+	fclose(f);
+	return 0;
+}
+
+static void print_row(const char *name, const char *set, const struct tally *t, int li)
+{
+	double mp[512], hp[512];
+	int nu = t->unrelated < 512 ? t->unrelated : 512;
+
+	memcpy(mp, t->miss_power, sizeof(mp));
+	memcpy(hp, t->hit_power, sizeof(hp));
+	printf("| %s | %s | %s | %d of %d (%.0f %%) | %d | %d | %d of %d (%.0f %%) | %.0f | %.0f |\n",
+	       name, set, score_lang_name((enum score_lang)li), t->right, t->aimed,
+	       t->aimed ? 100.0 * t->right / t->aimed : 0.0, t->wrong, t->missed, t->leaked,
+	       t->unrelated, t->unrelated ? 100.0 * t->leaked / t->unrelated : 0.0,
+	       median_of(mp, nu), median_of(hp, t->nhit_power));
+}
+
+static int evaluate(const char *sql, const char *labelled, const char *held_out, int verbose)
+{
+	printf("\n| scoring | set | language | aimed: right weakness | aimed: another | aimed: "
+	       "missed | unrelated: hit something | unrelated: median power | aimed hits: "
+	       "median power |\n| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+	for (size_t oi = 0; oi < sizeof(options) / sizeof(options[0]); oi++) {
+		const struct option *o = &options[oi];
+		static struct tally t[SCORE_LANGS];
+		struct score_catalog cat;
+		int last = oi + 1 == sizeof(options) / sizeof(options[0]);
+
+		tokenize_use_mecab(o->mecab);
+		score_catalog_init(&cat);
+		cat.combine = o->combine;
+		cat.use_idf = o->idf;
+		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
+		 * version 2 rule without a rebuild. */
+		if (getenv("BENCH_THRESHOLD"))
+			cat.miss_threshold[SCORE_LANG_JA] = cat.miss_threshold[SCORE_LANG_EN] =
+				atof(getenv("BENCH_THRESHOLD"));
+		if (getenv("BENCH_WORD_THRESHOLD"))
+			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
+		if (load_catalog(&cat, sql, o->last_migration) != 0)
+			return -1;
+		for (int set = 0; set < 2; set++) {
+			const char *path = set ? held_out : labelled;
+
+			if (!path)
+				continue;
+			if (tally_file(&cat, o, path, t, verbose && last) != 0)
+				return -1;
+			for (int li = 0; li < SCORE_LANGS; li++)
+				print_row(o->name, set ? "held out" : "labelled", &t[li], li);
+			if (last && set == 0)
+				for (int li = 0; li < SCORE_LANGS; li++) {
+					double sc[512];
+					int nu = t[li].unrelated < 512 ? t[li].unrelated : 512;
+
+					memcpy(sc, t[li].miss_score, sizeof(sc));
+					qsort(sc, (size_t)nu, sizeof(*sc), by_value);
+					fprintf(stderr, "unrelated %s scores: median %.3f, p75 %.3f, p90 %.3f, p95 %.3f, max %.3f\n",
+						score_lang_name((enum score_lang)li), median_of(sc, nu),
+						sc[(int)(0.75 * (nu - 1))], sc[(int)(0.9 * (nu - 1))],
+						sc[(int)(0.95 * (nu - 1))], sc[nu - 1]);
+				}
+		}
+		score_catalog_free(&cat);
+	}
+	tokenize_use_mecab(1);
 	return 0;
 }
 
@@ -278,17 +376,32 @@ int main(int argc, char **argv)
 	static char longest[2048];
 	struct score_catalog cat;
 	size_t nphrasings = 0, rounds = argc > 2 ? strtoul(argv[2], NULL, 10) : 20000;
+	if (argc > 2 && strcmp(argv[2], "-") == 0)
+		rounds = 100;
 	double *times;
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
-	if (load_catalog(&cat, argv[1]) != 0 || cat.nweaknesses == 0) {
+	if (load_catalog(&cat, argv[1], "") != 0 || cat.nweaknesses == 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
 		return 1;
+	}
+	/* bench-score SQL_DIR - TEXT…: how each text scores, for writing tests. */
+	if (argc > 2 && strcmp(argv[2], "-") == 0) {
+		for (int i = 3; i < argc; i++) {
+			struct score_result r;
+
+			if (score_critique(&cat, argv[i], &r) != 0)
+				return 1;
+			printf("%.6f %d %s (nearest %s) %s\n", r.score, r.power,
+			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
+			       r.nearest_index >= 0 ? cat.weaknesses[r.nearest_index].slug : "-", argv[i]);
+		}
+		return 0;
 	}
 	for (size_t i = 0; i < cat.nweaknesses; i++)
 		nphrasings += cat.weaknesses[i].nphrasings;
@@ -303,7 +416,7 @@ int main(int argc, char **argv)
 	printf("catalog: %zu weaknesses, %zu phrasings; %zu rounds per kind\n\n", cat.nweaknesses,
 	       nphrasings, rounds);
 	printf("| critique | scoring median | scoring p99 | reference median | median / reference "
-	       "| textbook scan median | scan / scoring |\n");
+	       "| version 1 median | version 1 / reference |\n");
 	printf("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
 	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		size_t ntexts = 0;
@@ -314,7 +427,7 @@ int main(int argc, char **argv)
 			ntexts++;
 		/* Both ways must find the same best score, or the comparison means nothing. */
 		for (size_t i = 0; i < ntexts; i++)
-			if (score_critique(&cat, kinds[k].texts[i], &r) != 0 ||
+			if (score_critique_v1(&cat, kinds[k].texts[i], &r) != 0 ||
 			    textbook_best(&cat, kinds[k].texts[i]) != r.score) {
 				fprintf(stderr, "bench-score: the two ways disagree on \"%s\"\n",
 					kinds[k].texts[i]);
@@ -322,39 +435,42 @@ int main(int argc, char **argv)
 			}
 		for (size_t i = 0; i < rounds; i++) {
 			const char *text = kinds[k].texts[i % ntexts];
-			double t0 = now_us();
+			double t0 = clock_monotonic() * 1e6;
 
 			sink += exact_scan(&cat, text);
-			times[i] = now_us() - t0;
+			times[i] = (clock_monotonic() * 1e6) - t0;
 		}
 		qsort(times, rounds, sizeof(*times), by_value);
 		ref = percentile(times, rounds, 0.5);
 		for (size_t i = 0; i < rounds; i++) {
 			const char *text = kinds[k].texts[i % ntexts];
-			double t0 = now_us();
+			double t0 = clock_monotonic() * 1e6;
 
 			if (score_critique(&cat, text, &r) != 0)
 				return 1;
-			times[i] = now_us() - t0;
+			times[i] = (clock_monotonic() * 1e6) - t0;
 			sink += r.power;
 		}
 		qsort(times, rounds, sizeof(*times), by_value);
 		median = percentile(times, rounds, 0.5);
 		p99 = percentile(times, rounds, 0.99);
-		for (size_t i = 0; i < rounds / 10; i++) {
+		for (size_t i = 0; i < rounds; i++) {
 			const char *text = kinds[k].texts[i % ntexts];
-			double t0 = now_us();
+			double t0 = clock_monotonic() * 1e6;
 
-			sink += textbook_best(&cat, text) > 0.5;
-			times[i] = now_us() - t0;
+			if (score_critique_v1(&cat, text, &r) != 0)
+				return 1;
+			times[i] = (clock_monotonic() * 1e6) - t0;
+			sink += r.power;
 		}
-		qsort(times, rounds / 10, sizeof(*times), by_value);
-		scan = percentile(times, rounds / 10, 0.5);
-		printf("| %s | %.1f µs | %.1f µs | %.2f µs | %.0f | %.1f µs | %.1f |\n", kinds[k].name,
-		       median, p99, ref, median / ref, scan, scan / median);
+		qsort(times, rounds, sizeof(*times), by_value);
+		scan = percentile(times, rounds, 0.5);
+		printf("| %s | %.1f µs | %.1f µs | %.2f µs | %.0f | %.1f µs | %.0f |\n", kinds[k].name,
+		       median, p99, ref, median / ref, scan, scan / ref);
 	}
 	free(times);
-	if (argc > 3 && evaluate(&cat, argv[3]) != 0) {
+	if (argc > 3 && evaluate(argv[1], argv[3], argc > 4 ? argv[4] : NULL,
+				 getenv("BENCH_VERBOSE") != NULL) != 0) {
 		fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
 		return 1;
 	}

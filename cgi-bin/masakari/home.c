@@ -3,47 +3,33 @@
  * target framed beside it. */
 #include "masakari.h"
 
-#include <stdio.h>
 
 #include "config.h"
+#include "db_hdf.h"
 #include "status.h"
 
 #define RECENT_THROWS 10
 
-/* Copies the recent throws, newest first, to Recent.N.*. */
+/* Copies the recent throws, newest first, to Recent.N.*; the score is shown
+ * with three decimals. */
 static NEOERR *recent_throws(db_t *db, HDF *hdf)
 {
+	static const char *const names[] = { "Id", "GithubId", "Critique", "", "Power",
+					     "Weakness", "Status", "At", NULL };
 	db_result *r = db_query(
 		db,
 		"SELECT t.id, t.github_id, t.critique, t.score, t.power, w.title_ja, "
 		"COALESCE(j.status, 'queued'), DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s') "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id ORDER BY t.id DESC LIMIT ?",
-		"i", (long long)RECENT_THROWS);
-	NEOERR *err = STATUS_OK;
+		DB_INT(RECENT_THROWS));
+	NEOERR *err;
 
 	if (!r)
 		return web_db_error(db, "reading the recent throws");
-	for (unsigned i = 0; i < r->nrows && !err; i++) {
-		char score[16];
-
-		snprintf(score, sizeof(score), "%.3f", db_cell_double(r, i, 3, 0));
-		err = hdf_set_valuef(hdf, "Recent.%u.Id=%s", i, db_cell(r, i, 0));
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.GithubId=%s", i, db_cell(r, i, 1));
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.Critique=%s", i, db_cell(r, i, 2));
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.Score=%s", i, score);
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.Power=%s", i, db_cell(r, i, 4));
-		if (!err && db_cell(r, i, 5))
-			err = hdf_set_valuef(hdf, "Recent.%u.Weakness=%s", i, db_cell(r, i, 5));
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.Status=%s", i, db_cell(r, i, 6));
-		if (!err)
-			err = hdf_set_valuef(hdf, "Recent.%u.At=%s", i, db_cell(r, i, 7));
-	}
+	err = db_hdf_rows(hdf, "Recent", r, names, 0);
+	for (unsigned i = 0; i < r->nrows && !err; i++)
+		err = hdf_set_valuef(hdf, "Recent.%u.Score=%.3f", i, db_cell_double(r, i, 3, 0));
 	db_result_free(r);
 	return nerr_pass(err);
 }
@@ -52,8 +38,7 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 static NEOERR *latest_words(db_t *db, HDF *hdf)
 {
 	db_result *r = db_query(db, "SELECT id, github_id, critique, reply FROM throws "
-				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1",
-				"");
+				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1");
 	NEOERR *err = STATUS_OK;
 
 	if (!r)

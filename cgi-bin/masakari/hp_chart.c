@@ -48,7 +48,7 @@ NEOERR *hp_chart_fill(web_request *req, db_t *db)
 				"SELECT TIMESTAMPDIFF(MICROSECOND, at, NOW(3)) / 1000000, "
 				"AVG(cpuutilization) FROM status_samples "
 				"WHERE at >= NOW() - INTERVAL ? SECOND GROUP BY at ORDER BY at",
-				"i", (long long)WINDOW_SECONDS);
+				DB_INT(WINDOW_SECONDS));
 	/* One segment per stretch without a gap; 14 bytes a point. */
 	char points[16 * (WINDOW_SECONDS + 1)];
 	double last_age = -1, last_hp = 0, min_hp = 100;

@@ -7,32 +7,28 @@
  * repeated hits; IDs are compared without case, as GitHub does. */
 #include "masakari.h"
 
-#include <stdio.h>
+#include "db_hdf.h"
 
 #define RANKING_CRITICS 50
 
-static NEOERR *set_rows(HDF *hdf, const char *prefix, const db_result *r, const char **names)
-{
-	NEOERR *err = STATUS_OK;
-
-	for (unsigned i = 0; i < r->nrows && !err; i++)
-		for (unsigned c = 0; names[c] && !err; c++)
-			if (db_cell(r, i, c))
-				err = hdf_set_valuef(hdf, "%s.%u.%s=%s", prefix, i, names[c],
-						     db_cell(r, i, c));
-	return nerr_pass(err);
-}
-
 static NEOERR *critics(db_t *db, HDF *hdf)
 {
-	static const char *names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
-				       "Sent", NULL };
+	static const char *const names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
+					     "Sent", "Scoring", NULL };
 	/* The ID shown is the critic's first spelling of it; a first find is a
 	 * weakness's earliest hit. */
 	db_result *r = db_query(
 		db,
-		"SELECT first.github_id, c.damage, c.throws, c.hits, COALESCE(ff.n, 0), c.sent "
+		"SELECT first.github_id, c.damage, c.throws, c.hits, COALESCE(ff.n, 0), c.sent, "
+		"c.scoring "
 		"FROM (SELECT LOWER(t.github_id) AS k, SUM(t.power) AS damage, COUNT(*) AS throws, "
+		/* Each throw counts as the version that scored it scored it:
+		 * "v1 ×2, v2 ×5". */
+		"      (SELECT GROUP_CONCAT(CONCAT('v', v.scoring_version, ' ×', v.n) "
+		"              ORDER BY v.scoring_version SEPARATOR ', ') "
+		"       FROM (SELECT LOWER(github_id) AS k, scoring_version, COUNT(*) AS n "
+		"             FROM throws GROUP BY LOWER(github_id), scoring_version) v "
+		"       WHERE v.k = LOWER(t.github_id)) AS scoring, "
 		"      COUNT(DISTINCT t.weakness_id) AS hits, COALESCE(SUM(j.sent), 0) AS sent, "
 		"      MIN(t.id) AS first_id "
 		"      FROM throws t LEFT JOIN attack_jobs j ON j.throw_id = t.id "
@@ -43,34 +39,33 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 		"                     GROUP BY weakness_id) "
 		"      GROUP BY LOWER(t.github_id)) ff ON ff.k = c.k "
 		"ORDER BY c.damage DESC, c.first_id LIMIT ?",
-		"i", (long long)RANKING_CRITICS);
+		DB_INT(RANKING_CRITICS));
 	NEOERR *err;
 
 	if (!r)
 		return web_db_error(db, "ranking the critics");
-	err = set_rows(hdf, "Critics", r, names);
+	err = db_hdf_rows(hdf, "Critics", r, names, 0);
 	db_result_free(r);
 	return nerr_pass(err);
 }
 
 static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 {
-	static const char *names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
-				       "Hits", NULL };
+	static const char *const names[] = { "TitleJa", "TitleEn", "ExplanationJa", "FoundBy", "FoundAt",
+					     "Hits", "ScoringVersion", NULL };
 	db_result *r = db_query(
 		db,
 		"SELECT w.title_ja, w.title_en, w.explanation_ja, t.github_id, "
 		"DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), "
-		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id) "
+		"(SELECT COUNT(*) FROM throws h WHERE h.weakness_id = w.id), t.scoring_version "
 		"FROM weaknesses w JOIN throws t ON t.id = "
 		"(SELECT MIN(f.id) FROM throws f WHERE f.weakness_id = w.id) "
-		"ORDER BY t.id",
-		"");
+		"ORDER BY t.id");
 	NEOERR *err;
 
 	if (!r)
 		return web_db_error(db, "listing the weaknesses found");
-	err = set_rows(hdf, "Found", r, names);
+	err = db_hdf_rows(hdf, "Found", r, names, 0);
 	if (!err)
 		err = hdf_set_int_value(hdf, "Ranking.FoundCount", (int)r->nrows);
 	db_result_free(r);
@@ -80,8 +75,7 @@ static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 static NEOERR *unfound_count(db_t *db, HDF *hdf)
 {
 	db_result *r = db_query(db, "SELECT COUNT(*) FROM weaknesses w WHERE NOT EXISTS "
-				    "(SELECT 1 FROM throws t WHERE t.weakness_id = w.id)",
-				"");
+				    "(SELECT 1 FROM throws t WHERE t.weakness_id = w.id)");
 	NEOERR *err;
 
 	if (!r)

@@ -108,7 +108,7 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 		    "INSERT INTO throw_limits (limit_key, last_at) VALUES (?, NOW(3)) "
 		    "ON DUPLICATE KEY UPDATE last_at = IF(last_at <= NOW(3) - INTERVAL ? SECOND, "
 		    "NOW(3), last_at)",
-		    "si", key, (long long)interval_s);
+		    DB_TEXT(key), DB_INT(interval_s));
 	if (n < 0)
 		return -1;
 	*wait_ms = 0;
@@ -116,7 +116,7 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 		return 0;
 	r = db_query(db, "SELECT TIMESTAMPDIFF(MICROSECOND, NOW(3), last_at + INTERVAL ? SECOND) "
 			 "DIV 1000 FROM throw_limits WHERE limit_key = ?",
-		     "is", (long long)interval_s, key);
+		     DB_INT(interval_s), DB_TEXT(key));
 	if (!r)
 		return -1;
 	*wait_ms = db_cell_int(r, 0, 0, 1000);
@@ -140,7 +140,7 @@ static int earlier_throw_find(db_t *db, const char *critic, const char *normaliz
 {
 	db_result *r = db_query(db, "SELECT throw_id FROM throw_critiques WHERE critic = ? "
 				    "AND normalized_hash = UNHEX(SHA2(?, 256))",
-				"ss", critic, normalized);
+				DB_TEXT(critic), DB_TEXT(normalized));
 
 	if (!r)
 		return -1;
@@ -200,7 +200,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		/* Serialised with this critic's other throws by the ID's limit row. */
 		db_result *r = db_query(db, "SELECT COUNT(*) FROM throws WHERE weakness_id = ? "
 					    "AND LOWER(github_id) = LOWER(?)",
-					"is", p->weakness->id, p->github_id);
+					DB_INT(p->weakness->id), DB_TEXT(p->github_id));
 
 		if (!r)
 			goto fail;
@@ -208,24 +208,28 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"score, weakness_id, power, repeat_hits) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-			    "ssssdiii", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->score.score, p->weakness->id, (long long)power, repeat_hits);
+				"score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+			    DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
+			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
 		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
-				"score, weakness_id, power, repeat_hits) VALUES (?, ?, ?, ?, ?, ?, ?, 0)",
-			    "ssssdni", p->github_id, p->remote_addr, p->critique, p->normalized,
-			    p->score.score, (long long)power);
+				"score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
+			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+			    DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)
 		goto fail;
 	*id = db_last_insert_id(db);
 	if (db_exec(db, "INSERT INTO attack_jobs (throw_id, target_url, rate, duration_s) "
 			"VALUES (?, ?, ?, ?)",
-		    "isii", *id, p->target_url, (long long)power, (long long)p->duration_s) != 1)
+		    DB_INT(*id), DB_TEXT(p->target_url), DB_INT(power), DB_INT(p->duration_s)) != 1)
 		goto fail;
 	/* The model is asked off the request path (lib/reply.h). */
-	if (p->ask_model && db_exec(db, "INSERT INTO reply_queue (throw_id) VALUES (?)", "i", *id) != 1)
+	if (p->ask_model && db_exec(db, "INSERT INTO reply_queue (throw_id) VALUES (?)",
+				       DB_INT(*id)) != 1)
 		goto fail;
 	/* The primary key refuses a critique this critic has thrown before, even
 	 * one stored by a throw still in flight: this waits for that transaction
@@ -234,7 +238,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	 * so several such throws waiting at once do not deadlock. */
 	n = db_exec(db, "INSERT IGNORE INTO throw_critiques (critic, normalized_hash, throw_id) "
 			"VALUES (?, UNHEX(SHA2(?, 256)), ?)",
-		    "ssi", p->critic, p->normalized, *id);
+		    DB_TEXT(p->critic), DB_TEXT(p->normalized), DB_INT(*id));
 	if (n < 0)
 		goto fail;
 	if (n == 0) {
@@ -267,6 +271,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const char *problem;
 	db_t *db;
 	NEOERR *err;
+	int rc;
 
 	err = web_csrf_check(req);
 	if (!err)
@@ -298,8 +303,12 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = catalog_get(req, db, &cat);
 	if (err)
 		return nerr_pass(err);
-	if (score_critique(cat, critique, &plan.score) != 0 ||
-	    normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
+	rc = score_critique(cat, critique, &plan.score);
+	/* The reason (MeCab cannot start) is logged; the critique is not at fault. */
+	if (rc == -2)
+		return nerr_raise(NERR_SYSTEM, "scoring is unavailable: the Japanese word "
+					       "splitter (MeCab) cannot start");
+	if (rc != 0 || normalize_to_utf8(critique, normalized, sizeof(normalized)) < 0)
 		return nerr_pass(refuse(req, 400, github_id, critique,
 					"The critique could not be read. Type it again.", 0));
 	plan.normalized = normalized;

@@ -49,19 +49,19 @@ NEOERR *entrance_form_submit(web_request *req)
 		err = web_field(req, "github_id", &id);
 	if (err)
 		return nerr_pass(err);
-	problem = github_id_problem(id);
+	problem = github_id_problem_key(id);
 	if (problem) {
 		web_status(req, 400);
 		/* Echo back only what can be shown: short, well-formed text. */
 		if (id && (strlen(id) > 100 || !utf8_valid(id, strlen(id))))
 			id = NULL;
-		return nerr_pass(entrance_form_render(req, id, problem));
+		return nerr_pass(entrance_form_render(req, id, web_text(req, problem)));
 	}
 	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
 	if (db_exec(db, "INSERT INTO visitors (github_id) VALUES (?) ON DUPLICATE KEY UPDATE "
-			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", "s", id) < 0)
+			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", DB_TEXT(id)) < 0)
 		return web_db_error(db, "recording the visitor");
 	err = web_cookie_set(req, "github_id", id, GITHUB_ID_COOKIE_AGE);
 	if (!err)

@@ -34,11 +34,11 @@ NEOERR *exhibit_go(web_request *req)
 		err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
-	changed = db_exec(db, "UPDATE exhibits SET visits = visits + 1 WHERE slug = ?", "s", slug);
+	changed = db_exec(db, "UPDATE exhibits SET visits = visits + 1 WHERE slug = ?", DB_TEXT(slug));
 	if (changed < 0)
 		return web_db_error(db, "counting the visit");
 	url = hdf_get_value(req->hdf, "Exhibit.SiteUrl", NULL);
 	if (changed == 0 || !url)
-		return nerr_raise(WEB_ERR_NOT_FOUND, "There is no exhibit at this address.");
+		return nerr_raise(WEB_ERR_NOT_FOUND, "%s", web_text(req, "Text.Site.Exhibit.NotFound"));
 	return nerr_pass(web_redirect(req, 302, url));
 }

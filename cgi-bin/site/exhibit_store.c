@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "canned.h"
 #include "config.h"
+#include "db_hdf.h"
 #include "log.h"
 
 static HDF *store;
@@ -16,7 +18,7 @@ static time_t store_loaded;
 
 static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf)
 {
-	db_result *r = db_query(db, sql, "");
+	db_result *r = db_query(db, sql);
 	NEOERR *err = STATUS_OK;
 
 	if (!r)
@@ -25,12 +27,19 @@ static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf
 		const char *idx = db_cell(r, i, 0);
 		const char *pos = db_cell(r, i, 1);
 
+		const char *en = db_cell(r, i, 3);
+
+		/* The English name or label, where there is one, beside the Japanese. */
 		if (strcmp(leaf, "Stack") == 0) {
 			err = hdf_set_valuef(tree, "%s.Stack.%s=%s", idx, pos, db_cell(r, i, 2));
+			if (!err && en && *en)
+				err = hdf_set_valuef(tree, "%s.Stack.%s.En=%s", idx, pos, en);
 		} else {
 			err = hdf_set_valuef(tree, "%s.Links.%s.Label=%s", idx, pos, db_cell(r, i, 2));
+			if (!err && en && *en)
+				err = hdf_set_valuef(tree, "%s.Links.%s.LabelEn=%s", idx, pos, en);
 			if (!err)
-				err = hdf_set_valuef(tree, "%s.Links.%s.Url=%s", idx, pos, db_cell(r, i, 3));
+				err = hdf_set_valuef(tree, "%s.Links.%s.Url=%s", idx, pos, db_cell(r, i, 4));
 		}
 	}
 	db_result_free(r);
@@ -39,8 +48,10 @@ static NEOERR *load_lists(db_t *db, HDF *tree, const char *sql, const char *leaf
 
 static NEOERR *store_load(web_request *req, HDF **out)
 {
-	static const char *fields[] = { "Slug", "Title", "SiteUrl", "Image", "Summary",
-					"Description", "Event", "Team", "HallX", "HallY" };
+	/* Column 0, the position, names each exhibit's node. */
+	static const char *const fields[] = { "", "Slug", "Title", "SiteUrl", "Image", "Summary",
+					      "Description", "SummaryEn", "DescriptionEn", "Event",
+					      "EventEn", "Team", "TeamEn", "HallX", "HallY", NULL };
 	db_t *db;
 	db_result *r;
 	HDF *tree;
@@ -49,30 +60,27 @@ static NEOERR *store_load(web_request *req, HDF **out)
 	if (err)
 		return nerr_pass(err);
 	r = db_query(db, "SELECT position, slug, title, site_url, image, summary, description, "
-			 "event, team, hall_x, hall_y FROM exhibits ORDER BY position", "");
+			 "summary_en, description_en, event, event_en, team, team_en, hall_x, hall_y "
+			 "FROM exhibits ORDER BY position");
 	if (!r)
 		return web_db_error(db, "loading exhibits");
 	err = hdf_init(&tree);
-	for (unsigned i = 0; i < r->nrows && !err; i++) {
-		const char *idx = db_cell(r, i, 0);
-
-		for (unsigned f = 0; f < sizeof(fields) / sizeof(fields[0]) && !err; f++) {
-			const char *v = db_cell(r, i, f + 1);
-
-			/* Unknown facts stay absent, so templates leave them out. */
-			if (v && *v)
-				err = hdf_set_valuef(tree, "%s.%s=%s", idx, fields[f], v);
-		}
-	}
+	/* Unknown facts stay absent, so templates leave them out. */
+	if (!err)
+		err = db_hdf_rows(tree, "", r, fields, DB_HDF_KEYED | DB_HDF_SKIP_EMPTY);
+	/* Titles are names, shown as they are; the lang attribute says how to read them. */
+	for (unsigned i = 0; i < r->nrows && !err; i++)
+		err = hdf_set_valuef(tree, "%s.TitleLang=%s", db_cell(r, i, 0),
+				     canned_lang_of(db_cell(r, i, 2)) == SCORE_LANG_JA ? "ja" : "en");
 	db_result_free(r);
 	if (!err)
 		err = load_lists(db, tree,
-				 "SELECT e.position, s.position, s.name FROM exhibit_stack s "
+				 "SELECT e.position, s.position, s.name, s.name_en FROM exhibit_stack s "
 				 "JOIN exhibits e ON e.id = s.exhibit_id ORDER BY e.position, s.position",
 				 "Stack");
 	if (!err)
 		err = load_lists(db, tree,
-				 "SELECT e.position, l.position, l.label, l.url FROM exhibit_links l "
+				 "SELECT e.position, l.position, l.label, l.label_en, l.url FROM exhibit_links l "
 				 "JOIN exhibits e ON e.id = l.exhibit_id ORDER BY e.position, l.position",
 				 "Links");
 	if (err) {
@@ -128,5 +136,5 @@ NEOERR *exhibit_store_copy_one(web_request *req, const char *slug, const char *p
 		if (strcmp(s, slug) == 0)
 			return nerr_pass(hdf_copy(req->hdf, prefix, e));
 	}
-	return nerr_raise(WEB_ERR_NOT_FOUND, "There is no exhibit at this address. The hall lists them all.");
+	return nerr_raise(WEB_ERR_NOT_FOUND, "%s", web_text(req, "Text.Site.Exhibit.NotFound"));
 }

@@ -1,17 +1,20 @@
-// hall-connection.js — the hall's WebSocket to the hall daemon (/ws, subprotocol
+// hall-connection.js — a WebSocket to the hall daemon (/ws, subprotocol
 // "masakari"): JSON in and out, and reconnection with exponential backoff
-// whenever the daemon or the network goes away.
+// whenever the daemon or the network goes away. The hall and the masakari
+// page (a spectator in the masakari room) both use it.
 
 const SUBPROTOCOL = 'masakari';
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
 
-/* The daemon's address for user on this page's host: ws: or wss: to match
- * the page, so the same origin (and CSP connect-src 'self') covers it. */
+/* The daemon's address for user on this page's host (without user, a
+ * spectator's): ws: or wss: to match the page, so the same origin (and CSP
+ * connect-src 'self') covers it. */
 export function hallSocketUrl(loc, user) {
 	const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
+	const query = user ? `?user=${encodeURIComponent(user)}` : '';
 
-	return `${scheme}//${loc.host}/ws?user=${encodeURIComponent(user)}`;
+	return `${scheme}//${loc.host}/ws${query}`;
 }
 
 /*

@@ -6,157 +6,166 @@
 // with fetch, so that the critic's own axe flies before the throw's page
 // opens. Without script the form posts as usual and the page shows the HP it
 // was drawn with.
-(function () {
-  'use strict';
 
-  var DEFEATED_BELOW = 20;
-  var PUSH_FRESH_MS = 2000;      // a status push older than this: poll instead
-  var RECONNECT_FIRST_MS = 1000;
-  var RECONNECT_MAX_MS = 15000;
-  var LAND_MS = 2600;            // the axe's flight and the first of the cracks
+import { HallConnection, hallSocketUrl } from './hall-connection.js';
 
-  var meter = document.getElementById('hp-meter');
-  var value = document.getElementById('hp-value');
-  var banner = document.getElementById('defeated');
-  var landed = document.getElementById('landed');
-  var form = document.getElementById('throw-form');
-  var button = document.getElementById('throw-button');
-  var problem = document.getElementById('throw-problem');
-  var frame = document.getElementById('target-frame');
-  var bannerShown = false;
-  var lastPush = 0;
-  var ownThrowInFlight = false;
+const DEFEATED_BELOW = 20;
+const DEFEATED_SHOWN_MS = 6000;
+const PUSH_FRESH_MS = 2000;      /* a status push older than this: poll instead */
+const POLL_MS = 1000;
+const LAND_MS = 2600;            /* the axe's flight and the first of the cracks */
 
-  function showHp(cpu) {
-    if (typeof cpu !== 'number') return;
-    var hp = Math.max(0, Math.min(100, Math.round(100 - cpu)));
-    meter.value = hp;
-    value.textContent = String(hp);
-    if (hp < DEFEATED_BELOW && !bannerShown) {
-      bannerShown = true;
-      banner.hidden = false;
-      setTimeout(function () { banner.hidden = true; }, 6000);
-    }
-  }
+class MasakariPage {
+	constructor() {
+		this.meter = document.getElementById('hp-meter');
+		this.value = document.getElementById('hp-value');
+		this.banner = document.getElementById('defeated');
+		this.landed = document.getElementById('landed');
+		this.form = document.getElementById('throw-form');
+		this.button = document.getElementById('throw-button');
+		this.problem = document.getElementById('throw-problem');
+		this.frame = document.getElementById('target-frame');
+		this.bannerShown = false;
+		this.lastPush = 0;
+		this.ownThrowInFlight = false;
 
-  // Once a second: nothing to do while the room pushes the status, else ask.
-  function pollStatus() {
-    if (Date.now() - lastPush < PUSH_FRESH_MS) {
-      setTimeout(pollStatus, 1000);
-      return;
-    }
-    fetch('/api/status', { cache: 'no-store', credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (s) { if (s) showHp(s.cpuutilization); })
-      .catch(function () { /* the next poll tries again */ })
-      .then(function () { setTimeout(pollStatus, 1000); });
-  }
+		this.connection = new HallConnection(hallSocketUrl(window.location), {
+			onState: (state) => {
+				if (state !== 'open')
+					this.lastPush = 0;
+			},
+			onOpen: () => this.connection.send({ action: 'SUBSCRIBE', room: 'masakari' }),
+			onMessage: (message) => this.received(message),
+		});
+		this.form.addEventListener('submit', (event) => {
+			event.preventDefault();
+			this.throwForm();
+		});
+		this.connection.start();
+		this.pollStatus();
+	}
 
-  // The axe and the cracks on the framed target.
-  function hitFrame() {
-    frame.classList.remove('hit');
-    void frame.offsetWidth; // restart the animation when throws follow each other
-    frame.classList.add('hit');
-  }
+	showHp(cpu) {
+		if (typeof cpu !== 'number')
+			return;
+		const hp = Math.max(0, Math.min(100, Math.round(100 - cpu)));
 
-  function announce(t) {
-    var what = t.weakness ? (t.weakness.title_ja || t.weakness.slug) + ' に命中' : '外れ';
-    landed.textContent = '@' + t.github_id + ' のまさかり: ' + what + '、威力 ' + t.power;
-    landed.hidden = false;
-  }
+		this.meter.value = hp;
+		this.value.textContent = String(hp);
+		if (hp < DEFEATED_BELOW && !this.bannerShown) {
+			this.bannerShown = true;
+			this.banner.hidden = false;
+			setTimeout(() => {
+				this.banner.hidden = true;
+			}, DEFEATED_SHOWN_MS);
+		}
+	}
 
-  // The hall daemon's masakari room, reconnecting with a growing delay.
-  function listen(delay) {
-    var scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
-    var socket;
+	/* Once a second: nothing to do while the room pushes the status, else ask. */
+	async pollStatus() {
+		if (Date.now() - this.lastPush >= PUSH_FRESH_MS) {
+			try {
+				const response = await fetch('/api/status', { cache: 'no-store', credentials: 'same-origin' });
+				if (response.ok)
+					this.showHp((await response.json()).cpuutilization);
+			} catch {
+				/* The next poll tries again. */
+			}
+		}
+		setTimeout(() => this.pollStatus(), POLL_MS);
+	}
 
-    try {
-      socket = new WebSocket(scheme + location.host + '/ws', 'masakari');
-    } catch (e) {
-      setTimeout(function () { listen(Math.min(delay * 2, RECONNECT_MAX_MS)); }, delay);
-      return;
-    }
-    socket.addEventListener('open', function () {
-      delay = RECONNECT_FIRST_MS;
-      socket.send(JSON.stringify({ action: 'SUBSCRIBE', room: 'masakari' }));
-    });
-    socket.addEventListener('message', function (event) {
-      var m;
-      try { m = JSON.parse(event.data); } catch (e) { return; }
-      if (!m || typeof m !== 'object') return;
-      if (m.action === 'ACTION_SEND_STATUS' && m.status) {
-        lastPush = Date.now();
-        showHp(m.status.cpuutilization);
-      } else if (m.action === 'ACTION_RECV_MASAKARI' && typeof m.github_id === 'string') {
-        // The critic's own throw is shown by the form's own flight below.
-        if (ownThrowInFlight &&
-            m.github_id.toLowerCase() === form.elements.github_id.value.trim().toLowerCase()) return;
-        hitFrame();
-        announce(m);
-      }
-    });
-    socket.addEventListener('close', function () {
-      lastPush = 0;
-      setTimeout(function () { listen(Math.min(delay * 2, RECONNECT_MAX_MS)); }, delay);
-    });
-  }
+	received(message) {
+		if (message.action === 'ACTION_SEND_STATUS' && message.status) {
+			this.lastPush = Date.now();
+			this.showHp(message.status.cpuutilization);
+		} else if (message.action === 'ACTION_RECV_MASAKARI' && typeof message.github_id === 'string') {
+			/* The critic's own throw is shown by the form's own flight. */
+			if (this.ownThrowInFlight && message.github_id.toLowerCase() ===
+			    this.form.elements.github_id.value.trim().toLowerCase())
+				return;
+			this.hitFrame();
+			this.announce(message);
+		}
+	}
 
-  // The server answers a refused throw with the form page again, the reason
-  // in #throw-problem (or, for a stale form, an error page's .error-message).
-  // Its text is copied, and its one link (to the critic's earlier throw of a
-  // repeated critique) rebuilt, so nothing of the answer's markup is taken.
-  function showProblem(html, status) {
-    var doc = new DOMParser().parseFromString(html, 'text/html');
-    var p = doc.getElementById('throw-problem') || doc.querySelector('.error-message');
-    if (!p || !p.textContent.trim()) {
-      problem.textContent = 'The throw failed (' + status + '). Please try again.';
-    } else {
-      problem.textContent = '';
-      p.childNodes.forEach(function (n) {
-        if (n.nodeName === 'A') {
-          var link = problem.appendChild(document.createElement('a'));
-          link.href = n.getAttribute('href');
-          link.textContent = n.textContent;
-        } else {
-          problem.appendChild(document.createTextNode(n.textContent));
-        }
-      });
-    }
-    problem.hidden = false;
-    var token = doc.querySelector('input[name="csrf_token"]');
-    if (token) form.elements.csrf_token.value = token.value;
-  }
+	/* The axe and the cracks on the framed target. */
+	hitFrame() {
+		this.frame.classList.remove('hit');
+		void this.frame.offsetWidth; /* restarts the animation when throws follow each other */
+		this.frame.classList.add('hit');
+	}
 
-  form.addEventListener('submit', function (ev) {
-    ev.preventDefault();
-    button.disabled = true;
-    problem.hidden = true;
-    ownThrowInFlight = true;
-    fetch(form.action, {
-      method: 'POST',
-      // As a form posts it: ClearSilver's cgi kit reads a body only when the
-      // type is exactly this, without the "; charset=UTF-8" fetch would add.
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams(new FormData(form)).toString(),
-      credentials: 'same-origin',
-      redirect: 'follow'
-    }).then(function (r) {
-      if (r.ok && r.redirected) {
-        hitFrame();
-        setTimeout(function () { window.location.href = r.url; }, LAND_MS);
-        return null;
-      }
-      return r.text().then(function (html) {
-        ownThrowInFlight = false;
-        showProblem(html, r.status);
-        button.disabled = false;
-      });
-    }).catch(function () {
-      // Let the browser post the form itself and show whatever comes back.
-      form.submit();
-    });
-  });
+	announce(t) {
+		const what = t.weakness ? `${t.weakness.title_ja || t.weakness.slug} に命中` : '外れ';
 
-  listen(RECONNECT_FIRST_MS);
-  pollStatus();
-})();
+		this.landed.textContent = `@${t.github_id} のまさかり: ${what}、威力 ${t.power}`;
+		this.landed.hidden = false;
+	}
+
+	/* The server answers a refused throw with the form page again, the reason
+	 * in #throw-problem (or, for a stale form, an error page's .error-message).
+	 * Its text is copied, and its one link (to the critic's earlier throw of a
+	 * repeated critique) rebuilt, so nothing of the answer's markup is taken. */
+	showProblem(html, status) {
+		const doc = new DOMParser().parseFromString(html, 'text/html');
+		const p = doc.getElementById('throw-problem') || doc.querySelector('.error-message');
+
+		if (!p || !p.textContent.trim()) {
+			this.problem.textContent = `The throw failed (${status}). Please try again.`;
+		} else {
+			this.problem.replaceChildren();
+			for (const n of p.childNodes) {
+				if (n.nodeName === 'A') {
+					const link = this.problem.appendChild(document.createElement('a'));
+					link.href = n.getAttribute('href');
+					link.textContent = n.textContent;
+				} else {
+					this.problem.append(n.textContent);
+				}
+			}
+		}
+		this.problem.hidden = false;
+		const token = doc.querySelector('input[name="csrf_token"]');
+		if (token)
+			this.form.elements.csrf_token.value = token.value;
+	}
+
+	async throwForm() {
+		let response;
+
+		this.button.disabled = true;
+		this.problem.hidden = true;
+		this.ownThrowInFlight = true;
+		try {
+			response = await fetch(this.form.action, {
+				method: 'POST',
+				/* As a form posts it: ClearSilver's cgi kit reads a body only
+				 * when the type is exactly this, without the "; charset=UTF-8"
+				 * fetch would add. */
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams(new FormData(this.form)).toString(),
+				credentials: 'same-origin',
+				redirect: 'follow',
+			});
+		} catch {
+			/* Let the browser post the form itself and show whatever comes back. */
+			this.form.submit();
+			return;
+		}
+		if (response.ok && response.redirected) {
+			this.hitFrame();
+			setTimeout(() => {
+				window.location.href = response.url;
+			}, LAND_MS);
+			return;
+		}
+		const html = await response.text();
+		this.ownThrowInFlight = false;
+		this.showProblem(html, response.status);
+		this.button.disabled = false;
+	}
+}
+
+if (document.getElementById('throw-form'))
+	new MasakariPage();

@@ -1,62 +1,70 @@
 // throw.js — /masakari/throws/<id>: while the attack is queued or running,
-// polls /api/throws/<id> every second and shows the requests sent, the total
+// polls /api/throws/<id> every second and shows the status, the requests sent
 // and the current rate; when it ends, reloads once so the server draws the report.
 // While the server's reply has not come (it is fetched off the request path),
-// the same poll shows it when it does: as text, never as markup.
-(function () {
-  'use strict';
+// the same poll puts it in when it does: as text, never as markup.
 
-  var root = document.getElementById('throw');
-  var status = root.getAttribute('data-status');
-  var id = root.getAttribute('data-throw-id');
-  var NAMES = { queued: '待機中', running: '攻撃中', done: '完了', failed: '失敗' };
-  var attackOver = status === 'done' || status === 'failed';
-  var replyPending = document.getElementById('reply-pending');
+import { statusWord, statusWordsRead } from './status-words.js';
 
-  if (attackOver && !replyPending) return;
+const POLL_MS = 1000;
 
-  var statusEl = document.getElementById('attack-status');
-  var sent = document.getElementById('attack-sent');
-  var rate = document.getElementById('attack-rate');
-  var progress = document.getElementById('attack-progress');
+const root = document.getElementById('throw');
+const words = root ? statusWordsRead(root) : {};
 
-  function show(t) {
-    statusEl.textContent = NAMES[t.status] || t.status;
-    statusEl.className = 'status-' + t.status;
-    sent.textContent = String(t.sent);
-    progress.value = t.sent;
-    rate.textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
-  }
+function throwFinished(status) {
+	return status === 'done' || status === 'failed';
+}
 
-  function showReply(reply) {
-    var quote = document.createElement('blockquote');
-    var line = document.createElement('p');
-    quote.className = 'server-words';
-    line.id = 'reply';
-    line.textContent = '「' + reply + '」';
-    quote.appendChild(line);
-    replyPending.parentNode.replaceChild(quote, replyPending);
-    replyPending = null;
-  }
+function throwShow(t) {
+	const status = document.getElementById('attack-status');
 
-  function poll() {
-    fetch('/api/throws/' + encodeURIComponent(id), { cache: 'no-store', credentials: 'same-origin' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (t) {
-        if (!t) return false;
-        if (replyPending && typeof t.reply === 'string') showReply(t.reply);
-        if (!attackOver) {
-          show(t);
-          if (t.status === 'done' || t.status === 'failed') {
-            window.location.reload();
-            return true;
-          }
-        }
-        return attackOver && !replyPending;
-      })
-      .catch(function () { return false; })
-      .then(function (finished) { if (!finished) setTimeout(poll, 1000); });
-  }
+	status.textContent = statusWord(words, t.status);
+	status.className = `status-${t.status}`;
+	document.getElementById('attack-sent').textContent = String(t.sent);
+	document.getElementById('attack-progress').value = t.sent;
+	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
+}
 
-  poll();
-})();
+// Replaces "the server is thinking" with the reply; returns whether it is shown.
+function throwShowReply(reply) {
+	const pending = document.getElementById('reply-pending');
+
+	if (!pending)
+		return true;
+	if (typeof reply !== 'string')
+		return false;
+	const quote = document.createElement('blockquote');
+	const line = document.createElement('p');
+	quote.className = 'server-words';
+	line.id = 'reply';
+	line.textContent = `「${reply}」`;
+	quote.append(line);
+	pending.replaceWith(quote);
+	return true;
+}
+
+async function throwPoll(id, attackOver) {
+	try {
+		const response = await fetch(`/api/throws/${encodeURIComponent(id)}`,
+			{ cache: 'no-store', credentials: 'same-origin' });
+		const t = response.ok ? await response.json() : null;
+		if (t) {
+			const replied = throwShowReply(t.reply);
+			if (!attackOver) {
+				throwShow(t);
+				if (throwFinished(t.status)) {
+					window.location.reload();
+					return;
+				}
+			} else if (replied) {
+				return;
+			}
+		}
+	} catch {
+		/* The next poll tries again. */
+	}
+	setTimeout(() => throwPoll(id, attackOver), POLL_MS);
+}
+
+if (root && (!throwFinished(root.dataset.status) || document.getElementById('reply-pending')))
+	throwPoll(root.dataset.throwId, throwFinished(root.dataset.status));

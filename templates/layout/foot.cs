@@ -1,6 +1,6 @@
 <?cs # foot.cs — the bottom of every page of the site. ?></main>
 <footer class="site-footer">
-  <p>masakari exhibition — ハッカソンで暴れ回ったチームの展示会場。</p>
+  <p><?cs var:Text.Common.Footer ?></p>
 </footer>
 </body>
 </html>

@@ -1,5 +1,5 @@
 <?cs # head.cs — the top of every page of the site (not the legacy target). ?><!DOCTYPE html>
-<html lang="ja">
+<html lang="<?cs var:Page.Lang ?>">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -11,12 +11,13 @@
 <body class="<?cs var:Page.BodyClass ?>">
 <header class="site-header">
   <a class="brand" href="/">masakari exhibition</a>
-  <nav>
-    <a href="/">展示会場</a>
-    <a href="/exhibits/">作品一覧</a>
-    <a href="/masakari">まさかり</a>
-    <a href="/legacy/">レガシー</a>
+  <nav aria-label="<?cs var:Text.Common.Nav.Label ?>">
+    <a href="/"><?cs var:Text.Common.Nav.Hall ?></a>
+    <a href="/exhibits/"><?cs var:Text.Common.Nav.Exhibits ?></a>
+    <a href="/masakari"><?cs var:Text.Common.Nav.Masakari ?></a>
+    <a href="/legacy/"><?cs var:Text.Common.Nav.Legacy ?></a>
   </nav>
-  <?cs if:Page.GithubId ?><span class="whoami">@<?cs var:Page.GithubId ?></span><?cs /if ?>
+  <?cs if:Page.GithubId ?><span class="whoami" title="<?cs var:Text.Common.SignedInAs ?>">@<?cs var:Page.GithubId ?></span><?cs /if ?>
+  <?cs include:"layout/lang_switch.cs" ?>
 </header>
 <main>

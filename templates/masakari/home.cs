@@ -82,5 +82,5 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
   <p class="empty">まだ一本も投げられていない。最初の一本をどうぞ。</p>
   <?cs /if ?>
 </section>
-<script src="<?cs var:Site.Static ?>/js/masakari.js" defer></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "hall-connection.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -3,7 +3,12 @@
      shows the reply when it arrives (the flooder's repliers fetch it). ?><?cs
 set:Page.Title = "まさかり #" + Throw.Id ?><?cs set:Page.BodyClass = "masakari-page throw-page" ?><?cs
 set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
-<article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>">
+<article class="throw-result" id="throw" data-throw-id="<?cs var:Throw.Id ?>" data-status="<?cs var:Throw.Status ?>"<?cs
+  # The status words, once, from status.cs: static/js/throw.js shows them live. ?><?cs
+  set:t.Status = "queued" ?> data-status-word-queued="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "running" ?> data-status-word-running="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "done" ?> data-status-word-done="<?cs include:"masakari/status.cs" ?>"<?cs
+  set:t.Status = "failed" ?> data-status-word-failed="<?cs include:"masakari/status.cs" ?>">
   <h1>まさかり #<?cs var:Throw.Id ?></h1>
   <blockquote class="critique"><p><?cs var:Throw.Critique ?></p></blockquote>
   <p class="critique-by">— @<?cs var:Throw.GithubId ?>、<?cs var:Throw.CreatedAt ?> UTC</p>
@@ -66,5 +71,5 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
   </section>
   <p class="throw-nav"><a href="/masakari">もう一本投げる</a> · <a href="/masakari/ranking">ランキング</a></p>
 </article>
-<script src="<?cs var:Site.Static ?>/js/throw.js" defer></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "status-words.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -1,5 +1,5 @@
 <?cs # exhibits.cs — "/exhibits/": every exhibit. ?><?cs
-set:Page.Title = "作品一覧" ?><?cs include:"layout/head.cs" ?>
-<h1>作品一覧</h1>
+set:Page.Title = Text.Site.Exhibits.Title ?><?cs include:"layout/head.cs" ?>
+<h1><?cs var:Text.Site.Exhibits.Title ?></h1>
 <?cs include:"site/exhibit_cards.cs" ?>
 <?cs include:"layout/foot.cs" ?>

@@ -1,35 +1,31 @@
 <?cs # hall.cs — "/" with an ID: the live exhibition hall. The list of exhibits
      is the page's content (and what works without JavaScript); static/js/hall.js
      builds the walkable hall on top of it from the data attributes below. ?><?cs
-set:Page.Title = "展示会場" ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
+set:Page.Title = Text.Site.Hall.Title ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
 set:Page.Styles.0 = "hall.css" ?><?cs
-set:Page.Modules.0 = "hall-avatar.js" ?><?cs set:Page.Modules.1 = "hall-chat.js" ?><?cs
-set:Page.Modules.2 = "hall-connection.js" ?><?cs set:Page.Modules.3 = "hall-controls.js" ?><?cs
-set:Page.Modules.4 = "hall-dialog.js" ?><?cs set:Page.Modules.5 = "identicon.js" ?><?cs
-set:Page.Modules.6 = "text.js" ?><?cs set:Page.Modules.7 = "i18n-ja.js" ?><?cs
-include:"layout/head.cs" ?>
+include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>">
   <div class="hall-welcome">
-    <h1>ようこそ、@<?cs var:Page.GithubId ?> さん</h1>
-    <p class="hall-actions"><a href="/?change=1">ID を変える</a> · <a href="/masakari">まさかりを投げる</a> · <a href="#hall-directory">作品一覧</a></p>
+    <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?></h1>
+    <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a></p>
   </div>
-  <p class="hall-noscript">会場を歩くには JavaScript が必要です。作品は下の一覧から見られます。</p>
+  <p class="hall-noscript"><?cs var:Text.Site.Hall.NoScript ?></p>
 </section>
 <section id="hall-directory" class="hall-directory">
-  <h2>作品一覧</h2>
-  <p>ハッカソンで暴れ回った私たちの過去作品です。作品をクリックすると紹介ページが開きます。</p>
+  <h2><?cs var:Text.Site.Hall.Directory ?></h2>
+  <p><?cs var:Text.Site.Hall.DirectoryLead ?></p>
   <ul class="exhibit-cards hall-exhibit-list">
-<?cs each:e = Exhibits ?>
-    <li class="exhibit-card" data-slug="<?cs var:e.Slug ?>" data-hall-x="<?cs var:e.HallX ?>" data-hall-y="<?cs var:e.HallY ?>">
-      <a href="/exhibits/<?cs var:url_escape(e.Slug) ?>">
-        <img src="<?cs var:Site.Static ?>/<?cs var:e.Image ?>" alt="" width="320" height="200" loading="lazy">
-        <span class="exhibit-title"><?cs var:e.Title ?></span>
-      </a>
-    </li>
-<?cs /each ?>
+<?cs each:e = Exhibits ?><?cs call:exhibit_card(e, 1) ?><?cs /each ?>
   </ul>
 </section>
-<?cs # The hall's modules, fetched together instead of one import level at a time. ?><?cs
-each:m = Page.Modules ?><link rel="modulepreload" href="<?cs var:Site.Static ?>/js/<?cs var:m ?>">
-<?cs /each ?><script type="module" src="<?cs var:Site.Static ?>/js/hall.js"></script>
-<?cs include:"layout/foot.cs" ?>
+<?cs # The hall's script and every module it imports (t4003 checks the list). ?><?cs
+set:Page.Script = "hall.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs set:Page.Modules.1 = "hall-avatar.js" ?><?cs
+set:Page.Modules.2 = "hall-board.js" ?><?cs set:Page.Modules.3 = "hall-camera.js" ?><?cs
+set:Page.Modules.4 = "hall-chat.js" ?><?cs set:Page.Modules.5 = "hall-connection.js" ?><?cs
+set:Page.Modules.6 = "hall-controls.js" ?><?cs set:Page.Modules.7 = "hall-dialog.js" ?><?cs
+set:Page.Modules.8 = "hall-exhibits.js" ?><?cs set:Page.Modules.9 = "hall-modals.js" ?><?cs
+set:Page.Modules.10 = "hall-movement.js" ?><?cs set:Page.Modules.11 = "hall-protocol.js" ?><?cs
+set:Page.Modules.12 = "hall-stage.js" ?><?cs set:Page.Modules.13 = "i18n-ja.js" ?><?cs
+set:Page.Modules.14 = "identicon.js" ?><?cs set:Page.Modules.15 = "storage.js" ?><?cs
+set:Page.Modules.16 = "text.js" ?><?cs
+include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -15,10 +15,11 @@ for tool in node npm /usr/bin/chromium; do
 	command -v "$tool" >/dev/null || { echo "not ok - $name: $tool is missing (scripts/deps.sh test)"; exit 1; }
 done
 
-# Installed once per lock change; the lock keeps two test runs from installing
-# into the same directory at once.
-want=$(node -p "require('$HERE/package-lock.json').packages['node_modules/playwright-core'].version")
-have=$(node -p "try { require('$HERE/node_modules/playwright-core/package.json').version } catch { '' }")
+# Installed once per lock change (the lock's hash is kept beside the
+# modules); the flock keeps two test runs from installing into the same
+# directory at once.
+want=$(sha256sum "$HERE/package-lock.json" | cut -d' ' -f1)
+have=$(cat "$HERE/node_modules/.package-lock.sha256" 2>/dev/null)
 if [ "$want" != "$have" ]; then
 	mkdir -p "$ROOT/var"
 	if ! (cd "$HERE" && flock "$ROOT/var/npm-browser-tests.lock" \
@@ -26,6 +27,7 @@ if [ "$want" != "$have" ]; then
 		echo "not ok - $name: npm ci failed; see $STACK_VAR/log/npm-browser-tests.log"
 		exit 1
 	fi
+	echo "$want" >"$HERE/node_modules/.package-lock.sha256"
 fi
 
 export SCREENSHOTS=$STACK_VAR/screenshots

@@ -191,6 +191,14 @@ test('a throw lands on the framed target, then its own page follows the attack t
 	/* Live progress first (unless the whole attack is already over), then the report. */
 	await page.waitForFunction(() => Number(document.getElementById('attack-sent')?.textContent) > 0 ||
 		document.getElementById('attack-report'), null, { timeout: 20000 });
+	/* The live status is in the page's own words (status.cs's, given to the script). */
+	const live = await page.evaluate(() => {
+		const shown = document.getElementById('attack-status');
+		const status = shown.className.replace(/^status-/, '');
+		return { text: shown.textContent, word: document.getElementById('throw').getAttribute(`data-status-word-${status}`) };
+	});
+	assert.equal(live.text, live.word);
+	assert.match(live.text, /^(待機中|攻撃中|完了|失敗)$/);
 	await screenshot(page, 'attacking');
 	await page.waitForSelector('#attack-report', { timeout: 60000 });
 	assert.equal(Number(await page.textContent('#report-sent')), total);

@@ -43,8 +43,8 @@ get "/?change=1" -b "$JAR"
 expect_status 200
 expect_body 'value="octo-cat9"'
 
-bad_id() { # id expected-message
-	post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=$1" --data "csrf_token=$CSRF"
+bad_id() { # id expected-message (in English)
+	post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data-urlencode "github_id=$1" --data "csrf_token=$CSRF"
 	expect_status 400
 	expect_body "$2"
 	expect_body 'name="github_id"'
@@ -60,6 +60,10 @@ t "HTML injection is refused and shown escaped"
 bad_id '<script>alert(1)</script>' "only letters, digits and hyphens"
 expect_no_body '<script>alert(1)</script>'
 expect_body '&lt;script&gt;alert(1)&lt;/script&gt;'
+t "the refusal is in the visitor's language"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: ja" --data "github_id=oc--to&csrf_token=$CSRF"
+expect_status 400
+expect_body "GitHub の ID にハイフンは 2 つ続けられません。"
 t "SQL injection is refused and nothing is stored"
 bad_id "x' OR '1'='1" "only letters, digits and hyphens"
 expect_eq "visitors" "charset-ok octo-cat9" "$(sql "SELECT github_id FROM visitors ORDER BY github_id" | tr '\n' ' ' | sed 's/ $//')"
@@ -69,23 +73,23 @@ expect_status 400
 expect_no_body $'\xff'
 
 t "a repeated github_id field is refused, saying it was sent twice"
-post / -b "$JAR" -c "$JAR" --data "github_id=a&github_id=b&csrf_token=$CSRF"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data "github_id=a&github_id=b&csrf_token=$CSRF"
 expect_status 400
 expect_body 'The form sent the field &quot;github_id&quot; more than once.'
 expect_eq "nothing stored" "" "$(sql "SELECT github_id FROM visitors WHERE github_id IN ('a', 'b')")"
 
 t "a repeated csrf_token field is refused, saying it was sent twice"
-post / -b "$JAR" -c "$JAR" --data "github_id=twice&csrf_token=$CSRF&csrf_token=$CSRF"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data "github_id=twice&csrf_token=$CSRF&csrf_token=$CSRF"
 expect_status 400
 expect_body 'The form sent the field &quot;csrf_token&quot; more than once.'
 
 t "a repeated change field is refused, saying it was sent twice"
-get "/?change=1&change=1" -b "$JAR"
+get "/?change=1&change=1" -b "$JAR" -H "Accept-Language: en"
 expect_status 400
 expect_body 'The form sent the field &quot;change&quot; more than once.'
 
 t "a POST without the CSRF token is forbidden and stores nothing"
-post / -b "$JAR" --data "github_id=nocsrf"
+post / -b "$JAR" -H "Accept-Language: en" --data "github_id=nocsrf"
 expect_status 403
 expect_body "Reload the page"
 expect_eq "visitor" "" "$(sql "SELECT github_id FROM visitors WHERE github_id='nocsrf'")"

@@ -19,7 +19,7 @@ for title in "デスマTV" "奇声" "融合知能デザイン研究室 エンジ
 	expect_eq "stored bytes of $title" "$(printf '%s' "$title" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)" "$db_hex"
 done
 get /exhibits/lab-blog
-expect_body '<h1 class="exhibit-heading">融合知能デザイン研究室 エンジニアブログ</h1>'
+expect_body '<h1 class="exhibit-heading" lang="ja">融合知能デザイン研究室 エンジニアブログ</h1>'
 
 t "known facts are shown: stack, team, summary"
 get /exhibits/meguru-cosmos
@@ -47,7 +47,7 @@ after=$(sql "SELECT visits FROM exhibits WHERE slug='crowd4u'")
 expect_eq "visits counted" "$((before + 2))" "$after"
 
 t "an unknown slug is a 404 page"
-get /exhibits/no-such-work
+get /exhibits/no-such-work -H "Accept-Language: en"
 expect_status 404
 expect_body "There is no exhibit at this address"
 get /exhibits/no-such-work/go
@@ -66,7 +66,7 @@ for path in "/exhibits/%27%20OR%201=1--" "/exhibits/%3Cscript%3E" "/exhibits/%ff
 done
 
 t "unknown paths are 404 pages with the site's layout"
-get /no/such/page
+get /no/such/page -H "Accept-Language: en"
 expect_status 404
 expect_body "There is no page at this address"
 expect_header Content-Type "text/html"

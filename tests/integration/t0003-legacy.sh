@@ -49,7 +49,7 @@ done
 
 t "a field sent twice is refused with a 400 that names it"
 for q in "file&file" "file=a&file=b"; do
-	get "/legacy/source?$q"
+	get "/legacy/source?$q" -H "Accept-Language: en"
 	expect_status 400
 	expect_body 'The form sent the field &quot;file&quot; more than once.'
 done

@@ -19,7 +19,7 @@ expect_status 302
 stack_stop_mariadb
 
 t "during the outage a database page is a 503 saying the database is unavailable"
-get /exhibits/kisei/go
+get /exhibits/kisei/go -H "Accept-Language: en"
 expect_status 503
 expect_body "The database is unavailable"
 expect_header Content-Type "text/html"

@@ -142,12 +142,12 @@ get /api/status
 expect_status 200
 
 t "errors the programs answer pass through unchanged"
-get /no/such/page
+get /no/such/page -H "Accept-Language: en"
 expect_status 404
 expect_body "There is no page at this address."
 expect_no_body "what nginx itself answers"
 security_headers
-get /api/no-such-route
+get /api/no-such-route -H "Accept-Language: en"
 expect_status 404
 expect_eq "content type" "application/json; charset=utf-8" "$(header Content-Type)"
 expect_body '"error":"There is no page at this address."'

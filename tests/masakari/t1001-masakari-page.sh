@@ -43,7 +43,7 @@ t "there is no inline script or style: only files from /static/"
 check "no inline script" bash -c "! grep -qi '<script>\|<script [^>]*>[^<]' '$TMP/body'"
 check "no style attribute" bash -c "! grep -qi ' style=' '$TMP/body'"
 check "no style element" bash -c "! grep -qi '<style' '$TMP/body'"
-expect_body '<script src="/static/js/masakari.js" defer></script>'
+expect_body '<script type="module" src="/static/js/masakari.js"></script>'
 expect_body '<link rel="stylesheet" href="/static/css/masakari.css">'
 
 t "the script, the stylesheet and the images are served"

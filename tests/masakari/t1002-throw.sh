@@ -54,7 +54,7 @@ expect_body 'リクエストのたびにバブルソート'
 expect_body "<span id=\"power\">$power</span> リクエスト/秒 × 10 秒"
 expect_body "<span id=\"attack-total\">$((power * 10))</span>"
 expect_body '<progress id="attack-progress"'
-expect_body '<script src="/static/js/throw.js" defer></script>'
+expect_body '<script type="module" src="/static/js/throw.js"></script>'
 expect_body "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_body '定型文'
 

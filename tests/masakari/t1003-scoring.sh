@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score,
-# and the miss rule as a throw meets it (a threshold per language, and a
-# critique too short for the phrasing it resembles misses).
+# Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
+# and how it explains a score, and scoring version 2 as a throw meets it (a
+# threshold per language, one word is not enough, the power over the
+# language's chance level, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -38,9 +39,25 @@ check "score 1" grep -qx 'score    1.000000' "$TMP/out"
 check "weakness" grep -q '^weakness bubble-sort-in-request ' "$TMP/out"
 check "power 100" grep -qx 'power    100' "$TMP/out"
 
-t "masakarictl score explains a miss"
+t "masakarictl score explains a hit: the phrasing and which words matched"
+"$ctl" score "the flooder polls the queue evry 250 ms" >"$TMP/out"
+check "weakness" grep -q '^weakness queue-polling ' "$TMP/out"
+check "version 2" grep -qx 'version  2' "$TMP/out"
+check "the phrasing" grep -q '^phrasing "polling the queue every 250 ms" (en; recall ' "$TMP/out"
+check "a typo matched by likeness" grep -q '^  everi (weight [0-9.]*): matched by "evri", likeness 0\.9' "$TMP/out"
+check "an exact word" grep -q '^  queu (weight [0-9.]*): matched by "queu", likeness 1.000' "$TMP/out"
+
+t "masakarictl score explains a miss: the chance level and why"
 "$ctl" score "the logo looks like it was drawn in Paint" >"$TMP/out"
-check "missed below the English threshold" grep -q '^weakness none: missed (below the threshold; nearest .*, en threshold 0.80)' "$TMP/out"
+check "missed below the English threshold" grep -q '^weakness none: missed (below the threshold; nearest .*, en threshold 0.45)' "$TMP/out"
+check "the chance subtracted" grep -q '^chance   0.27 subtracted (en): power = ceil(100 x (0.[0-9]* - 0.27) / (1 - 0.27)), 1..100' "$TMP/out"
+check "words not in the critique" grep -q ': not in the critique$' "$TMP/out"
+check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/out"
+"$ctl" score "ClearSilver!" >"$TMP/out"
+check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
+check "and flies no harder than a score at the threshold: ceil(100 x (0.45 - 0.27) / 0.73)" grep -qx "power    25" "$TMP/out"
+"$ctl" score "!!! ??? ..." >"$TMP/out"
+check "nothing to compare" grep -q '^weakness none: missed (no content word to compare' "$TMP/out"
 
 masakari_session
 thrown() { # critique → sets SCORE, POWER, SLUG ("" for a miss) from a real throw
@@ -58,27 +75,42 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-t "a Japanese paraphrase hits under the Japanese threshold"
-thrown "サーバーが一台しかない"
-expect_eq "weakness" single-server "$SLUG"
-check "score between 0.65 and 0.80 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s >= 0.65 && s < 0.80) }'
-expect_eq "power is the ceiling of 100 x score" "$(awk -v s="$SCORE" 'BEGIN { p = 100 * s; printf "%d", (p == int(p)) ? p : int(p) + 1 }')" "$POWER"
+over_chance() { # score chance → the power version 2 gives
+	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
+}
 
-t "an unrelated English critique misses, though it scores well above 0.6"
+t "a throw stores the scoring version that scored it"
+expect_eq "version" 2 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+
+t "a Japanese paraphrase hits, its power over the Japanese chance level"
+thrown "サーバーが1台で冗長化されていない"
+expect_eq "weakness" single-server "$SLUG"
+check "score at least 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s >= 0.45) }'
+expect_eq "power" "$(over_chance "$SCORE" 0.17)" "$POWER"
+
+t "an unrelated English critique misses and flies weakly"
 thrown "the logo looks like it was drawn in Paint"
 expect_eq "no weakness" "" "$SLUG"
-check "score above 0.6 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s > 0.6) }'
-expect_eq "the power still follows the score" "$(awk -v s="$SCORE" 'BEGIN { p = 100 * s; printf "%d", (p == int(p)) ? p : int(p) + 1 }')" "$POWER"
+check "score below 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s < 0.45) }'
+expect_eq "the power is over the English chance level" "$(over_chance "$SCORE" 0.27)" "$POWER"
+check "weak: at most 20 ($POWER)" test "$POWER" -le 20
 
-t "a two-letter critique misses however high it scores, and keeps its power"
+t "a two-letter critique misses with the least power"
 thrown "no"
 expect_eq "no weakness" "" "$SLUG"
-expect_eq "score" 0.840000 "$SCORE"
-expect_eq "power" 84 "$POWER"
+expect_eq "power" 1 "$POWER"
 
 t "the page says which it was"
 get "/masakari/throws/$THROW_ID"
-expect_body '<dd class="score">0.840</dd>'
+expect_body "<dd class=\"score\">$(printf '%.3f' "$SCORE")</dd>"
 expect_body '外れ'
+
+t "throws scored before version 2 keep their score, power and version"
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits) VALUES ('old-$RUN', '192.0.2.1', 'no', 'no', 0.84, NULL, 84, 0)"
+old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='old-$RUN'")
+expect_eq "version 1 by default" "1 84 0.840000" "$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
+get "/masakari/ranking"
+expect_body "@old-$RUN"
+check "the ranking names its version" grep -q "old-$RUN</td>.*<td class=\"scoring\">v1 ×1</td>" "$TMP/body"
 
 done_testing

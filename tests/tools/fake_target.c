@@ -24,26 +24,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "clock.h"
+
 static long fake_delay_ms;
 static const char *fake_location;
 static int fake_hang_up;
 static int fake_log_fd = -1;
 
-static double now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 /* Waits delay_ms unless the client hangs up first; 0 when the time passed. */
 static int wait_or_hangup(int fd, long delay_ms)
 {
-	double until = now_ms() + (double)delay_ms;
+	double until = clock_monotonic() * 1e3 + (double)delay_ms;
 
 	for (;;) {
-		double left = until - now_ms();
+		double left = until - clock_monotonic() * 1e3;
 		struct pollfd p = { .fd = fd, .events = POLLIN };
 		char c;
 

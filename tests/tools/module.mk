@@ -3,7 +3,7 @@
 
 # fake-target: an HTTP target that answers slowly, never, with a redirect, or hangs up.
 PROGRAMS += $(BIN)/tests/fake-target
-$(BIN)/tests/fake-target: $(BUILD)/tests/tools/fake_target.o
+$(BIN)/tests/fake-target: $(BUILD)/tests/tools/fake_target.o $(BUILD)/lib/clock.o
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -o $@ $^ -lpthread
 

@@ -8,13 +8,7 @@
 
 #include "hall.h"
 
-static double fake_now = 1000.0;
-
-/* The daemon's clock (main.c), replaced here so time is the test's to move. */
-double hall_now(void)
-{
-	return fake_now;
-}
+static double fake_now = 1000.0;   /* time is the test's to move */
 
 static void a_bucket_allows_its_burst_then_its_rate(void **state)
 {
@@ -69,7 +63,7 @@ static void errors_are_rationed(void **state)
 	memset(&s, 0, sizeof(s));
 	s.wsi = NULL;   /* no socket: session_send drops, the budget still counts */
 	for (int i = 0; i < 20; i++)
-		session_error(&s, 400, "bad");
+		session_error(&s, 400, "bad", fake_now);
 	assert_true(s.errors.tokens < 1.0);
 	fake_now += 1.0;
 	assert_true(session_allow(&s.errors, HALL_ERROR_RATE, HALL_ERROR_BURST, fake_now));

@@ -61,12 +61,12 @@ static char *halld_frame(const struct charmap_entry *e, size_t n, size_t *count)
 	struct hall_msg *m;
 	char *text;
 
-	hall_positions_begin(&p);
+	msg_positions_begin(&p);
 	for (size_t i = 0; i < n; i++)
-		hall_positions_add(&p, &e[i]);
+		msg_positions_add(&p, &e[i]);
 	if (count)
 		*count = p.count;
-	m = hall_positions_end(&p);
+	m = msg_positions_end(&p);
 	assert_non_null(m);
 	assert_int_equal(m->refs, 1);
 	text = malloc(m->len + 1);
@@ -76,7 +76,7 @@ static char *halld_frame(const struct charmap_entry *e, size_t n, size_t *count)
 	/* Nothing between the JSON and its terminator. */
 	assert_int_equal(strlen(text), m->len);
 	assert_int_equal(m->data[LWS_PRE + m->len], '\0');
-	hall_msg_unref(m);
+	msg_unref(m);
 	return text;
 }
 

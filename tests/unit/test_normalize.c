@@ -57,6 +57,21 @@ static void combining_voiced_mark_joins_the_kana_before_it(void **state)
 	assert_string_equal(normalized("は\xe3\x82\x9a"), "ぱ");     /* は + U+309A */
 }
 
+/* Found by tests/fuzz/fuzz_normalize: "か" + two control characters + U+3099
+ * gave "か" U+3099, which normalised again gave "が". */
+static void sound_mark_joins_its_kana_across_dropped_characters(void **state)
+{
+	char once[64], twice[64];
+	const char *critique = "\xe3\x81\x8b\x1d\x04\xe3\x82\x99";
+
+	(void)state;
+	assert_string_equal(normalized(critique), "が");
+	assert_string_equal(normalized("カ\xe2\x80\x8bﾞ"), "ガ");    /* zero-width space between */
+	assert_int_equal(normalize_to_utf8(critique, once, sizeof(once)), 3);
+	assert_int_equal(normalize_to_utf8(once, twice, sizeof(twice)), 3);
+	assert_string_equal(once, twice);
+}
+
 static void sound_mark_with_nothing_to_join_is_kept_as_a_spacing_mark(void **state)
 {
 	(void)state;
@@ -190,6 +205,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(fullwidth_ascii_folds_to_ascii),
+		cmocka_unit_test(sound_mark_joins_its_kana_across_dropped_characters),
 		cmocka_unit_test(fullwidth_upper_case_folds_to_ascii_lower_case),
 		cmocka_unit_test(halfwidth_katakana_becomes_fullwidth),
 		cmocka_unit_test(halfwidth_voiced_mark_joins_the_kana_before_it),

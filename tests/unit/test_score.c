@@ -79,9 +79,9 @@ static void best_match_wins_over_the_last_phrasing_tried(void **state)
 	struct score_result r;
 
 	/* Both are hits; the one tried last is the weaker. */
-	assert_true(last >= SCORE_MISS_THRESHOLD_EN_DEFAULT);
+	assert_true(last >= SCORE_V1_MISS_THRESHOLD_EN);
 	assert_true(best > last);
-	assert_int_equal(score_critique(*state, critique, &r), 0);
+	assert_int_equal(score_critique_v1(*state, critique, &r), 0);
 	assert_int_equal(r.weakness_index, BUBBLE_SORT);
 	assert_score(r.score, best);
 }
@@ -91,7 +91,7 @@ static void every_phrasing_of_a_weakness_is_tried(void **state)
 	struct score_result r;
 
 	/* The Japanese phrasing is the second of its weakness. */
-	assert_int_equal(score_critique(*state, "サーバー1台で冗長化なし", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "サーバー1台で冗長化なし", &r), 0);
 	assert_int_equal(r.weakness_index, SINGLE_SERVER);
 	assert_true(r.score == 1.0);
 }
@@ -107,7 +107,7 @@ static void equal_scores_go_to_the_weakness_added_first(void **state)
 	assert_int_equal(score_catalog_add_weakness(&cat, 2, "second", "二", "two"), 1);
 	assert_int_equal(score_catalog_add(&cat, 1, SCORE_LANG_EN, "no cdn"), 0);
 	assert_int_equal(score_catalog_add(&cat, 2, SCORE_LANG_EN, "no cdn"), 0);
-	assert_int_equal(score_critique(&cat, "no CDN in front", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "no CDN in front", &r), 0);
 	assert_int_equal(r.weakness_index, 0);
 	score_catalog_free(&cat);
 }
@@ -116,7 +116,7 @@ static void japanese_critique_in_halfwidth_kana_hits_the_japanese_phrasing(void 
 {
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！", &r), 0);
 	assert_int_equal(r.weakness_index, BUBBLE_SORT);
 	assert_true(r.score == 1.0);
 	assert_int_equal(r.power, 100);
@@ -126,7 +126,7 @@ static void english_critique_hits_regardless_of_case_and_punctuation(void **stat
 {
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, "Bubble sort \xe2\x80\x94 on EVERY request!!", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "Bubble sort \xe2\x80\x94 on EVERY request!!", &r), 0);
 	assert_int_equal(r.weakness_index, BUBBLE_SORT);
 	assert_true(r.score == 1.0);
 }
@@ -136,8 +136,8 @@ static void critique_below_the_threshold_misses_but_still_has_power(void **state
 	const char *critique = "ugly colours";
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, critique, &r), 0);
-	assert_true(r.score > 0.0 && r.score < SCORE_MISS_THRESHOLD_EN_DEFAULT);
+	assert_int_equal(score_critique_v1(*state, critique, &r), 0);
+	assert_true(r.score > 0.0 && r.score < SCORE_V1_MISS_THRESHOLD_EN);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.verdict, SCORE_MISS_LOW);
 	assert_int_equal(r.power, (int)ceil(100.0 * r.score));
@@ -149,10 +149,10 @@ static void unrelated_english_sentence_misses_though_it_beats_the_japanese_thres
 
 	/* Two English sentences share most of 26 letters, so an unrelated one
 	 * scores far above what unrelated Japanese does. */
-	assert_int_equal(score_critique(*state, "there are no unit tests", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "there are no unit tests", &r), 0);
 	assert_int_equal(r.lang, SCORE_LANG_EN);
-	assert_true(r.score >= SCORE_MISS_THRESHOLD_JA_DEFAULT);
-	assert_true(r.score < SCORE_MISS_THRESHOLD_EN_DEFAULT);
+	assert_true(r.score >= SCORE_V1_MISS_THRESHOLD_JA);
+	assert_true(r.score < SCORE_V1_MISS_THRESHOLD_EN);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.verdict, SCORE_MISS_LOW);
 }
@@ -161,10 +161,10 @@ static void japanese_paraphrase_hits_under_the_japanese_threshold(void **state)
 {
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, "サーバーが一台しかない", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "サーバーが一台しかない", &r), 0);
 	assert_int_equal(r.lang, SCORE_LANG_JA);
-	assert_true(r.score >= SCORE_MISS_THRESHOLD_JA_DEFAULT);
-	assert_true(r.score < SCORE_MISS_THRESHOLD_EN_DEFAULT);
+	assert_true(r.score >= SCORE_V1_MISS_THRESHOLD_JA);
+	assert_true(r.score < SCORE_V1_MISS_THRESHOLD_EN);
 	assert_int_equal(r.weakness_index, SINGLE_SERVER);
 	assert_int_equal(r.verdict, SCORE_HIT);
 }
@@ -175,8 +175,8 @@ static void very_short_critique_misses_however_high_it_scores(void **state)
 
 	/* "cron" is the start of "cron as the job scheduler": Jaro counts its four
 	 * matches against its own four characters, so it scores high. */
-	assert_int_equal(score_critique(*state, "cron", &r), 0);
-	assert_true(r.score >= SCORE_MISS_THRESHOLD_EN_DEFAULT);
+	assert_int_equal(score_critique_v1(*state, "cron", &r), 0);
+	assert_true(r.score >= SCORE_V1_MISS_THRESHOLD_EN);
 	assert_int_equal(r.nearest_index, CRON);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
@@ -194,9 +194,9 @@ static void critique_half_as_long_as_the_phrasing_is_long_enough(void **state)
 	assert_int_equal(score_catalog_add_weakness(&cat, 1, "no-cdn", "CDNなし", "No CDN"), 0);
 	assert_int_equal(score_catalog_add(&cat, 1, SCORE_LANG_EN, "no cdn at all"), 0);
 	/* 5 of the phrasing's 10 characters, then 4. */
-	assert_int_equal(score_critique(&cat, "no cdn", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "no cdn", &r), 0);
 	assert_int_equal(r.verdict, SCORE_HIT);
-	assert_int_equal(score_critique(&cat, "no cd", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "no cd", &r), 0);
 	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
 	score_catalog_free(&cat);
 }
@@ -205,7 +205,7 @@ static void critique_sharing_no_character_misses_with_power_1(void **state)
 {
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, "色が派手", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "色が派手", &r), 0);
 	assert_true(r.score == 0.0);
 	assert_int_equal(r.nearest_index, -1);
 	assert_int_equal(r.verdict, SCORE_MISS_NOTHING);
@@ -219,18 +219,18 @@ static void the_miss_thresholds_are_the_catalogs_own(void **state)
 	const char *critique = "bubble sort on every single request";
 	struct score_result r;
 
-	cat->miss_threshold[SCORE_LANG_EN] = 0.95;
-	assert_int_equal(score_critique(cat, critique, &r), 0);
+	cat->v1_miss_threshold[SCORE_LANG_EN] = 0.95;
+	assert_int_equal(score_critique_v1(cat, critique, &r), 0);
 	assert_true(r.score < 0.95);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.nearest_index, BUBBLE_SORT);
 	/* A score equal to the threshold is a hit. */
-	cat->miss_threshold[SCORE_LANG_EN] = r.score;
-	assert_int_equal(score_critique(cat, critique, &r), 0);
+	cat->v1_miss_threshold[SCORE_LANG_EN] = r.score;
+	assert_int_equal(score_critique_v1(cat, critique, &r), 0);
 	assert_int_equal(r.weakness_index, BUBBLE_SORT);
 	/* The Japanese threshold does not apply to an English phrasing. */
-	cat->miss_threshold[SCORE_LANG_JA] = 0.99;
-	assert_int_equal(score_critique(cat, critique, &r), 0);
+	cat->v1_miss_threshold[SCORE_LANG_JA] = 0.99;
+	assert_int_equal(score_critique_v1(cat, critique, &r), 0);
 	assert_int_equal(r.weakness_index, BUBBLE_SORT);
 }
 
@@ -240,7 +240,7 @@ static void the_length_ratio_is_the_catalogs_own(void **state)
 	struct score_result r;
 
 	cat->min_length_ratio = 0.0;
-	assert_int_equal(score_critique(cat, "cron", &r), 0);
+	assert_int_equal(score_critique_v1(cat, "cron", &r), 0);
 	assert_int_equal(r.weakness_index, CRON);
 }
 
@@ -253,7 +253,7 @@ static void power_is_the_ceiling_of_100_times_the_score(void **state)
 	score_catalog_init(&cat);
 	assert_int_equal(score_catalog_add_weakness(&cat, 1, "martha", "マーサ", "Martha"), 0);
 	assert_int_equal(score_catalog_add(&cat, 1, SCORE_LANG_EN, "martha"), 0);
-	assert_int_equal(score_critique(&cat, "MARHTA", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "MARHTA", &r), 0);
 	assert_score(r.score, 0.961111);
 	assert_int_equal(r.power, 97);
 	score_catalog_free(&cat);
@@ -283,7 +283,7 @@ static void critique_of_only_punctuation_misses(void **state)
 {
 	struct score_result r;
 
-	assert_int_equal(score_critique(*state, "！？…", &r), 0);
+	assert_int_equal(score_critique_v1(*state, "！？…", &r), 0);
 	assert_true(r.score == 0.0);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.power, 1);
@@ -296,7 +296,7 @@ static void empty_catalog_misses_everything(void **state)
 
 	(void)state;
 	score_catalog_init(&cat);
-	assert_int_equal(score_critique(&cat, "bubble sort on every request", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "bubble sort on every request", &r), 0);
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.power, 1);
 }
@@ -305,7 +305,7 @@ static void invalid_utf8_critique_is_refused_and_the_result_untouched(void **sta
 {
 	struct score_result r = { .score = 0.25, .weakness_index = 7, .power = 9 };
 
-	assert_int_equal(score_critique(*state, "bubble\xff sort", &r), -1);
+	assert_int_equal(score_critique_v1(*state, "bubble\xff sort", &r), -1);
 	assert_int_equal(r.weakness_index, 7);
 	assert_int_equal(r.power, 9);
 }
@@ -317,9 +317,9 @@ static void critique_longer_than_the_limit_is_refused(void **state)
 
 	memset(text, 'a', sizeof(text) - 1);
 	text[sizeof(text) - 1] = '\0';
-	assert_int_equal(score_critique(*state, text, &r), -1);
+	assert_int_equal(score_critique_v1(*state, text, &r), -1);
 	text[SCORE_MAX_TEXT] = '\0';
-	assert_int_equal(score_critique(*state, text, &r), 0);
+	assert_int_equal(score_critique_v1(*state, text, &r), 0);
 }
 
 static void phrasing_for_an_unknown_weakness_is_refused(void **state)
@@ -378,7 +378,7 @@ static void freed_catalog_is_empty_and_reusable_with_its_miss_rule(void **state)
 	assert_true(cat.min_length_ratio == 0.25);
 	assert_int_equal(score_catalog_add_weakness(&cat, 2, "cdn", "CDN", "CDN"), 0);
 	assert_int_equal(score_catalog_add(&cat, 2, SCORE_LANG_EN, "no cdn"), 0);
-	assert_int_equal(score_critique(&cat, "no cdn", &r), 0);
+	assert_int_equal(score_critique_v1(&cat, "no cdn", &r), 0);
 	assert_int_equal(r.weakness_index, 0);
 	score_catalog_free(&cat);
 }

@@ -1,0 +1,357 @@
+/* tokenize.c — splits a critique into the words that say what it is about. */
+#include "tokenize.h"
+
+#include <mecab.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "normalize.h"
+#include "utf8.h"
+
+/* English function words: they say nothing about which weakness a critique
+ * means. Sorted, for bsearch. Words that do carry meaning here ("no", "not",
+ * "every", "one") are left to the weights the catalog gives them. */
+static const char *const stopwords[] = {
+	"a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
+	"at", "be", "because", "been", "being", "but", "by", "can", "could", "d", "did", "do",
+	"does", "doing", "even", "for", "from", "had", "has", "have", "he", "her", "here", "him",
+	"his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m", "me", "much",
+	"my", "of", "on", "or", "our", "re", "really", "s", "she", "should", "so", "some", "such",
+	"t", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+	"those", "to", "too", "us", "ve", "very", "was", "we", "were", "what", "when", "where",
+	"which", "while", "who", "why", "will", "with", "would", "you", "your",
+};
+
+static char *dictionary;   /* tokenize_set_dictionary's, or NULL */
+static mecab_t *tagger;    /* this process's tagger, or NULL */
+static pid_t tagger_pid;   /* the process that made it */
+static pid_t failure_logged_pid;
+static int use_mecab = 1;
+
+void tokenize_use_mecab(int on)
+{
+	use_mecab = on;
+}
+
+void tokenize_set_dictionary(const char *dicdir)
+{
+	/* The same one again (every catalog load configures it): keep the tagger. */
+	if ((!dictionary && !(dicdir && *dicdir)) ||
+	    (dictionary && dicdir && strcmp(dictionary, dicdir) == 0))
+		return;
+	free(dictionary);
+	dictionary = dicdir && *dicdir ? strdup(dicdir) : NULL;
+	if (tagger && tagger_pid == getpid())
+		mecab_destroy(tagger);
+	tagger = NULL;
+	failure_logged_pid = 0;
+}
+
+/* A new tagger, or NULL with the reason in why. */
+static mecab_t *tagger_new(char *why, size_t cap)
+{
+	char arg[4200];
+	mecab_t *m;
+
+	if (dictionary)
+		snprintf(arg, sizeof(arg), "-d %s", dictionary);
+	else
+		arg[0] = '\0';
+	m = mecab_new2(arg);
+	if (!m) {
+		const char *reason = mecab_strerror(NULL);
+		char sys_dic[4200];
+
+		/* MeCab often gives no reason; the usual one is a missing file. */
+		if (dictionary && !(reason && *reason)) {
+			snprintf(sys_dic, sizeof(sys_dic), "%s/sys.dic", dictionary);
+			if (access(sys_dic, R_OK) != 0)
+				reason = "its sys.dic cannot be read";
+		}
+		snprintf(why, cap,
+			 "MeCab cannot start with the dictionary %s: %s (is mecab-ipadic-utf8 "
+			 "installed?)",
+			 dictionary ? dictionary : "that /etc/mecabrc names",
+			 reason && *reason ? reason : "no reason given");
+	}
+	return m;
+}
+
+/* This process's tagger, made on first use; NULL (logged once per process)
+ * when MeCab cannot start. */
+static mecab_t *tagger_get(void)
+{
+	char why[512];
+	pid_t pid = getpid();
+
+	/* A tagger inherited across fork belongs to the parent: leave it to it. */
+	if (tagger && tagger_pid == pid)
+		return tagger;
+	tagger = tagger_new(why, sizeof(why));
+	tagger_pid = pid;
+	if (!tagger && failure_logged_pid != pid) {
+		log_error("tokenize: %s", why);
+		failure_logged_pid = pid;
+	}
+	return tagger;
+}
+
+int tokenize_check(char *why, size_t cap)
+{
+	mecab_t *m = tagger_new(why, cap);
+	const char *probe = "まさかりを投げる";
+
+	if (!m)
+		return -1;
+	if (!mecab_sparse_tonode2(m, probe, strlen(probe))) {
+		snprintf(why, cap, "MeCab started but cannot parse: %s", mecab_strerror(m));
+		mecab_destroy(m);
+		return -1;
+	}
+	mecab_destroy(m);
+	return 0;
+}
+
+static int is_japanese(uint32_t c)
+{
+	return (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	       (c >= 0x3005 && c <= 0x3007) || (c >= 0x31F0 && c <= 0x31FF);
+}
+
+static int by_string(const void *key, const void *elem)
+{
+	return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static int is_stopword(const uint32_t *w, size_t n)
+{
+	char ascii[16];
+
+	if (n >= sizeof(ascii))
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (w[i] >= 128)
+			return 0;
+		ascii[i] = (char)w[i];
+	}
+	ascii[n] = '\0';
+	return bsearch(ascii, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
+		       sizeof(stopwords[0]), by_string) != NULL;
+}
+
+static int ends_with(const uint32_t *w, size_t n, const char *suffix)
+{
+	size_t k = strlen(suffix);
+
+	if (n < k)
+		return 0;
+	for (size_t i = 0; i < k; i++)
+		if (w[n - k + i] != (uint32_t)(unsigned char)suffix[i])
+			return 0;
+	return 1;
+}
+
+/* A light stemmer for ASCII words: enough that a plural, -ing and -ed, and a
+ * final e or y compare equal to the bare word (caches, caching, cached and
+ * cache all give "cach"). Both sides go through it, so the stems need not be
+ * words. Returns the new length. */
+static size_t stem(uint32_t *w, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(w[i] >= 'a' && w[i] <= 'z'))
+			return n; /* digits or other letters: left alone */
+	if (n > 4 && ends_with(w, n, "ies")) {
+		n -= 2;
+		w[n - 1] = 'i';
+	} else if (n > 4 && (ends_with(w, n, "ses") || ends_with(w, n, "xes") ||
+			     ends_with(w, n, "ches") || ends_with(w, n, "shes"))) {
+		n -= 2;
+	} else if (n > 3 && w[n - 1] == 's' && w[n - 2] != 's' && w[n - 2] != 'u' &&
+		   w[n - 2] != 'i') {
+		n -= 1;
+	}
+	if (n > 5 && ends_with(w, n, "ing"))
+		n -= 3;
+	else if (n > 4 && ends_with(w, n, "ed"))
+		n -= 2;
+	if (n > 3 && w[n - 1] == 'e')
+		n -= 1;
+	else if (n > 3 && w[n - 1] == 'y')
+		w[n - 1] = 'i';
+	return n;
+}
+
+/* Appends w[0..n) to out as a word unless it is a function word. */
+static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n)
+{
+	int latin = 1;
+	size_t start = out->nchars;
+
+	if (n == 0 || out->nwords >= TOKENIZE_MAX_WORDS)
+		return;
+	if (n > TOKENIZE_MAX_WORD_LEN)
+		n = TOKENIZE_MAX_WORD_LEN;
+	for (size_t i = 0; i < n; i++)
+		if (w[i] >= 0x2E80)
+			latin = 0;
+	if (latin && is_stopword(w, n))
+		return;
+	if (start + n > TOKENIZE_MAX_CHARS)
+		return;
+	memcpy(out->chars + start, w, n * sizeof(*w));
+	if (latin)
+		n = stem(out->chars + start, n);
+	out->words[out->nwords].start = (uint32_t)start;
+	out->words[out->nwords].len = (uint16_t)n;
+	out->words[out->nwords].latin = (uint8_t)latin;
+	out->nwords++;
+	out->nchars = start + n;
+}
+
+/* Field i (0-based) of a MeCab feature string, into buf. */
+static const char *feature_field(const char *feature, int i, char *buf, size_t cap)
+{
+	const char *p = feature;
+	size_t n;
+
+	for (; i > 0 && p; i--) {
+		p = strchr(p, ',');
+		if (p)
+			p++;
+	}
+	if (!p)
+		return "";
+	n = strcspn(p, ",");
+	if (n >= cap)
+		n = cap - 1;
+	memcpy(buf, p, n);
+	buf[n] = '\0';
+	return buf;
+}
+
+/* Whether a morpheme with this part of speech carries content. */
+static int pos_is_content(const char *feature)
+{
+	char pos[64], sub[64];
+
+	feature_field(feature, 0, pos, sizeof(pos));
+	feature_field(feature, 1, sub, sizeof(sub));
+	if (strcmp(pos, "助詞") == 0 || strcmp(pos, "助動詞") == 0 || strcmp(pos, "記号") == 0 ||
+	    strcmp(pos, "接続詞") == 0 || strcmp(pos, "感動詞") == 0 ||
+	    strcmp(pos, "フィラー") == 0 || strcmp(pos, "連体詞") == 0 ||
+	    strcmp(pos, "接頭詞") == 0)
+		return 0;
+	/* いる in している, こと, もの: words that lean on the one before. */
+	if (strcmp(sub, "非自立") == 0 || strcmp(sub, "代名詞") == 0)
+		return 0;
+	return 1;
+}
+
+/* Runs MeCab over the chunk s[0..n) (UTF-8) and adds its content words. */
+static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_result *out)
+{
+	const mecab_node_t *node = mecab_sparse_tonode2(m, s, n);
+
+	if (!node) {
+		log_error("tokenize: MeCab cannot parse: %s", mecab_strerror(m));
+		return -2;
+	}
+	for (; node; node = node->next) {
+		uint32_t w[TOKENIZE_MAX_WORD_LEN * 2];
+		char base[256];
+		const char *text = node->surface;
+		size_t len = node->length;
+		long nw;
+
+		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
+			continue;
+		if (!pos_is_content(node->feature))
+			continue;
+		/* The dictionary form when the dictionary has one (回し → 回す). */
+		feature_field(node->feature, 6, base, sizeof(base));
+		if (strcmp(base, "*") != 0 && base[0] && utf8_valid(base, strlen(base))) {
+			text = base;
+			len = strlen(base);
+		}
+		nw = utf8_decode(text, len, w, sizeof(w) / sizeof(w[0]));
+		if (nw > 0)
+			add_word(out, w, (size_t)nw);
+	}
+	return 0;
+}
+
+/* 0 Latin and the rest, 1 hiragana, 2 katakana (with ー), 3 kanji. */
+static int script_of(uint32_t c)
+{
+	if (c >= 0x3040 && c <= 0x309F)
+		return 1;
+	if ((c >= 0x30A0 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF))
+		return 2;
+	if (is_japanese(c))
+		return 3;
+	return 0;
+}
+
+/* The rule without MeCab: a word wherever the script changes. */
+static void add_by_script(const uint32_t *s, size_t n, struct tokenize_result *out)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		size_t end = i + 1;
+
+		while (end < n && script_of(s[end]) == script_of(s[i]))
+			end++;
+		add_word(out, s + i, end - i);
+		i = end;
+	}
+}
+
+int tokenize_words(const char *utf8, struct tokenize_result *out)
+{
+	uint32_t text[TOKENIZE_MAX_CHARS];
+	long n = normalize_words(utf8, text, TOKENIZE_MAX_CHARS);
+	size_t i = 0;
+
+	out->nwords = 0;
+	out->nchars = 0;
+	out->japanese = 0;
+	if (n < 0)
+		return -1;
+	while (i < (size_t)n) {
+		size_t end = i;
+		int japanese = 0;
+
+		while (end < (size_t)n && text[end] != ' ') {
+			japanese |= is_japanese(text[end]);
+			end++;
+		}
+		if (japanese && !use_mecab) {
+			out->japanese = 1;
+			add_by_script(text + i, end - i, out);
+		} else if (japanese) {
+			char chunk[4 * TOKENIZE_MAX_CHARS + 1];
+			size_t bytes = 0;
+			mecab_t *m = tagger_get();
+			int rc;
+
+			out->japanese = 1;
+			if (!m)
+				return -2;
+			for (size_t k = i; k < end; k++)
+				bytes += (size_t)utf8_encode(text[k], chunk + bytes);
+			chunk[bytes] = '\0';
+			rc = add_japanese(m, chunk, bytes, out);
+			if (rc != 0)
+				return rc;
+		} else {
+			add_word(out, text + i, end - i);
+		}
+		i = end + 1;
+	}
+	return 0;
+}

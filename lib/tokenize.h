@@ -1,0 +1,69 @@
+/* tokenize.h — splits a critique into the words that say what it is about.
+ *
+ * The scorer compares words rather than one long string of letters
+ * (lib/score.c), so a critique and every catalog phrasing are cut into words
+ * the same way:
+ *   - normalize_words folds width, case and punctuation and leaves one space
+ *     between words (lib/normalize.h);
+ *   - a run of text with kana or kanji in it goes through MeCab with the IPA
+ *     dictionary (mecab-ipadic-utf8), which also splits off the Latin words
+ *     inside it ("Cookieに" is "cookie" and "に"); each word is taken in its
+ *     dictionary form (回して → 回す), and particles, auxiliary verbs,
+ *     symbols, conjunctions, interjections and dependent words (いる in
+ *     している, こと) are dropped;
+ *   - a Latin word that is a function word of English ("the", "is", "of") is
+ *     dropped, and the rest lose a plural or verb ending (polls, polling,
+ *     polled → poll), so that inflections compare equal.
+ * What is left are the content words, in order, repeats included.
+ *
+ * MeCab. A tagger is made the first time a process needs one and used by that
+ * process only: the FastCGI programs fork their workers, and a tagger made
+ * before the fork is not used after it (one tagger per process). When MeCab
+ * cannot start (most often: no dictionary installed), tokenizing text with
+ * Japanese in it fails with the reason logged once per process; text without
+ * kana or kanji never needs MeCab. */
+#ifndef MASAKARI_TOKENIZE_H
+#define MASAKARI_TOKENIZE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Most words kept from one text, and most code points in them; a 500-character
+ * critique has far fewer. Words past these are not kept. */
+#define TOKENIZE_MAX_WORDS 256
+#define TOKENIZE_MAX_CHARS 2048
+/* A longer word is cut to this many code points. */
+#define TOKENIZE_MAX_WORD_LEN 32
+
+struct tokenize_word {
+	uint32_t start;          /* index of its first code point in chars */
+	uint16_t len;            /* code points, 1..TOKENIZE_MAX_WORD_LEN */
+	uint8_t latin;           /* 1: Latin letters and digits; 0: anything else */
+};
+
+struct tokenize_result {
+	size_t nwords;
+	size_t nchars;           /* code points used in chars */
+	struct tokenize_word words[TOKENIZE_MAX_WORDS];
+	uint32_t chars[TOKENIZE_MAX_CHARS];
+	int japanese;            /* the text had kana or kanji in it */
+};
+
+/* The dictionary MeCab reads, instead of the one /etc/mecabrc names (NULL:
+ * that one). A tagger this process made for another dictionary is dropped. */
+void tokenize_set_dictionary(const char *dicdir);
+
+/* Splits the NUL-terminated UTF-8 text into out. Returns 0; -1 when the text
+ * is not valid UTF-8 or longer than TOKENIZE_MAX_CHARS after normalisation;
+ * -2 when it has Japanese in it and MeCab cannot start (logged). */
+int tokenize_words(const char *utf8, struct tokenize_result *out);
+
+/* With 0, Japanese is cut where the script changes (kanji, hiragana,
+ * katakana, Latin) instead of by MeCab: the rule measured against MeCab in
+ * docs/MASAKARI.md, kept for bench/score. 1 (the default) is MeCab. */
+void tokenize_use_mecab(int on);
+
+/* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
+int tokenize_check(char *why, size_t cap);
+
+#endif

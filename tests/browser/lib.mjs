@@ -1,0 +1,87 @@
+// lib.mjs — what the browser tests share: Debian's chromium with a fresh
+// profile that reaches nothing but the test stack, a record of every console
+// error, uncaught exception and CSP violation, and the stack's database.
+
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.BASE;
+export const STACK_VAR = process.env.STACK_VAR;
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const SCREENSHOTS = process.env.SCREENSHOTS || path.join(STACK_VAR || os.tmpdir(), 'screenshots');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+	'--disable-background-networking', '--disable-component-update', '--disable-sync',
+	/* Belt and braces to the routing below: no name but ours resolves. */
+	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
+
+/* The application's database, as tests/lib.sh's sql() reaches it. */
+export function sql(query) {
+	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
+
+	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
+		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
+		'-e', query], { encoding: 'utf8' }).trim();
+}
+
+/*
+ * A browser of its own (fresh profile) for one visitor. options.locale sets
+ * the browser's language (its Accept-Language), options.reducedMotion
+ * 'reduce' asks for reduced motion, options.allow(problem) may excuse an
+ * expected console error. Returns {context, page, problems, close()}.
+ * Everything not on the stack's origin fails as if offline.
+ */
+export async function browserLaunch(options = {}) {
+	const origin = new URL(BASE).origin;
+	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masakari-chromium-'));
+	const context = await chromium.launchPersistentContext(profile, {
+		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
+		reducedMotion: options.reducedMotion || 'no-preference',
+	});
+	const visitor = { context, problems: [] };
+
+	await context.addInitScript(() => {
+		document.addEventListener('securitypolicyviolation', (event) => {
+			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+		});
+	});
+	await context.route((url) => url.origin !== origin, (route) => route.abort('internetdisconnected'));
+	visitor.watch = (page) => {
+		page.on('console', (message) => {
+			if (message.type() !== 'error')
+				return;
+			const problem = { text: message.text(), url: message.location().url || page.url() };
+			/* GitHub's avatars are out of reach here: shown as identicons. */
+			if (problem.url.startsWith('https://github.com/'))
+				return;
+			if (options.allow && options.allow(problem))
+				return;
+			visitor.problems.push(`${problem.text} (${problem.url})`);
+		});
+		page.on('pageerror', (error) => visitor.problems.push(`uncaught: ${error.message}`));
+		return page;
+	};
+	visitor.page = visitor.watch(context.pages()[0] || await context.newPage());
+	visitor.close = async () => {
+		await context.close();
+		fs.rmSync(profile, { recursive: true, force: true });
+	};
+	return visitor;
+}
+
+export async function screenshot(page, name) {
+	fs.mkdirSync(SCREENSHOTS, { recursive: true });
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/* Enters the hall as id through the entrance form, as a visitor does. */
+export async function enterHall(page, id) {
+	await page.goto(`${BASE}/`);
+	await page.fill('#github_id', id);
+	await page.click('.entrance-form button[type="submit"]');
+	await page.waitForSelector('#hall.is-live');
+}

@@ -1,0 +1,336 @@
+/* test_score_words.c — unit tests for scoring version 2 (lib/score.c, lib/tokenize.c):
+ * critiques compared word by word, on fixed examples, hostile ones included. */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "score.h"
+#include "tokenize.h"
+
+enum { BUBBLE, SERVER, CRON, CDN, LOGS };
+
+static int catalog_setup(void **state)
+{
+	static const struct {
+		long long id;
+		const char *slug, *en[2], *ja[2];
+	} rows[] = {
+		{ 1, "bubble-sort", { "bubble sort on every request", "use qsort instead of a bubble sort" },
+		  { "バブルソートをリクエストのたびに回している", "リクエストごとにバブルソート" } },
+		{ 2, "single-server", { "one server, no redundancy", "single point of failure" },
+		  { "サーバー1台で冗長化なし", "単一障害点になっている" } },
+		{ 3, "cron", { "cron as the job scheduler", "a worker started by cron every minute" },
+		  { "cronでジョブを回している", "毎分cronで起動するワーカー" } },
+		{ 4, "no-cdn", { "no CDN", "static files served by the app server" },
+		  { "CDNがない", "静的ファイルを自前のnginxで配信" } },
+		{ 5, "logs", { "logs are just lines on stderr", "no log aggregation or monitoring" },
+		  { "ログがstderrに垂れ流し", "ログ集約も監視もない" } },
+	};
+	struct score_catalog *cat = malloc(sizeof(*cat));
+
+	if (!cat)
+		return -1;
+	score_catalog_init(cat);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (score_catalog_add_weakness(cat, rows[i].id, rows[i].slug, rows[i].slug,
+					       rows[i].slug) != (int)i)
+			return -1;
+		for (int k = 0; k < 2; k++)
+			if (score_catalog_add(cat, rows[i].id, SCORE_LANG_EN, rows[i].en[k]) != 0 ||
+			    score_catalog_add(cat, rows[i].id, SCORE_LANG_JA, rows[i].ja[k]) != 0)
+				return -1;
+	}
+	*state = cat;
+	return 0;
+}
+
+static int catalog_teardown(void **state)
+{
+	score_catalog_free(*state);
+	free(*state);
+	return 0;
+}
+
+static struct score_result scored(void **state, const char *critique)
+{
+	struct score_result r;
+
+	assert_int_equal(score_critique(*state, critique, &r), 0);
+	assert_int_equal(r.version, SCORE_VERSION);
+	assert_true(r.power >= 1 && r.power <= 100);
+	return r;
+}
+
+static void a_phrasing_as_written_hits_with_full_power(void **state)
+{
+	struct score_result r = scored(state, "bubble sort on every request");
+
+	assert_true(r.score == 1.0);
+	assert_int_equal(r.weakness_index, BUBBLE);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.power, 100);
+	assert_int_equal(r.lang, SCORE_LANG_EN);
+}
+
+static void words_in_another_order_and_with_more_words_still_hit(void **state)
+{
+	struct score_result r = scored(state, "on every single request you run a bubble sort, why?");
+
+	assert_int_equal(r.weakness_index, BUBBLE);
+	assert_true(r.score == 1.0);
+}
+
+static void typos_hit_by_likeness_below_one(void **state)
+{
+	struct score_result r = scored(state, "bubble sotr on evrey requets");
+
+	assert_int_equal(r.weakness_index, BUBBLE);
+	assert_true(r.score > 0.6 && r.score < 1.0);
+}
+
+static void inflections_compare_equal(void **state)
+{
+	struct score_result a = scored(state, "the log was monitored");
+	struct score_result b = scored(state, "logs monitoring");
+
+	assert_int_equal(a.weakness_index, LOGS);
+	assert_true(a.score == b.score);
+}
+
+static void japanese_paraphrase_hits_through_mecab(void **state)
+{
+	/* 回して → 回す, as in the phrasing's 回している. */
+	struct score_result r = scored(state, "リクエストのたびにバブルソートを回して重い");
+
+	assert_int_equal(r.weakness_index, BUBBLE);
+	assert_int_equal(r.lang, SCORE_LANG_JA);
+	assert_true(r.score == 1.0);
+}
+
+static void full_width_and_half_width_score_as_usual_width(void **state)
+{
+	struct score_result usual = scored(state, "bubble sort on every request");
+	struct score_result full = scored(state, "ＢＵＢＢＬＥ　ＳＯＲＴ　ｏｎ　ｅｖｅｒｙ　ｒｅｑｕｅｓｔ！");
+	struct score_result kana = scored(state, "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している");
+
+	assert_true(full.score == usual.score);
+	assert_int_equal(full.weakness_index, BUBBLE);
+	assert_true(kana.score == 1.0);
+	assert_int_equal(kana.weakness_index, BUBBLE);
+}
+
+static void mixed_japanese_and_english_hits(void **state)
+{
+	struct score_result r = scored(state, "job schedulerがcronなのは古い");
+
+	assert_int_equal(r.weakness_index, CRON);
+	assert_int_equal(r.lang, SCORE_LANG_JA);
+}
+
+static void unrelated_critique_misses_and_flies_weakly(void **state)
+{
+	struct score_result r = scored(state, "I like the color scheme of the hall a lot");
+
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= 15);
+}
+
+static void five_hundred_of_one_letter_misses_weakly(void **state)
+{
+	char text[501];
+	struct score_result r;
+
+	memset(text, 'q', 500);
+	text[500] = '\0';
+	r = scored(state, text);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.power, 1);
+	memset(text, 'a', 500);
+	r = scored(state, text);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.power, 1);
+}
+
+static void emoji_alone_have_nothing_to_compare(void **state)
+{
+	struct score_result r = scored(state, "🪓🪓🔥💥");
+
+	assert_int_equal(r.verdict, SCORE_MISS_NOTHING);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.power, 1);
+	assert_true(r.score == 0.0);
+}
+
+static void emoji_between_words_do_not_join_them(void **state)
+{
+	struct score_result r = scored(state, "cron 🪓 as the job scheduler");
+
+	assert_int_equal(r.weakness_index, CRON);
+}
+
+static void control_characters_separate_words_like_spaces(void **state)
+{
+	struct score_result a = scored(state, "\x01" "cron\x02job\x7f" "scheduler\x1b");
+	struct score_result b = scored(state, "cron job scheduler");
+
+	assert_true(a.score == b.score);
+	assert_int_equal(a.weakness_index, CRON);
+}
+
+static void repeating_a_phrasings_first_word_says_it_once(void **state)
+{
+	struct score_result once = scored(state, "bubble");
+	struct score_result many = scored(state, "bubble bubble bubble bubble bubble bubble bubble");
+
+	assert_true(many.score == once.score);
+	assert_int_equal(many.weakness_index, -1);
+	assert_true(many.power <= score_power_over_chance(many.threshold, many.chance));
+}
+
+static void one_telling_word_is_not_a_hit(void **state)
+{
+	/* "cdn" is all of "no CDN" that matters, but one word has not said it. */
+	struct score_result r = scored(state, "cdn");
+
+	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
+	assert_int_equal(r.nearest_index, CDN);
+	assert_int_equal(r.power, score_power_over_chance(r.threshold, r.chance));
+	r = scored(state, "no cdn");
+	assert_int_equal(r.weakness_index, CDN);
+}
+
+static void very_short_critiques_miss(void **state)
+{
+	static const char *texts[] = { "", " ", "a", "no", "x", "!!", "の", "ね" };
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		struct score_result r = scored(state, texts[i]);
+
+		assert_int_equal(r.weakness_index, -1);
+		assert_true(r.power <= 15);
+	}
+}
+
+static void invalid_utf8_is_refused(void **state)
+{
+	struct score_result r = { .power = -7 };
+
+	assert_int_equal(score_critique(*state, "bubble \xff sort", &r), -1);
+	assert_int_equal(r.power, -7);
+}
+
+static void power_is_a_ratio_of_the_distance_above_chance(void **state)
+{
+	(void)state;
+	assert_int_equal(score_power_over_chance(0.29, 0.29), 1);
+	assert_int_equal(score_power_over_chance(0.10, 0.29), 1);
+	assert_int_equal(score_power_over_chance(1.0, 0.29), 100);
+	assert_int_equal(score_power_over_chance(0.645, 0.29), 50);
+	assert_int_equal(score_power_over_chance(0.605, 0.21), 50);
+	assert_int_equal(score_power_over_chance(NAN, 0.21), 1);
+}
+
+static void chance_and_threshold_are_the_critiques_language(void **state)
+{
+	struct score_catalog *cat = *state;
+	struct score_result r;
+
+	cat->chance[SCORE_LANG_JA] = 0.5;
+	r = scored(state, "リクエストのたびにバブルソートを回して重い");
+	assert_true(r.chance == 0.5);
+	assert_int_equal(r.power, 100);
+	r = scored(state, "logs aggregation");
+	assert_true(r.chance == SCORE_CHANCE_EN_DEFAULT);
+	cat->chance[SCORE_LANG_JA] = SCORE_CHANCE_JA_DEFAULT;
+}
+
+static void explanation_names_the_matched_words(void **state)
+{
+	static struct score_explanation e;
+	int found_typo = 0, found_missing = 0;
+
+	assert_int_equal(score_explain(*state, "bubble sotr on a request", &e), 0);
+	assert_int_equal(e.result.nearest_index, BUBBLE);
+	assert_int_equal(e.critique_words, 3);
+	for (size_t i = 0; i < e.nmatches; i++) {
+		const struct score_match *m = &e.matches[i];
+
+		if (m->word->len == 4 && memcmp(m->word->text, (uint32_t[]){ 's', 'o', 'r', 't' },
+						4 * sizeof(uint32_t)) == 0)
+			found_typo = m->critique_len == 4 && m->likeness > 0.85 && m->likeness < 1.0;
+		if (m->critique_len == 0)
+			found_missing = 1; /* "every" */
+	}
+	assert_true(found_typo);
+	assert_true(found_missing);
+}
+
+static void without_mecab_japanese_fails_clearly_and_english_still_scores(void **state)
+{
+	struct score_catalog fresh;
+	struct score_result r;
+
+	tokenize_set_dictionary("/nonexistent/mecab-dictionary");
+	assert_int_equal(score_critique(*state, "バブルソート", &r), -2);
+	assert_int_equal(score_critique(*state, "bubble sort on every request", &r), 0);
+	score_catalog_init(&fresh);
+	assert_int_equal(score_catalog_add_weakness(&fresh, 1, "x", "x", "x"), 0);
+	assert_int_equal(score_catalog_add(&fresh, 1, SCORE_LANG_JA, "バブルソート"), -3);
+	assert_int_equal(score_catalog_add(&fresh, 1, SCORE_LANG_EN, "bubble sort"), 0);
+	score_catalog_free(&fresh);
+	char why[512];
+	assert_int_equal(tokenize_check(why, sizeof(why)), -1);
+	assert_non_null(strstr(why, "/nonexistent/mecab-dictionary"));
+	assert_non_null(strstr(why, "mecab-ipadic-utf8"));
+	tokenize_set_dictionary(NULL);
+	assert_int_equal(tokenize_check(why, sizeof(why)), 0);
+	assert_int_equal(score_critique(*state, "バブルソート", &r), 0);
+}
+
+static void japanese_words_are_dictionary_forms_without_particles(void **state)
+{
+	static struct tokenize_result t;
+	static const uint32_t mawasu[] = { 0x56DE, 0x3059 }; /* 回す */
+
+	(void)state;
+	assert_int_equal(tokenize_words("バブルソートを回している", &t), 0);
+	assert_int_equal(t.japanese, 1);
+	/* バブル ソート 回す: を, て and いる are dropped. */
+	assert_int_equal(t.nwords, 3);
+	assert_int_equal(t.words[2].len, 2);
+	assert_memory_equal(t.chars + t.words[2].start, mawasu, sizeof(mawasu));
+}
+
+int main(void)
+{
+#define T(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
+	const struct CMUnitTest tests[] = {
+		T(a_phrasing_as_written_hits_with_full_power),
+		T(words_in_another_order_and_with_more_words_still_hit),
+		T(typos_hit_by_likeness_below_one),
+		T(inflections_compare_equal),
+		T(japanese_paraphrase_hits_through_mecab),
+		T(full_width_and_half_width_score_as_usual_width),
+		T(mixed_japanese_and_english_hits),
+		T(unrelated_critique_misses_and_flies_weakly),
+		T(five_hundred_of_one_letter_misses_weakly),
+		T(emoji_alone_have_nothing_to_compare),
+		T(emoji_between_words_do_not_join_them),
+		T(control_characters_separate_words_like_spaces),
+		T(repeating_a_phrasings_first_word_says_it_once),
+		T(one_telling_word_is_not_a_hit),
+		T(very_short_critiques_miss),
+		T(invalid_utf8_is_refused),
+		T(power_is_a_ratio_of_the_distance_above_chance),
+		T(chance_and_threshold_are_the_critiques_language),
+		T(explanation_names_the_matched_words),
+		T(without_mecab_japanese_fails_clearly_and_english_still_scores),
+		T(japanese_words_are_dictionary_forms_without_particles),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
