@@ -296,7 +296,7 @@ t "the TLS handshake verifies against the certificate, TLS 1.2 or newer"
 openssl s_client -connect "127.0.0.1:$TLS_PORT" -servername localhost -CAfile "$TMP/tls.crt" \
 	-verify_return_error </dev/null >"$TMP/s_client" 2>&1
 check "verified: $(grep -m1 'Verify return code' "$TMP/s_client")" grep -q 'Verify return code: 0 (ok)' "$TMP/s_client"
-check "protocol TLSv1.2 or TLSv1.3" grep -qE 'Protocol *: *TLSv1\.[23]' "$TMP/s_client"
+check "protocol TLSv1.2 or TLSv1.3" grep -qE '^New, TLSv1\.[23],' "$TMP/s_client"
 t "pages come over HTTP/2 with HSTS, static files and error pages too"
 BASE_PLAIN=$BASE
 BASE=$HTTPS
