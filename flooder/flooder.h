@@ -160,6 +160,10 @@ int report_counts(const struct job_counts *c, struct job_report *r);
 void report_final(struct job *j, struct job_report *r);
 void report_clear(struct job_report *r);
 
+/* retention.c — deletes the rows older than Retention.* (see there); what
+ * cannot be deleted now is logged and tried at the next run. */
+void retention_prune(HDF *cfg, db_t *db);
+
 /* replier.c — the threads that fetch the server's reply to each new throw. */
 
 /* Starts Flooder.ReplyWorkers threads that answer throws from reply_queue

@@ -200,6 +200,9 @@ int main(int argc, char **argv)
 	}
 	log_info("%s claims jobs for %.1f s (at most %ld requests/s, %ld in flight)", s.owner,
 		 s.claim_s, s.max_total_rate, s.max_inflight);
+	/* Before the keeper owns the connection: old rows go once a run. */
+	if (db_connect(r.db) == 0)
+		retention_prune(cfg, r.db);
 	if (replier_start(cfg, &r) != 0)
 		rc = 1;
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
