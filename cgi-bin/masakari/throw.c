@@ -14,6 +14,7 @@
 #include "config.h"
 #include "github.h"
 #include "log.h"
+#include "netaddr.h"
 #include "normalize.h"
 #include "reply.h"
 #include "utf8.h"
@@ -184,7 +185,8 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 
 	*out = (struct throw_outcome){ 0 };
 	snprintf(id_key, sizeof(id_key), "id:%s", p->critic);
-	snprintf(ip_key, sizeof(ip_key), "ip:%s", p->remote_addr);
+	/* IPv6 by /64: a subscriber's whole prefix is one key (lib/netaddr.h). */
+	netaddr_limit_key(p->remote_addr, ip_key, sizeof(ip_key));
 	if (db_begin(db) != 0)
 		return -1;
 	/* Always the ID first, then the address: two throws lock in the same order. */
