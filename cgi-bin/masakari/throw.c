@@ -127,6 +127,41 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 	return 0;
 }
 
+/* Takes one throw from the address budget key inside the open transaction:
+ * burst throws at once, refilled at per_minute. Sets *wait_ms to 0 when one
+ * was left (and takes it), else to how long until one is; a refused throw
+ * takes nothing. Returns 0 or -1 (database error). */
+static int budget_take(db_t *db, const char *key, long per_minute, long burst, long long *wait_ms)
+{
+	db_result *r;
+	double tokens;
+
+	/* Locks the row (new or not) for the rest of the transaction: an
+	 * exclusive lock at once, so two throws from one address cannot both
+	 * hold a shared one and deadlock on the update. */
+	if (db_exec(db, "INSERT INTO throw_limits (limit_key, last_at, tokens) VALUES (?, NOW(3), ?) "
+			"ON DUPLICATE KEY UPDATE limit_key = limit_key",
+		    DB_TEXT(key), DB_DOUBLE((double)burst)) < 0)
+		return -1;
+	r = db_query(db, "SELECT LEAST(?, COALESCE(tokens, ?) + TIMESTAMPDIFF(MICROSECOND, last_at, "
+			 "NOW(3)) / 60000000.0 * ?) FROM throw_limits WHERE limit_key = ?",
+		     DB_DOUBLE((double)burst), DB_DOUBLE((double)burst), DB_DOUBLE((double)per_minute),
+		     DB_TEXT(key));
+	if (!r)
+		return -1;
+	tokens = db_cell_double(r, 0, 0, 0.0);
+	db_result_free(r);
+	*wait_ms = 0;
+	if (tokens < 1.0) {
+		*wait_ms = (long long)((1.0 - tokens) * 60000.0 / (double)per_minute) + 1;
+		return 0;
+	}
+	return db_exec(db, "UPDATE throw_limits SET tokens = ?, last_at = NOW(3) WHERE limit_key = ?",
+		       DB_DOUBLE(tokens - 1.0), DB_TEXT(key)) < 0
+		       ? -1
+		       : 0;
+}
+
 /* Power after halving once for every earlier hit on the same weakness. */
 static int halved_power(int power, long long repeat_hits)
 {
@@ -161,6 +196,8 @@ struct throw_plan {
 	const char *target_url;
 	long duration_s;
 	long interval_s;
+	long address_per_minute;                 /* an address's budget: refill… */
+	long address_burst;                      /* …and size */
 	int ask_model;                           /* LLM.BaseUrl is set: queue the reply */
 };
 
@@ -170,6 +207,7 @@ struct throw_plan {
 struct throw_outcome {
 	long long id;
 	long long wait_ms;
+	int address_limited;                     /* the wait is the address budget's */
 	long long earlier_id;
 };
 
@@ -190,11 +228,14 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	if (db_begin(db) != 0)
 		return -1;
 	/* Always the ID first, then the address: two throws lock in the same order. */
-	if (p->interval_s > 0 && (limit_take(db, id_key, p->interval_s, &wait_id) != 0 ||
-				  limit_take(db, ip_key, p->interval_s, &wait_ip) != 0))
+	if (p->interval_s > 0 && limit_take(db, id_key, p->interval_s, &wait_id) != 0)
+		goto fail;
+	if (p->address_per_minute > 0 && wait_id == 0 &&
+	    budget_take(db, ip_key, p->address_per_minute, p->address_burst, &wait_ip) != 0)
 		goto fail;
 	if (wait_id > 0 || wait_ip > 0) {
 		out->wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
+		out->address_limited = wait_ip > 0;
 		db_rollback(db);
 		return 0;
 	}
@@ -297,6 +338,9 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.target_url = config_str(req->config, "Flooder.Targets.0", NULL);
 	plan.duration_s = config_int(req->config, "Masakari.DurationSeconds", 10, 1, 600);
 	plan.interval_s = config_int(req->config, "Masakari.ThrowIntervalSeconds", 3, 0, 3600);
+	plan.address_per_minute = config_int(req->config, "Masakari.AddressThrowsPerMinute", 60, 0,
+					     100000);
+	plan.address_burst = config_int(req->config, "Masakari.AddressThrowBurst", 30, 1, 100000);
 	plan.ask_model = config_str(req->config, "LLM.BaseUrl", NULL) != NULL;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
@@ -332,9 +376,15 @@ NEOERR *masakari_throw_submit(web_request *req)
 		long long secs = (done.wait_ms + 999) / 1000;
 		char retry[24];
 
-		snprintf(problem_buf, sizeof(problem_buf),
-			 "One throw every %ld seconds, please. Try again in %lld second%s.",
-			 plan.interval_s, secs, secs == 1 ? "" : "s");
+		if (done.address_limited)
+			snprintf(problem_buf, sizeof(problem_buf),
+				 "Too many throws from your network right now (everyone on it "
+				 "shares %ld a minute). Try again in %lld second%s.",
+				 plan.address_per_minute, secs, secs == 1 ? "" : "s");
+		else
+			snprintf(problem_buf, sizeof(problem_buf),
+				 "One throw every %ld seconds, please. Try again in %lld second%s.",
+				 plan.interval_s, secs, secs == 1 ? "" : "s");
 		snprintf(retry, sizeof(retry), "%lld", secs);
 		err = web_header(req, "Retry-After", retry);
 		if (err)
