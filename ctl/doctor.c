@@ -13,6 +13,7 @@
 #include "tokenize.h"
 #include "db.h"
 #include "migrate.h"
+#include "web.h"
 
 static int doctor_failures;
 
@@ -194,9 +195,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 				err = hdf_set_value(hdf, "Config.VarEscapeMode", "html");
 			if (!err)
 				err = cs_init(&cs, hdf);
-			/* The same functions cgi_display offers (url_escape, …). */
+			/* The same functions the pages have (url_escape, fill, …). */
 			if (!err)
-				err = cgi_register_strfuncs(cs);
+				err = web_template_functions(cs);
 			if (!err)
 				err = cs_parse_file(cs, rel);
 			if (err) {

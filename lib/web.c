@@ -348,7 +348,7 @@ static NEOERR *template_number(CSPARSE *parse, CS_FUNCTION *csf, CSARG *args, CS
 	return nerr_pass(err);
 }
 
-static NEOERR *template_functions(CSPARSE *cs)
+NEOERR *web_template_functions(CSPARSE *cs)
 {
 	NEOERR *err = cgi_register_strfuncs(cs);
 
@@ -382,7 +382,7 @@ NEOERR *web_render(web_request *req, const char *template_name)
 	if (!err)
 		cs->global_hdf = lang_catalog(req->lang);
 	if (!err)
-		err = template_functions(cs);
+		err = web_template_functions(cs);
 	if (!err)
 		err = cs_parse_file(cs, template_name);
 	if (!err)

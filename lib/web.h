@@ -117,4 +117,9 @@ const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(web_request *req);
 
+/* Registers on a parser the functions every template may call: the cgi
+ * kit's (url_escape, …) and the catalog's (fill, fill2, fill3, datetime,
+ * number). Returns the error of the first that fails. */
+NEOERR *web_template_functions(CSPARSE *cs);
+
 #endif

@@ -14,7 +14,10 @@ run_pkgs=(build-essential pkg-config clearsilver-dev libfcgi-dev libmariadb-dev
 	ca-certificates)
 # fonts-noto-cjk: the browser tests' screenshots show Japanese, not empty boxes.
 test_pkgs=(jq bc wrk chromium nodejs fonts-noto-cjk libxml2-utils psmisc iproute2 debootstrap
-	systemd-container ansible ansible-lint rsync python3-websockets vagrant vagrant-libvirt)
+	systemd-container ansible ansible-lint rsync python3-websockets vagrant vagrant-libvirt
+	# The reliability tests: fuzz targets (clang's libFuzzer and sanitizers),
+	# leak checks, a flooder whose wall clock jumps.
+	clang libclang-rt-14-dev valgrind faketime libfaketime)
 
 pkgs=("${run_pkgs[@]}")
 [ "${1:-}" = test ] && pkgs+=("${test_pkgs[@]}")

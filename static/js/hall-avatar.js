@@ -3,7 +3,7 @@
 // the positions the daemon reports once a second.
 
 import { identiconUrl } from './identicon.js';
-import { textFormat } from './text.js';
+import { textGet } from './text.js';
 
 export const AVATAR_SIZE = 64;
 const BALLOON_MS = 5000;
@@ -16,7 +16,7 @@ export function avatarGithubUrl(id) {
 export class HallAvatar {
 	/* id: the GitHub ID; self: whether this is the visitor's own avatar;
 	 * mark: its dot on the minimap (positioned in percent of the world). */
-	constructor(id, text, self, mark, world) {
+	constructor(id, self, mark, world) {
 		this.id = id;
 		this.mark = mark;
 		this.world = world;
@@ -37,19 +37,20 @@ export class HallAvatar {
 		this.image = document.createElement('img');
 		this.image.className = 'hall-avatar-image';
 		this.image.width = this.image.height = AVATAR_SIZE;
-		this.image.alt = textFormat(text.avatarAlt, { id });
+		this.image.alt = textGet('Hall.AvatarAlt', id);
 		this.image.draggable = false;
 		this.image.src = identiconUrl(id, AVATAR_SIZE);
 
 		const name = document.createElement('span');
 		name.className = 'hall-name';
-		name.textContent = textFormat(text.nameTag, { id });
+		name.textContent = `@${id}`;
 		if (self) {
 			const you = document.createElement('span');
 			you.className = 'hall-name-you';
-			you.textContent = text.you;
+			you.textContent = textGet('Hall.You');
 			name.append(you);
 		}
+		this.name = name;
 		this.element.append(this.balloon, this.image, name);
 		this.loadGithubAvatar();
 	}
@@ -122,6 +123,25 @@ export class HallAvatar {
 		this.balloonTimer = setTimeout(() => {
 			this.balloon.hidden = true;
 		}, BALLOON_MS);
+	}
+
+	/* Marks the visitor as proven by signing in with GitHub (a ✓ after the
+	 * name), or takes the mark away. */
+	setVerified(verified) {
+		if (verified === !!this.verifiedMark)
+			return;
+		if (!verified) {
+			this.verifiedMark.remove();
+			this.verifiedMark = null;
+		} else {
+			this.verifiedMark = document.createElement('span');
+			this.verifiedMark.className = 'hall-verified';
+			this.verifiedMark.textContent = '✓';
+			this.verifiedMark.title = textGet('Hall.Verified');
+			this.verifiedMark.setAttribute('aria-label', textGet('Hall.Verified'));
+			this.name.insertBefore(this.verifiedMark, this.name.querySelector('.hall-name-you'));
+		}
+		this.element.classList.toggle('is-verified', verified);
 	}
 
 	/* Greyed out while the connection is down: their position may be old. */

@@ -4,12 +4,13 @@
 import { domElement } from './dom.js';
 import { dialogOpen } from './hall-dialog.js';
 import { stageKeepFocusOff } from './hall-stage.js';
+import { textGet } from './text.js';
 
 const BOARD = { x: 1000, y: 1020 };
 
 /* The board on stage; returns its spot ({kind: 'board', x, y, node}).
  * onOpen() runs on a click. */
-export function boardBuild(stage, staticBase, text, onOpen) {
+export function boardBuild(stage, staticBase, onOpen) {
 	const board = domElement('button', 'hall-board');
 	const diagram = domElement('img');
 
@@ -23,8 +24,8 @@ export function boardBuild(stage, staticBase, text, onOpen) {
 	diagram.width = 132;
 	diagram.height = 88;
 	diagram.draggable = false;
-	board.append(domElement('span', 'hall-board-label', text.board.label), diagram,
-		domElement('span', 'hall-board-sign', text.board.sign));
+	board.append(domElement('span', 'hall-board-label', textGet('Hall.Board.Label')), diagram,
+		domElement('span', 'hall-board-sign', textGet('Hall.Board.Sign')));
 	board.addEventListener('click', () => onOpen());
 	stage.addStand(board);
 	stage.addMinimapMark('board', BOARD.x, BOARD.y);
@@ -32,7 +33,7 @@ export function boardBuild(stage, staticBase, text, onOpen) {
 }
 
 /* The diagram in a modal, linked to the picture itself. */
-export function boardOpen(staticBase, text) {
+export function boardOpen(staticBase) {
 	const figure = domElement('figure', 'hall-architecture');
 	const link = domElement('a');
 	const diagram = domElement('img');
@@ -41,8 +42,8 @@ export function boardOpen(staticBase, text) {
 	link.target = '_blank';
 	link.rel = 'noopener';
 	diagram.src = link.href;
-	diagram.alt = text.board.alt;
+	diagram.alt = textGet('Hall.Board.Alt');
 	link.append(diagram);
-	figure.append(link, domElement('figcaption', '', text.board.caption));
-	dialogOpen(text.board.title, figure, { className: 'is-board', closeText: text.close });
+	figure.append(link, domElement('figcaption', '', textGet('Hall.Board.Caption')));
+	dialogOpen(textGet('Hall.Board.Title'), figure, { className: 'is-board', closeText: textGet('Hall.Close') });
 }

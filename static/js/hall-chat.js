@@ -1,6 +1,8 @@
 // hall-chat.js — the chat box at the bottom of the hall and the log of what
 // was said (the daemon replays the last 50 messages on every join).
 
+import { textGet, textTime } from './text.js';
+
 const LOG_SIZE = 50;
 const MESSAGE_MAX = 200;
 
@@ -16,19 +18,18 @@ export function chatTime(at) {
 
 export class HallChat {
 	/* send(message) delivers a message and returns whether it went out. */
-	constructor(parent, text, send) {
-		this.text = text;
+	constructor(parent, send) {
 		this.send = send;
 		this.seen = new Set();
 
 		this.element = document.createElement('section');
 		this.element.className = 'hall-chat';
-		this.element.setAttribute('aria-label', text.chat.label);
+		this.element.setAttribute('aria-label', textGet('Hall.Chat.Label'));
 
 		this.log = document.createElement('ol');
 		this.log.className = 'hall-chat-log';
 		this.log.id = 'hall-chat-log';
-		this.log.setAttribute('aria-label', text.chat.log);
+		this.log.setAttribute('aria-label', textGet('Hall.Chat.Log'));
 		this.log.setAttribute('aria-live', 'polite');
 		this.log.hidden = true;
 
@@ -40,15 +41,15 @@ export class HallChat {
 		this.input.maxLength = MESSAGE_MAX;
 		this.input.autocomplete = 'off';
 		this.input.enterKeyHint = 'send';
-		this.input.placeholder = text.chat.placeholder;
-		this.input.setAttribute('aria-label', text.chat.label);
+		this.input.placeholder = textGet('Hall.Chat.Placeholder');
+		this.input.setAttribute('aria-label', textGet('Hall.Chat.Label'));
 		const submit = document.createElement('button');
 		submit.type = 'submit';
-		submit.textContent = text.chat.send;
+		submit.textContent = textGet('Hall.Chat.Send');
 		this.toggle = document.createElement('button');
 		this.toggle.type = 'button';
 		this.toggle.className = 'hall-chat-toggle';
-		this.toggle.textContent = text.chat.showLog;
+		this.toggle.textContent = textGet('Hall.Chat.ShowLog');
 		this.toggle.setAttribute('aria-controls', this.log.id);
 		this.toggle.setAttribute('aria-expanded', 'false');
 		this.toggle.addEventListener('click', () => this.showLog(this.log.hidden));
@@ -80,11 +81,11 @@ export class HallChat {
 		if (!message)
 			return;
 		if ([...message].length > MESSAGE_MAX) {
-			this.setProblem(this.text.chat.tooLong);
+			this.setProblem(textGet('Hall.Chat.TooLong'));
 			return;
 		}
 		if (!this.send(message)) {
-			this.setProblem(this.text.chat.notConnected);
+			this.setProblem(textGet('Hall.Chat.NotConnected'));
 			return;
 		}
 		this.input.value = '';
@@ -117,8 +118,7 @@ export class HallChat {
 		if (!Number.isNaN(ms)) {
 			const date = new Date(ms);
 			when.dateTime = date.toISOString();
-			when.textContent = date.toLocaleTimeString(document.documentElement.lang || [],
-				{ hour: '2-digit', minute: '2-digit' });
+			when.textContent = textTime(date);
 		}
 		who.textContent = `@${userId}`;
 		what.textContent = message;

@@ -2,12 +2,16 @@
 // board, tutorial, the team's surprise) on the native <dialog> element, which
 // brings focus trapping, Esc to close and a backdrop without extra code.
 
+import { textGet } from './text.js';
+
 let dialogCount = 0;
 
 /*
  * Opens a modal with a heading and body (a Node); returns the <dialog>, which
  * removes itself from the page once closed. options.className adds a class,
- * options.onClose runs after closing, options.closeText labels the button.
+ * options.onClose runs after closing, options.titleLang is the title's
+ * language when it is not the page's, options.closeText labels the close
+ * button (the catalog's "close" when not given).
  */
 export function dialogOpen(title, body, options = {}) {
 	const dialog = document.createElement('dialog');
@@ -19,12 +23,14 @@ export function dialogOpen(title, body, options = {}) {
 	dialog.className = `hall-dialog ${options.className || ''}`.trim();
 	heading.className = 'hall-dialog-title';
 	heading.textContent = title;
+	if (options.titleLang)
+		heading.lang = options.titleLang;
 	heading.id = `hall-dialog-title-${++dialogCount}`;
 	dialog.setAttribute('aria-labelledby', heading.id);
 	close.type = 'button';
 	close.className = 'hall-dialog-close';
 	close.textContent = '×';
-	close.setAttribute('aria-label', options.closeText || 'Close');
+	close.setAttribute('aria-label', options.closeText || textGet('Hall.Close'));
 	close.addEventListener('click', () => dialog.close());
 	header.append(heading, close);
 	inner.className = 'hall-dialog-inner';

@@ -6,9 +6,10 @@
 import { domElement } from './dom.js';
 import { dialogOpen } from './hall-dialog.js';
 import { STAGE_WORLD, stageClamp, stageKeepFocusOff } from './hall-stage.js';
+import { textGet } from './text.js';
 
 /* One framed picture per exhibit on stage; returns their spots
- * ({kind: 'exhibit', x, y, node, slug, title, href}). onOpen(spot) runs on
+ * ({kind: 'exhibit', x, y, node, slug, title, lang, href}: lang the title's). onOpen(spot) runs on
  * a plain click. */
 export function exhibitsBuild(stage, onOpen) {
 	const spots = [];
@@ -40,12 +41,18 @@ export function exhibitsBuild(stage, onOpen) {
 			image.draggable = false;
 			frame.append(image);
 		}
-		exhibit.append(frame, domElement('span', 'hall-exhibit-title', title.textContent));
+		/* A title in the other language (a work with no English name) keeps
+		 * its lang, as the page's list marks it. */
+		const lang = title.getAttribute('lang') || '';
+		const name = domElement('span', 'hall-exhibit-title', title.textContent);
+		if (lang)
+			name.lang = lang;
+		exhibit.append(frame, name);
 		stage.addStand(exhibit);
 
 		const spot = {
 			kind: 'exhibit', x, y, node: exhibit,
-			slug: item.dataset.slug, title: title.textContent, href: exhibit.href,
+			slug: item.dataset.slug, title: title.textContent, lang, href: exhibit.href,
 		};
 		exhibit.addEventListener('click', (event) => {
 			/* A modified click opens the page itself, as links do. */
@@ -62,21 +69,21 @@ export function exhibitsBuild(stage, onOpen) {
 
 /* The exhibit's own page, fetched and shown in a modal with a link to it;
  * when the fetch fails the modal says so and still links the page. */
-export async function exhibitsOpen(spot, text) {
+export async function exhibitsOpen(spot) {
 	const body = domElement('div', 'hall-exhibit-dialog');
-	const status = domElement('p', 'hall-dialog-status', text.exhibitDialog.loading);
-	const pageLink = domElement('a', 'hall-exhibit-page-link', text.exhibitDialog.openPage);
+	const status = domElement('p', 'hall-dialog-status', textGet('Hall.ExhibitDialog.Loading'));
+	const pageLink = domElement('a', 'hall-exhibit-page-link', textGet('Hall.ExhibitDialog.OpenPage'));
 
 	pageLink.href = spot.href;
 	body.append(status);
-	dialogOpen(spot.title, body, { className: 'is-exhibit', closeText: text.close });
+	dialogOpen(spot.title, body, { className: 'is-exhibit', closeText: textGet('Hall.Close'), titleLang: spot.lang });
 	try {
 		const response = await fetch(spot.href, { credentials: 'same-origin' });
 		const page = response.ok
 			? new DOMParser().parseFromString(await response.text(), 'text/html') : null;
 		const article = page && page.querySelector('article.exhibit');
 		if (!article) {
-			status.textContent = text.exhibitDialog.failed;
+			status.textContent = textGet('Hall.ExhibitDialog.Failed');
 			body.replaceChildren(status, pageLink);
 			return;
 		}
@@ -84,7 +91,7 @@ export async function exhibitsOpen(spot, text) {
 		article.querySelector('.exhibit-heading')?.remove();
 		body.replaceChildren(document.importNode(article, true), pageLink);
 	} catch {
-		status.textContent = text.exhibitDialog.failed;
+		status.textContent = textGet('Hall.ExhibitDialog.Failed');
 		body.replaceChildren(status, pageLink);
 	}
 }

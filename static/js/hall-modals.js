@@ -3,23 +3,26 @@
 
 import { domElement } from './dom.js';
 import { dialogOpen } from './hall-dialog.js';
+import { textGet } from './text.js';
 
 const CELEBRATION_MS = 4000;
 const CONFETTI = 48;
+const TUTORIAL_LINES = ['Hall.Tutorial.Walk', 'Hall.Tutorial.Click', 'Hall.Tutorial.Enter',
+	'Hall.Tutorial.Chat', 'Hall.Tutorial.Board'];
 
 /* The tutorial; onClose() runs when it is closed, however. */
-export function modalsTutorial(text, onClose) {
+export function modalsTutorial(onClose) {
 	const body = domElement('div', 'hall-tutorial');
 	const list = domElement('ul');
-	const start = domElement('button', 'hall-tutorial-start', text.tutorial.start);
+	const start = domElement('button', 'hall-tutorial-start', textGet('Hall.Tutorial.Start'));
 
-	for (const line of text.tutorial.lines)
-		list.append(domElement('li', '', line));
+	for (const line of TUTORIAL_LINES)
+		list.append(domElement('li', '', textGet(line)));
 	start.type = 'button';
 	body.append(list, start);
-	const dialog = dialogOpen(text.tutorial.title, body, {
+	const dialog = dialogOpen(textGet('Hall.Tutorial.Title'), body, {
 		className: 'is-tutorial',
-		closeText: text.close,
+		closeText: textGet('Hall.Close'),
 		onClose,
 	});
 	start.addEventListener('click', () => dialog.close());
@@ -28,7 +31,7 @@ export function modalsTutorial(text, onClose) {
 
 /* The team's secret (↑↑↓↓←→←→BA): confetti, a message, and every avatar in
  * world hops for a few seconds. */
-export function modalsCelebrate(text, world) {
+export function modalsCelebrate(world) {
 	const body = domElement('div', 'hall-celebration');
 	const confetti = domElement('div', 'hall-confetti');
 
@@ -39,8 +42,8 @@ export function modalsCelebrate(text, world) {
 		piece.style.setProperty('--hue', String(Math.floor(Math.random() * 360)));
 		confetti.append(piece);
 	}
-	body.append(confetti, domElement('p', '', text.easterEgg.body));
-	dialogOpen(text.easterEgg.title, body, { className: 'is-celebration', closeText: text.close });
+	body.append(confetti, domElement('p', '', textGet('Hall.EasterEgg.Body')));
+	dialogOpen(textGet('Hall.EasterEgg.Title'), body, { className: 'is-celebration', closeText: textGet('Hall.Close') });
 	world.classList.add('is-celebrating');
 	setTimeout(() => world.classList.remove('is-celebrating'), CELEBRATION_MS);
 }

@@ -6,7 +6,7 @@
 import { chatTime } from './hall-chat.js';
 import { MOVEMENT_WALK_SPEED } from './hall-movement.js';
 import { STAGE_WORLD, stageClamp } from './hall-stage.js';
-import { textFormat } from './text.js';
+import { textGet } from './text.js';
 
 const TICK_MS = 1000;              /* the daemon reports positions once a second */
 const HISTORY_AGE_MS = 10000;      /* chat older than this on joining is history */
@@ -15,7 +15,7 @@ export const PROTOCOL_GITHUB_ID = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){
 export class HallProtocol {
 	/*
 	 * hall: what the protocol acts on —
-	 *   user, self (the visitor's own HallAvatar), chat (HallChat), text;
+	 *   user, self (the visitor's own HallAvatar), chat (HallChat);
 	 *   addAvatar(id) → a new HallAvatar for someone else;
 	 *   onPeople(count), onNotice(message).
 	 */
@@ -48,10 +48,10 @@ export class HallProtocol {
 			this.receiveChat(message);
 			break;
 		case 'ERROR_MESSAGE': {
-			const errors = this.hall.text.serverError;
-			const known = Object.hasOwn(errors, String(message.code));
-			this.hall.onNotice(textFormat(errors[known ? message.code : 'other'],
-				{ msg: String(message.msg || message.code) }));
+			/* The daemon's msg is English for every page: the visitor is told
+			 * in the page's language, the code kept for a bug report. */
+			this.hall.onNotice(message.code === 429 ? textGet('Hall.ServerError.TooFast')
+				: textGet('Hall.ServerError.Other', String(Number(message.code) || 0)));
 			break;
 		}
 		default:
@@ -92,6 +92,9 @@ export class HallProtocol {
 			let avatar = this.others.get(key);
 
 			present.add(key);
+			/* Who signed in with GitHub, when the daemon says (a later
+			 * report without the field leaves the mark as it was). */
+			const verified = typeof c.verified === 'boolean' ? c.verified : null;
 			if (!avatar) {
 				avatar = this.hall.addAvatar(c.user_id);
 				avatar.place(to.x, to.y);
@@ -100,6 +103,8 @@ export class HallProtocol {
 				avatar.setStale(false);
 				avatar.walkTo(to.x, to.y, walkDuration(avatar, to), now);
 			}
+			if (verified !== null)
+				avatar.setVerified(verified);
 		}
 		if (full) {
 			for (const key of [...this.others.keys()]) {

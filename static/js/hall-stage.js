@@ -4,6 +4,7 @@
 // minimap, the hint for where the visitor stands and the notice at the top.
 
 import { domElement } from './dom.js';
+import { textGet } from './text.js';
 
 export const STAGE_WORLD = 2500;
 const TOAST_MS = 4000;
@@ -23,7 +24,7 @@ export class HallStage {
 	/* root: the #hall section; handlers.onHelp() opens the tutorial again,
 	 * handlers.onEnter() acts on the hint's Enter button, handlers.onFloor()
 	 * runs when the floor is tapped. */
-	constructor(root, text, handlers) {
+	constructor(root, handlers) {
 		this.root = root;
 		this.toastTimer = 0;
 
@@ -45,20 +46,20 @@ export class HallStage {
 		this.people = domElement('p', 'hall-people');
 		const help = domElement('button', 'hall-help', '?');
 		help.type = 'button';
-		help.title = text.tutorial.help;
-		help.setAttribute('aria-label', text.tutorial.help);
+		help.title = textGet('Hall.Tutorial.Help');
+		help.setAttribute('aria-label', textGet('Hall.Tutorial.Help'));
 		help.addEventListener('click', () => handlers.onHelp());
 		stageKeepFocusOff(help);
 		hud.append(this.connectionBadge, this.people, help);
 
 		this.minimap = domElement('div', 'hall-minimap');
 		this.minimap.setAttribute('role', 'img');
-		this.minimap.setAttribute('aria-label', text.minimap);
+		this.minimap.setAttribute('aria-label', textGet('Hall.Minimap'));
 
 		this.hint = domElement('div', 'hall-hint');
 		this.hint.hidden = true;
 		this.hintText = domElement('span', 'hall-hint-text');
-		const enterButton = domElement('button', 'hall-enter', text.hint.button);
+		const enterButton = domElement('button', 'hall-enter', textGet('Hall.Hint.Button'));
 		enterButton.type = 'button';
 		enterButton.addEventListener('click', () => handlers.onEnter());
 		stageKeepFocusOff(enterButton);
@@ -102,13 +103,14 @@ export class HallStage {
 		this.people.textContent = label;
 	}
 
-	/* The hint for a stand of kind, or none with kind null. */
+	/* The hint for a stand of kind (label: a list of strings and nodes), or
+	 * none with kind null. */
 	showHint(kind, label) {
 		this.hint.hidden = !kind;
 		if (!kind)
 			return;
 		this.hint.dataset.kind = kind;
-		this.hintText.textContent = label;
+		this.hintText.replaceChildren(...label);
 	}
 
 	/* A notice at the top for a few seconds (a newer one replaces it). */

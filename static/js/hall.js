@@ -8,6 +8,7 @@
 // data-user and each exhibit's place in data-hall-x/-y on the exhibit list;
 // everything on top of that list is built here.
 
+import { domElement } from './dom.js';
 import { HallAvatar } from './hall-avatar.js';
 import { boardBuild, boardOpen } from './hall-board.js';
 import { HallCamera } from './hall-camera.js';
@@ -21,23 +22,27 @@ import { HallMovement, MOVEMENT_PLAZA } from './hall-movement.js';
 import { HallProtocol, PROTOCOL_GITHUB_ID } from './hall-protocol.js';
 import { HallStage, STAGE_WORLD } from './hall-stage.js';
 import { storageGet, storageSet } from './storage.js';
-import { textFormat, textLoad } from './text.js';
+import { textGet, textNodes, textNumber } from './text.js';
 
 const STAND_MARGIN = 16;
 const STORAGE_ID = 'masakari.githubId';
 const STORAGE_TUTORIAL = 'masakari.hall.tutorialSeen';
+const CONNECTION_TEXT = {
+	connecting: 'Hall.Connection.Connecting',
+	open: 'Hall.Connection.Open',
+	offline: 'Hall.Connection.Offline',
+};
 
 class Hall {
-	constructor(root, text) {
+	constructor(root) {
 		this.root = root;
-		this.text = text;
 		this.user = root.dataset.user;
 		this.staticBase = root.dataset.static || '/static';
 		this.standing = null;
 		this.lastFrame = 0;
 
 		storageSet(STORAGE_ID, this.user);
-		this.stage = new HallStage(root, text, {
+		this.stage = new HallStage(root, {
 			onHelp: () => this.openTutorial(),
 			onEnter: () => this.enter(),
 			onFloor: () => {
@@ -48,10 +53,12 @@ class Hall {
 		});
 		this.camera = new HallCamera(this.stage.world, MOVEMENT_PLAZA);
 		this.spots = [
-			...exhibitsBuild(this.stage, (spot) => exhibitsOpen(spot, text)),
-			boardBuild(this.stage, this.staticBase, text, () => this.openBoard()),
+			...exhibitsBuild(this.stage, (spot) => exhibitsOpen(spot)),
+			boardBuild(this.stage, this.staticBase, () => this.openBoard()),
 		];
 		this.self = this.addAvatar(this.user, true);
+		/* The page says whether this visitor proved their ID by signing in. */
+		this.self.setVerified(['1', 'true'].includes(root.dataset.verified));
 		this.connection = new HallConnection(hallSocketUrl(window.location, this.user), {
 			onState: (state, detail) => this.showConnection(state, detail),
 			onOpen: () => {
@@ -63,18 +70,18 @@ class Hall {
 		this.movement = new HallMovement(this.user, this.self,
 			(message) => this.connection.send(message), () => this.updateStanding());
 		this.movement.makeDraggable(() => this.camera.scale);
-		this.chat = new HallChat(root, text, (message) =>
+		this.chat = new HallChat(root, (message) =>
 			this.connection.send({ action: 'ACTION_CHAT_MESSAGE', message }));
 		this.protocol = new HallProtocol({
-			user: this.user, self: this.self, chat: this.chat, text,
+			user: this.user, self: this.self, chat: this.chat,
 			addAvatar: (id) => this.addAvatar(id, false),
-			onPeople: (count) => this.stage.showPeople(textFormat(text.people, { count })),
+			onPeople: (count) => this.showPeople(count),
 			onNotice: (message) => this.stage.showToast(message),
 		});
 		this.keyboard = new HallKeyboard({
 			isBlocked: () => dialogIsOpen(),
 			onEnter: () => this.enter(),
-			onSecret: () => modalsCelebrate(text, this.stage.world),
+			onSecret: () => modalsCelebrate(this.stage.world),
 		});
 		this.chat.input.addEventListener('focus', () => this.keyboard.release());
 
@@ -82,7 +89,7 @@ class Hall {
 		new ResizeObserver(() => this.measure()).observe(this.stage.viewport);
 		this.measure();
 		this.updateStanding();
-		this.stage.showPeople(textFormat(text.people, { count: 1 }));
+		this.showPeople(1);
 		this.connection.start();
 		requestAnimationFrame((now) => this.frame(now));
 		if (!storageGet(STORAGE_TUTORIAL))
@@ -91,7 +98,7 @@ class Hall {
 
 	addAvatar(id, self) {
 		const mark = this.stage.addMinimapMark(self ? 'self' : 'visitor', 0, 0);
-		const avatar = new HallAvatar(id, this.text, self, mark, STAGE_WORLD);
+		const avatar = new HallAvatar(id, self, mark, STAGE_WORLD);
 
 		this.stage.avatarLayer.append(avatar.element);
 		return avatar;
@@ -118,11 +125,13 @@ class Hall {
 		requestAnimationFrame((next) => this.frame(next));
 	}
 
-	showConnection(state, detail) {
-		const labels = this.text.connection;
+	showPeople(count) {
+		this.stage.showPeople(textGet('Hall.People', textNumber(count)));
+	}
 
+	showConnection(state, detail) {
 		this.stage.showConnection(state, state === 'retrying'
-			? textFormat(labels.retrying, detail) : labels[state]);
+			? textGet('Hall.Connection.Retrying', textNumber(detail.seconds)) : textGet(CONNECTION_TEXT[state]));
 		if (state !== 'open')
 			this.protocol.setStale(true);
 	}
@@ -145,7 +154,16 @@ class Hall {
 		}
 		spot.node.classList.add('is-here');
 		this.stage.showHint(spot.kind, spot.kind === 'exhibit'
-			? textFormat(this.text.hint.exhibit, { title: spot.title }) : this.text.hint.board);
+			? textNodes('Hall.Hint.Exhibit', this.exhibitTitle(spot)) : [textGet('Hall.Hint.Board')]);
+	}
+
+	/* The exhibit's title, marked with its language when that is not the page's. */
+	exhibitTitle(spot) {
+		const title = domElement('span', '', spot.title);
+
+		if (spot.lang)
+			title.lang = spot.lang;
+		return title;
 	}
 
 	/* Enter (or the on-screen button): on an exhibit, off to its site; on
@@ -161,17 +179,16 @@ class Hall {
 	}
 
 	openBoard() {
-		boardOpen(this.staticBase, this.text);
+		boardOpen(this.staticBase);
 	}
 
 	openTutorial() {
-		modalsTutorial(this.text, () => storageSet(STORAGE_TUTORIAL, '1'));
+		modalsTutorial(() => storageSet(STORAGE_TUTORIAL, '1'));
 	}
 }
 
 const root = document.getElementById('hall');
 if (root && root.dataset.user && PROTOCOL_GITHUB_ID.test(root.dataset.user)) {
-	const text = textLoad(document.documentElement.lang);
-	root.setAttribute('aria-label', text.hallLabel);
-	new Hall(root, text);
+	root.setAttribute('aria-label', textGet('Hall.Label'));
+	new Hall(root);
 }

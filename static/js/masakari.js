@@ -5,9 +5,12 @@
 // "defeated" banner shows once when HP falls below 20; and the form is thrown
 // with fetch, so that the critic's own axe flies before the throw's page
 // opens. Without script the form posts as usual and the page shows the HP it
-// was drawn with.
+// was drawn with. A landing and the defeat each have a sound (sound.js), with
+// its toggle beside the HP bar.
 
 import { HallConnection, hallSocketUrl } from './hall-connection.js';
+import { soundPlay, soundToggle } from './sound.js';
+import { TEXT_LANG, textGet, textNumber } from './text.js';
 
 const DEFEATED_BELOW = 20;
 const DEFEATED_SHOWN_MS = 6000;
@@ -29,6 +32,7 @@ class MasakariPage {
 		this.lastPush = 0;
 		this.ownThrowInFlight = false;
 
+		soundToggle(document.querySelector('.hp') || document.body);
 		this.connection = new HallConnection(hallSocketUrl(window.location), {
 			onState: (state) => {
 				if (state !== 'open')
@@ -51,10 +55,11 @@ class MasakariPage {
 		const hp = Math.max(0, Math.min(100, Math.round(100 - cpu)));
 
 		this.meter.value = hp;
-		this.value.textContent = String(hp);
+		this.value.textContent = textNumber(hp);
 		if (hp < DEFEATED_BELOW && !this.bannerShown) {
 			this.bannerShown = true;
 			this.banner.hidden = false;
+			soundPlay('defeated');
 			setTimeout(() => {
 				this.banner.hidden = true;
 			}, DEFEATED_SHOWN_MS);
@@ -94,12 +99,14 @@ class MasakariPage {
 		this.frame.classList.remove('hit');
 		void this.frame.offsetWidth; /* restarts the animation when throws follow each other */
 		this.frame.classList.add('hit');
+		soundPlay('landed');
 	}
 
 	announce(t) {
-		const what = t.weakness ? `${t.weakness.title_ja || t.weakness.slug} に命中` : '外れ';
+		const title = t.weakness && (t.weakness[`title_${TEXT_LANG}`] || t.weakness.title_ja || t.weakness.slug);
+		const what = title ? textGet('Masakari.Hit', title) : textGet('Masakari.Miss');
 
-		this.landed.textContent = `@${t.github_id} のまさかり: ${what}、威力 ${t.power}`;
+		this.landed.textContent = textGet('Masakari.Landed', t.github_id, what, textNumber(Number(t.power) || 0));
 		this.landed.hidden = false;
 	}
 
@@ -112,7 +119,7 @@ class MasakariPage {
 		const p = doc.getElementById('throw-problem') || doc.querySelector('.error-message');
 
 		if (!p || !p.textContent.trim()) {
-			this.problem.textContent = `The throw failed (${status}). Please try again.`;
+			this.problem.textContent = textGet('Masakari.ThrowFailed', status);
 		} else {
 			this.problem.replaceChildren();
 			for (const n of p.childNodes) {

@@ -1,10 +1,13 @@
 // throw.js — /masakari/throws/<id>: while the attack is queued or running,
 // polls /api/throws/<id> every second and shows the status, the requests sent
-// and the current rate; when it ends, reloads once so the server draws the report.
-// While the server's reply has not come (it is fetched off the request path),
-// the same poll puts it in when it does: as text, never as markup.
+// and the current rate (numbers as the page's language writes them); when it
+// ends, reloads once so the server draws the report. While the server's reply
+// has not come (it is fetched off the request path), the same poll shows it
+// when it does: as text, never as markup.
 
+import { domElement } from './dom.js';
 import { statusWord, statusWordsRead } from './status-words.js';
+import { textGet, textNumber } from './text.js';
 
 const POLL_MS = 1000;
 
@@ -20,50 +23,46 @@ function throwShow(t) {
 
 	status.textContent = statusWord(words, t.status);
 	status.className = `status-${t.status}`;
-	document.getElementById('attack-sent').textContent = String(t.sent);
+	document.getElementById('attack-sent').textContent = textNumber(t.sent);
 	document.getElementById('attack-progress').value = t.sent;
-	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? t.rate.toFixed(1) : '–';
+	document.getElementById('attack-rate').textContent = typeof t.rate === 'number' ? textNumber(t.rate, 1) : '–';
 }
 
-// Replaces "the server is thinking" with the reply; returns whether it is shown.
-function throwShowReply(reply) {
-	const pending = document.getElementById('reply-pending');
+/* The reply in place of the "still thinking" line, quoted as the page quotes it. */
+function throwShowReply(pending, reply) {
+	const quote = domElement('blockquote', 'server-words');
+	const line = domElement('p', '', textGet('Throw.Reply', reply));
 
-	if (!pending)
-		return true;
-	if (typeof reply !== 'string')
-		return false;
-	const quote = document.createElement('blockquote');
-	const line = document.createElement('p');
-	quote.className = 'server-words';
 	line.id = 'reply';
-	line.textContent = `「${reply}」`;
 	quote.append(line);
 	pending.replaceWith(quote);
-	return true;
 }
 
+/* Polls until nothing is left to wait for: the attack (when it was not over
+ * as the page was drawn) and the reply (when it had not come). */
 async function throwPoll(id, attackOver) {
+	const pending = document.getElementById('reply-pending');
+
 	try {
 		const response = await fetch(`/api/throws/${encodeURIComponent(id)}`,
 			{ cache: 'no-store', credentials: 'same-origin' });
 		const t = response.ok ? await response.json() : null;
 		if (t) {
-			const replied = throwShowReply(t.reply);
+			if (pending && typeof t.reply === 'string')
+				throwShowReply(pending, t.reply);
 			if (!attackOver) {
 				throwShow(t);
 				if (throwFinished(t.status)) {
 					window.location.reload();
 					return;
 				}
-			} else if (replied) {
-				return;
 			}
 		}
 	} catch {
 		/* The next poll tries again. */
 	}
-	setTimeout(() => throwPoll(id, attackOver), POLL_MS);
+	if (!attackOver || document.getElementById('reply-pending'))
+		setTimeout(() => throwPoll(id, attackOver), POLL_MS);
 }
 
 if (root && (!throwFinished(root.dataset.status) || document.getElementById('reply-pending')))

@@ -82,5 +82,8 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
   <p class="empty">まだ一本も投げられていない。最初の一本をどうぞ。</p>
   <?cs /if ?>
 </section>
-<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "hall-connection.js" ?><?cs
+<?cs set:Page.Script = "masakari.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs
+set:Page.Modules.1 = "hall-connection.js" ?><?cs set:Page.Modules.2 = "sound.js" ?><?cs
+set:Page.Modules.3 = "storage.js" ?><?cs set:Page.Modules.4 = "text-catalog.js" ?><?cs
+set:Page.Modules.5 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -71,5 +71,7 @@ set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/head.cs" ?>
   </section>
   <p class="throw-nav"><a href="/masakari">もう一本投げる</a> · <a href="/masakari/ranking">ランキング</a></p>
 </article>
-<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "status-words.js" ?><?cs
+<?cs set:Page.Script = "throw.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs
+set:Page.Modules.1 = "status-words.js" ?><?cs set:Page.Modules.2 = "text-catalog.js" ?><?cs
+set:Page.Modules.3 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -144,3 +144,182 @@ test('every file in static/js is an ES module that some page runs or imports', (
 		assert.ok(reachable.has(file), `${file} is used by a page`);
 	}
 });
+
+/* ---- the strings --------------------------------------------------------- */
+
+const GENERATED = 'text-catalog.js';
+const JAPANESE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\u3000-\u303f\uff01-\uff5e]/u;
+/* Where a person reads what a script writes. */
+const TEXT_PROPERTIES = new Set(['textContent', 'innerText', 'innerHTML', 'outerHTML', 'title', 'alt',
+	'placeholder', 'label', 'ariaLabel', 'ariaDescription', 'ariaValueText']);
+const TEXT_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-valuetext', 'aria-roledescription',
+	'title', 'alt', 'placeholder', 'label']);
+/* Functions whose argument at that index is shown as it is. */
+const TEXT_ARGUMENTS = { domElement: [2], createTextNode: [0], append: 'all', prepend: 'all',
+	replaceChildren: 'all', alert: [0], confirm: [0], prompt: [0], dialogOpen: [0], setProblem: [0],
+	showToast: [0], showHint: [1], showConnection: [1], showPeople: [0], say: [0], onNotice: [0] };
+/* Strings that do hold words but are not prose, each with its reason:
+ *   none yet — a string here must say why no visitor reads it. */
+const ALLOWED = new Map([]);
+
+/* Whether s has a letter in it (a word of any language). */
+const hasLetters = (s) => /\p{L}/u.test(s);
+/* Three words in a row, the shape of English prose rather than of a class
+ * list ("hall-avatar is-self"), a selector or an identifier. */
+const looksLikeProse = (s) => /(?:^|\s)[A-Za-z]+[,.!?']?\s+[A-Za-z]+[,.!?']?\s+[A-Za-z]+/.test(s);
+/* Calls whose string arguments are selectors or media queries, not text. */
+const CODE_ARGUMENTS = new Set(['querySelector', 'querySelectorAll', 'closest', 'matches', 'matchMedia',
+	'getElementById', 'addEventListener', 'removeEventListener', 'setAttribute', 'getAttribute', 'error']);
+
+/* The string pieces an expression shows when it is a literal, a template,
+ * or a choice between them (a ? 'x' : 'y', a || 'x'). */
+function shownStrings(node) {
+	if (!node)
+		return [];
+	if (node.type === 'Literal' && typeof node.value === 'string')
+		return [{ node, value: node.value }];
+	if (node.type === 'TemplateLiteral')
+		return node.quasis.map((q) => ({ node: q, value: q.value.cooked }));
+	if (node.type === 'ConditionalExpression')
+		return [...shownStrings(node.consequent), ...shownStrings(node.alternate)];
+	if (node.type === 'LogicalExpression' || (node.type === 'BinaryExpression' && node.operator === '+'))
+		return [...shownStrings(node.left), ...shownStrings(node.right)];
+	return [];
+}
+
+/* Every string in a script that a person would read and that does not come
+ * from the catalog: shown by a text sink with letters in it, Japanese
+ * anywhere, or English prose anywhere outside selectors and console logs. */
+function strayTexts(file, source) {
+	const tree = acorn.parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true });
+	const found = [];
+	const report = (piece, why) => {
+		const allowed = ALLOWED.get(`${file}:${piece.value}`);
+		if (!allowed)
+			found.push(`${file}:${piece.node.loc.start.line}: ${why}: ${JSON.stringify(piece.value)}`);
+	};
+	const sink = (expression, why) => {
+		for (const piece of shownStrings(expression)) {
+			if (hasLetters(piece.value))
+				report(piece, why);
+		}
+	};
+	const codeStrings = new Set();
+
+	walk.ancestor(tree, {
+		AssignmentExpression(node) {
+			const target = node.left;
+			if (target.type === 'MemberExpression' && !target.computed && TEXT_PROPERTIES.has(target.property.name))
+				sink(node.right, `shown as ${target.property.name}`);
+		},
+		CallExpression(node) {
+			const callee = node.callee.type === 'MemberExpression' ? node.callee.property.name : node.callee.name;
+			if (callee === 'setAttribute' && node.arguments[0]?.type === 'Literal' &&
+			    TEXT_ATTRIBUTES.has(node.arguments[0].value))
+				sink(node.arguments[1], `shown as ${node.arguments[0].value}`);
+			const shown = TEXT_ARGUMENTS[callee];
+			if (shown) {
+				node.arguments.forEach((argument, i) => {
+					if (shown === 'all' || shown.includes(i))
+						sink(argument, `shown by ${callee}()`);
+				});
+			}
+			if (CODE_ARGUMENTS.has(callee)) {
+				for (const argument of node.arguments)
+					shownStrings(argument).forEach((p) => codeStrings.add(p.node));
+			}
+		},
+		ImportDeclaration(node) {
+			codeStrings.add(node.source);
+		},
+		Property(node) {
+			if (node.key.type === 'Identifier' && (node.key.name === 'closeText' || node.key.name === 'label'))
+				sink(node.value, `shown as ${node.key.name}`);
+		},
+	});
+	walk.full(tree, (node) => {
+		for (const piece of shownStrings(node.type === 'Literal' || node.type === 'TemplateLiteral' ? node : null)) {
+			if (JAPANESE.test(piece.value))
+				report(piece, 'Japanese outside the catalog');
+			else if (!codeStrings.has(piece.node) && looksLikeProse(piece.value))
+				report(piece, 'words outside the catalog');
+		}
+	});
+	return [...new Set(found)];
+}
+
+test('the scan for text outside the catalog finds what a script would show', () => {
+	/* The scan itself, on code that breaks the rule in each way it knows. */
+	const bad = [
+		"el.textContent = 'Connected';",
+		"el.title = ok ? 'Open' : 'Closed';",
+		"el.setAttribute('aria-label', `Map of ${name}`);",
+		"list.append(domElement('li', 'line', 'Walk with the keys'));",
+		"const x = '接続中';",
+		"const message = 'Please try again later';",
+		"dialogOpen('Welcome', body, { closeText: 'Close' });",
+	];
+	for (const line of bad)
+		assert.equal(strayTexts('probe.js', line).length >= 1, true, `found in: ${line}`);
+	const fine = [
+		"el.textContent = textGet('Hall.Chat.Send');",
+		"el.className = 'hall-avatar is-self';",
+		"document.querySelector('input, textarea, select');",
+		"name.textContent = `@${id}`;",
+		"help.textContent = '?';",
+		"console.error(`text.js: no text ${key} in the catalog`);",
+	];
+	for (const line of fine)
+		assert.deepEqual(strayTexts('probe.js', line), [], `nothing in: ${line}`);
+});
+
+test('no script shows text that is in no catalog', () => {
+	const found = [];
+
+	for (const file of fs.readdirSync(JS).filter((f) => f.endsWith('.js') && f !== GENERATED))
+		found.push(...strayTexts(file, fs.readFileSync(path.join(JS, file), 'utf8')));
+	assert.deepEqual(found, []);
+});
+
+test('static/js/text-catalog.js is what scripts/lang-js.mjs makes of lang/*/js.hdf', async () => {
+	const { langJsModule } = await import(path.join(ROOT, 'scripts/lang-js.mjs'));
+
+	assert.equal(fs.readFileSync(path.join(JS, GENERATED), 'utf8'), langJsModule(),
+		'run `node scripts/lang-js.mjs` after changing lang/ja/js.hdf or lang/en/js.hdf');
+});
+
+test('every text a script asks for is in the catalog, and every text in it is used', async () => {
+	const { langJsCatalog } = await import(path.join(ROOT, 'scripts/lang-js.mjs'));
+	const keys = new Set(Object.keys(langJsCatalog().ja));
+	const used = new Set();
+	const missing = [];
+
+	for (const file of fs.readdirSync(JS).filter((f) => f.endsWith('.js') && f !== GENERATED)) {
+		walk.simple(moduleTree(file), {
+			CallExpression(node) {
+				if (node.callee.name !== 'textGet')
+					return;
+				/* A key from a table is checked where the table names it
+				 * (below), and by textGet itself, which logs a missing key
+				 * as a console error that fails the browser tests. */
+				const key = node.arguments[0];
+				if (key?.type !== 'Literal')
+					return;
+				used.add(key.value);
+				if (!keys.has(key.value))
+					missing.push(`${file}:${node.loc.start.line}: ${key.value}`);
+			},
+			Literal(node) {
+				/* A key kept in a table (say, by connection state) and passed later. */
+				if (typeof node.value !== 'string')
+					return;
+				if (keys.has(node.value))
+					used.add(node.value);
+				else if (/^(Hall|Masakari|Throw|Sound)\.[A-Z][A-Za-z]*(\.[A-Z][A-Za-z0-9]*)*$/.test(node.value))
+					missing.push(`${file}:${node.loc.start.line}: ${node.value}`);
+			},
+		});
+	}
+	assert.deepEqual(missing, [], 'keys the scripts ask for and the catalog lacks');
+	assert.deepEqual([...keys].filter((k) => !used.has(k)), [], 'catalog texts no script uses');
+});

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { avatarAt, sql, walkTo } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -34,15 +35,6 @@ const SOCKET_FAILURE = /WebSocket connection to .* failed/;
 let alice;
 let bob;
 let daemonDown = false;
-
-/* The application's database, as tests/lib.sh's sql() reaches it. */
-function sql(query) {
-	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
-
-	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
-		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
-		'-e', query], { encoding: 'utf8' }).trim();
-}
 
 function halld(command) {
 	execFileSync(path.join(HERE, 'halld-restart.sh'), [command], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -95,18 +87,6 @@ async function launchVisitor(id) {
 	return visitor;
 }
 
-/* Where the page shows id's avatar: the centre of its 64 px picture, in
- * world pixels (the avatar is placed with translate(left, top)). */
-async function avatarAt(page, id) {
-	return page.evaluate((user) => {
-		const avatar = document.querySelector(`.hall-avatar[data-user="${user}"]`);
-		if (!avatar)
-			return null;
-		const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(avatar.style.transform);
-		return m ? { x: Number(m[1]) + 32, y: Number(m[2]) + 32 } : null;
-	}, id);
-}
-
 /* Resolves once page shows id's avatar within 1 px of (x, y). */
 function waitForAvatarAt(page, id, x, y, timeout) {
 	return page.waitForFunction(({ user, tx, ty }) => {
@@ -118,29 +98,6 @@ function waitForAvatarAt(page, id, x, y, timeout) {
 
 async function waitConnected(page) {
 	await page.waitForSelector('.hall-connection[data-state="open"]', { timeout: 15000 });
-}
-
-/* Walks id's avatar with the arrow keys, first across, then up or down,
- * until it stands at about (x, y). */
-async function walkTo(page, id, x, y) {
-	/* Keys typed into a text field do not walk. */
-	await page.evaluate(() => document.activeElement && document.activeElement.blur());
-	for (const [axis, back, forth, target] of [['x', 'ArrowLeft', 'ArrowRight', x], ['y', 'ArrowUp', 'ArrowDown', y]]) {
-		const at = (await avatarAt(page, id))[axis];
-		if (Math.abs(at - target) <= 12)
-			continue;
-		const sign = at < target ? 1 : -1;
-		await page.keyboard.down(sign > 0 ? forth : back);
-		try {
-			await page.waitForFunction(({ user, index, goal, direction }) => {
-				const avatar = document.querySelector(`.hall-avatar[data-user="${user}"]`);
-				const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(avatar.style.transform);
-				return (Number(m[index]) + 32 - goal) * direction >= 0;
-			}, { user: id, index: axis === 'x' ? 1 : 2, goal: target, direction: sign }, { timeout: 15000, polling: 'raf' });
-		} finally {
-			await page.keyboard.up(sign > 0 ? forth : back);
-		}
-	}
 }
 
 async function enterHall(visitor) {

@@ -85,3 +85,56 @@ export async function enterHall(page, id) {
 	await page.click('.entrance-form button[type="submit"]');
 	await page.waitForSelector('#hall.is-live');
 }
+
+/* An init script (context.addInitScript) that counts sound in window.soundCount:
+ * AudioContexts made, and source nodes (oscillators, buffers) started. */
+export function soundCounter() {
+	window.soundCount = { contexts: 0, starts: 0 };
+	if (typeof AudioScheduledSourceNode === 'undefined')
+		return;
+	const start = AudioScheduledSourceNode.prototype.start;
+	AudioScheduledSourceNode.prototype.start = function (...args) {
+		window.soundCount.starts++;
+		return start.apply(this, args);
+	};
+	const Real = window.AudioContext;
+	window.AudioContext = class extends Real {
+		constructor(...args) {
+			super(...args);
+			window.soundCount.contexts++;
+		}
+	};
+}
+
+/* Where page shows id's avatar: the centre of its 64 px picture, in world
+ * pixels (the avatar is placed with translate(left, top)). */
+export async function avatarAt(page, id) {
+	return page.evaluate((user) => {
+		const avatar = document.querySelector(`.hall-avatar[data-user="${user}"]`);
+		const m = avatar && /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(avatar.style.transform);
+		return m ? { x: Number(m[1]) + 32, y: Number(m[2]) + 32 } : null;
+	}, id);
+}
+
+/* Walks id's avatar with the arrow keys, first across, then up or down,
+ * until it stands at about (x, y). */
+export async function walkTo(page, id, x, y) {
+	/* Keys typed into a text field do not walk. */
+	await page.evaluate(() => document.activeElement && document.activeElement.blur());
+	for (const [axis, back, forth, target] of [['x', 'ArrowLeft', 'ArrowRight', x], ['y', 'ArrowUp', 'ArrowDown', y]]) {
+		const at = (await avatarAt(page, id))[axis];
+		if (Math.abs(at - target) <= 12)
+			continue;
+		const sign = at < target ? 1 : -1;
+		await page.keyboard.down(sign > 0 ? forth : back);
+		try {
+			await page.waitForFunction(({ user, index, goal, direction }) => {
+				const avatar = document.querySelector(`.hall-avatar[data-user="${user}"]`);
+				const m = /translate\(([-\d.]+)px, ([-\d.]+)px\)/.exec(avatar.style.transform);
+				return (Number(m[index]) + 32 - goal) * direction >= 0;
+			}, { user: id, index: axis === 'x' ? 1 : 2, goal: target, direction: sign }, { timeout: 15000, polling: 'raf' });
+		} finally {
+			await page.keyboard.up(sign > 0 ? forth : back);
+		}
+	}
+}

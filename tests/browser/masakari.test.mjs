@@ -6,13 +6,14 @@
 // the "defeated" banner when the machine's CPU is really driven up. Run by t4002-masakari.sh
 // with BASE and STACK_VAR set; nothing may leave 127.0.0.1.
 
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { soundCounter, sql } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -46,15 +47,6 @@ async function newPage() {
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 	return page;
-}
-
-/* The application's database, as tests/lib.sh's sql() reaches it. */
-function sql(query) {
-	const password = fs.readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
-
-	return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run', 'mysqld.sock'),
-		'-u', 'masakari', `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari',
-		'-e', query], { encoding: 'utf8' }).trim();
 }
 
 /* The attacks these throws queued must not run on into later tests: cancel
@@ -203,6 +195,10 @@ test('a throw lands on the framed target, then its own page follows the attack t
 	await page.waitForSelector('#attack-report', { timeout: 60000 });
 	assert.equal(Number(await page.textContent('#report-sent')), total);
 	assert.match(await page.textContent('#report-latency'), /^[\d.]+ \/ [\d.]+ \/ [\d.]+ \/ [\d.]+ ms$/);
+	/* The server's words, on the page or arriving on it, as text. */
+	await page.waitForSelector('#reply', { timeout: 20000 });
+	assert.ok((await page.textContent('#reply')).length > 2);
+	assert.equal(await page.evaluate(() => document.getElementById('reply').children.length), 0);
 	await screenshot(page, 'report');
 	await page.close();
 });
@@ -284,17 +280,28 @@ test('the defeated banner shows once when HP falls below 20', async () => {
 
 	/* Counts every time the banner appears, from the start: on a machine
 	 * already busy it may show before the page has even finished loading. */
+	await page.addInitScript(soundCounter);
 	await page.addInitScript(() => {
 		window.defeatedShown = 0;
+		window.interacted = false;
+		window.defeatedAfterInteraction = false;
+		window.addEventListener('pointerdown', () => { window.interacted = true; }, true);
 		document.addEventListener('DOMContentLoaded', () => {
 			const banner = document.getElementById('defeated');
 			if (!banner) /* the framed legacy page runs this too */
 				return;
 			new MutationObserver(() => { if (!banner.hidden) window.defeatedShown++; })
 				.observe(banner, { attributes: true, attributeFilter: ['hidden'] });
+			new MutationObserver(() => {
+				if (!banner.hidden && window.interacted)
+					window.defeatedAfterInteraction = true;
+			}).observe(banner, { attributes: true, attributeFilter: ['hidden'] });
 		});
 	});
 	await page.goto(`${BASE}/masakari`, { waitUntil: 'domcontentloaded' });
+	/* An interaction, so that the page may sound (unless HP was already low). */
+	await page.click('h1');
+	const startsBefore = await page.evaluate(() => window.soundCount.starts);
 	try {
 		/* Drive the CPU up for real, one busy process per core and one more;
 		 * niced, so that they take only what nothing else wants. /proc/stat
@@ -310,6 +317,10 @@ test('the defeated banner shows once when HP falls below 20', async () => {
 		assert.ok(Number(await page.textContent('#hp-value')) < 20, 'HP is still below 20');
 		assert.equal(await page.isVisible('#defeated'), false);
 		assert.equal(await page.evaluate(() => window.defeatedShown), 1, 'shown exactly once');
+		/* The defeat's four notes (a banner shown before the click is silent, as it should be). */
+		const sound = await page.evaluate(() => ({ after: window.defeatedAfterInteraction, starts: window.soundCount.starts }));
+		if (sound.after)
+			assert.ok(sound.starts - startsBefore >= 4, `the defeat sounded (${sound.starts - startsBefore} nodes started)`);
 	} finally {
 		for (const b of burners)
 			b.kill('SIGKILL');

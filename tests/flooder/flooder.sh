@@ -6,7 +6,7 @@
 # attack_jobs row), and counts at the target what arrived. On exit it stops
 # what it started and gives the slot back, restarting the scheduled run.
 
-FLOODER=$ROOT/bin/masakari-flooder
+FLOODER=${STACK_BIN:-$ROOT/bin}/masakari-flooder
 # What the tests run: the same, unless given another build (bin-san/…).
 FLOODER_UNDER_TEST=${FLOODER_UNDER_TEST:-$FLOODER}
 FAKE=$ROOT/bin/tests/fake-target

@@ -44,9 +44,9 @@ static void check_position_frame(const char *id, double x, double y)
 
 	snprintf(e.id, sizeof(e.id), "%s", id);
 	snprintf(url, sizeof(url), "https://github.com/%s.png", id);
-	hall_positions_begin(&p);
-	hall_positions_add(&p, &e);
-	m = hall_positions_end(&p);
+	msg_positions_begin(&p);
+	msg_positions_add(&p, &e);
+	m = msg_positions_end(&p);
 	FUZZ_CHECK(m);
 	j = json_pack("{s:s,s:[{s:s,s:s,s:o,s:o}]}", "action", "UPDATE_CHARACTER_POS", "characters",
 		      "user_id", id, "url", url, "pos_x", coordinate(x), "pos_y", coordinate(y));
@@ -59,7 +59,7 @@ static void check_position_frame(const char *id, double x, double y)
 	}
 	free(want);
 	json_decref(j);
-	hall_msg_unref(m);
+	msg_unref(m);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -79,11 +79,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc) {
 		FUZZ_CHECK(rc == INPUT_ERR_BAD_REQUEST || rc == INPUT_ERR_NO_ROOM);
 		FUZZ_CHECK(problem && problem[0]);
-		m = hall_msg_error(rc, problem);
+		m = msg_error(rc, problem);
 		j = frame_json(m);
 		FUZZ_CHECK(json_integer_value(json_object_get(j, "code")) == rc);
 		json_decref(j);
-		hall_msg_unref(m);
+		msg_unref(m);
 		return 0;
 	}
 	switch (req.kind) {
@@ -98,11 +98,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		long chars = utf8_length(req.message, n);
 
 		FUZZ_CHECK(chars >= 1 && chars <= INPUT_CHAT_MAX && n <= INPUT_CHAT_MAX_BYTES);
-		m = hall_msg_chat("octocat", req.message, "2026-12-03T12:00:00Z");
+		m = msg_chat("octocat", req.message, "2026-12-03T12:00:00Z");
 		j = frame_json(m);
 		FUZZ_CHECK(strcmp(json_string_value(json_object_get(j, "message")), req.message) == 0);
 		json_decref(j);
-		hall_msg_unref(m);
+		msg_unref(m);
 		break;
 	}
 	case INPUT_SUBSCRIBE:

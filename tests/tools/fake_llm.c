@@ -6,9 +6,11 @@
  * Modes: ok (a chat completion whose content is --reply), slow (the same
  * after --delay-ms, 10 s by default), 500 (an HTTP 500 with an error body),
  * garbage (200 with a body that is not JSON), empty (200 with "choices": []),
- * obey (a gullible model: when any message it is sent contains "SAY:" and a
- * word, it answers with that word — an injected instruction it follows —
- * else with --reply).
+ * hang (reads the request and never answers), drip (a 200 whose JSON body
+ * comes one byte every --delay-ms, never finishing in time), obey (a gullible
+ * model: when any message it is sent contains "SAY:" and a word, it answers
+ * with that word — an injected instruction it follows — else with --reply).
+ * hang and drip log, when the client hangs up, {"hung_up_after_ms": N}.
  * Each request is appended to --log as one JSON line: {"path", "authorization",
  * "body"} with the request body parsed, so a test can check what was sent.
  * Listens on 127.0.0.1 only; one process per connection; SIGTERM stops it. */
@@ -24,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #define REQUEST_MAX (1024 * 1024)
@@ -177,6 +180,51 @@ static int injected_word(const char *body, size_t body_len, char *out, size_t ca
 	return found;
 }
 
+/* Appends {"hung_up_after_ms": N} to the log. */
+static void log_hang_up(struct timespec *start)
+{
+	struct timespec now;
+	FILE *f;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (!log_path || !(f = fopen(log_path, "a")))
+		return;
+	fprintf(f, "{\"hung_up_after_ms\":%ld}\n",
+		(long)((now.tv_sec - start->tv_sec) * 1000 + (now.tv_nsec - start->tv_nsec) / 1000000));
+	fclose(f);
+}
+
+/* hang: nothing, until the client gives up. */
+static void serve_hang(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	struct timespec start;
+	char c;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (poll(&p, 1, -1) > 0 && recv(fd, &c, 1, MSG_PEEK) > 0)
+		usleep(10000);
+	log_hang_up(&start);
+}
+
+/* drip: the headers at once, then the body a byte at a time. */
+static void serve_drip(int fd)
+{
+	static const char body[] = "{\"choices\":[{\"message\":{\"role\":\"assistant\","
+				   "\"content\":\"drip drip drip drip drip drip drip drip\"}}]}";
+	static const char head[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+				   "Connection: close\r\n\r\n";
+	struct timespec start;
+
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	if (write_all(fd, head, sizeof(head) - 1) == 0)
+		for (size_t i = 0; i < sizeof(body) - 1; i++) {
+			if (write_all(fd, body + i, 1) != 0 || !client_waits(fd))
+				break;
+		}
+	log_hang_up(&start);
+}
+
 static void serve(int fd)
 {
 	char word[128];
@@ -187,7 +235,11 @@ static void serve(int fd)
 	if (!request)
 		return;
 	log_request(request, body, body_len);
-	if (strcmp(mode, "500") == 0) {
+	if (strcmp(mode, "hang") == 0) {
+		serve_hang(fd);
+	} else if (strcmp(mode, "drip") == 0) {
+		serve_drip(fd);
+	} else if (strcmp(mode, "500") == 0) {
 		respond(fd, 500, "Internal Server Error",
 			"{\"error\":{\"message\":\"the model fell over\",\"type\":\"server_error\"}}");
 	} else if (strcmp(mode, "garbage") == 0) {
@@ -215,7 +267,7 @@ static void serve(int fd)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: fake-llm --port N [--mode ok|slow|500|garbage|empty|obey] "
+	fprintf(stderr, "usage: fake-llm --port N [--mode ok|slow|500|garbage|empty|hang|drip|obey] "
 			"[--reply TEXT] [--delay-ms N] [--log FILE]\n");
 	return 2;
 }
