@@ -4,7 +4,9 @@
  * Two threads: the sender (attack.c over job.c, the main thread) keeps every
  * job's schedule on one libcurl multi handle and never waits for the database;
  * the keeper (keeper.c over queue.c and report.c) claims jobs, writes progress
- * and reports, and renews leases. They share the job list under one mutex, which neither holds
+ * and reports, and renews leases. Beside them, the repliers (replier.c) fetch
+ * the server's words for new throws, sharing nothing with the attack but the
+ * run's time. The sender and keeper share the job list under one mutex, which neither holds
  * across I/O. Errors follow the daemon idiom: 0 / -1 and a logged reason. */
 #ifndef FLOODER_FLOODER_H
 #define FLOODER_FLOODER_H
@@ -84,6 +86,9 @@ struct run {
 	db_t *db;                      /* the keeper's alone */
 	const struct flooder_settings *s;
 	atomic_int *stop_signal;       /* set by SIGTERM / SIGINT */
+	/* The keeper's claim deadline in monotonic ms, moved on when it claims
+	 * for another minute, 0 once the run is over: the repliers follow it. */
+	atomic_llong claim_until_ms;
 };
 
 /* The numbers a report or a progress write stores; percentiles are -1 when no
@@ -154,5 +159,20 @@ void job_note_transfer(struct job *j, double now);
 int report_counts(const struct job_counts *c, struct job_report *r);
 void report_final(struct job *j, struct job_report *r);
 void report_clear(struct job_report *r);
+
+/* retention.c — deletes the rows older than Retention.* (see there); what
+ * cannot be deleted now is logged and tried at the next run. */
+void retention_prune(HDF *cfg, db_t *db);
+
+/* replier.c — the threads that fetch the server's reply to each new throw. */
+
+/* Starts Flooder.ReplyWorkers threads that answer throws from reply_queue
+ * while r's keeper claims jobs (r->claim_until_ms), or until *r->stop_signal.
+ * Returns 0, or -1 when out of memory; a thread that cannot start is logged
+ * and left out. */
+int replier_start(HDF *cfg, const struct settings *st, struct run *r);
+
+/* Waits for the repliers to finish the reply each has in hand. */
+void replier_join(void);
 
 #endif

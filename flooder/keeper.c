@@ -216,6 +216,8 @@ void *keeper_main(void *arg)
 	struct run *r = k.r;
 	double now = clock_monotonic();
 	double claim_until = now + r->s->claim_s;
+
+	atomic_store(&r->claim_until_ms, (long long)(claim_until * 1000.0));
 	double next_poll = now, stop_at = HUGE_VAL;
 	unsigned long seen = 0;
 	int stopping = 0, stop_sent = 0;
@@ -238,6 +240,7 @@ void *keeper_main(void *arg)
 			if (!r->jobs)
 				break;
 			claim_until += KEEPER_CRON_PERIOD_S;
+			atomic_store(&r->claim_until_ms, (long long)(claim_until * 1000.0));
 			log_info("still busy: claiming for another %.0f s in place of the next run",
 				 KEEPER_CRON_PERIOD_S);
 		}
@@ -264,6 +267,7 @@ void *keeper_main(void *arg)
 	pthread_mutex_lock(&r->lock);
 	r->over = 1;
 	pthread_mutex_unlock(&r->lock);
+	atomic_store(&r->claim_until_ms, 0);
 	attack_wake(r->attack);
 	return NULL;
 }

@@ -13,7 +13,8 @@
  * each job's progress, gives the job back to the queue and exits.
  *
  * The main thread sends (attack.c); a second thread, the keeper (keeper.c),
- * does all the database work. */
+ * does all the database work. The repliers (replier.c) answer new throws
+ * with the server's words meanwhile. */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -115,6 +116,7 @@ static int run_init(struct run *r, const struct flooder_settings *s, const struc
 	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
 	pthread_cond_init(&r->settled, &ca);
 	pthread_condattr_destroy(&ca);
+	atomic_store(&r->claim_until_ms, (long long)((clock_monotonic() + s->claim_s) * 1000.0));
 	r->db = db_new(st);
 	r->attack = r->db ? attack_new(s) : NULL;
 	if (!r->db || !r->attack) {
@@ -201,6 +203,11 @@ int main(int argc, char **argv)
 	}
 	log_info("%s claims jobs for %.1f s (at most %ld requests/s, %ld in flight)", s.owner,
 		 s.claim_s, s.max_total_rate, s.max_inflight);
+	/* Before the keeper owns the connection: old rows go once a run. */
+	if (db_connect(r.db) == 0)
+		retention_prune(cfg, r.db);
+	if (replier_start(cfg, &st, &r) != 0)
+		rc = 1;
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
 		log_error("cannot start the keeper thread");
 		rc = 1;
@@ -208,6 +215,7 @@ int main(int argc, char **argv)
 		attack_run(&r);
 		pthread_join(keeper, NULL);
 	}
+	replier_join();
 	run_free(&r);
 	curl_global_cleanup();
 	hdf_destroy(&cfg);

@@ -41,6 +41,9 @@
 #define HALL_STRIKE_DECAY 10.0
 #define HALL_STRIKE_LIMIT 100.0
 
+/* The longest address text, IPv6 included (INET6_ADDRSTRLEN). */
+#define HALL_ADDR_MAX 46
+
 /* One outgoing text frame, built once and shared by every client it goes to.
  * data holds LWS_PRE bytes of room for the frame header, then the JSON. */
 struct hall_msg {
@@ -60,6 +63,7 @@ struct hall_session {
 	struct lws_dll2 list;                  /* in hall.sessions */
 	struct lws *wsi;
 	char user[GITHUB_ID_MAX + 1];          /* "" for a spectator */
+	char addr[HALL_ADDR_MAX];              /* the client's address (address.c) */
 	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
 
 	struct hall_msg **queue;               /* frames waiting for SERVER_WRITEABLE */
@@ -90,6 +94,14 @@ struct hall {
 	char **origins;                        /* allowed Origin headers */
 	size_t norigins;
 
+	char **proxies;                        /* Halld.TrustedProxies: X-Real-IP believed from these */
+	size_t nproxies;
+	unsigned max_per_address;              /* Halld.MaxPerAddress */
+	/* The hall-wide chat budget (Halld.ChatPerSecond, Halld.ChatBurst) on top
+	 * of each connection's: every line is fanned out to everyone. */
+	struct hall_bucket chat_budget;
+	double chat_rate, chat_burst;
+
 	struct lws_dll2_owner sessions;
 	struct charmap local;                  /* visitors connected to this daemon */
 	struct charmap remote;                 /* visitors on the other daemons (worker) */
@@ -104,6 +116,18 @@ struct hall {
 	lws_sorted_usec_list_t tick_sul;
 	double next_tick;
 };
+
+/* address.c — the client's address and the cap per address.
+ * address_of writes the canonical address of wsi's client to out: the
+ * X-Real-IP header when the connection comes from a trusted proxy, else the
+ * peer's own; -1 when it cannot be read (a proxy sent a header that is not an
+ * address). address_count is how many established connections have addr.
+ * address_add_proxy adds a trusted proxy (-1 when out of memory; text that is
+ * not an address is logged and skipped); address_free frees the list. */
+int address_of(const struct hall *hall, struct lws *wsi, char *out, size_t len);
+unsigned address_count(struct hall *hall, const char *addr);
+int address_add_proxy(struct hall *hall, const char *text);
+void address_free(struct hall *hall);
 
 /* msg.c — frames. msg_json serialises (does not steal) j; NULL and a log line
  * when out of memory. The builders return NULL likewise. */

@@ -174,8 +174,29 @@ static int halld_load_origins(struct hall *hall, const struct settings *settings
 	return 0;
 }
 
+/* Halld.TrustedProxies.N, or loopback (the nginx in front) when none is set. */
+static int halld_load_limits(struct hall *hall, HDF *cfg)
+{
+	HDF *node = hdf_get_obj(cfg, "Halld.TrustedProxies");
+
+	for (node = node ? hdf_obj_child(node) : NULL; node; node = hdf_obj_next(node)) {
+		const char *v = hdf_obj_value(node);
+
+		if (v && *v && address_add_proxy(hall, v) != 0)
+			return -1;
+	}
+	if (!hall->nproxies && (address_add_proxy(hall, "127.0.0.1") != 0 ||
+				address_add_proxy(hall, "::1") != 0))
+		return -1;
+	hall->max_per_address = (unsigned)config_int(cfg, "Halld.MaxPerAddress", 200, 0, 1000000);
+	hall->chat_rate = (double)config_int(cfg, "Halld.ChatPerSecond", 20, 0, 10000);
+	hall->chat_burst = (double)config_int(cfg, "Halld.ChatBurst", 40, 1, 100000);
+	return 0;
+}
+
 static void halld_free(struct hall *hall)
 {
+	address_free(hall);
 	for (size_t i = 0; i < hall->norigins; i++)
 		free(hall->origins[i]);
 	free(hall->origins);
@@ -213,6 +234,10 @@ int main(void)
 		 st.halld_daemon_id ? st.halld_daemon_id : "");
 	if (!hall.daemon_id[0])
 		snprintf(hall.daemon_id, sizeof(hall.daemon_id), "%.100s:%ld", host, port);
+	if (halld_load_limits(&hall, cfg) != 0) {
+		log_error("out of memory reading Halld.TrustedProxies");
+		return 1;
+	}
 	if (halld_load_origins(&hall, &st) != 0) {
 		log_error("out of memory reading Halld.Origins");
 		return 1;

@@ -58,8 +58,8 @@ static int refuse(struct lws *wsi, unsigned status, const char *why)
  * visitor's name; tools without one (the load client) are let in. */
 static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 {
-	const struct hall *hall = hall_of(wsi);
-	char buf[256];
+	struct hall *hall = hall_of(wsi);
+	char buf[256], addr[HALL_ADDR_MAX];
 	const char *problem, *value;
 	int n;
 
@@ -78,6 +78,12 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 	if (lws_hdr_copy(wsi, buf, sizeof(buf), WSI_TOKEN_PROTOCOL) <= 0 || !offers_protocol(buf))
 		return refuse(wsi, HTTP_STATUS_BAD_REQUEST,
 			      "Ask for the \"masakari\" subprotocol.");
+	if (address_of(hall, wsi, addr, sizeof(addr)) != 0)
+		return refuse(wsi, HTTP_STATUS_BAD_REQUEST, "The client's address cannot be read.");
+	if (hall->max_per_address && address_count(hall, addr) >= hall->max_per_address)
+		return refuse(wsi, 429,
+			      "Too many hall connections from your address. Close a tab, or wait "
+			      "a little and try again.");
 	/* The value comes back as a pointer into buf, past "user=". */
 	value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
 	if (value) {
@@ -182,6 +188,14 @@ static void hall_receive(struct hall *hall, struct hall_session *s, const char *
 			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
 		return;
 	}
+	/* The hall's own budget: not this client's doing, so no strike. */
+	if (hall->chat_rate > 0 &&
+	    !session_allow(&hall->chat_budget, hall->chat_rate, hall->chat_burst, now)) {
+		session_error(s, INPUT_ERR_RATE,
+			      "the hall is chatting too fast for everyone to read: say it again in a moment",
+			      now);
+		return;
+	}
 	chat_say(hall, s, req.message);
 }
 
@@ -245,6 +259,8 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 	switch (reason) {
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		/* Checked in confirm_upgrade; kept here while the headers are. */
+		if (address_of(hall, wsi, s->addr, sizeof(s->addr)) != 0)
+			return -1;
 		value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
 		if (value) {
 			if (github_id_problem(value))

@@ -85,9 +85,13 @@
 	X(llm_timeout_ms, "LLM.TimeoutMs", INT, 3000, 100, 60000, \
 	  "How long a reply may take before the canned lines answer") \
 	X(llm_context_throws, "LLM.ContextThrows", INT, 4, 0, 20, \
-	  "How many earlier critiques (with the replies they got) the model sees") \
+	  "How many of the same critic's earlier critiques (with their replies) the model sees; never another critic's") \
 	X(masakari_duration_seconds, "Masakari.DurationSeconds", INT, 10, 1, 600, \
 	  "How long the attack of one throw lasts") \
+	X(masakari_address_throws_per_minute, "Masakari.AddressThrowsPerMinute", INT, 60, 0, 100000, \
+	  "Throws a minute from one client address (IPv6: its /64), shared by everyone behind one NAT; 0: no address limit") \
+	X(masakari_address_throw_burst, "Masakari.AddressThrowBurst", INT, 30, 1, 100000, \
+	  "Throws one client address may make at once before AddressThrowsPerMinute applies") \
 	X(masakari_throw_interval_seconds, "Masakari.ThrowIntervalSeconds", INT, 3, 0, 3600, \
 	  "Seconds a critic waits between throws") \
 	X(masakari_miss_threshold_ja, "Masakari.MissThreshold.ja", DOUBLE, \
@@ -122,6 +126,10 @@
 	  "Per request, counted from the moment it was due") \
 	X(flooder_max_in_flight, "Flooder.MaxInFlight", INT, 256, 1, 10000, \
 	  "Requests in flight at once, and so keep-alive connections and descriptors") \
+	X(flooder_reply_workers, "Flooder.ReplyWorkers", INT, 2, 0, 16, \
+	  "Threads per run that fetch the server's reply to each new throw, off the request path; 0: none on this host") \
+	X(flooder_reply_attempts, "Flooder.ReplyAttempts", INT, 3, 1, 100, \
+	  "Tries per reply before a throw gets a canned line instead") \
 	X(flooder_targets, "Flooder.Targets", LIST, 0, 0, 0, \
 	  "The only URLs the flooder will ever attack; the first is the game's target") \
 	X(halld_address, "Halld.Address", STR, "127.0.0.1", 0, 0, \
@@ -139,7 +147,23 @@
 	X(halld_presence_timeout_seconds, "Halld.PresenceTimeoutSeconds", INT, 10, 2, 600, \
 	  "A daemon sharing the database whose heartbeat is older than this has left, visitors too") \
 	X(halld_status_sample_seconds, "Halld.StatusSampleSeconds", INT, 5, 0, 3600, \
-	  "Host status samples for the HP history, every this many seconds (0: none)")
+	  "Host status samples for the HP history, every this many seconds (0: none)") \
+	X(halld_max_per_address, "Halld.MaxPerAddress", INT, 200, 0, 1000000, \
+	  "Hall connections from one client address (0: no cap); a venue NAT is one address") \
+	X(halld_trusted_proxies, "Halld.TrustedProxies", LIST, 0, 0, 0, \
+	  "Addresses whose X-Real-IP header names the client (the nginx in front); from anyone else, the connection's own") \
+	X(halld_chat_per_second, "Halld.ChatPerSecond", INT, 20, 0, 10000, \
+	  "Chat lines a second for the whole hall, on top of each connection's own limit (0: no hall-wide budget)") \
+	X(halld_chat_burst, "Halld.ChatBurst", INT, 40, 1, 100000, \
+	  "Chat lines the whole hall may send at once before ChatPerSecond applies") \
+	X(retention_chat_days, "Retention.ChatDays", INT, 30, 0, 36500, \
+	  "Days chat lines are kept (0: for ever); the newest 50 always stay") \
+	X(retention_throw_limit_hours, "Retention.ThrowLimitHours", INT, 24, 0, 876000, \
+	  "Hours an untouched throw-limit row is kept (0: for ever)") \
+	X(retention_visitor_days, "Retention.VisitorDays", INT, 365, 0, 36500, \
+	  "Days a visitor not seen is kept (0: for ever)") \
+	X(retention_reply_cache_days, "Retention.ReplyCacheDays", INT, 30, 0, 36500, \
+	  "Days a cached reply is kept (0: for ever)")
 
 #define SETTINGS_CTYPE_INT long
 #define SETTINGS_CTYPE_DOUBLE double

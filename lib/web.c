@@ -30,6 +30,11 @@ static HDF *web_config;
 static struct settings web_settings;   /* read from web_config once */
 static db_t *web_dbh;
 static const char *web_templates;
+/* Site.BaseUrl is https: cookies are Secure and named with the __Host- prefix,
+ * which browsers accept only from a secure origin, for Path=/ and no Domain,
+ * so a plain-HTTP page or a sibling host cannot plant one. */
+static int web_cookie_secure;
+#define WEB_SECURE_COOKIE_PREFIX "__Host-"
 
 /* ---- cgiwrap emulation: ClearSilver's I/O goes to the current FCGX request ---- */
 
@@ -417,15 +422,27 @@ NEOERR *web_json(web_request *req, int status, json_t *body)
 	return nerr_pass(err);
 }
 
+/* The name a cookie has on the wire (and under Cookie. in the request's HDF). */
+static const char *cookie_wire_name(const char *name, char *buf, size_t len)
+{
+	if (!web_cookie_secure)
+		return name;
+	snprintf(buf, len, WEB_SECURE_COOKIE_PREFIX "%s", name);
+	return buf;
+}
+
 NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age)
 {
-	char line[512];
+	const char *secure = web_cookie_secure ? "; Secure" : "";
+	char line[512], wire[128];
 
+	name = cookie_wire_name(name, wire, sizeof(wire));
 	if (max_age > 0)
-		snprintf(line, sizeof(line), "%s=%s; Path=/; Max-Age=%ld; HttpOnly; SameSite=Lax",
-			 name, value, max_age);
+		snprintf(line, sizeof(line), "%s=%s; Path=/; Max-Age=%ld%s; HttpOnly; SameSite=Lax",
+			 name, value, max_age, secure);
 	else
-		snprintf(line, sizeof(line), "%s=%s; Path=/; HttpOnly; SameSite=Lax", name, value);
+		snprintf(line, sizeof(line), "%s=%s; Path=/%s; HttpOnly; SameSite=Lax", name, value,
+			 secure);
 	return nerr_pass(web_header(req, "Set-Cookie", line));
 }
 
@@ -475,8 +492,12 @@ NEOERR *web_field(web_request *req, const char *name, const char **value)
 const char *web_cookie(web_request *req, const char *name)
 {
 	HDF *cookies = hdf_get_obj(req->hdf, "Cookie");
+	char wire[128];
 
-	return cookies ? hdf_get_value(cookies, name, NULL) : NULL;
+	/* Over https only the prefixed name counts: one without the prefix may
+	 * have been set over plain HTTP by anyone on the way. */
+	return cookies ? hdf_get_value(cookies, cookie_wire_name(name, wire, sizeof(wire)), NULL)
+		       : NULL;
 }
 
 const char *web_remote_addr(web_request *req)
@@ -499,7 +520,7 @@ NEOERR *web_csrf_token(web_request *req, const char **token)
 {
 	const char *have = web_cookie(req, CSRF_COOKIE);
 	unsigned char raw[16];
-	char hex[33];
+	char hex[33], wire[128];
 	NEOERR *err;
 
 	if (!is_hex_token(have)) {
@@ -509,7 +530,8 @@ NEOERR *web_csrf_token(web_request *req, const char **token)
 			snprintf(hex + 2 * i, 3, "%02x", raw[i]);
 		err = web_cookie_set(req, CSRF_COOKIE, hex, 0);
 		if (!err)
-			err = hdf_set_value(req->hdf, "Cookie." CSRF_COOKIE, hex);
+			err = hdf_set_valuef(req->hdf, "Cookie.%s=%s",
+					     cookie_wire_name(CSRF_COOKIE, wire, sizeof(wire)), hex);
 		if (err)
 			return nerr_pass(err);
 		have = web_cookie(req, CSRF_COOKIE);
@@ -1024,6 +1046,7 @@ int web_main(const struct web_app *app)
 		return 1;
 	}
 	web_templates = web_settings.paths_templates;
+	web_cookie_secure = strncmp(web_settings.site_base_url ? web_settings.site_base_url : "", "https://", 8) == 0;
 	err = lang_load(web_settings.paths_lang);
 	if (err) {
 		nerr_log_error(err);

@@ -92,7 +92,9 @@ void web_status(web_request *req, int status);
 NEOERR *web_header(web_request *req, const char *name, const char *value);
 
 /* Sets an HttpOnly, SameSite=Lax cookie on / (max_age seconds; 0 = session).
- * The one way the programs write a cookie. */
+ * The one way the programs write a cookie. When Site.BaseUrl is https it is
+ * also Secure, and its name on the wire is "__Host-" + name; web_cookie reads
+ * it back by the same plain name. */
 NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, long max_age);
 
 /* A form or query field: sets *value to it, or to NULL when the request has
@@ -100,7 +102,7 @@ NEOERR *web_cookie_set(web_request *req, const char *name, const char *value, lo
  * WEB_ERR_BAD_REQUEST with a sentence naming the field. */
 NEOERR *web_field(web_request *req, const char *name, const char **value);
 
-/* A cookie's value, or NULL. */
+/* A cookie's value, or NULL (over https: the "__Host-" cookie of that name only). */
 const char *web_cookie(web_request *req, const char *name);
 
 /* The CSRF token for this visitor (set in a cookie when new); also stored at

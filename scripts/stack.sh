@@ -108,6 +108,10 @@ stack_init() {
 			stack_log "run as root, nginx serves static/ as www-data, who cannot read $STACK_ROOT/static; make the checkout readable or run as its owner"
 			return 1
 		fi
+		if ! runuser -u www-data -- test -x "$STACK_VAR/run"; then
+			stack_log "run as root, nginx's workers (www-data) cannot reach the sockets in $STACK_VAR/run; make the directories above it searchable (chmod o+x)"
+			return 1
+		fi
 	fi
 	# The configuration holds the database password: for this user's eyes only.
 	(umask 077; stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf")

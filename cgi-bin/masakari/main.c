@@ -1,7 +1,6 @@
 /* main.c — the masakari program: the game's pages under /masakari. */
 #include "masakari.h"
 
-#include "llm.h"
 #include "status.h"
 
 static const struct web_route masakari_routes[] = {
@@ -15,8 +14,6 @@ static const struct web_route masakari_routes[] = {
 /* The HP bar opens with the latest reading, so this program samples too. */
 static int masakari_init(const struct settings *settings)
 {
-	if (llm_global_init() != 0)
-		return -1;
 	return status_sampler_start_from(settings);
 }
 

@@ -43,19 +43,4 @@ NEOERR *catalog_get(web_request *req, db_t *db, const struct score_catalog **out
  * status_samples table, as SVG geometry at Chart.* in the request's HDF. */
 NEOERR *hp_chart_fill(web_request *req, db_t *db);
 
-/* reply.c — the server's words for a stored throw. */
-struct reply_request {
-	long long throw_id;
-	const char *critique;
-	const char *normalized;               /* the reply cache's key */
-	const struct score_weakness *weakness; /* NULL for a miss */
-	enum score_lang lang;                 /* the critic's site language (the throw's lang) */
-};
-
-/* Finds the server's reply to a throw — from the cache, from the language
- * model, or canned when neither answers within LLM.TimeoutMs — and stores it
- * on the throw. Never fails: whatever goes wrong is logged, and a canned
- * line is the answer. */
-void reply_answer_throw(web_request *req, db_t *db, const struct reply_request *rr);
-
 #endif

@@ -1,6 +1,9 @@
 /* throw.c — "POST /masakari/throw": checks the form, scores the critique,
- * stores the throw and its attack job in one transaction, gets the server's
- * reply, and answers 303 to the throw's page. Whatever is refused is refused
+ * stores the throw, its attack job and its place in the reply queue in one
+ * transaction, and answers 303 to the throw's page at once. The server's
+ * reply comes later, from the flooder's repliers (lib/reply.h), when a
+ * language model is configured; without one it is the cache's or a canned
+ * line, stored before the redirect. Whatever is refused is refused
  * before anything is stored, a critique the critic has thrown before too. */
 #include "masakari.h"
 
@@ -8,11 +11,12 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "canned.h"
 #include "config.h"
 #include "github.h"
 #include "log.h"
+#include "netaddr.h"
 #include "normalize.h"
+#include "reply.h"
 #include "utf8.h"
 
 #define CRITIQUE_MAX_CHARS 500
@@ -123,6 +127,41 @@ static int limit_take(db_t *db, const char *key, long interval_s, long long *wai
 	return 0;
 }
 
+/* Takes one throw from the address budget key inside the open transaction:
+ * burst throws at once, refilled at per_minute. Sets *wait_ms to 0 when one
+ * was left (and takes it), else to how long until one is; a refused throw
+ * takes nothing. Returns 0 or -1 (database error). */
+static int budget_take(db_t *db, const char *key, long per_minute, long burst, long long *wait_ms)
+{
+	db_result *r;
+	double tokens;
+
+	/* Locks the row (new or not) for the rest of the transaction: an
+	 * exclusive lock at once, so two throws from one address cannot both
+	 * hold a shared one and deadlock on the update. */
+	if (db_exec(db, "INSERT INTO throw_limits (limit_key, last_at, tokens) VALUES (?, NOW(3), ?) "
+			"ON DUPLICATE KEY UPDATE limit_key = limit_key",
+		    DB_TEXT(key), DB_DOUBLE((double)burst)) < 0)
+		return -1;
+	r = db_query(db, "SELECT LEAST(?, COALESCE(tokens, ?) + TIMESTAMPDIFF(MICROSECOND, last_at, "
+			 "NOW(3)) / 60000000.0 * ?) FROM throw_limits WHERE limit_key = ?",
+		     DB_DOUBLE((double)burst), DB_DOUBLE((double)burst), DB_DOUBLE((double)per_minute),
+		     DB_TEXT(key));
+	if (!r)
+		return -1;
+	tokens = db_cell_double(r, 0, 0, 0.0);
+	db_result_free(r);
+	*wait_ms = 0;
+	if (tokens < 1.0) {
+		*wait_ms = (long long)((1.0 - tokens) * 60000.0 / (double)per_minute) + 1;
+		return 0;
+	}
+	return db_exec(db, "UPDATE throw_limits SET tokens = ?, last_at = NOW(3) WHERE limit_key = ?",
+		       DB_DOUBLE(tokens - 1.0), DB_TEXT(key)) < 0
+		       ? -1
+		       : 0;
+}
+
 /* Power after halving once for every earlier hit on the same weakness. */
 static int halved_power(int power, long long repeat_hits)
 {
@@ -158,6 +197,9 @@ struct throw_plan {
 	const char *target_url;
 	long duration_s;
 	long interval_s;
+	long address_per_minute;                 /* an address's budget: refill… */
+	long address_burst;                      /* …and size */
+	int ask_model;                           /* LLM.BaseUrl is set: queue the reply */
 };
 
 /* What throw_store did: stored the throw (id), or refused it with nothing
@@ -166,6 +208,7 @@ struct throw_plan {
 struct throw_outcome {
 	long long id;
 	long long wait_ms;
+	int address_limited;                     /* the wait is the address budget's */
 	long long earlier_id;
 };
 
@@ -181,15 +224,19 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 
 	*out = (struct throw_outcome){ 0 };
 	snprintf(id_key, sizeof(id_key), "id:%s", p->critic);
-	snprintf(ip_key, sizeof(ip_key), "ip:%s", p->remote_addr);
+	/* IPv6 by /64: a subscriber's whole prefix is one key (lib/netaddr.h). */
+	netaddr_limit_key(p->remote_addr, ip_key, sizeof(ip_key));
 	if (db_begin(db) != 0)
 		return -1;
 	/* Always the ID first, then the address: two throws lock in the same order. */
-	if (p->interval_s > 0 && (limit_take(db, id_key, p->interval_s, &wait_id) != 0 ||
-				  limit_take(db, ip_key, p->interval_s, &wait_ip) != 0))
+	if (p->interval_s > 0 && limit_take(db, id_key, p->interval_s, &wait_id) != 0)
+		goto fail;
+	if (p->address_per_minute > 0 && wait_id == 0 &&
+	    budget_take(db, ip_key, p->address_per_minute, p->address_burst, &wait_ip) != 0)
 		goto fail;
 	if (wait_id > 0 || wait_ip > 0) {
 		out->wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
+		out->address_limited = wait_ip > 0;
 		db_rollback(db);
 		return 0;
 	}
@@ -223,6 +270,10 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	if (db_exec(db, "INSERT INTO attack_jobs (throw_id, target_url, rate, duration_s) "
 			"VALUES (?, ?, ?, ?)",
 		    DB_INT(*id), DB_TEXT(p->target_url), DB_INT(power), DB_INT(p->duration_s)) != 1)
+		goto fail;
+	/* The model is asked off the request path (lib/reply.h). */
+	if (p->ask_model && db_exec(db, "INSERT INTO reply_queue (throw_id) VALUES (?)",
+				       DB_INT(*id)) != 1)
 		goto fail;
 	/* The primary key refuses a critique this critic has thrown before, even
 	 * one stored by a throw still in flight: this waits for that transaction
@@ -259,7 +310,6 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
 	struct throw_outcome done;
-	struct reply_request rr;
 	char problem_buf[512], normalized[4 * SCORE_MAX_TEXT + 1], location[64];
 	char critic[GITHUB_ID_MAX + 1];
 	const char *problem;
@@ -291,6 +341,10 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.target_url = settings_list_first(req->settings->flooder_targets);
 	plan.duration_s = req->settings->masakari_duration_seconds;
 	plan.interval_s = req->settings->masakari_throw_interval_seconds;
+	plan.address_per_minute = config_int(req->config, "Masakari.AddressThrowsPerMinute", 60, 0,
+					     100000);
+	plan.address_burst = config_int(req->config, "Masakari.AddressThrowBurst", 30, 1, 100000);
+	plan.ask_model = req->settings->llm_base_url != NULL;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
 	err = web_db(req, &db);
@@ -325,19 +379,28 @@ NEOERR *masakari_throw_submit(web_request *req)
 		char retry[24], interval[24];
 
 		snprintf(retry, sizeof(retry), "%lld", secs);
-		snprintf(interval, sizeof(interval), "%ld", plan.interval_s);
-		web_text_fill(req, problem_buf, sizeof(problem_buf),
-			      secs == 1 ? "Text.Masakari.Problem.WaitOne" : "Text.Masakari.Problem.Wait",
-			      interval, retry, NULL);
+		if (done.address_limited) {
+			snprintf(interval, sizeof(interval), "%ld", plan.address_per_minute);
+			web_text_fill(req, problem_buf, sizeof(problem_buf),
+				      secs == 1 ? "Text.Masakari.Problem.NetworkOne"
+						: "Text.Masakari.Problem.Network",
+				      interval, retry, NULL);
+		} else {
+			snprintf(interval, sizeof(interval), "%ld", plan.interval_s);
+			web_text_fill(req, problem_buf, sizeof(problem_buf),
+				      secs == 1 ? "Text.Masakari.Problem.WaitOne"
+						: "Text.Masakari.Problem.Wait",
+				      interval, retry, NULL);
+		}
 		err = web_header(req, "Retry-After", retry);
 		if (err)
 			return nerr_pass(err);
 		return nerr_pass(refuse(req, 429, github_id, critique, problem_buf, 0));
 	}
-	rr = (struct reply_request){ .throw_id = done.id, .critique = critique,
-				     .normalized = normalized, .weakness = plan.weakness,
-				     .lang = (enum score_lang)req->lang };
-	reply_answer_throw(req, db, &rr);
+	/* With no model to ask, the reply is the cache's or a canned line:
+	 * both at hand, so the page shows it at once. */
+	if (!plan.ask_model)
+		reply_answer_throw(req->config, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
 	if (!err)

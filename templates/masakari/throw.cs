@@ -1,5 +1,6 @@
 <?cs # throw.cs — "/masakari/throws/<id>": one throw, its attack and the server's reply.
-     static/js/throw.js keeps the progress current while the attack runs. ?><?cs
+     static/js/throw.js keeps the progress current while the attack runs, and
+     shows the reply when it arrives (the flooder's repliers fetch it). ?><?cs
 set:Page.Title = fill(Text.Masakari.Throw.Title, Throw.Id) ?><?cs set:Page.BodyClass = "masakari-page throw-page" ?><?cs
 set:Page.Styles.0 = "masakari.css" ?><?cs include:"layout/localized.cs" ?><?cs
 include:"layout/head.cs" ?>
@@ -38,7 +39,7 @@ include:"layout/head.cs" ?>
       elif:Throw.ReplySource == "cache" ?><?cs var:Text.Masakari.Throw.ReplyCache ?><?cs
       else ?><?cs var:Text.Masakari.Throw.ReplyCanned ?><?cs /if ?></p>
     <?cs else ?>
-    <p class="empty"><?cs var:Text.Masakari.Throw.ReplyEmpty ?></p>
+    <p class="empty" id="reply-pending"><?cs var:Text.Masakari.Throw.ReplyEmpty ?></p>
     <?cs /if ?>
   </section>
 

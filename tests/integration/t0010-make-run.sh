@@ -13,7 +13,7 @@ mkdir -p "$co"
 # Run as root, `make run` serves static/ with nginx workers that are not root
 # (www-data): they must be able to reach the checkout, as in a real one.
 chmod 755 "$TMP" "$co"
-for part in bin etc scripts sql static templates; do ln -s "$ROOT/$part" "$co/$part"; done
+for part in bin etc lang scripts sql static templates; do ln -s "$ROOT/$part" "$co/$part"; done
 trap 'STACK_VAR=$co/var stack_stop 2>/dev/null; rm -rf "$TMP"' EXIT
 port=$(stack_free_port)
 BASE=http://127.0.0.1:$port

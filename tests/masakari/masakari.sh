@@ -55,6 +55,20 @@ throw() {
 	THROW_ID=$(header Location | sed -n 's|^/masakari/throws/\([0-9][0-9]*\)$|\1|p')
 }
 
+# wait_reply [ID]: waits until throw ID (default $THROW_ID) has the server's
+# reply, which the flooder's repliers fetch off the request path; at most
+# 25 s (a reply comes within LLM.TimeoutMs of a replier's claim, and the
+# stack's cron-like flooder loop leaves a few seconds each minute between runs).
+wait_reply() {
+	local id=${1:-${THROW_ID:-0}}
+	for _ in $(seq 250); do
+		[ "$(sql "SELECT reply IS NOT NULL FROM throws WHERE id=$id")" = 1 ] && return 0
+		sleep 0.1
+	done
+	echo "# throw $id got no reply in 25 s" >&2
+	return 1
+}
+
 # The JSON of /api/throws/<id> in $TMP/throw.json; jq FILTER reads it.
 throw_json() {
 	curl -sS -o "$TMP/throw.json" "$BASE/api/throws/$1"

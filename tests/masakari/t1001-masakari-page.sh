@@ -73,6 +73,7 @@ t "after a throw, the page shows it among the recent throws and the server's wor
 masakari_session
 throw "page-critic-$RUN" "ClearSilver is unmaintained"
 expect_status 303
+wait_reply
 get /masakari
 expect_body "href=\"/masakari/throws/$THROW_ID\""
 expect_body "@page-critic-$RUN"

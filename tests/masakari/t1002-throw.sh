@@ -40,6 +40,7 @@ expect_eq "target from the config" "$target" \
 	"$(sql "SELECT target_url FROM attack_jobs WHERE throw_id=$THROW_ID")"
 
 t "the server's reply is stored with where it came from"
+check "a reply comes" wait_reply
 check "a reply" test -n "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID AND reply <> ''")"
 expect_eq "canned (no model listening)" canned "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
 

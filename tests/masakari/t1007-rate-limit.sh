@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# One throw per GitHub ID and per address every Masakari.ThrowIntervalSeconds:
-# a throw too soon gets 429 saying when to try again, and stores nothing; a
-# burst of simultaneous throws lets exactly one through.
+# One throw per GitHub ID every Masakari.ThrowIntervalSeconds, and per address
+# a budget sized for a venue NAT (Masakari.AddressThrowBurst at once, then
+# Masakari.AddressThrowsPerMinute): a throw too soon gets 429 saying when to
+# try again, and stores nothing; a burst of simultaneous throws by one critic
+# lets exactly one through.
 #
 # "Too soon" depends on the clock, and the machines this runs on can be slow:
 # each case is judged only when it took less than the interval, and is tried
@@ -55,8 +57,31 @@ expect_body '<form method="post" action="/masakari/throw"'
 t "the ID is compared without case"
 too_soon upper other
 
-t "the same address again at once, under another ID, gets 429"
-too_soon other same
+t "one address (a venue behind one NAT) may throw its burst at once under many IDs, then gets 429"
+burst=$(sed -n 's/^ *AddressThrowBurst = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
+per_minute=$(sed -n 's/^ *AddressThrowsPerMinute = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
+expect_eq "the default burst" 30 "$burst"
+next_addr
+venue=$ADDRESS
+ok=0 refused=
+start=$(now_ms)
+# Until the first 429; the budget refills meanwhile (one a second), so how
+# many get through depends on how long the throws take.
+for i in $(seq 80); do
+	ADDR=$venue throw "venue-$i-$RUN" "$critique from the venue $i"
+	if [ "$(status)" = 303 ]; then ok=$((ok + 1)); else refused=$(status); break; fi
+done
+elapsed_ms=$(($(now_ms) - start))
+expect_eq "refused at last" 429 "${refused:-none after $ok throws in $elapsed_ms ms}"
+most=$((burst + elapsed_ms * per_minute / 60000 + 1))
+check "the burst went through, and no more than it plus the refill: $ok in $elapsed_ms ms (at most $most)" \
+	test "$ok" -ge "$burst" -a "$ok" -le "$most"
+check "the message says the network shares the budget" \
+	grep -q "Too many throws from your network right now (everyone on it shares $per_minute a minute). Try again in [0-9]* seconds\?\." "$TMP/body"
+before=$(stored)
+t "another address is not affected"
+throw "venue-other-$RUN" "$critique from elsewhere"
+expect_status 303
 
 t "another ID from another address goes through"
 throw "limit-z-$RUN" "$critique"

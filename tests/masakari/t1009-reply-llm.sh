@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The server's reply from an OpenAI-compatible chat API (bin/tests/fake-llm on
-# the port LLM.BaseUrl names): the persona in the critic's language (the site's, as
-# the critic chose it), a bounded
-# context of earlier critiques, one line of at most 60 characters, and a cache
-# by normalised critique.
+# the port LLM.BaseUrl names), fetched off the request path by the flooder's
+# repliers: the persona in the critic's language, a bounded context of the
+# same critic's earlier critiques (never anyone else's), one line of at most
+# 60 characters, and a cache by normalised critique of replies made from the
+# critique alone.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
@@ -17,6 +18,7 @@ fake_llm_start ok --reply '  "Bubble sort never hurt anyone, kid."  '
 t "an English critique gets the model's words, as one clean line"
 throw "llm-en-$RUN" "Bubble sort on every request #$RUN" -H "Accept-Language: en"
 expect_status 303
+check "a reply comes" wait_reply
 expect_eq "reply" "Bubble sort never hurt anyone, kid." "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_eq "source" llm "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
 get "/masakari/throws/$THROW_ID" -H "Accept-Language: ja"
@@ -42,27 +44,46 @@ expect_eq "the critique comes last" "Bubble sort on every request #$RUN" \
 t "a Japanese critique asks for Japanese"
 throw "llm-ja-$RUN" "サーバーが一台しかない $RUN"
 expect_status 303
+check "a reply comes" wait_reply
 check "in Japanese" grep -q "in Japanese, the critic's language" \
 	<<<"$(last_request | jq -r '.body.messages[0].content')"
 
-t "the context is the last four critiques with their replies, never more"
-for i in 1 2 3 4; do
-	throw "llm-ctx-$i-$RUN" "context critique $i $RUN"
+t "the context is the same critic's last four critiques with their replies, never more"
+for i in 1 2 3 4 5; do
+	# One throw per ID every Masakari.ThrowIntervalSeconds (3).
+	[ "$i" -gt 1 ] && sleep 3
+	throw "llm-ctx-$RUN" "context critique $i $RUN"
 	expect_status 303
+	check "a reply comes" wait_reply
+	# Another critic throws between them: never part of this critic's context.
+	throw "llm-other-$i-$RUN" "someone else's critique $i $RUN"
+	expect_status 303
+	check "a reply comes" wait_reply
 done
-expect_eq "system + 4 earlier pairs + this one" 10 "$(last_request | jq '.body.messages | length')"
+grep -F "context critique 5 $RUN" "$TMP/llm.log" | tail -n 1 >"$TMP/ctx.json"
+expect_eq "system + 4 earlier pairs + this one" 10 "$(jq '.body.messages | length' "$TMP/ctx.json")"
 expect_eq "roles" "system user assistant user assistant user assistant user assistant user" \
-	"$(last_request | jq -r '[.body.messages[].role] | join(" ")')"
-expect_eq "the earlier critiques, oldest first" \
-	"サーバーが一台しかない $RUN|context critique 1 $RUN|context critique 2 $RUN|context critique 3 $RUN" \
-	"$(last_request | jq -r '[.body.messages[1:-1][] | select(.role == "user") | .content] | join("|")')"
+	"$(jq -r '[.body.messages[].role] | join(" ")' "$TMP/ctx.json")"
+expect_eq "the critic's own earlier critiques, oldest first" \
+	"context critique 1 $RUN|context critique 2 $RUN|context critique 3 $RUN|context critique 4 $RUN" \
+	"$(jq -r '[.body.messages[1:-1][] | select(.role == "user") | .content] | join("|")' "$TMP/ctx.json")"
 expect_eq "with the replies they got" "Bubble sort never hurt anyone, kid." \
-	"$(last_request | jq -r '.body.messages[-2].content')"
+	"$(jq -r '.body.messages[-2].content' "$TMP/ctx.json")"
+t "another critic's first throw is sent alone: the persona and the critique"
+grep -F "someone else's critique 1 $RUN" "$TMP/llm.log" | tail -n 1 >"$TMP/other.json"
+expect_eq "system + this one" "system user" "$(jq -r '[.body.messages[].role] | join(" ")' "$TMP/other.json")"
+check "no other critic's words" bash -c "! grep -q 'context critique' '$TMP/other.json'"
+t "a reply made with earlier critiques in the context is not cached; one made from the critique alone is"
+expect_eq "no cache row for a reply with context" 0 \
+	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = 'contextcritique5$RUN'")"
+expect_eq "a cache row for the critic's first" 1 \
+	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = 'contextcritique1$RUN'")"
 
 t "the same critique, written differently, is answered from the cache"
 before=$(requests)
 throw "llm-cache-$RUN" "BUBBLE SORT — on every request!! # $RUN" -H "Accept-Language: en"
 expect_status 303
+check "a reply comes" wait_reply
 expect_eq "source" cache "$(sql "SELECT reply_source FROM throws WHERE id=$THROW_ID")"
 expect_eq "reply" "Bubble sort never hurt anyone, kid." "$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")"
 expect_eq "the model was not asked" "$before" "$(requests)"
@@ -76,6 +97,7 @@ fake_llm_stop
 fake_llm_start ok --reply "$(printf 'レガシー%.0s' $(seq 30))"
 throw "llm-long-$RUN" "long reply please $RUN"
 expect_status 303
+check "a reply comes" wait_reply
 reply=$(sql "SELECT reply FROM throws WHERE id=$THROW_ID")
 expect_eq "60 characters" 60 "$(printf %s "$reply" | wc -m)"
 expect_eq "ends in an ellipsis" "…" "${reply: -1}"

@@ -12,6 +12,8 @@ for program in "$ROOT"/bin/*; do
 	[ "$(basename "$program")" = masakari-halld ] || ln -s "$program" "$TMP/bin/"
 done
 STACK_BIN=$TMP/bin
+# Run as root, the stack's nginx workers are www-data: they must reach its sockets.
+chmod 755 "$TMP"
 stack_init "$TMP/stack" "$(stack_free_port)" || exit 1
 trap 'stack_stop; rm -rf "$TMP"' EXIT
 BASE=http://127.0.0.1:$STACK_PORT

@@ -80,6 +80,8 @@ for program in "$ROOT"/bin/*; do
 	case $(basename "$program") in masakari-halld | masakari-flooder) ;; *) ln -s "$program" "$TMP/bin/" ;; esac
 done
 STACK_BIN=$TMP/bin
+# Run as root, the stack's nginx workers are www-data: they must reach its sockets.
+chmod 755 "$TMP"
 stack_init "$TMP/stack" "$(stack_free_port)" || exit 1
 trap 'stack_stop; rm -rf "$TMP"' EXIT
 sed -i -e 's/^\( *ThrowIntervalSeconds = \).*/\10/' -e 's/^\( *masakari = \)[0-9]*$/\18/' "$MASAKARI_CONFIG"

@@ -3,7 +3,9 @@
 # container) into the whole masakari exhibition, as Vagrant's ansible_local
 # does: every service runs under systemd, the site, /api/status, the hall
 # WebSocket and a masakari throw work through the installed nginx, a second
-# run changes nothing, and a changed setting restarts only what uses it.
+# run changes nothing, a changed setting restarts only what uses it, and with
+# a certificate (made at test time) the site is HTTPS with HTTP/2, HSTS and a
+# redirect from HTTP, Secure __Host- cookies and the hall over wss://.
 # With the cached root and packages in var/cache/provision/ this takes minutes;
 # the first run on a machine builds that cache too, hence a longer limit:
 # timeout: 1800
@@ -268,6 +270,65 @@ expect_eq "MariaDB's main process" "$before_mariadb" "$(main_pids mariadb.servic
 expect_eq "nginx's processes" "$before_nginx" "$(nginx_processes)"
 get /legacy/random
 expect_status 200
+
+t "with a certificate from the inventory, the site is HTTPS: HTTP/2, HSTS, a redirect from HTTP"
+# A self-signed certificate made now, handed over as PEM text as a vault would.
+TLS_PORT=$(stack_free_port)
+while [ "$TLS_PORT" = "$PORT" ] || [ "$TLS_PORT" = "$HALLD_PORT" ]; do TLS_PORT=$(stack_free_port); done
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+	-addext subjectAltName=DNS:localhost -keyout "$TMP/tls.key" -out "$TMP/tls.crt" 2>/dev/null
+{
+	echo "masakari_tls_port: $TLS_PORT"
+	echo "masakari_base_url: https://localhost:$TLS_PORT"
+	echo "masakari_halld_origins: [https://localhost:$TLS_PORT]"
+	echo "masakari_tls_certificate_pem: |"
+	sed 's/^/  /' "$TMP/tls.crt"
+	echo "masakari_tls_certificate_key_pem: |"
+	sed 's/^/  /' "$TMP/tls.key"
+} >"$CONTAINER_DIR/root/root/t5001-tls.yml"
+if converge tls -e @/root/t5001-tls.yml; then pass; else fail "ansible-playbook failed"; show_failure tls; fi
+check "the key is not in the run's output" bash -c "! grep -q 'PRIVATE KEY' '$LOGS/tls.log'"
+expect_eq "key file mode" "600 root" "$(container_run stat -c '%a %U' /etc/nginx/masakari-tls/privkey.pem)"
+HTTPS=https://localhost:$TLS_PORT
+TLS=(--cacert "$TMP/tls.crt" --resolve "localhost:$TLS_PORT:127.0.0.1")
+stack_wait_for "the https site" 20 curl -fsS "${TLS[@]}" -o /dev/null "$HTTPS/static/css/site.css"
+t "the TLS handshake verifies against the certificate, TLS 1.2 or newer"
+openssl s_client -connect "127.0.0.1:$TLS_PORT" -servername localhost -CAfile "$TMP/tls.crt" \
+	-verify_return_error </dev/null >"$TMP/s_client" 2>&1
+check "verified: $(grep -m1 'Verify return code' "$TMP/s_client")" grep -q 'Verify return code: 0 (ok)' "$TMP/s_client"
+check "protocol TLSv1.2 or TLSv1.3" grep -qE '^New, TLSv1\.[23],' "$TMP/s_client"
+t "pages come over HTTP/2 with HSTS, static files and error pages too"
+BASE_PLAIN=$BASE
+BASE=$HTTPS
+for path in / /masakari /static/css/site.css /no-such-page /api/status; do
+	expect_eq "$path over HTTP/2" 2 \
+		"$(curl -sS -o /dev/null -w '%{http_version}' "${TLS[@]}" --http2 "$HTTPS$path")"
+	get "$path" "${TLS[@]}"
+	expect_header Strict-Transport-Security "max-age=31536000"
+done
+get / "${TLS[@]}"
+expect_status 200
+expect_body 'name="github_id"'
+t "over HTTPS the cookies are Secure with the __Host- prefix"
+expect_header Set-Cookie "__Host-masakari_csrf="
+expect_header Set-Cookie "; Secure"
+t "plain HTTP redirects to the same path on HTTPS"
+BASE=$BASE_PLAIN
+get "/masakari/ranking?x=1"
+expect_status 301
+expect_eq "Location" "$HTTPS/masakari/ranking?x=1" "$(header Location)"
+get /legacy/random -H "X-Forwarded-For: 203.0.113.9"
+t "the flooder's address still reaches the attack target over plain HTTP"
+expect_status 200
+if has masakari-halld; then
+	t "the hall works over wss:// through nginx"
+	if /usr/bin/python3 "$ROOT/tests/provision/ws_probe.py" "wss://localhost:$TLS_PORT/ws" \
+		"$HTTPS" provision-tls "$TMP/tls.crt" 2>"$TMP/ws.err"; then pass
+	else fail "$(cat "$TMP/ws.err")"; fi
+fi
+t "a second run with HTTPS changes nothing"
+if converge tls-again -e @/root/t5001-tls.yml; then pass; else fail "ansible-playbook failed"; show_failure tls-again; fi
+expect_eq "changed tasks" 0 "$(recap tls-again changed)"
 
 t "teardown stops the container and leaves no mounts or processes"
 dir=$CONTAINER_DIR

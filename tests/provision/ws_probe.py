@@ -3,20 +3,25 @@
 that the daemon answers: the masakari subprotocol is agreed, and after a move the
 daemon's position update lists this visitor where it moved.
 
-    ws_probe.py URL ORIGIN USER      e.g. ws://127.0.0.1:8080/ws http://localhost:8080 octocat
+    ws_probe.py URL ORIGIN USER [CAFILE]   e.g. ws://127.0.0.1:8080/ws http://localhost:8080 octocat
+
+A wss:// URL is checked against the certificates in CAFILE (the system's when
+none is given).
 
 Exits 0 when every check passes, 1 with the reason on stderr otherwise. Uses
 Debian's python3-websockets, a real client (handshake, masking, framing)."""
 import asyncio
 import json
+import ssl
 import sys
 
 import websockets
 
 
-async def probe(url, origin, user):
+async def probe(url, origin, user, cafile=None):
+    tls = ssl.create_default_context(cafile=cafile) if url.startswith("wss:") else None
     async with websockets.connect(f"{url}?user={user}", subprotocols=["masakari"],
-                                  origin=origin, open_timeout=10) as ws:
+                                  origin=origin, open_timeout=10, ssl=tls) as ws:
         if ws.subprotocol != "masakari":
             return f"subprotocol is {ws.subprotocol!r}, not 'masakari'"
         await ws.send(json.dumps({"action": "UPDATE_CHARACTER_POS", "pos_x": 321.5, "pos_y": 654}))
@@ -39,7 +44,7 @@ async def probe(url, origin, user):
 
 
 def main():
-    if len(sys.argv) != 4:
+    if len(sys.argv) not in (4, 5):
         print(__doc__, file=sys.stderr)
         return 2
     try:

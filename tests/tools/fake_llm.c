@@ -7,8 +7,10 @@
  * after --delay-ms, 10 s by default), 500 (an HTTP 500 with an error body),
  * garbage (200 with a body that is not JSON), empty (200 with "choices": []),
  * hang (reads the request and never answers), drip (a 200 whose JSON body
- * comes one byte every --delay-ms, never finishing in time). hang and drip
- * log, when the client hangs up, {"hung_up_after_ms": N}.
+ * comes one byte every --delay-ms, never finishing in time), obey (a gullible
+ * model: when any message it is sent contains "SAY:" and a word, it answers
+ * with that word — an injected instruction it follows — else with --reply).
+ * hang and drip log, when the client hangs up, {"hung_up_after_ms": N}.
  * Each request is appended to --log as one JSON line: {"path", "authorization",
  * "body"} with the request body parsed, so a test can check what was sent.
  * Listens on 127.0.0.1 only; one process per connection; SIGTERM stops it. */
@@ -150,6 +152,35 @@ static int client_waits(int fd)
 	return recv(fd, &c, 1, MSG_PEEK) > 0;
 }
 
+/* obey mode: the word after the first "SAY:" in any message sent, into out;
+ * 0 when there is none. */
+static int injected_word(const char *body, size_t body_len, char *out, size_t cap)
+{
+	json_t *req = json_loadb(body, body_len, 0, NULL);
+	json_t *msg;
+	size_t i;
+	int found = 0;
+
+	json_array_foreach(json_object_get(req, "messages"), i, msg) {
+		const char *content = json_string_value(json_object_get(msg, "content"));
+		const char *say = content ? strstr(content, "SAY:") : NULL;
+		size_t n;
+
+		if (!say)
+			continue;
+		say += 4;
+		n = strcspn(say, " \t\r\n");
+		if (n == 0 || n >= cap)
+			continue;
+		memcpy(out, say, n);
+		out[n] = '\0';
+		found = 1;
+		break;
+	}
+	json_decref(req);
+	return found;
+}
+
 /* Appends {"hung_up_after_ms": N} to the log. */
 static void log_hang_up(double start)
 {
@@ -193,6 +224,7 @@ static void serve_drip(int fd)
 
 static void serve(int fd)
 {
+	char word[128];
 	char *body, *request;
 	size_t body_len;
 
@@ -216,7 +248,10 @@ static void serve(int fd)
 		json_t *answer = json_pack(
 			"{s:s,s:s,s:i,s:s,s:[{s:i,s:{s:s,s:s},s:s}]}", "id", "chatcmpl-fake",
 			"object", "chat.completion", "created", 0, "model", "fake",
-			"choices", "index", 0, "message", "role", "assistant", "content", reply_text,
+			"choices", "index", 0, "message", "role", "assistant", "content",
+			strcmp(mode, "obey") == 0 && injected_word(body, body_len, word, sizeof(word))
+				? word
+				: reply_text,
 			"finish_reason", "stop");
 		char *text = answer ? json_dumps(answer, JSON_COMPACT) : NULL;
 
@@ -229,7 +264,7 @@ static void serve(int fd)
 
 static int usage(void)
 {
-	fprintf(stderr, "usage: fake-llm --port N [--mode ok|slow|500|garbage|empty|hang|drip] "
+	fprintf(stderr, "usage: fake-llm --port N [--mode ok|slow|500|garbage|empty|hang|drip|obey] "
 			"[--reply TEXT] [--delay-ms N] [--log FILE]\n");
 	return 2;
 }

@@ -1,0 +1,56 @@
+/* retention.c — old rows the database need not keep, deleted at the start
+ * of every flooder run (cron runs one a minute on each flooder host, so the
+ * pruning needs no scheduler of its own; several hosts pruning at once delete
+ * the same rows and nothing more).
+ *
+ *   chat_messages  older than Retention.ChatDays (30), the newest 50 (halld's
+ *                  HALL_HISTORY, sent on join) always kept;
+ *   throw_limits   untouched for Retention.ThrowLimitHours (24): longer than
+ *                  any throw interval, so no limit is forgotten early;
+ *   visitors       not seen for Retention.VisitorDays (365);
+ *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago.
+ *
+ * Each statement deletes at most 10000 rows, so a run never holds
+ * locks for long; a backlog goes in a few minutes. 0 days or hours keeps
+ * that table's rows for ever. */
+#include "config.h"
+#include "db.h"
+#include "flooder.h"
+#include "log.h"
+
+struct retention_rule {
+	const char *table;
+	const char *setting;
+	long def, max;
+	const char *sql;           /* one parameter: the age, in the setting's unit */
+};
+
+static const struct retention_rule retention_rules[] = {
+	{ "chat_messages", "Retention.ChatDays", 30, 3650,
+	  "DELETE FROM chat_messages WHERE created_at < NOW(3) - INTERVAL ? DAY AND id < "
+	  "(SELECT COALESCE(MIN(id), 0) FROM (SELECT id FROM chat_messages ORDER BY id DESC "
+	  "LIMIT 50) AS kept) LIMIT 10000" },
+	{ "throw_limits", "Retention.ThrowLimitHours", 24, 87600,
+	  "DELETE FROM throw_limits WHERE last_at < NOW(3) - INTERVAL ? HOUR LIMIT 10000" },
+	{ "visitors", "Retention.VisitorDays", 365, 36500,
+	  "DELETE FROM visitors WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "llm_cache", "Retention.ReplyCacheDays", 30, 3650,
+	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+};
+
+void retention_prune(HDF *cfg, db_t *db)
+{
+	for (size_t i = 0; i < sizeof(retention_rules) / sizeof(retention_rules[0]); i++) {
+		const struct retention_rule *rule = &retention_rules[i];
+		long age = config_int(cfg, rule->setting, rule->def, 0, rule->max);
+		long long n;
+
+		if (age == 0)
+			continue;
+		n = db_exec(db, rule->sql, DB_INT(age));
+		if (n < 0)
+			log_warn("retention: pruning %s: %s", rule->table, db_error(db));
+		else if (n > 0)
+			log_info("retention: %lld old rows of %s deleted", n, rule->table);
+	}
+}
