@@ -74,10 +74,11 @@ grep -F "someone else's critique 1 $RUN" "$TMP/llm.log" | tail -n 1 >"$TMP/other
 expect_eq "system + this one" "system user" "$(jq -r '[.body.messages[].role] | join(" ")' "$TMP/other.json")"
 check "no other critic's words" bash -c "! grep -q 'context critique' '$TMP/other.json'"
 t "a reply made with earlier critiques in the context is not cached; one made from the critique alone is"
+# The cache is keyed by the throw's language and the normalised critique.
 expect_eq "no cache row for a reply with context" 0 \
-	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = 'contextcritique5$RUN'")"
+	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized LIKE CONCAT('%', CHAR(10), 'contextcritique5$RUN')")"
 expect_eq "a cache row for the critic's first" 1 \
-	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized = 'contextcritique1$RUN'")"
+	"$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized LIKE CONCAT('%', CHAR(10), 'contextcritique1$RUN')")"
 
 t "the same critique, written differently, is answered from the cache"
 before=$(requests)

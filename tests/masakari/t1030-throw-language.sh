@@ -23,6 +23,7 @@ throw "lang-en-$RUN" "リクエストのたびにバブルソートしている 
 forget_lang
 expect_status 303
 expect_eq "stored language" en "$(sql "SELECT lang FROM throws WHERE id=${THROW_ID:-0}")"
+check "the reply arrives off the request path" wait_reply
 reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
 check "an English line ($reply)" grep -qF "EN, \"$reply\"" "$ROOT/lib/canned.c"
 
@@ -38,6 +39,7 @@ t "a critic on the Japanese site gets Japanese words for an English critique"
 throw "lang-ja-$RUN" "bubble sort on every request $RUN" -H "Accept-Language: ja"
 expect_status 303
 expect_eq "stored language" ja "$(sql "SELECT lang FROM throws WHERE id=${THROW_ID:-0}")"
+check "the reply arrives off the request path" wait_reply
 reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
 check "a Japanese line ($reply)" grep -qF "JA, \"$reply\"" "$ROOT/lib/canned.c"
 throw_json "$THROW_ID"
@@ -47,15 +49,18 @@ t "the model is asked to answer in the throw's language, and the cache keeps lan
 fake_llm_start ok --reply "Answer."
 throw "lang-llm-en-$RUN" "single server forever $RUN" -H "Accept-Language: en-GB,ja;q=0.5"
 expect_status 303
+check "the reply arrives off the request path" wait_reply
 check "in English" grep -q "in English, the critic's language" <<<"$(system_prompt)"
 throw "lang-llm-ja-$RUN" "single server forever $RUN" -H "Accept-Language: ja"
 expect_status 303
+check "the reply arrives off the request path" wait_reply
 expect_eq "not answered from the English entry" llm "$(sql "SELECT reply_source FROM throws WHERE id=${THROW_ID:-0}")"
 check "in Japanese" grep -q "in Japanese, the critic's language" <<<"$(system_prompt)"
 check "the context holds only earlier Japanese throws" \
 	test "$(last_request | jq -r '[.body.messages[] | select(.role == "user") | .content] | map(select(test("cron as the scheduler"))) | length')" = 0
 expect_eq "two cache entries" 2 "$(sql "SELECT COUNT(*) FROM llm_cache WHERE normalized LIKE '%singleserverforever$RUN'")"
 throw "lang-llm-en2-$RUN" "Single server, forever! $RUN" -H "Accept-Language: en"
+check "the reply arrives off the request path" wait_reply
 expect_eq "the English entry answers English" cache "$(sql "SELECT reply_source FROM throws WHERE id=${THROW_ID:-0}")"
 fake_llm_stop
 
