@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *copy = malloc(size + 1), *p = copy, *end = copy + size;
 	char *env[8], *method, *uri, *cookie, *ctype, *query;
 	char scratch[4096];
-	web_request req = { .status = 200 };
+	web_request req = { .status = 200, .settings = &web_settings };
 	FCGX_Request fr = { 0 };
 	int n = 0;
 	NEOERR *err;
@@ -108,6 +108,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		err = register_errors();
 		FUZZ_CHECK(err == STATUS_OK);
 		web_templates = "templates";
+		/* The settings' defaults, as a program reads them from an empty
+		 * configuration. */
+		err = hdf_init(&web_config);
+		FUZZ_CHECK(err == STATUS_OK);
+		settings_read(web_config, &web_settings);
 		ready = 1;
 	}
 	memcpy(copy, data, size);
