@@ -2,7 +2,7 @@
 # When the chat API is slow, fails, talks garbage, returns no choices or is
 # not there at all, the throw still lands at once, no reply waits past
 # LLM.TimeoutMs, and the server answers with a canned line for the weakness
-# hit, in the critic's language, recorded as canned.
+# hit, in the language the critic reads the site in, recorded as canned.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
@@ -28,7 +28,7 @@ canned_throw() {
 t "a model slower than the timeout: the throw is answered at once, the reply canned after the timeout"
 fake_llm_start slow --delay-ms 20000 --reply "too late"
 started=$(date +%s%N)
-throw "fail-slow-$RUN" "bubble sort on every request #$RUN"
+throw "fail-slow-$RUN" "bubble sort on every request #$RUN" -H "Accept-Language: en"
 elapsed_ms=$((($(date +%s%N) - started) / 1000000))
 expect_status 303
 check "the throw answered in ${elapsed_ms} ms, without waiting for the model" test "$elapsed_ms" -lt "$timeout_ms"

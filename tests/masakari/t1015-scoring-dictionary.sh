@@ -10,9 +10,10 @@ t "doctor checks that MeCab starts with the installed dictionary"
 "$ctl" doctor >"$TMP/out" 2>&1
 check "ok line" grep -q '^ok   scoring: MeCab starts with the dictionary that /etc/mecabrc names' "$TMP/out"
 
-# A copy of the stack's configuration naming a dictionary that is not there.
+# A copy of the stack's configuration naming a dictionary that is not there
+# (its own MecabDictionary line removed: the later one would win).
 broken=$TMP/broken.hdf
-sed 's/^Masakari {$/Masakari {\n  MecabDictionary = \/nonexistent\/mecab-dic/' "$MASAKARI_CONFIG" >"$broken"
+sed -e '/^ *MecabDictionary *=/d' -e 's/^Masakari {$/Masakari {\n  MecabDictionary = \/nonexistent\/mecab-dic/' "$MASAKARI_CONFIG" >"$broken"
 check "the copy names the missing dictionary" grep -q 'MecabDictionary = /nonexistent/mecab-dic' "$broken"
 
 t "doctor fails with the reason when the dictionary is missing"
@@ -28,7 +29,7 @@ check "the reason is logged" grep -q 'tokenize: MeCab cannot start with the dict
 check "and the catalog is refused" grep -q 'cannot load the weakness catalog' "$TMP/out"
 
 t "a hostile dictionary setting is only a path that does not work"
-sed 's/^Masakari {$/Masakari {\n  MecabDictionary = "-r \/etc\/passwd; rm -rf \/"/' "$MASAKARI_CONFIG" >"$broken"
+sed -e '/^ *MecabDictionary *=/d' -e 's/^Masakari {$/Masakari {\n  MecabDictionary = "-r \/etc\/passwd; rm -rf \/"/' "$MASAKARI_CONFIG" >"$broken"
 MASAKARI_CONFIG=$broken "$ctl" doctor >"$TMP/out" 2>&1
 expect_eq "exit" 1 "$?"
 check "FAIL, nothing run" grep -q '^FAIL scoring: MeCab cannot start' "$TMP/out"
