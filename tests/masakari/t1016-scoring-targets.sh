@@ -8,8 +8,9 @@
 # left to docs/BENCHMARKS.md.
 . "$(dirname "$0")/../lib.sh"
 
+t "bench/score scores the labelled critiques"
 make -s -C "$ROOT" bin/bench-score >/dev/null
-"$ROOT/bin/bench-score" "$ROOT/sql" 50 "$ROOT/bench/score/labelled-critiques.tsv" \
+"$ROOT/bin/bench-score" "$ROOT/sql" 100 "$ROOT/bench/score/labelled-critiques.tsv" \
 	"$ROOT/bench/score/held-out-critiques.tsv" >"$TMP/out" 2>&1
 expect_eq "the bench ran" 0 "$?"
 
