@@ -193,7 +193,8 @@ test('a throw lands on the framed target, then its own page follows the attack t
 	assert.match(live.text, /^(待機中|攻撃中|完了|失敗)$/);
 	await screenshot(page, 'attacking');
 	await page.waitForSelector('#attack-report', { timeout: 60000 });
-	assert.equal(Number(await page.textContent('#report-sent')), total);
+	/* Numbers are written the page's language's way: 1,000. */
+	assert.equal(await page.textContent('#report-sent'), total.toLocaleString('ja-JP'));
 	assert.match(await page.textContent('#report-latency'), /^[\d.]+ \/ [\d.]+ \/ [\d.]+ \/ [\d.]+ ms$/);
 	/* The server's words, on the page or arriving on it, as text. */
 	await page.waitForSelector('#reply', { timeout: 20000 });
@@ -237,7 +238,7 @@ test('a refused throw is explained above the form, and the page stays', async ()
 	refusalExpected = true;
 	await page.click('#throw-button');
 	await page.waitForSelector('#throw-problem:not([hidden])', { timeout: 10000 });
-	assert.match(await page.textContent('#throw-problem'), /only spaces or line breaks/);
+	assert.match(await page.textContent('#throw-problem'), /空白と改行しかありません/);
 	assert.equal(new URL(page.url()).pathname, '/masakari');
 	assert.equal(await page.isEnabled('#throw-button'), true);
 	assert.equal(await page.evaluate(() => document.getElementById('target-frame').classList.contains('hit')), false);
@@ -265,7 +266,7 @@ test('a critique thrown again is refused in place, linking to the earlier throw'
 	refusalExpected = true;
 	await page.click('#throw-button');
 	await page.waitForSelector('#throw-problem:not([hidden])', { timeout: 10000 });
-	assert.match(await page.textContent('#throw-problem'), /You have thrown this critique before/);
+	assert.match(await page.textContent('#throw-problem'), /このまさかりは前にも投げています/);
 	assert.equal(await page.getAttribute('#throw-problem a', 'href'), earlier);
 	assert.equal(new URL(page.url()).pathname, '/masakari');
 	assert.equal(await page.isEnabled('#throw-button'), true);
