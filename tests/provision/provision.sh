@@ -121,7 +121,8 @@ container_boot() {
 	# and its own overlay of the package archive (apt locks it while it runs).
 	local wrap=() net=() debs=$CONTAINER_CACHE/debs
 	if [ -n "${CONTAINER_NETNS:-}" ]; then
-		wrap=(ip netns exec "$CONTAINER_NETNS")
+		# nsenter, not `ip netns exec`: that remounts /sys, without the cgroup tree.
+		wrap=(nsenter --net="/run/netns/$CONTAINER_NETNS")
 		net=(--network-bridge="$CONTAINER_BRIDGE")
 		CONTAINER_NAME=${CONTAINER_HOSTNAME:-vm}-$(basename "$CONTAINER_DIR" | tr -cd 'a-zA-Z0-9' | tail -c 5)
 		mkdir -p "$CONTAINER_DIR"/{debs,debs-upper,debs-work}
