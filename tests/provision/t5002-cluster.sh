@@ -75,7 +75,8 @@ check "cached root" container_root_ready || { done_testing; exit 1; }
 # playbook's apt tasks do not update them) and install from the archive.
 t "the packages the roles install are fetched into the cache before the private network"
 PACKAGES="$(python3 -c 'import yaml; print(" ".join(yaml.safe_load(open("'"$SOURCE"'/ansible/roles/app/defaults/main.yml"))["masakari_build_packages"]))')
-	rsync ca-certificates mariadb-server mariadb-client python3-pymysql nginx cron"
+	python3-apt rsync ca-certificates mariadb-server mariadb-client python3-pymysql nginx cron"
+PACKAGES=$(echo $PACKAGES)
 CONTAINER_HOSTNAME=prefetch
 if container_boot && container_run /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
 	apt-get install -y -qq --download-only --no-install-recommends $PACKAGES" >"$LOGS/prefetch.log" 2>&1; then
@@ -110,8 +111,8 @@ done
 unset CONTAINER_NETNS CONTAINER_BRIDGE CONTAINER_HOSTNAME
 echo "# boot: $(($(date +%s) - started)) s"
 for h in $HOSTS; do
-	stack_wait_for "$h on the bridge" 10 net ping -c1 -W1 "${ADDR[$h]}" >/dev/null ||
-		{ ip -n "$NS" -br link; nsenter -t "${PID[$h]}" -n ip -br addr; }
+	expect_eq "$h's host0" "UP ${ADDR[$h]}/24" \
+		"$(nsenter -t "${PID[$h]}" -n ip -br -4 addr show host0 | awk '{print $2, $3}')"
 done
 check "no default route on web1" test -z "$(nsenter -t "${PID[web1]}" -n ip route show default)"
 
