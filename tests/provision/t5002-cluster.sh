@@ -12,7 +12,7 @@
 # inventory, converge) with the time of each step.
 # With the cached root and packages in var/cache/provision/ this takes minutes;
 # the first run on a machine builds that cache too, hence a longer limit:
-# timeout: 2400
+# timeout: 1800
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/provision.sh"
 
