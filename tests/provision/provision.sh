@@ -116,9 +116,23 @@ container_boot() {
 	mount -t overlay overlay \
 		-o "lowerdir=$CONTAINER_LOWER,upperdir=$CONTAINER_DIR/upper,workdir=$CONTAINER_DIR/work" \
 		"$CONTAINER_DIR/root" || return 1
-	systemd-nspawn --register=no --keep-unit --boot -D "$CONTAINER_DIR/root" \
-		--machine="$CONTAINER_NAME" --hostname=masakari-vm \
-		--bind="$CONTAINER_CACHE/debs:/var/cache/apt/archives" \
+	# With CONTAINER_NETNS and CONTAINER_BRIDGE, the container gets a network of
+	# its own (host0), plugged into that bridge inside that network namespace,
+	# and its own overlay of the package archive (apt locks it while it runs).
+	local wrap=() net=() debs=$CONTAINER_CACHE/debs
+	if [ -n "${CONTAINER_NETNS:-}" ]; then
+		# nsenter, not `ip netns exec`: that remounts /sys, without the cgroup tree.
+		wrap=(nsenter --net="/run/netns/$CONTAINER_NETNS")
+		net=(--network-bridge="$CONTAINER_BRIDGE")
+		CONTAINER_NAME=${CONTAINER_HOSTNAME:-vm}-$(basename "$CONTAINER_DIR" | tr -cd 'a-zA-Z0-9' | tail -c 5)
+		mkdir -p "$CONTAINER_DIR"/{debs,debs-upper,debs-work}
+		mount -t overlay overlay -o "lowerdir=$debs,upperdir=$CONTAINER_DIR/debs-upper,workdir=$CONTAINER_DIR/debs-work" \
+			"$CONTAINER_DIR/debs" || return 1
+		debs=$CONTAINER_DIR/debs
+	fi
+	"${wrap[@]}" systemd-nspawn --register=no --keep-unit --boot -D "$CONTAINER_DIR/root" \
+		--machine="$CONTAINER_NAME" --hostname="${CONTAINER_HOSTNAME:-masakari-vm}" "${net[@]}" \
+		--bind="$debs:/var/cache/apt/archives" \
 		</dev/null >"$CONTAINER_DIR/console.log" 2>&1 &
 	CONTAINER_NSPAWN=$!
 	# The container's init is the child of nspawn that runs systemd (nspawn
@@ -143,7 +157,7 @@ container_boot() {
 }
 
 container_run() {
-	nsenter -t "$CONTAINER_PID" -m -u -i -p -C -r -w -- /usr/bin/env -i \
+	nsenter -t "$CONTAINER_PID" -m -u -i -n -p -C -r -w -- /usr/bin/env -i \
 		PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 		HOME=/root LANG=C.UTF-8 "$@"
 }
@@ -162,7 +176,11 @@ container_teardown() {
 		wait "$CONTAINER_NSPAWN" 2>/dev/null
 	fi
 	CONTAINER_NSPAWN=
-	[ -n "${CONTAINER_LOGS:-}" ] && cp "$CONTAINER_DIR/console.log" "$CONTAINER_LOGS/" 2>/dev/null
+	[ -n "${CONTAINER_LOGS:-}" ] && cp "$CONTAINER_DIR/console.log" \
+		"$CONTAINER_LOGS/${CONTAINER_HOSTNAME:+$CONTAINER_HOSTNAME-}console.log" 2>/dev/null
+	# Packages a container with its own archive downloaded join the shared one.
+	[ -d "$CONTAINER_DIR/debs-upper" ] && find "$CONTAINER_DIR/debs-upper" -maxdepth 1 -name '*.deb' \
+		-exec cp -n -t "$CONTAINER_CACHE/debs/" {} + 2>/dev/null
 	local m
 	while read -r m; do
 		umount "$m" 2>/dev/null || umount -l "$m"
