@@ -156,6 +156,8 @@
 	  "Chat lines a second for the whole hall, on top of each connection's own limit (0: no hall-wide budget)") \
 	X(halld_chat_burst, "Halld.ChatBurst", INT, 40, 1, 100000, \
 	  "Chat lines the whole hall may send at once before ChatPerSecond applies") \
+	X(identity_hold_days, "Identity.HoldDays", INT, 30, 1, 3650, \
+	  "Days a browser keeps its claim on a GitHub ID after last using it; then another may claim it") \
 	X(retention_chat_days, "Retention.ChatDays", INT, 30, 0, 36500, \
 	  "Days chat lines are kept (0: for ever); the newest 50 always stay") \
 	X(retention_throw_limit_hours, "Retention.ThrowLimitHours", INT, 24, 0, 876000, \

@@ -76,6 +76,19 @@ start_session() {
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}')
 }
 
+# enter GITHUB_ID [curl args…]: claims the ID at the entrance, as a browser
+# does, for the cookie jar $JAR (start_session or masakari_session first, for
+# $CSRF); the identity cookie the entrance hands out lands in the jar. Leaves
+# the entrance's answer in $TMP/enter-status; succeeds on its 303.
+enter() {
+	local id=$1
+	shift
+	curl -sS -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" --max-time 20 "$@" \
+		--data-urlencode "github_id=$id" --data "csrf_token=$CSRF" "$BASE/" \
+		>"$TMP/enter-status" 2>/dev/null || echo 000 >"$TMP/enter-status"
+	[ "$(cat "$TMP/enter-status")" = 303 ]
+}
+
 done_testing() {
 	if [ "$_checks" -eq 0 ]; then
 		echo "not ok - $TEST_NAME: no checks ran"

@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config.h"
 #include "github.h"
@@ -24,7 +25,6 @@
 /* A throw's language reaches the reply as a score_lang: the two number alike. */
 _Static_assert((int)LANG_JA == (int)SCORE_LANG_JA && (int)LANG_EN == (int)SCORE_LANG_EN,
 	       "enum lang_id and enum score_lang differ");
-#define GITHUB_ID_COOKIE_AGE (365L * 24 * 3600)
 
 /* Characters a critique may be made of only: they type nothing visible. */
 static int is_blank(uint32_t c)
@@ -306,7 +306,7 @@ fail:
 
 NEOERR *masakari_throw_submit(web_request *req)
 {
-	const char *github_id, *critique;
+	const char *github_id, *critique, *me;
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
 	struct throw_outcome done;
@@ -324,6 +324,18 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = web_field(req, "critique", &critique);
 	if (err)
 		return nerr_pass(err);
+	/* A throw is made by the visitor's identity (lib/identity.h), never in
+	 * the name a form field gives: one naming someone else is refused. */
+	me = hdf_get_value(req->hdf, "Page.GithubId", NULL);
+	if (!me)
+		return nerr_pass(refuse(req, 403, NULL, critique,
+					web_text(req, "Text.Masakari.Problem.EnterFirst"), 0));
+	if (github_id && strcasecmp(github_id, me) != 0) {
+		web_text_fill(req, problem_buf, sizeof(problem_buf), "Text.Masakari.Problem.NotYours",
+			      me, NULL);
+		return nerr_pass(refuse(req, 403, me, critique, problem_buf, 0));
+	}
+	github_id = me;
 	problem = github_id_problem_key(github_id);
 	problem = problem ? web_text(req, problem)
 			  : critique_problem(req, critique, problem_buf, sizeof(problem_buf));
@@ -402,8 +414,6 @@ NEOERR *masakari_throw_submit(web_request *req)
 	if (!plan.ask_model)
 		reply_answer_throw(req->config, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
-	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
-	if (!err)
-		err = web_redirect(req, 303, location);
+	err = web_redirect(req, 303, location);
 	return nerr_pass(err);
 }

@@ -43,12 +43,15 @@ masakari_session() {
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/form" | grep -o '[0-9a-f]\{32\}')
 }
 
-# throw GITHUB_ID CRITIQUE [curl args…]: posts the form from a fresh address
-# (or the one in $ADDR when set); on a 303 sets THROW_ID, else THROW_ID="".
+# throw GITHUB_ID CRITIQUE [curl args…]: enters at the entrance as GITHUB_ID
+# (a throw is made by the visitor's identity), then posts the form from a
+# fresh address (or the one in $ADDR when set); on a 303 sets THROW_ID, else
+# THROW_ID="".
 throw() {
 	local id=$1 critique=$2
 	shift 2
 	next_addr
+	enter "$id" --interface "${ADDR:-$ADDRESS}" || true
 	post /masakari/throw --interface "${ADDR:-$ADDRESS}" -b "$JAR" -c "$JAR" \
 		--data-urlencode "github_id=$id" --data-urlencode "critique=$critique" \
 		--data "csrf_token=$CSRF" "$@"

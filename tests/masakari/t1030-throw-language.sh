@@ -28,6 +28,7 @@ reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
 check "an English line ($reply)" grep -qF "EN, \"$reply\"" "$ROOT/lib/canned.c"
 
 t "the redirect after the throw leads to a page in the critic's language"
+enter "lang-follow-$RUN" --interface 127.30.9.9
 curl -sS -o "$TMP/body" -L --interface 127.30.9.9 -b "$JAR" -H "Accept-Language: en" \
 	--data-urlencode "github_id=lang-follow-$RUN" --data-urlencode "critique=cron as the scheduler $RUN" \
 	--data "csrf_token=$CSRF" "$BASE/masakari/throw"
