@@ -89,6 +89,16 @@ enter() {
 	[ "$(cat "$TMP/enter-status")" = 303 ]
 }
 
+# identity_of GITHUB_ID [curl args…]: enters as the ID from a browser of its
+# own and prints that browser's identity cookie, to send as "identity=…".
+identity_of() {
+	local JAR CSRF id=$1
+	shift
+	start_session "$TMP/identity-jar.$id"
+	enter "$id" "$@" || return 1
+	awk '$6 == "identity" || $6 == "__Host-identity" { print $7 }' "$JAR"
+}
+
 done_testing() {
 	if [ "$_checks" -eq 0 ]; then
 		echo "not ok - $TEST_NAME: no checks ran"
