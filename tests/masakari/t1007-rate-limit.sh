@@ -68,7 +68,7 @@ start=$(now_ms)
 # Until the first 429; the budget refills meanwhile (one a second), so how
 # many get through depends on how long the throws take.
 for i in $(seq 80); do
-	ADDR=$venue throw "venue-$i-$RUN" "$critique from the venue $i"
+	ADDR=$venue throw "venue-$i-$RUN" "$critique from the venue $i" -H "Accept-Language: en"
 	if [ "$(status)" = 303 ]; then ok=$((ok + 1)); else refused=$(status); break; fi
 done
 elapsed_ms=$(($(now_ms) - start))
