@@ -63,6 +63,7 @@ struct hall_session {
 	struct lws_dll2 list;                  /* in hall.sessions */
 	struct lws *wsi;
 	char user[GITHUB_ID_MAX + 1];          /* "" for a spectator */
+	int verified;                          /* a GitHub sign-in proved user */
 	char addr[HALL_ADDR_MAX];              /* the client's address (address.c) */
 	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
 
@@ -111,6 +112,12 @@ struct hall {
 
 	struct hall_msg *history[HALL_HISTORY];/* chat ring, oldest at history_start */
 	unsigned history_start, history_count;
+
+	/* Who each upgrade is (lib/identity.h): the identity cookie's secret is
+	 * looked up on this connection, on the event loop, once per upgrade. */
+	struct db *identity_db;
+	long hold_days;                        /* Identity.HoldDays */
+	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
 
 	struct worker *worker;
 	lws_sorted_usec_list_t tick_sul;
