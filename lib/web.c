@@ -857,12 +857,17 @@ static NEOERR *request_prepare(web_request *req)
 	 * holds (lib/identity.h). A cookie that is not a secret is never looked
 	 * up; with the database down the visitor is simply nobody. */
 	id = web_cookie(req, IDENTITY_COOKIE);
-	if (!err && identity_secret_valid(id) && db_connect(web_dbh) == 0) {
+	if (!err && identity_secret_valid(id)) {
 		struct identity who;
-		int found = identity_lookup(web_dbh, id, req->settings->identity_hold_days, &who);
+		int found = db_connect(web_dbh) == 0
+			? identity_lookup(web_dbh, id, req->settings->identity_hold_days, &who) : -1;
 
-		if (found < 0)
+		/* Who it is cannot be known now: a form that acts for the
+		 * visitor says the database is down, not "enter first". */
+		if (found < 0) {
 			log_warn("looking up the visitor's identity: %s", db_error(web_dbh));
+			err = hdf_set_value(req->hdf, "Page.IdentityUnknown", "1");
+		}
 		if (found > 0 && github_id_problem(who.github_id) == NULL) {
 			err = hdf_set_value(req->hdf, "Page.GithubId", who.github_id);
 			if (!err && who.verified)

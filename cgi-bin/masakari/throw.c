@@ -327,6 +327,8 @@ NEOERR *masakari_throw_submit(web_request *req)
 	/* A throw is made by the visitor's identity (lib/identity.h), never in
 	 * the name a form field gives: one naming someone else is refused. */
 	me = hdf_get_value(req->hdf, "Page.GithubId", NULL);
+	if (!me && hdf_get_int_value(req->hdf, "Page.IdentityUnknown", 0))
+		return nerr_raise(WEB_ERR_DB_DOWN, "%s", web_text(req, "Text.Common.Error.DbDown"));
 	if (!me)
 		return nerr_pass(refuse(req, 403, NULL, critique,
 					web_text(req, "Text.Masakari.Problem.EnterFirst"), 0));

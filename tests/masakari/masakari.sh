@@ -50,10 +50,16 @@ masakari_session() {
 throw() {
 	local id=$1 critique=$2
 	shift 2
+	local field=(--data-urlencode "github_id=$id")
 	next_addr
-	enter "$id" --interface "${ADDR:-$ADDRESS}" || true
+	# When the entrance cannot store the claim (a 5xx: the database is down
+	# or full), the throw goes as whoever the jar already is, as a browser's
+	# would: the form then only carries the critique.
+	enter "$id" --interface "${ADDR:-$ADDRESS}" || case $(cat "$TMP/enter-status") in
+		5*|000) field=() ;;
+	esac
 	post /masakari/throw --interface "${ADDR:-$ADDRESS}" -b "$JAR" -c "$JAR" \
-		--data-urlencode "github_id=$id" --data-urlencode "critique=$critique" \
+		"${field[@]}" --data-urlencode "critique=$critique" \
 		--data "csrf_token=$CSRF" "$@"
 	THROW_ID=$(header Location | sed -n 's|^/masakari/throws/\([0-9][0-9]*\)$|\1|p')
 }
