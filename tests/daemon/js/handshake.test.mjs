@@ -68,7 +68,7 @@ describe('the WebSocket handshake', { timeout: 60000 }, () => {
     thief.move(5, 5);
     const err = await thief.waitFor((f) => f.action === 'ERROR_MESSAGE');
     assert.equal(err.code, 403);
-    assert.match(err.message, /entrance/);
+    assert.match(err.msg, /entrance/);
     await new Promise((r) => setTimeout(r, 500));
     assert.ok(owner.frames.slice(from).every((f) => f.action !== 'ACTION_CHAT_MESSAGE' || !/taken over/.test(JSON.stringify(f))));
   });
