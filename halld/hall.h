@@ -89,6 +89,9 @@ struct hall_session {
 struct worker;
 struct worker_event;
 
+/* Seconds between tries to reach the database for identities while it is away. */
+#define HALL_IDENTITY_RETRY 5.0
+
 struct hall {
 	struct lws_context *ctx;
 	char daemon_id[128];
@@ -117,6 +120,7 @@ struct hall {
 	 * looked up on this connection, on the event loop, once per upgrade. */
 	struct db *identity_db;
 	long hold_days;                        /* Identity.HoldDays */
+	double identity_retry_at;              /* database away: no lookup before this */
 	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
 
 	struct worker *worker;

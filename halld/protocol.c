@@ -127,11 +127,24 @@ static int identity_of_upgrade(struct hall *hall, struct lws *wsi, char *user, s
 	int found;
 
 	*verified = 0;
-	if (!secret || !hall->identity_db || db_connect(hall->identity_db) != 0)
+	if (!secret || !hall->identity_db)
 		return 0;
+	/* The lookup runs on the event loop: while the database is away, do not
+	 * wait for a connect on every upgrade; they are spectators until the
+	 * next try, a few seconds on. */
+	if (clock_monotonic() < hall->identity_retry_at)
+		return 0;
+	if (db_connect(hall->identity_db) != 0) {
+		log_warn("hall identities cannot be looked up: %s", db_error(hall->identity_db));
+		hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
+		return 0;
+	}
 	found = identity_lookup(hall->identity_db, secret, hall->hold_days, &who);
-	if (found < 0)
+	if (found < 0) {
 		log_warn("looking up a hall visitor's identity: %s", db_error(hall->identity_db));
+		if (db_is_outage(hall->identity_db))
+			hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
+	}
 	if (found <= 0 || github_id_problem(who.github_id))
 		return 0;
 	snprintf(user, len, "%s", who.github_id);
