@@ -73,6 +73,25 @@ describe('the WebSocket handshake', { timeout: 60000 }, () => {
     assert.ok(owner.frames.slice(from).every((f) => f.action !== 'ACTION_CHAT_MESSAGE' || !/taken over/.test(JSON.stringify(f))));
   });
 
+  test('the cookie the entrance gives is who you are in the hall', async () => {
+    const user = uniqueUser('door');
+    const page = await fetch(`${BASE}/`);
+    const jar = page.headers.getSetCookie().map((c) => c.split(';')[0]);
+    const token = (await page.text()).match(/name="csrf_token" value="([0-9a-f]+)"/)[1];
+    const res = await fetch(`${BASE}/`, {
+      method: 'POST', redirect: 'manual',
+      headers: { Cookie: jar.join('; '), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ github_id: user, csrf_token: token }).toString(),
+    });
+    assert.equal(res.status, 303);
+    const identity = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('identity='));
+    assert.ok(identity, 'the entrance set the identity cookie');
+    const c = await accepted(`${WS_BASE}/ws`, { origin: BASE, headers: { Cookie: identity } });
+    c.move(77, 88);
+    const me = await c.waitForCharacter(user, (x) => x.pos_x === 77 && x.pos_y === 88);
+    assert.ok(me);
+  });
+
   test('a cookie that is no secret, or a hostile one, makes a spectator, never an error', async () => {
     const bad = ['identity=', 'identity=nothex', `identity=${'a'.repeat(63)}`, `identity=${'f'.repeat(64)}`,
       `identity=${'A'.repeat(64)}`, "identity=x'; DROP TABLE identities; --", 'identity=<script>',
