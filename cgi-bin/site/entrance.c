@@ -19,6 +19,9 @@ static NEOERR *entrance_form_render(web_request *req, const char *value, const c
 
 	if (!err && value)
 		err = hdf_set_value(req->hdf, "Form.GithubId", value);
+	/* Where an OAuth app is configured, signing in with GitHub proves the ID. */
+	if (!err && req->settings->github_client_id && *req->settings->github_client_id)
+		err = hdf_set_value(req->hdf, "Form.SignIn", "1");
 	if (!err && problem)
 		err = hdf_set_value(req->hdf, "Form.Problem", problem);
 	if (!err)
@@ -72,7 +75,10 @@ NEOERR *site_entrance_submit(web_request *req)
 		web_status(req, 409);
 		snprintf(days, sizeof(days), "%ld", req->settings->identity_hold_days);
 		web_text_fill(req, problem_buf, sizeof(problem_buf), "Text.Site.Entrance.Held", id, NULL);
-		web_text_fill(req, back_buf, sizeof(back_buf), "Text.Site.Entrance.HeldBack", days, NULL);
+		web_text_fill(req, back_buf, sizeof(back_buf),
+			      req->settings->github_client_id && *req->settings->github_client_id
+				      ? "Text.Site.Entrance.HeldSignIn" : "Text.Site.Entrance.HeldBack",
+			      days, NULL);
 		err = hdf_set_value(req->hdf, "Form.HowBack", back_buf);
 		if (err)
 			return nerr_pass(err);

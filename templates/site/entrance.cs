@@ -15,6 +15,7 @@ include:"layout/head.cs" ?>
     <button type="submit"><?cs var:Text.Site.Entrance.Submit ?></button>
   </form>
   <p class="hint"><?cs var:Text.Site.Entrance.Hint ?></p>
+  <?cs if:Form.SignIn ?><p class="sign-in"><a href="/login/github" id="sign-in-github"><?cs var:Text.Site.Login.SignIn ?></a> <?cs var:Text.Site.Login.SignInHint ?></p><?cs /if ?>
 </section>
 <?cs set:Page.Script = "entrance.js" ?><?cs set:Page.Modules.0 = "storage.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>
