@@ -187,6 +187,7 @@ static int earlier_throw_find(db_t *db, const char *critic, const char *normaliz
 
 struct throw_plan {
 	const char *github_id;
+	int verified;                            /* a GitHub sign-in proved github_id */
 	const char *critic;                      /* the GitHub ID in lower case */
 	const char *remote_addr;
 	const char *critique;
@@ -251,17 +252,17 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		repeat_hits = db_cell_int(r, 0, 0, 0);
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
-		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
 			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
-		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)
@@ -347,6 +348,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	for (size_t i = 0, n = strlen(github_id); i <= n; i++)
 		critic[i] = (char)tolower((unsigned char)github_id[i]);
 	plan.github_id = github_id;
+	plan.verified = hdf_get_int_value(req->hdf, "Page.Verified", 0) != 0;
 	plan.critic = critic;
 	plan.critique = critique;
 	plan.remote_addr = web_remote_addr(req);

@@ -165,4 +165,24 @@ post /masakari/throw --interface "$ADDRESS" -b "$JAR" --data-urlencode "critique
 expect_status 303
 expect_eq "own ID" 1 "$(sql "SELECT COUNT(*) FROM throws WHERE github_id='own-$RUN'")"
 
+t "a throw by an identity a GitHub sign-in proved is marked verified on its page and in the ranking"
+# (tests/integration/t0035-github-sign-in.sh signs in for real; here the hold
+# is marked as a sign-in marks it.)
+masakari_session "$TMP/proven"
+enter "proven-$RUN"
+sql "UPDATE identities SET verified = 1 WHERE github_id = 'proven-$RUN'"
+next_addr
+post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" \
+	--data-urlencode "critique=the hall polls the database every second $RUN" --data "csrf_token=$CSRF"
+expect_status 303
+proven=$(header Location)
+expect_eq "stored verified" 1 "$(sql "SELECT verified FROM throws WHERE github_id = 'proven-$RUN'")"
+get "$proven" -H "Accept-Language: en"
+expect_body 'class="verified"'
+get "/masakari/throws/$(sql "SELECT id FROM throws WHERE github_id = 'own-$RUN'")" -H "Accept-Language: en"
+expect_no_body 'class="verified"'
+get /masakari/ranking -H "Accept-Language: en" -H "Pragma: no-cache"
+check "the ranking marks the verified critic" grep -q "@proven-$RUN <span class=\"verified\"" "$TMP/body"
+check "and not the others" sh -c "! grep -q '@own-$RUN <span class=\"verified\"' '$TMP/body'"
+
 done_testing
