@@ -8,6 +8,8 @@
  *   throw_limits   untouched for Retention.ThrowLimitHours (24): longer than
  *                  any throw interval, so no limit is forgotten early;
  *   visitors       not seen for Retention.VisitorDays (365);
+ *   identities     holds not used for Identity.HoldDays (30): lapsed, so
+ *                  another browser may claim the ID anyway;
  *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago.
  *
  * Each statement deletes at most 10000 rows, so a run never holds
@@ -34,6 +36,8 @@ static const struct retention_rule retention_rules[] = {
 	  "DELETE FROM throw_limits WHERE last_at < NOW(3) - INTERVAL ? HOUR LIMIT 10000" },
 	{ "visitors", "Retention.VisitorDays", 365, 36500,
 	  "DELETE FROM visitors WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "identities", "Identity.HoldDays", 30, 3650,
+	  "DELETE FROM identities WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "llm_cache", "Retention.ReplyCacheDays", 30, 3650,
 	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
 };

@@ -63,6 +63,7 @@ struct hall_session {
 	struct lws_dll2 list;                  /* in hall.sessions */
 	struct lws *wsi;
 	char user[GITHUB_ID_MAX + 1];          /* "" for a spectator */
+	int verified;                          /* a GitHub sign-in proved user */
 	char addr[HALL_ADDR_MAX];              /* the client's address (address.c) */
 	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
 
@@ -88,6 +89,9 @@ struct hall_session {
 struct worker;
 struct worker_event;
 
+/* Seconds between tries to reach the database for identities while it is away. */
+#define HALL_IDENTITY_RETRY 5.0
+
 struct hall {
 	struct lws_context *ctx;
 	char daemon_id[128];
@@ -111,6 +115,13 @@ struct hall {
 
 	struct hall_msg *history[HALL_HISTORY];/* chat ring, oldest at history_start */
 	unsigned history_start, history_count;
+
+	/* Who each upgrade is (lib/identity.h): the identity cookie's secret is
+	 * looked up on this connection, on the event loop, once per upgrade. */
+	struct db *identity_db;
+	long hold_days;                        /* Identity.HoldDays */
+	double identity_retry_at;              /* database away: no lookup before this */
+	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
 
 	struct worker *worker;
 	lws_sorted_usec_list_t tick_sul;

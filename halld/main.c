@@ -202,6 +202,7 @@ static void halld_free(struct hall *hall)
 	free(hall->origins);
 	chat_free(hall);
 	positions_free(hall);
+	db_free(hall->identity_db);
 }
 
 int main(void)
@@ -240,6 +241,13 @@ int main(void)
 	}
 	if (halld_load_origins(&hall, &st) != 0) {
 		log_error("out of memory reading Halld.Origins");
+		return 1;
+	}
+	hall.hold_days = st.identity_hold_days;
+	hall.cookie_secure = strncmp(st.site_base_url ? st.site_base_url : "", "https://", 8) == 0;
+	hall.identity_db = db_new(&st);
+	if (!hall.identity_db) {
+		log_error("out of memory for the identity connection");
 		return 1;
 	}
 	charmap_init(&hall.local);

@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "clock.h"
+#include "identity.h"
 #include "input.h"
 #include "log.h"
 #include "utf8.h"
@@ -60,7 +61,6 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 {
 	struct hall *hall = hall_of(wsi);
 	char buf[256], addr[HALL_ADDR_MAX];
-	const char *problem, *value;
 	int n;
 
 	if (!upgrade || strcasecmp(upgrade, "websocket") != 0)
@@ -84,14 +84,72 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 		return refuse(wsi, 429,
 			      "Too many hall connections from your address. Close a tab, or wait "
 			      "a little and try again.");
-	/* The value comes back as a pointer into buf, past "user=". */
-	value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
-	if (value) {
-		problem = github_id_problem(value);
-		if (problem)
-			return refuse(wsi, HTTP_STATUS_BAD_REQUEST, problem);
-	}
 	return 0;
+}
+
+/* The identity cookie's value from the upgrade request's Cookie header, or
+ * NULL. Only a value with the form of a secret is returned. */
+static const char *identity_cookie(struct hall *hall, struct lws *wsi, char *buf, size_t len)
+{
+	char want[64];
+	int n = lws_hdr_total_length(wsi, WSI_TOKEN_HTTP_COOKIE);
+	char *p;
+
+	if (n <= 0 || (size_t)n >= len || lws_hdr_copy(wsi, buf, (int)len, WSI_TOKEN_HTTP_COOKIE) < 0)
+		return NULL;
+	snprintf(want, sizeof(want), "%s%s=", hall->cookie_secure ? "__Host-" : "", IDENTITY_COOKIE);
+	for (p = buf; *p;) {
+		char *end;
+
+		while (*p == ' ' || *p == ';')
+			p++;
+		end = p + strcspn(p, ";");
+		if (strncmp(p, want, strlen(want)) == 0) {
+			char *v = p + strlen(want);
+
+			*end = '\0';
+			return identity_secret_valid(v) ? v : NULL;
+		}
+		p = end;
+	}
+	return NULL;
+}
+
+/* Who the upgrading browser is: its identity cookie's ID into user (and 1),
+ * or 0 (a spectator): no cookie, a hold that lapsed, or the database down.
+ * ?user= is never read: it cannot choose who you are. */
+static int identity_of_upgrade(struct hall *hall, struct lws *wsi, char *user, size_t len,
+			       int *verified)
+{
+	static char buf[4096];
+	const char *secret = identity_cookie(hall, wsi, buf, sizeof(buf));
+	struct identity who;
+	int found;
+
+	*verified = 0;
+	if (!secret || !hall->identity_db)
+		return 0;
+	/* The lookup runs on the event loop: while the database is away, do not
+	 * wait for a connect on every upgrade; they are spectators until the
+	 * next try, a few seconds on. */
+	if (clock_monotonic() < hall->identity_retry_at)
+		return 0;
+	if (db_connect(hall->identity_db) != 0) {
+		log_warn("hall identities cannot be looked up: %s", db_error(hall->identity_db));
+		hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
+		return 0;
+	}
+	found = identity_lookup(hall->identity_db, secret, hall->hold_days, &who);
+	if (found < 0) {
+		log_warn("looking up a hall visitor's identity: %s", db_error(hall->identity_db));
+		if (db_is_outage(hall->identity_db))
+			hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
+	}
+	if (found <= 0 || github_id_problem(who.github_id))
+		return 0;
+	snprintf(user, len, "%s", who.github_id);
+	*verified = who.verified;
+	return 1;
 }
 
 static int callback_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
@@ -168,7 +226,7 @@ static void hall_receive(struct hall *hall, struct hall_session *s, const char *
 	if (!s->visitor) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_FORBIDDEN,
-				      "join with ?user=<github-id> to move or chat", now);
+				      "enter at the entrance (/) with your GitHub ID to move or chat", now);
 		return;
 	}
 	if (req.kind == INPUT_MOVE) {
@@ -253,20 +311,16 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 {
 	struct hall_session *s = user;
 	struct hall *hall = hall_of(wsi);
-	const char *value;
-	char buf[64];
+	int verified;
 
 	switch (reason) {
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		/* Checked in confirm_upgrade; kept here while the headers are. */
 		if (address_of(hall, wsi, s->addr, sizeof(s->addr)) != 0)
 			return -1;
-		value = lws_get_urlarg_by_name(wsi, "user=", buf, sizeof(buf));
-		if (value) {
-			if (github_id_problem(value))
-				return -1;
-			snprintf(s->user, sizeof(s->user), "%s", value);
-		}
+		s->user[0] = '\0';
+		if (identity_of_upgrade(hall, wsi, s->user, sizeof(s->user), &verified))
+			s->verified = verified;
 		return 0;
 
 	case LWS_CALLBACK_ESTABLISHED:

@@ -156,6 +156,18 @@
 	  "Chat lines a second for the whole hall, on top of each connection's own limit (0: no hall-wide budget)") \
 	X(halld_chat_burst, "Halld.ChatBurst", INT, 40, 1, 100000, \
 	  "Chat lines the whole hall may send at once before ChatPerSecond applies") \
+	X(github_client_id, "GitHub.ClientId", STR, NULL, 0, 0, \
+	  "The GitHub OAuth app's client ID; empty: no sign-in with GitHub") \
+	X(github_client_secret, "GitHub.ClientSecret", SECRET, NULL, 0, 0, \
+	  "The OAuth app's client secret") \
+	X(github_authorize_url, "GitHub.AuthorizeUrl", STR, "https://github.com/login/oauth/authorize", 0, 0, \
+	  "Where sign-in sends the visitor; the code is exchanged at the same address ending in access_token") \
+	X(github_api_url, "GitHub.ApiUrl", STR, "https://api.github.com", 0, 0, \
+	  "GitHub's API, whose /user names the signed-in visitor") \
+	X(github_timeout_ms, "GitHub.TimeoutMs", INT, 5000, 100, 60000, \
+	  "How long sign-in waits for each of GitHub's answers before it gives up") \
+	X(identity_hold_days, "Identity.HoldDays", INT, 30, 1, 3650, \
+	  "Days a browser keeps its claim on a GitHub ID after last using it; then another may claim it") \
 	X(retention_chat_days, "Retention.ChatDays", INT, 30, 0, 36500, \
 	  "Days chat lines are kept (0: for ever); the newest 50 always stay") \
 	X(retention_throw_limit_hours, "Retention.ThrowLimitHours", INT, 24, 0, 876000, \

@@ -10,7 +10,7 @@ enum {
 	COL_REPLY_SOURCE, COL_CREATED_AT, COL_STATUS, COL_DURATION, COL_TARGET, COL_SENT, COL_OK,
 	COL_ERRORS, COL_ERRORS_CONNECT, COL_ERRORS_TIMEOUT, COL_ERRORS_HTTP, COL_CODES, COL_P50,
 	COL_P90, COL_P99, COL_MAX, COL_CURRENT_RATE, COL_ACHIEVED_RATE, COL_FAILURE_REASON,
-	COL_STARTED_AT, COL_FINISHED_AT, COL_LANG,
+	COL_STARTED_AT, COL_FINISHED_AT, COL_LANG, COL_VERIFIED,
 };
 
 long long throw_id_parse(const char *segment)
@@ -37,7 +37,7 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 		"j.errors_timeout, j.errors_http, j.codes, j.p50_ms, j.p90_ms, j.p99_ms, j.max_ms, "
 		"j.current_rate, j.achieved_rate, j.failure_reason, "
 		"DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s'), "
-		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s'), t.lang "
+		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s'), t.lang, t.verified "
 		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
 		"LEFT JOIN attack_jobs j ON j.throw_id = t.id WHERE t.id = ?",
 		DB_INT(id));
@@ -52,6 +52,7 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 	out->row = r;
 	out->id = db_cell_int(r, 0, COL_ID, 0);
 	out->github_id = db_cell(r, 0, COL_GITHUB_ID);
+	out->verified = db_cell_int(r, 0, COL_VERIFIED, 0) != 0;
 	out->critique = db_cell(r, 0, COL_CRITIQUE);
 	out->score = db_cell_double(r, 0, COL_SCORE, 0);
 	out->weakness_slug = db_cell(r, 0, COL_SLUG);

@@ -17,6 +17,7 @@ struct throw_view {
 	db_result *row;              /* owns every string below */
 	long long id;
 	const char *github_id;
+	int verified;                /* thrown by an identity a GitHub sign-in proved */
 	const char *critique;        /* byte-exact as typed */
 	double score;
 	const char *weakness_slug;   /* NULL when it missed */

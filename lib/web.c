@@ -17,6 +17,7 @@
 
 #include "config.h"
 #include "github.h"
+#include "identity.h"
 #include "lang.h"
 #include "log.h"
 
@@ -852,10 +853,27 @@ static NEOERR *request_prepare(web_request *req)
 	/* The page depends on both: a shared cache must keep them apart. */
 	if (!err)
 		err = web_header(req, "Vary", "Accept-Language, Cookie");
-	/* Every page knows who is visiting, when the cookie holds a valid ID. */
-	id = web_cookie(req, "github_id");
-	if (!err && id && github_id_problem(id) == NULL)
-		err = hdf_set_value(req->hdf, "Page.GithubId", id);
+	/* Every page knows who is visiting: the ID the identity cookie's secret
+	 * holds (lib/identity.h). A cookie that is not a secret is never looked
+	 * up; with the database down the visitor is simply nobody. */
+	id = web_cookie(req, IDENTITY_COOKIE);
+	if (!err && identity_secret_valid(id)) {
+		struct identity who;
+		int found = db_connect(web_dbh) == 0
+			? identity_lookup(web_dbh, id, req->settings->identity_hold_days, &who) : -1;
+
+		/* Who it is cannot be known now: a form that acts for the
+		 * visitor says the database is down, not "enter first". */
+		if (found < 0) {
+			log_warn("looking up the visitor's identity: %s", db_error(web_dbh));
+			err = hdf_set_value(req->hdf, "Page.IdentityUnknown", "1");
+		}
+		if (found > 0 && github_id_problem(who.github_id) == NULL) {
+			err = hdf_set_value(req->hdf, "Page.GithubId", who.github_id);
+			if (!err && who.verified)
+				err = hdf_set_value(req->hdf, "Page.Verified", "1");
+		}
+	}
 	return nerr_pass(err);
 }
 

@@ -79,6 +79,10 @@ stack_render() { # template output
 		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
 		-e "s|@LLM_MODEL@|${MASAKARI_LLM_MODEL:-gpt-4o-mini}|g" \
 		-e "s|@LLM_KEY@|${MASAKARI_LLM_KEY:-}|g" \
+		-e "s|@GITHUB_CLIENT_ID@|${MASAKARI_GITHUB_CLIENT_ID:-}|g" \
+		-e "s|@GITHUB_CLIENT_SECRET@|${MASAKARI_GITHUB_CLIENT_SECRET:-}|g" \
+		-e "s|@GITHUB_AUTHORIZE_URL@|${MASAKARI_GITHUB_AUTHORIZE_URL:-https://github.com/login/oauth/authorize}|g" \
+		-e "s|@GITHUB_API_URL@|${MASAKARI_GITHUB_API_URL:-https://api.github.com}|g" \
 		-e "s|@USER_LINE@|$STACK_USER_LINE|g" "$1" >"$2"
 }
 

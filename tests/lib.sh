@@ -76,6 +76,29 @@ start_session() {
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}')
 }
 
+# enter GITHUB_ID [curl args…]: claims the ID at the entrance, as a browser
+# does, for the cookie jar $JAR (start_session or masakari_session first, for
+# $CSRF); the identity cookie the entrance hands out lands in the jar. Leaves
+# the entrance's answer in $TMP/enter-status; succeeds on its 303.
+enter() {
+	local id=$1
+	shift
+	curl -sS -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" --max-time 20 "$@" \
+		--data-urlencode "github_id=$id" --data "csrf_token=$CSRF" "$BASE/" \
+		>"$TMP/enter-status" 2>/dev/null || echo 000 >"$TMP/enter-status"
+	[ "$(cat "$TMP/enter-status")" = 303 ]
+}
+
+# identity_of GITHUB_ID [curl args…]: enters as the ID from a browser of its
+# own and prints that browser's identity cookie, to send as "identity=…".
+identity_of() {
+	local JAR CSRF id=$1
+	shift
+	start_session "$TMP/identity-jar.$id"
+	enter "$id" "$@" || return 1
+	awk '$6 == "identity" || $6 == "__Host-identity" { print $7 }' "$JAR"
+}
+
 done_testing() {
 	if [ "$_checks" -eq 0 ]; then
 		echo "not ok - $TEST_NAME: no checks ran"

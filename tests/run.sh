@@ -49,6 +49,16 @@ for attempt in 1 2 3; do
 	MASAKARI_TEST_LLM_PORT=$(stack_free_port)
 	while [ "$MASAKARI_TEST_LLM_PORT" = "$port" ]; do MASAKARI_TEST_LLM_PORT=$(stack_free_port); done
 	export MASAKARI_TEST_LLM_PORT MASAKARI_LLM_BASE_URL=http://127.0.0.1:$MASAKARI_TEST_LLM_PORT/v1
+	# "Sign in with GitHub" is set up against a fake GitHub at this address
+	# (tests/tools/fake_github.py, started by the tests that sign in); no test
+	# ever reaches github.com.
+	MASAKARI_TEST_GITHUB_PORT=$(stack_free_port)
+	while [ "$MASAKARI_TEST_GITHUB_PORT" = "$port" ] || [ "$MASAKARI_TEST_GITHUB_PORT" = "$MASAKARI_TEST_LLM_PORT" ]; do
+		MASAKARI_TEST_GITHUB_PORT=$(stack_free_port)
+	done
+	export MASAKARI_TEST_GITHUB_PORT MASAKARI_GITHUB_CLIENT_ID=test-client-id MASAKARI_GITHUB_CLIENT_SECRET=test-client-secret
+	export MASAKARI_GITHUB_AUTHORIZE_URL=http://127.0.0.1:$MASAKARI_TEST_GITHUB_PORT/login/oauth/authorize
+	export MASAKARI_GITHUB_API_URL=http://127.0.0.1:$MASAKARI_TEST_GITHUB_PORT/api
 	stack_init "$var" "$port" || exit 1
 	echo "== starting a private stack on port $port ($var)"
 	stack_start && break

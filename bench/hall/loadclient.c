@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "clock.h"
+#include "sha256.h"
 
 #define HEAD_BYTES 256
 #define MOD_MS 2000.0
@@ -252,19 +253,30 @@ static int send_move(struct conn *c)
 
 static int send_handshake(struct conn *c)
 {
-	unsigned char buf[LWS_PRE + 512];
-	char raw[16];
+	unsigned char buf[LWS_PRE + 640];
+	char raw[16], secret[65], cookie[96] = "";
 	int n;
 
 	for (int i = 0; i < 16; i++)
 		raw[i] = (char)rand();
 	lws_b64_encode_string(raw, 16, c->key, sizeof(c->key));
+	/* halld knows a visitor only by the identity cookie: its secret is the
+	 * SHA-256 of "bench-hall:" and the ID, whose hash run.sh stores in
+	 * identities. ?user= is only for the reference server, which has no
+	 * database; halld ignores it. */
+	if (!B.spectators) {
+		char seed[64];
+
+		snprintf(seed, sizeof(seed), "bench-hall:%s", c->user);
+		sha256_hex(seed, strlen(seed), secret);
+		snprintf(cookie, sizeof(cookie), "Cookie: identity=%s\r\n", secret);
+	}
 	n = snprintf((char *)buf + LWS_PRE, sizeof(buf) - LWS_PRE,
 		     "GET /ws%s%s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\n"
-		     "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
+		     "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n%s"
 		     "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: masakari\r\n\r\n",
 		     B.spectators ? "" : "?user=", B.spectators ? "" : c->user, B.host, B.port,
-		     c->key);
+		     c->key, cookie);
 	c->handshake_sent = 1;
 	return lws_write(c->wsi, buf + LWS_PRE, (size_t)n, LWS_WRITE_RAW) == n ? 0 : -1;
 }

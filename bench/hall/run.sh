@@ -91,6 +91,15 @@ load() {
 	stop_server
 	sql_clear
 }
+# The load client's visitors hold their IDs (bench-0 …): each one's secret is
+# the SHA-256 of "bench-hall:" and the ID (bench/hall/loadclient.c), stored
+# hashed again as the entrance would.
+hold_ids() { # COUNT
+	stack_mysql masakari -e "INSERT INTO identities (github_id, secret_hash)
+		WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < $1 - 1)
+		SELECT CONCAT('bench-', i), SHA2(SHA2(CONCAT('bench-hall:bench-', i), 256), 256) FROM s
+		ON DUPLICATE KEY UPDATE secret_hash = VALUES(secret_hash), last_seen = NOW()"
+}
 # Each run starts from an empty hall and chat history.
 sql_clear() { stack_mysql masakari -e "DELETE FROM hall_presence; DELETE FROM chat_messages"; }
 
@@ -103,6 +112,9 @@ cp "$var/halld.json" "$var/idle-halld.json"
 load node --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
 cp "$var/node.json" "$var/idle-node.json"
 
+most=0
+for n in ${conns//,/ }; do [ "$n" -gt "$most" ] && most=$n; done
+[ "$most" -gt 0 ] && hold_ids "$most"
 label() { [ "$1" = halld ] && echo "masakari-halld" || echo "Node + ws (reference)"; }
 for n in ${conns//,/ }; do
 	load halld --connections "$n" --rate 10 --warmup 5 --seconds "$secs"

@@ -10,6 +10,7 @@
 // that neither starves the other's event loop.)
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { identityCookie } from '../../tests/daemon/lib/hall.mjs';
 
 const WebSocket = createRequire(new URL('../../tests/daemon/package.json', import.meta.url))('ws');
 const [base, seconds, hall, rate, prefix, outFile] = process.argv.slice(2).map((v, i) => ([1, 2, 3].includes(i) ? Number(v) : v));
@@ -25,7 +26,9 @@ const WITNESSES = 5;
 
 async function visitor(i) {
   const user = `${prefix}-${i}`.slice(0, 39);
-  const ws = new WebSocket(`${wsBase}/ws?user=${user}`, 'masakari', { origin: base });
+  // Each visitor holds its ID (its hashed secret put into the stack's
+  // database, STACK_VAR): the hall knows who you are only by that cookie.
+  const ws = new WebSocket(`${wsBase}/ws`, 'masakari', { origin: base, headers: { Cookie: identityCookie(user) } });
   sockets.push(ws);
   await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });
   ws.on('error', () => {});

@@ -98,9 +98,9 @@ throws() {
 }
 
 echo "soak: ${secs} s, $hall hall visitors, $rate pages/s, throws at full power ($(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))"
-node bench/soak/load.mjs "$BASE" "$secs" "$hall" 0 "$prefix" "$work/hall.json" &
+STACK_VAR=$STACK_VAR node bench/soak/load.mjs "$BASE" "$secs" "$hall" 0 "$prefix" "$work/hall.json" &
 loader=$!
-node bench/soak/load.mjs "$BASE" "$secs" 0 "$rate" "$prefix" "$work/pages.json" &
+STACK_VAR=$STACK_VAR node bench/soak/load.mjs "$BASE" "$secs" 0 "$rate" "$prefix" "$work/pages.json" &
 pager=$!
 throws &
 thrower=$!

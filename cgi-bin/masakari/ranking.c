@@ -14,13 +14,13 @@
 static NEOERR *critics(db_t *db, HDF *hdf)
 {
 	static const char *const names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
-					     "Sent", "Scoring", NULL };
+					     "Sent", "Scoring", "Verified", NULL };
 	/* The ID shown is the critic's first spelling of it; a first find is a
 	 * weakness's earliest hit. */
 	db_result *r = db_query(
 		db,
 		"SELECT first.github_id, c.damage, c.throws, c.hits, COALESCE(ff.n, 0), c.sent, "
-		"c.scoring "
+		"c.scoring, c.verified "
 		"FROM (SELECT LOWER(t.github_id) AS k, SUM(t.power) AS damage, COUNT(*) AS throws, "
 		/* Each throw counts as the version that scored it scored it:
 		 * "v1 ×2, v2 ×5". */
@@ -30,7 +30,7 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 		"             FROM throws GROUP BY LOWER(github_id), scoring_version) v "
 		"       WHERE v.k = LOWER(t.github_id)) AS scoring, "
 		"      COUNT(DISTINCT t.weakness_id) AS hits, COALESCE(SUM(j.sent), 0) AS sent, "
-		"      MIN(t.id) AS first_id "
+		"      MIN(t.id) AS first_id, MAX(t.verified) AS verified "
 		"      FROM throws t LEFT JOIN attack_jobs j ON j.throw_id = t.id "
 		"      GROUP BY LOWER(t.github_id)) c "
 		"JOIN throws first ON first.id = c.first_id "

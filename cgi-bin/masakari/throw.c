@@ -10,6 +10,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config.h"
 #include "github.h"
@@ -24,7 +25,6 @@
 /* A throw's language reaches the reply as a score_lang: the two number alike. */
 _Static_assert((int)LANG_JA == (int)SCORE_LANG_JA && (int)LANG_EN == (int)SCORE_LANG_EN,
 	       "enum lang_id and enum score_lang differ");
-#define GITHUB_ID_COOKIE_AGE (365L * 24 * 3600)
 
 /* Characters a critique may be made of only: they type nothing visible. */
 static int is_blank(uint32_t c)
@@ -187,6 +187,7 @@ static int earlier_throw_find(db_t *db, const char *critic, const char *normaliz
 
 struct throw_plan {
 	const char *github_id;
+	int verified;                            /* a GitHub sign-in proved github_id */
 	const char *critic;                      /* the GitHub ID in lower case */
 	const char *remote_addr;
 	const char *critique;
@@ -251,17 +252,17 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		repeat_hits = db_cell_int(r, 0, 0, 0);
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
-		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
 			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
-		n = db_exec(db, "INSERT INTO throws (github_id, remote_addr, critique, normalized, "
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
 				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-			    DB_TEXT(p->github_id), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)
@@ -306,7 +307,7 @@ fail:
 
 NEOERR *masakari_throw_submit(web_request *req)
 {
-	const char *github_id, *critique;
+	const char *github_id, *critique, *me;
 	const struct score_catalog *cat;
 	struct throw_plan plan = { 0 };
 	struct throw_outcome done;
@@ -324,6 +325,20 @@ NEOERR *masakari_throw_submit(web_request *req)
 		err = web_field(req, "critique", &critique);
 	if (err)
 		return nerr_pass(err);
+	/* A throw is made by the visitor's identity (lib/identity.h), never in
+	 * the name a form field gives: one naming someone else is refused. */
+	me = hdf_get_value(req->hdf, "Page.GithubId", NULL);
+	if (!me && hdf_get_int_value(req->hdf, "Page.IdentityUnknown", 0))
+		return nerr_raise(WEB_ERR_DB_DOWN, "%s", web_text(req, "Text.Common.Error.DbDown"));
+	if (!me)
+		return nerr_pass(refuse(req, 403, NULL, critique,
+					web_text(req, "Text.Masakari.Problem.EnterFirst"), 0));
+	if (github_id && strcasecmp(github_id, me) != 0) {
+		web_text_fill(req, problem_buf, sizeof(problem_buf), "Text.Masakari.Problem.NotYours",
+			      me, NULL);
+		return nerr_pass(refuse(req, 403, me, critique, problem_buf, 0));
+	}
+	github_id = me;
 	problem = github_id_problem_key(github_id);
 	problem = problem ? web_text(req, problem)
 			  : critique_problem(req, critique, problem_buf, sizeof(problem_buf));
@@ -333,6 +348,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	for (size_t i = 0, n = strlen(github_id); i <= n; i++)
 		critic[i] = (char)tolower((unsigned char)github_id[i]);
 	plan.github_id = github_id;
+	plan.verified = hdf_get_int_value(req->hdf, "Page.Verified", 0) != 0;
 	plan.critic = critic;
 	plan.critique = critique;
 	plan.remote_addr = web_remote_addr(req);
@@ -402,8 +418,6 @@ NEOERR *masakari_throw_submit(web_request *req)
 	if (!plan.ask_model)
 		reply_answer_throw(req->config, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
-	err = web_cookie_set(req, "github_id", github_id, GITHUB_ID_COOKIE_AGE);
-	if (!err)
-		err = web_redirect(req, 303, location);
+	err = web_redirect(req, 303, location);
 	return nerr_pass(err);
 }

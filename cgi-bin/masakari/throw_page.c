@@ -57,6 +57,8 @@ static NEOERR *set_view(HDF *hdf, const struct throw_view *v)
 	err = hdf_set_valuef(hdf, "Throw.Id=%lld", v->id);
 	if (!err)
 		err = hdf_set_value(hdf, "Throw.GithubId", v->github_id);
+	if (!err && v->verified)
+		err = hdf_set_value(hdf, "Throw.Verified", "1");
 	if (!err)
 		err = hdf_set_value(hdf, "Throw.Critique", v->critique);
 	if (!err)

@@ -1,13 +1,16 @@
 /* entrance.c — "/": the GitHub ID form; once the visitor has an ID, the hall
- * (hall.c). */
+ * (hall.c). Entering claims the ID for this browser (lib/identity.h): the
+ * secret goes in the identity cookie, and a browser that does not hold an ID
+ * another one holds is refused (409). */
 #include "site.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "github.h"
+#include "identity.h"
+#include "log.h"
 #include "utf8.h"
-
-#define GITHUB_ID_COOKIE_AGE (365L * 24 * 3600)
 
 static NEOERR *entrance_form_render(web_request *req, const char *value, const char *problem)
 {
@@ -16,6 +19,9 @@ static NEOERR *entrance_form_render(web_request *req, const char *value, const c
 
 	if (!err && value)
 		err = hdf_set_value(req->hdf, "Form.GithubId", value);
+	/* Where an OAuth app is configured, signing in with GitHub proves the ID. */
+	if (!err && req->settings->github_client_id && *req->settings->github_client_id)
+		err = hdf_set_value(req->hdf, "Form.SignIn", "1");
 	if (!err && problem)
 		err = hdf_set_value(req->hdf, "Form.Problem", problem);
 	if (!err)
@@ -39,6 +45,8 @@ NEOERR *site_entrance_render(web_request *req)
 NEOERR *site_entrance_submit(web_request *req)
 {
 	const char *id, *problem;
+	char secret[IDENTITY_SECRET_LEN + 1], problem_buf[512], back_buf[512];
+	enum identity_claim_result held;
 	NEOERR *err = web_csrf_check(req);
 	db_t *db;
 
@@ -57,10 +65,29 @@ NEOERR *site_entrance_submit(web_request *req)
 	err = web_db(req, &db);
 	if (err)
 		return nerr_pass(err);
+	held = identity_claim(db, id, web_cookie(req, IDENTITY_COOKIE),
+			      req->settings->identity_hold_days, secret);
+	if (held == IDENTITY_ERROR)
+		return web_db_error(db, "claiming the visitor's ID");
+	if (held == IDENTITY_HELD) {
+		char days[24];
+
+		web_status(req, 409);
+		snprintf(days, sizeof(days), "%ld", req->settings->identity_hold_days);
+		web_text_fill(req, problem_buf, sizeof(problem_buf), "Text.Site.Entrance.Held", id, NULL);
+		web_text_fill(req, back_buf, sizeof(back_buf),
+			      req->settings->github_client_id && *req->settings->github_client_id
+				      ? "Text.Site.Entrance.HeldSignIn" : "Text.Site.Entrance.HeldBack",
+			      days, NULL);
+		err = hdf_set_value(req->hdf, "Form.HowBack", back_buf);
+		if (err)
+			return nerr_pass(err);
+		return nerr_pass(entrance_form_render(req, id, problem_buf));
+	}
 	if (db_exec(db, "INSERT INTO visitors (github_id) VALUES (?) ON DUPLICATE KEY UPDATE "
 			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", DB_TEXT(id)) < 0)
 		return web_db_error(db, "recording the visitor");
-	err = web_cookie_set(req, "github_id", id, GITHUB_ID_COOKIE_AGE);
+	err = web_cookie_set(req, IDENTITY_COOKIE, secret, req->settings->identity_hold_days * 86400L);
 	if (!err)
 		err = web_redirect(req, 303, "/");
 	return nerr_pass(err);

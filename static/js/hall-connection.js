@@ -7,14 +7,14 @@ const SUBPROTOCOL = 'masakari';
 const BACKOFF_FIRST_MS = 500;
 const BACKOFF_MAX_MS = 10000;
 
-/* The daemon's address for user on this page's host (without user, a
- * spectator's): ws: or wss: to match the page, so the same origin (and CSP
- * connect-src 'self') covers it. */
-export function hallSocketUrl(loc, user) {
+/* The daemon's address on this page's host: ws: or wss: to match the page,
+ * so the same origin (and CSP connect-src 'self') covers it. Who you are is
+ * never in the URL: the browser sends its identity cookie with the upgrade
+ * (without one the connection is a spectator's). */
+export function hallSocketUrl(loc) {
 	const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:';
-	const query = user ? `?user=${encodeURIComponent(user)}` : '';
 
-	return `${scheme}//${loc.host}/ws${query}`;
+	return `${scheme}//${loc.host}/ws`;
 }
 
 /*

@@ -59,7 +59,7 @@ class Hall {
 		this.self = this.addAvatar(this.user, true);
 		/* The page says whether this visitor proved their ID by signing in. */
 		this.self.setVerified(['1', 'true'].includes(root.dataset.verified));
-		this.connection = new HallConnection(hallSocketUrl(window.location, this.user), {
+		this.connection = new HallConnection(hallSocketUrl(window.location), {
 			onState: (state, detail) => this.showConnection(state, detail),
 			onOpen: () => {
 				this.protocol.joined();

@@ -24,7 +24,8 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
       <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
       <label for="github_id"><?cs var:Text.Masakari.Home.GithubId ?></label>
       <input id="github_id" name="github_id" type="text" maxlength="39" autocomplete="username" required
-        pattern="[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}" value="<?cs var:Form.GithubId ?>">
+        pattern="[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}" value="<?cs var:Page.GithubId ?>"<?cs if:Page.GithubId ?> readonly<?cs /if ?>>
+      <?cs if:!Page.GithubId ?><p class="form-hint" id="throw-enter-first"><?cs var:Text.Masakari.Home.EnterFirst ?> <a href="/"><?cs var:Text.Masakari.Home.Entrance ?></a></p><?cs /if ?>
       <label for="critique"><?cs var:Text.Masakari.Home.Critique ?></label>
       <textarea id="critique" name="critique" rows="5" maxlength="500" required
         placeholder="<?cs var:Text.Masakari.Home.Placeholder ?>"><?cs var:Form.Critique ?></textarea>

@@ -14,7 +14,7 @@ include:"layout/head.cs" ?>
     <thead><tr><th><?cs var:Text.Masakari.Ranking.Rank ?></th><th><?cs var:Text.Masakari.Ranking.Critic ?></th><th><?cs var:Text.Masakari.Ranking.Damage ?></th><th><?cs var:Text.Masakari.Ranking.Throws ?></th><th><?cs var:Text.Masakari.Ranking.Hits ?></th><th><?cs var:Text.Masakari.Ranking.FirstFinds ?></th><th><?cs var:Text.Masakari.Ranking.Sent ?></th><th><?cs var:Text.Masakari.Ranking.Scoring ?></th></tr></thead>
     <tbody>
     <?cs each:c = Critics ?>
-      <tr><td><?cs var:name(c) + 1 ?></td><td>@<?cs var:c.GithubId ?></td><td class="damage"><?cs var:c.Damage ?></td><td><?cs var:c.Throws ?></td><td><?cs var:c.Hits ?></td><td><?cs var:c.FirstFinds ?></td><td><?cs var:number(c.Sent) ?></td><td class="scoring"><?cs var:c.Scoring ?></td></tr>
+      <tr><td><?cs var:name(c) + 1 ?></td><td>@<?cs var:c.GithubId ?><?cs if:c.Verified == "1" ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?></td><td class="damage"><?cs var:c.Damage ?></td><td><?cs var:c.Throws ?></td><td><?cs var:c.Hits ?></td><td><?cs var:c.FirstFinds ?></td><td><?cs var:number(c.Sent) ?></td><td class="scoring"><?cs var:c.Scoring ?></td></tr>
     <?cs /each ?>
     </tbody>
   </table>

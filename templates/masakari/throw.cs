@@ -12,7 +12,7 @@ include:"layout/head.cs" ?>
   set:t.Status = "failed" ?> data-status-word-failed="<?cs include:"masakari/status.cs" ?>">
   <h1><?cs var:fill(Text.Masakari.Throw.Title, Throw.Id) ?></h1>
   <blockquote class="critique"><p><?cs var:Throw.Critique ?></p></blockquote>
-  <p class="critique-by"><?cs var:fill2(Text.Masakari.Throw.By, Throw.GithubId, datetime(Throw.CreatedAt)) ?></p>
+  <p class="critique-by"><?cs var:fill2(Text.Masakari.Throw.By, Throw.GithubId, datetime(Throw.CreatedAt)) ?><?cs if:Throw.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?></p>
 
   <dl class="score-card">
     <dt><?cs var:Text.Masakari.Throw.Score ?></dt>

@@ -11,9 +11,11 @@ include:"layout/head.cs" ?>
       autofocus required pattern="[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}"
       value="<?cs var:Form.GithubId ?>"<?cs if:Form.Problem ?> aria-invalid="true" aria-describedby="github_id_problem"<?cs /if ?>>
     <?cs if:Form.Problem ?><p class="form-problem" id="github_id_problem" role="alert"><?cs var:Form.Problem ?></p><?cs /if ?>
+    <?cs if:Form.HowBack ?><p class="form-hint" id="github_id_back"><?cs var:Form.HowBack ?></p><?cs /if ?>
     <button type="submit"><?cs var:Text.Site.Entrance.Submit ?></button>
   </form>
   <p class="hint"><?cs var:Text.Site.Entrance.Hint ?></p>
+  <?cs if:Form.SignIn ?><p class="sign-in"><a href="/login/github" id="sign-in-github"><?cs var:Text.Site.Login.SignIn ?></a> <?cs var:Text.Site.Login.SignInHint ?></p><?cs /if ?>
 </section>
 <?cs set:Page.Script = "entrance.js" ?><?cs set:Page.Modules.0 = "storage.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

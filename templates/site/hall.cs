@@ -6,8 +6,9 @@ set:Page.Styles.0 = "hall.css" ?><?cs
 include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>">
   <div class="hall-welcome">
-    <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?></h1>
+    <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?></h1>
     <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a></p>
+    <?cs if:Page.Verified ?><form method="post" action="/logout" class="logout-form"><input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><button type="submit"><?cs var:Text.Site.Login.SignOut ?></button></form><?cs /if ?>
   </div>
   <p class="hall-noscript"><?cs var:Text.Site.Hall.NoScript ?></p>
 </section>

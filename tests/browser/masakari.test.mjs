@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
+import { chromium, request } from 'playwright-core';
 import { soundCounter, sql } from './lib.mjs';
 
 const BASE = process.env.BASE;
@@ -47,6 +47,17 @@ async function newPage() {
 	});
 	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
 	return page;
+}
+
+/* Enters at the entrance as id, as a visitor does: a throw is made by the
+ * identity the browser holds from then on. */
+async function enterAs(page, id) {
+	/* The entrance's form, posted as the browser's own (its cookies), without
+	 * opening the hall (whose avatars come from github.com). */
+	const form = await (await page.request.get(`${BASE}/?change=1`)).text();
+	const token = form.match(/name="csrf_token" value="([0-9a-f]{32})"/)[1];
+	const entered = await page.request.post(`${BASE}/`, { form: { github_id: id, csrf_token: token }, maxRedirects: 0 });
+	assert.equal(entered.status(), 303, `entered as ${id}`);
 }
 
 /* The attacks these throws queued must not run on into later tests: cancel
@@ -156,9 +167,10 @@ test('without the hall daemon, the HP bar polls /api/status every second', async
 test('a throw lands on the framed target, then its own page follows the attack to the report', async () => {
 	const page = await newPage();
 
+	await enterAs(page, `browser-${RUN}`);
 	await page.goto(`${BASE}/masakari`);
 	assert.equal(await page.getAttribute('.target-frame iframe', 'src'), '/legacy/');
-	await page.fill('#github_id', `browser-${RUN}`);
+	assert.equal(await page.inputValue('#github_id'), `browser-${RUN}`);
 	await page.fill('#critique', 'bubble sort on every request');
 	await page.click('#throw-button');
 	await page.waitForSelector('#target-frame.hit', { timeout: 10000 });
@@ -214,12 +226,18 @@ test('another critic\'s throw lands on an open page too', async () => {
 		await page.waitForTimeout(100);
 	/* One throw per address every few seconds: the previous test threw from here. */
 	await page.waitForTimeout(3200);
-	const token = await page.getAttribute('input[name="csrf_token"]', 'value');
-	const response = await page.request.post(`${BASE}/masakari/throw`, {
+	/* The other critic is another browser, with an identity of its own. */
+	const api = await request.newContext();
+	const entrance = await (await api.get(`${BASE}/`)).text();
+	const token = entrance.match(/name="csrf_token" value="([0-9a-f]{32})"/)[1];
+	const entered = await api.post(`${BASE}/`, { form: { github_id: other, csrf_token: token }, maxRedirects: 0 });
+	assert.equal(entered.status(), 303);
+	const response = await api.post(`${BASE}/masakari/throw`, {
 		form: { github_id: other, critique: 'cron as the job scheduler', csrf_token: token },
 		maxRedirects: 0,
 	});
 	assert.equal(response.status(), 303);
+	await api.dispose();
 	await page.waitForSelector('#target-frame.hit', { timeout: 10000 });
 	await page.waitForSelector('#landed:not([hidden])');
 	assert.match(await page.textContent('#landed'), new RegExp(`@${other} のまさかり: .* に命中、威力 100`));
@@ -231,8 +249,8 @@ test('another critic\'s throw lands on an open page too', async () => {
 test('a refused throw is explained above the form, and the page stays', async () => {
 	const page = await newPage();
 
+	await enterAs(page, `browser-refused-${RUN}`);
 	await page.goto(`${BASE}/masakari`);
-	await page.fill('#github_id', `browser-refused-${RUN}`);
 	/* Spaces pass the browser's "required", not the server. */
 	await page.fill('#critique', '   ');
 	refusalExpected = true;
@@ -250,6 +268,7 @@ test('a critique thrown again is refused in place, linking to the earlier throw'
 	const page = await newPage();
 	const critic = `browser-again-${RUN}`;
 
+	await enterAs(page, critic);
 	await page.goto(`${BASE}/masakari`);
 	/* One throw per address every few seconds: an earlier test threw from here. */
 	await page.waitForTimeout(3200);
@@ -261,7 +280,6 @@ test('a critique thrown again is refused in place, linking to the earlier throw'
 	assert.equal(first.status(), 303);
 	const earlier = first.headers().location;
 	assert.match(earlier, /^\/masakari\/throws\/\d+$/);
-	await page.fill('#github_id', critic);
 	await page.fill('#critique', 'No CDN, at all!');
 	refusalExpected = true;
 	await page.click('#throw-button');

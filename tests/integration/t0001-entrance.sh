@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The entrance: a GitHub ID form; a valid ID (kept in a cookie) shows the hall
-# (whose page t0030-hall-page tests).
+# The entrance: a GitHub ID form; a valid ID claims it for this browser (a
+# random secret in an HttpOnly cookie, stored hashed) and shows the hall (whose
+# page t0030-hall-page tests). Another browser cannot take a held ID.
 . "$(dirname "$0")/../lib.sh"
 
 t "the entrance shows the GitHub ID form with a CSRF token"
@@ -15,7 +16,7 @@ start_session
 post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=octo-cat9" --data "csrf_token=$CSRF"
 expect_status 303
 expect_header Location "/"
-expect_header Set-Cookie "github_id=octo-cat9"
+expect_header Set-Cookie "identity="
 expect_header Set-Cookie "HttpOnly"
 expect_header Set-Cookie "SameSite=Lax"
 
@@ -25,7 +26,7 @@ start_session "$TMP/jar2"
 post / -b "$JAR" -c "$JAR" -H "Content-Type: application/x-www-form-urlencoded;charset=UTF-8" \
 	--data "github_id=charset-ok&csrf_token=$CSRF"
 expect_status 303
-expect_header Set-Cookie "github_id=charset-ok"
+expect_header Set-Cookie "identity="
 JAR=$main_jar CSRF=$main_csrf
 
 t "with the cookie, / is the hall (t0030-hall-page says what it shows)"
@@ -101,6 +102,64 @@ get / -b "github_id=<b>x</b>"
 expect_status 200
 expect_body 'name="github_id"'
 expect_no_body '<b>x</b>'
+
+secret=$(awk '$6 == "identity" { print $7 }' "$JAR")
+t "the identity cookie is a 64-hex secret; the database keeps only its SHA-256"
+check "64 hex digits" grep -qx '[0-9a-f]\{64\}' <<<"$secret"
+expect_eq "stored hash" "$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" \
+	"$(sql "SELECT secret_hash FROM identities WHERE github_id='octo-cat9'")"
+expect_eq "no secret stored" 0 "$(sql "SELECT COUNT(*) FROM identities WHERE secret_hash='$secret'")"
+
+t "another browser cannot take a held ID: 409, saying so and how to get it back, in each language"
+start_session "$TMP/thief"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: en" --data "github_id=octo-cat9&csrf_token=$CSRF"
+expect_status 409
+expect_body "Another browser already holds the ID @octo-cat9"
+expect_body "enter from that browser"
+check "no identity cookie handed out" sh -c "! grep -qi '^Set-Cookie: identity=' '$TMP/headers'"
+post / -b "$JAR" -c "$JAR" -H "Accept-Language: ja" --data "github_id=OCTO-CAT9&csrf_token=$CSRF"
+expect_status 409
+expect_body "別のブラウザが使っています"
+get / -b "$JAR"
+expect_body 'name="github_id"'
+expect_eq "still the first browser's" "$(printf '%s' "$secret" | sha256sum | cut -d' ' -f1)" \
+	"$(sql "SELECT secret_hash FROM identities WHERE github_id='octo-cat9'")"
+JAR=$main_jar CSRF=$main_csrf
+
+t "a forged or hostile identity cookie is nobody, never an error"
+for forged in "$(printf '0%.0s' $(seq 64))" "${secret%?}x" "' OR '1'='1" '<b>x</b>' \
+	"$(printf 'a%.0s' $(seq 3000))" $'\xff\xfe'"$secret"; do
+	get / -b "identity=$forged"
+	expect_status 200
+	expect_body 'name="github_id"'
+	expect_no_body '<b>x</b>'
+done
+get / -b "identity=${secret^^}"
+expect_body 'name="github_id"'
+
+t "the secret works alone: the browser that holds it is that ID"
+get / -b "identity=$secret"
+expect_body 'id="hall"'
+
+t "the same browser may enter again, and changing its ID lets the old one go"
+post / -b "$JAR" -c "$JAR" --data "github_id=octo-cat9&csrf_token=$CSRF"
+expect_status 303
+post / -b "$JAR" -c "$JAR" --data "github_id=octo-new&csrf_token=$CSRF"
+expect_status 303
+expect_eq "old one free" 0 "$(sql "SELECT COUNT(*) FROM identities WHERE github_id='octo-cat9'")"
+start_session "$TMP/other"
+post / -b "$JAR" -c "$JAR" --data "github_id=octo-cat9&csrf_token=$CSRF"
+expect_status 303
+JAR=$main_jar CSRF=$main_csrf
+
+t "a lapsed hold (Identity.HoldDays without use) can be claimed by another browser"
+sql "UPDATE identities SET last_seen = NOW() - INTERVAL 31 DAY WHERE github_id='octo-new'"
+get / -b "$JAR"
+expect_body 'name="github_id"'
+start_session "$TMP/later"
+post / -b "$JAR" -c "$JAR" --data "github_id=octo-new&csrf_token=$CSRF"
+expect_status 303
+JAR=$main_jar CSRF=$main_csrf
 
 t "an oversized body gets 413 from nginx"
 head -c 40000 /dev/zero | tr '\0' 'a' >"$TMP/big"

@@ -2,15 +2,19 @@
 # Cached pages never cross visitors: the key is the path and the cookies.
 . "$(dirname "$0")/../lib.sh"
 
+declare -A secret
+for who in alice-1 bob-2; do
+	secret[$who]=$(identity_of "$who")
+done
 t "each visitor's hall names that visitor, however often it is served"
 for i in 1 2 3; do
 	for who in alice-1 bob-2; do
-		get / -H "Cookie: github_id=$who"
+		get / -H "Cookie: identity=${secret[$who]}"
 		expect_status 200
 		expect_body "@$who"
 	done
 done
-get / -H "Cookie: github_id=alice-1" -H "Pragma: no-cache"
+get / -H "Cookie: identity=${secret[alice-1]}" -H "Pragma: no-cache"
 expect_body "@alice-1"
 expect_no_body "@bob-2"
 
@@ -28,7 +32,7 @@ never_cached() { # description, then the request
 }
 never_cached "a 404" /exhibits/nope
 never_cached "a page that sets a cookie" /
-never_cached "a page with a query string" "/?change=1" -H "Cookie: github_id=alice-1"
+never_cached "a page with a query string" "/?change=1" -H "Cookie: identity=${secret[alice-1]}"
 never_cached "the redirect that counts a visit" /exhibits/kisei/go
 
 t "a page with a form keeps the visitor's own CSRF token"

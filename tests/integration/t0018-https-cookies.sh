@@ -83,7 +83,7 @@ CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/body" | grep -o '[0-9
 t "the prefixed CSRF cookie is the one a form is checked against"
 post / "${TLS[@]}" -b "$TMP/jar" -c "$TMP/jar" --data-urlencode "github_id=tls-visitor" --data "csrf_token=$CSRF"
 expect_status 303
-expect_header Set-Cookie "__Host-github_id=tls-visitor"
+expect_header Set-Cookie "__Host-identity="
 expect_header Set-Cookie "; Secure"
 
 t "the entrance's cookie is read back by its prefixed name"
@@ -91,20 +91,23 @@ get / "${TLS[@]}" -b "$TMP/jar"
 expect_body '@tls-visitor'
 
 t "a cookie without the prefix is ignored over https"
-get / "${TLS[@]}" -H "Cookie: github_id=planted-id"
+tls_secret=$(awk '$6 == "__Host-identity" { print $7 }' "$TMP/jar")
+get / "${TLS[@]}" -H "Cookie: identity=$tls_secret"
 expect_status 200
-expect_no_body '@planted-id'
+expect_no_body '@tls-visitor'
 post / "${TLS[@]}" -H "Cookie: masakari_csrf=$CSRF" --data-urlencode "github_id=tls-two" --data "csrf_token=$CSRF"
 expect_status 403
 
-t "a throw over https also sets its cookies Secure and prefixed"
+t "a throw over https is made by the prefixed identity cookie"
 curl -sS "${TLS[@]}" -c "$TMP/jar2" -b "$TMP/jar2" -o "$TMP/form" "$HTTPS/masakari"
 CSRF2=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/form" | grep -o '[0-9a-f]\{32\}')
+post / "${TLS[@]}" -b "$TMP/jar2" -c "$TMP/jar2" --data-urlencode "github_id=tls-thrower" --data "csrf_token=$CSRF2"
+expect_status 303
+expect_header Set-Cookie "__Host-identity="
+expect_header Set-Cookie "; Secure"
 post /masakari/throw "${TLS[@]}" -b "$TMP/jar2" --data-urlencode "github_id=tls-thrower" \
 	--data-urlencode "critique=TLS cookie check $RANDOM$RANDOM" --data "csrf_token=$CSRF2"
 expect_status 303
-expect_header Set-Cookie "__Host-github_id=tls-thrower"
-expect_header Set-Cookie "; Secure"
 sql "UPDATE attack_jobs SET status = 'failed', failure_reason = 'cancelled: the test that threw it is over'
      WHERE status = 'queued' AND throw_id IN (SELECT id FROM throws WHERE github_id = 'tls-thrower')"
 

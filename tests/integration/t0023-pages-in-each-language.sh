@@ -67,8 +67,10 @@ check_page() { # path lang [curl args…]
 
 t "a throw to walk through"
 start_session
+walker=walker-$RANDOM
+enter "$walker" --interface 127.23.0.1
 post /masakari/throw -b "$JAR" -c "$JAR" -H "Accept-Language: en" --interface 127.23.0.1 \
-	--data-urlencode "github_id=walker-$RANDOM" --data-urlencode "critique=bubble sort on every request" \
+	--data-urlencode "github_id=$walker" --data-urlencode "critique=bubble sort on every request" \
 	--data "csrf_token=$CSRF"
 expect_status 303
 throw=$(header Location)
@@ -77,7 +79,7 @@ check "a throw page" test -n "$throw"
 for lang in en ja; do
 	t "every page in $lang speaks $lang only"
 	check_page / "$lang"
-	check_page / "$lang" -H "Cookie: github_id=walker-1"
+	check_page / "$lang" -b "$JAR"
 	check_page /exhibits/ "$lang"
 	for slug in red deathma-tv kisei crowd4u bears-sandbag watalk meguru-cosmos lab-blog masakari; do
 		check_page "/exhibits/$slug" "$lang"

@@ -5,8 +5,9 @@
 # live side is tested in tests/daemon (the WebSocket) and tests/browser.
 . "$(dirname "$0")/../lib.sh"
 
-t "with the cookie, / is the hall, linking every exhibit"
-get / -b "github_id=octo-cat9"
+octo=$(identity_of octo-cat9)
+t "with the identity cookie, / is the hall, linking every exhibit"
+get / -b "identity=$octo"
 expect_status 200
 expect_body 'id="hall"'
 expect_body '@octo-cat9'
@@ -27,11 +28,15 @@ expect_body 'class="hall-noscript"'
 expect_no_body '<script>'
 
 t "the hall is in the visitor's language"
-get / -b "github_id=octo-cat9; masakari_lang=en"
+get / -b "identity=$octo; masakari_lang=en"
 expect_status 200
 expect_body 'lang="en"'
 
-t "an ID with markup in the cookie never reaches the hall"
+t "a github_id cookie, with markup or not, is no identity"
+get / -b "github_id=octo-cat9"
+expect_status 200
+expect_body 'name="github_id"'
+expect_no_body 'id="hall"'
 get / -b "github_id=<script>alert(1)</script>"
 expect_status 200
 expect_body 'name="github_id"'
@@ -39,7 +44,7 @@ expect_no_body 'id="hall"'
 expect_no_body '<script>alert(1)</script>'
 
 t "?change=1 shows the form instead of the hall"
-get "/?change=1" -b "github_id=octo-cat9"
+get "/?change=1" -b "identity=$octo"
 expect_status 200
 expect_body 'name="github_id"'
 expect_no_body 'id="hall"'

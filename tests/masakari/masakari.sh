@@ -43,14 +43,23 @@ masakari_session() {
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/form" | grep -o '[0-9a-f]\{32\}')
 }
 
-# throw GITHUB_ID CRITIQUE [curl args…]: posts the form from a fresh address
-# (or the one in $ADDR when set); on a 303 sets THROW_ID, else THROW_ID="".
+# throw GITHUB_ID CRITIQUE [curl args…]: enters at the entrance as GITHUB_ID
+# (a throw is made by the visitor's identity), then posts the form from a
+# fresh address (or the one in $ADDR when set); on a 303 sets THROW_ID, else
+# THROW_ID="".
 throw() {
 	local id=$1 critique=$2
 	shift 2
+	local field=(--data-urlencode "github_id=$id")
 	next_addr
+	# When the entrance cannot store the claim (a 5xx: the database is down
+	# or full), the throw goes as whoever the jar already is, as a browser's
+	# would: the form then only carries the critique.
+	enter "$id" --interface "${ADDR:-$ADDRESS}" || case $(cat "$TMP/enter-status") in
+		5*|000) field=() ;;
+	esac
 	post /masakari/throw --interface "${ADDR:-$ADDRESS}" -b "$JAR" -c "$JAR" \
-		--data-urlencode "github_id=$id" --data-urlencode "critique=$critique" \
+		"${field[@]}" --data-urlencode "critique=$critique" \
 		--data "csrf_token=$CSRF" "$@"
 	THROW_ID=$(header Location | sed -n 's|^/masakari/throws/\([0-9][0-9]*\)$|\1|p')
 }

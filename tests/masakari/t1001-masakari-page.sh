@@ -60,9 +60,12 @@ expect_status 200
 expect_header Content-Security-Policy "frame-ancestors 'self'"
 expect_header X-Frame-Options SAMEORIGIN
 
-t "a visitor's GitHub ID cookie fills in the form"
+t "the visitor's identity fills in the form, read-only; a github_id cookie does not"
+get /masakari -b "identity=$(identity_of octo-page)"
+expect_body 'value="octo-page" readonly'
 get /masakari -b "github_id=octo-page"
-expect_body 'value="octo-page"'
+expect_no_body 'value="octo-page"'
+expect_body 'id="throw-enter-first"'
 
 t "a forged ID cookie is not echoed"
 get /masakari -b 'github_id=<b>x</b>'

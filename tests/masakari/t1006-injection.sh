@@ -43,7 +43,7 @@ expect_no_body '<script>alert("masakari")'
 expect_no_body '<img src=x'
 
 t "a refused critique echoed into the form cannot close the text box"
-throw "-bad-$RUN" '</textarea><script>alert(2)</script>'
+throw "bad-$RUN" "$(printf 'a%.0s' $(seq 480))</textarea><script>alert(2)</script>"
 expect_status 400
 expect_body '&lt;/textarea&gt;&lt;script&gt;alert(2)&lt;/script&gt;</textarea>'
 expect_no_body '<script>alert(2)'

@@ -109,6 +109,7 @@ done
 
 t "of eight simultaneous throws by one critic, exactly one is stored"
 for n in $(seq "$ATTEMPTS"); do
+	enter "burst-$n-$RUN"
 	before=$(stored)
 	start=$(now_ms)
 	for i in $(seq 8); do

@@ -94,6 +94,7 @@ fi
 t "with no rate limit, of eight identical throws sent at once exactly one is stored"
 masakari_session
 for n in 1 2 3; do
+	enter "burst-$n-$RUN"
 	pids=()
 	for i in $(seq 8); do
 		curl -sS -o /dev/null -w '%{http_code}\n' -b "$JAR" \

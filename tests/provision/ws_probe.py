@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """ws_probe.py — joins the hall over WebSocket the way a browser does and checks
 that the daemon answers: the masakari subprotocol is agreed, and after a move the
-daemon's position update lists this visitor where it moved.
+daemon's position update lists this visitor where it moved. It first enters
+at ORIGIN's entrance (/) as USER, as a browser would, for the identity cookie
+that the hall knows it by (?user= chooses nobody).
 
     ws_probe.py URL ORIGIN USER [CAFILE]   e.g. ws://127.0.0.1:8080/ws http://localhost:8080 octocat
 
@@ -11,17 +13,45 @@ none is given).
 Exits 0 when every check passes, 1 with the reason on stderr otherwise. Uses
 Debian's python3-websockets, a real client (handshake, masking, framing)."""
 import asyncio
+import http.cookiejar
+import inspect
 import json
+import re
 import ssl
 import sys
+import urllib.parse
+import urllib.request
 
 import websockets
 
 
+def enter(origin, user, cafile=None):
+    """Claims user at the entrance; the Cookie header of that browser."""
+    jar = http.cookiejar.CookieJar()
+    tls = ssl.create_default_context(cafile=cafile) if origin.startswith("https:") else None
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar),
+                                         urllib.request.HTTPSHandler(context=tls))
+    page = opener.open(origin + "/", timeout=10).read().decode()
+    m = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page)
+    if not m:
+        raise OSError("the entrance has no CSRF token")
+    form = urllib.parse.urlencode({"github_id": user, "csrf_token": m.group(1)}).encode()
+    opener.open(origin + "/", data=form, timeout=10).read()
+    cookies = [f"{c.name}={c.value}" for c in jar if c.name.endswith("identity")]
+    if not cookies:
+        raise OSError(f"entering as {user} gave no identity cookie")
+    return "; ".join(cookies)
+
+
 async def probe(url, origin, user, cafile=None):
+    cookie = enter(origin, user, cafile)
     tls = ssl.create_default_context(cafile=cafile) if url.startswith("wss:") else None
-    async with websockets.connect(f"{url}?user={user}", subprotocols=["masakari"],
-                                  origin=origin, open_timeout=10, ssl=tls) as ws:
+    # The keyword for extra headers is named differently across versions.
+    params = inspect.signature(websockets.connect).parameters
+    headers = {"additional_headers" if "additional_headers" in params else "extra_headers":
+               {"Cookie": cookie}}
+    async with websockets.connect(url, subprotocols=["masakari"], origin=origin,
+                                  open_timeout=10, ssl=tls, **headers) as ws:
         if ws.subprotocol != "masakari":
             return f"subprotocol is {ws.subprotocol!r}, not 'masakari'"
         await ws.send(json.dumps({"action": "UPDATE_CHARACTER_POS", "pos_x": 321.5, "pos_y": 654}))

@@ -17,9 +17,17 @@ masakari_session
 # its own; $TMP/at-once.TAG has "status seconds location" per throw.
 throws_at_once() {
 	local n=$1 tag=$2 i pids=()
+	local jar=$JAR csrf=$CSRF
 	: >"$TMP/at-once.$tag"
+	# Each critic enters first, from a browser of its own.
+	for i in $(seq "$n"); do
+		masakari_session "$TMP/jar.$tag.$i"
+		enter "llm-$tag-$i-$RUN"
+		echo "$CSRF" >"$TMP/csrf.$tag.$i"
+	done
 	for i in $(seq "$n"); do
 		next_addr
+		JAR=$TMP/jar.$tag.$i CSRF=$(cat "$TMP/csrf.$tag.$i")
 		curl -sS -o /dev/null -w '%{http_code} %{time_total} %{redirect_url}\n' --max-time 60 \
 			--interface "$ADDRESS" -b "$JAR" --data-urlencode "github_id=llm-$tag-$i-$RUN" \
 			--data-urlencode "critique=bubble sort on every request $tag $i $RUN" \
@@ -27,6 +35,7 @@ throws_at_once() {
 		pids+=($!)
 	done
 	wait "${pids[@]}"
+	JAR=$jar CSRF=$csrf
 }
 # The reply each throw of TAG got: its source, once stored (the reply may be
 # made after the 303).

@@ -5,6 +5,7 @@
 // The tests run under tests/run.sh, which sets BASE (nginx of the private
 // stack), STACK_VAR and MASAKARI_CONFIG.
 import { execFileSync, spawn } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -78,11 +79,14 @@ export class HallClient {
     });
   }
 
-  // Joins the stack's hall through nginx as user (or as a spectator).
+  // Joins the stack's hall through nginx as user (or as a spectator): the
+  // browser holding user's identity cookie (identityCookie), as the hall
+  // knows who you are only from that.
   static join(user, opts = {}) {
     const base = opts.wsBase || WS_BASE;
-    const query = user ? `?user=${encodeURIComponent(user)}` : '';
-    return HallClient.open(`${base}/ws${query}`, { origin: opts.origin ?? (opts.wsBase ? undefined : BASE), ...opts });
+    const headers = { ...(opts.headers || {}) };
+    if (user) headers.Cookie = identityCookie(user);
+    return HallClient.open(`${base}/ws`, { origin: opts.origin ?? (opts.wsBase ? undefined : BASE), ...opts, headers });
   }
 
   notify() {
@@ -171,6 +175,24 @@ export function sql(query) {
   const password = readFileSync(path.join(STACK_VAR, 'db-password'), 'utf8').trim();
   return execFileSync('mariadb', ['--no-defaults', '-S', path.join(STACK_VAR, 'run/mysqld.sock'), '-u', 'masakari',
     `-p${password}`, '--default-character-set=utf8mb4', '-N', '-B', 'masakari', '-e', query], { encoding: 'utf8' }).trim();
+}
+
+// The Cookie header of the browser that holds user's ID (lib/identity.h): a
+// random secret whose SHA-256 is put straight into identities, the same one
+// for every join as user in this process (two tabs of one browser). The
+// entrance's own claim is tested in tests/integration/t0001-entrance.sh and
+// js/identity.test.mjs.
+const secrets = new Map();
+export function identityCookie(user) {
+  let secret = secrets.get(user);
+  if (!secret) {
+    secret = randomBytes(32).toString('hex');
+    const hash = createHash('sha256').update(secret).digest('hex');
+    sql(`INSERT INTO identities (github_id, secret_hash) VALUES (${sqlQuote(user)}, '${hash}') `
+      + `ON DUPLICATE KEY UPDATE secret_hash = VALUES(secret_hash), last_seen = NOW()`);
+    secrets.set(user, secret);
+  }
+  return `identity=${secret}`;
 }
 
 // SQL string literal for values a test made up itself.

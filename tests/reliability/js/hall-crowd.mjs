@@ -10,7 +10,7 @@
 import { exec } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { BASE, WS_BASE, sleep } from '../../daemon/lib/hall.mjs';
+import { BASE, WS_BASE, identityCookie, sleep } from '../../daemon/lib/hall.mjs';
 
 // The ws client tests/daemon installs.
 const WebSocket = createRequire(new URL('../../daemon/package.json', import.meta.url))('ws');
@@ -30,7 +30,7 @@ class Visitor {
   }
 
   connect() {
-    const ws = new WebSocket(`${WS_BASE}/ws?user=${encodeURIComponent(this.user)}`, 'masakari', { origin: BASE });
+    const ws = new WebSocket(`${WS_BASE}/ws`, 'masakari', { origin: BASE, headers: { Cookie: identityCookie(this.user) } });
     this.ws = ws;
     ws.on('open', () => {
       this.opens += 1;

@@ -1,0 +1,150 @@
+/* identity.c — GitHub IDs held by the browser that claimed them (identity.h). */
+#include "identity.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/random.h>
+
+#include "sha256.h"
+
+int identity_secret_valid(const char *s)
+{
+	if (!s || strlen(s) != IDENTITY_SECRET_LEN)
+		return 0;
+	for (size_t i = 0; i < IDENTITY_SECRET_LEN; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
+int identity_secret_new(char out[IDENTITY_SECRET_LEN + 1])
+{
+	unsigned char raw[IDENTITY_SECRET_LEN / 2];
+
+	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
+		return -1;
+	for (size_t i = 0; i < sizeof(raw); i++)
+		snprintf(out + 2 * i, 3, "%02x", raw[i]);
+	return 0;
+}
+
+void identity_secret_hash(const char *secret, char out[65])
+{
+	sha256_hex(secret, strlen(secret), out);
+}
+
+/* The hash of old_secret in old_hash, or "" when it is not a secret. */
+static void old_hash_of(const char *old_secret, char old_hash[65])
+{
+	if (identity_secret_valid(old_secret))
+		identity_secret_hash(old_secret, old_hash);
+	else
+		old_hash[0] = '\0';
+}
+
+static enum identity_claim_result fail(db_t *db)
+{
+	db_rollback(db);
+	return IDENTITY_ERROR;
+}
+
+/* The claim proper, inside a transaction; force: take it whatever holds it. */
+static enum identity_claim_result claim(db_t *db, const char *github_id, const char *old_secret,
+					long hold_days, int force, char secret_out[IDENTITY_SECRET_LEN + 1])
+{
+	char old_hash[65], new_hash[65];
+	db_result *r;
+	int have_row, free_to_take = 1, keep_verified = 0;
+
+	old_hash_of(old_secret, old_hash);
+	if (identity_secret_new(secret_out) != 0)
+		return IDENTITY_ERROR;
+	identity_secret_hash(secret_out, new_hash);
+	if (db_begin(db) != 0)
+		return IDENTITY_ERROR;
+	r = db_query(db, "SELECT secret_hash, last_seen < NOW() - INTERVAL ? DAY, verified "
+		     "FROM identities WHERE github_id = ? FOR UPDATE",
+		     DB_INT(hold_days), DB_TEXT(github_id));
+	if (!r)
+		return fail(db);
+	have_row = r->nrows > 0;
+	if (have_row) {
+		int mine = old_hash[0] && strcmp(db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "", old_hash) == 0;
+		int lapsed = db_cell_int(r, 0, 1, 0) != 0;
+
+		free_to_take = force || mine || lapsed;
+		keep_verified = mine && db_cell_int(r, 0, 2, 0) != 0;
+	}
+	db_result_free(r);
+	if (!free_to_take) {
+		db_rollback(db);
+		return IDENTITY_HELD;
+	}
+	/* The ID this browser held before, if another, is let go. */
+	if (old_hash[0] && db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
+				   DB_TEXT(old_hash), DB_TEXT(github_id)) < 0)
+		return fail(db);
+	if (have_row) {
+		if (db_exec(db, "UPDATE identities SET github_id = ?, secret_hash = ?, verified = ?, claimed_at = NOW(), "
+			    "last_seen = NOW() WHERE github_id = ?",
+			    DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force || keep_verified),
+			    DB_TEXT(github_id)) < 0)
+			return fail(db);
+	} else if (db_exec(db, "INSERT INTO identities (github_id, secret_hash, verified) VALUES (?, ?, ?)",
+			   DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force)) < 0) {
+		/* Another browser claimed it in the same instant. */
+		db_rollback(db);
+		return force ? IDENTITY_ERROR : IDENTITY_HELD;
+	}
+	if (db_commit(db) != 0)
+		return fail(db);
+	return IDENTITY_CLAIMED;
+}
+
+enum identity_claim_result identity_claim(db_t *db, const char *github_id, const char *old_secret,
+					  long hold_days, char secret_out[IDENTITY_SECRET_LEN + 1])
+{
+	return claim(db, github_id, old_secret, hold_days, 0, secret_out);
+}
+
+int identity_grant(db_t *db, const char *github_id, const char *old_secret,
+		   char secret_out[IDENTITY_SECRET_LEN + 1])
+{
+	return claim(db, github_id, old_secret, 36500, 1, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+}
+
+int identity_lookup(db_t *db, const char *secret, long hold_days, struct identity *out)
+{
+	char hash[65];
+	db_result *r;
+	int found;
+
+	if (!identity_secret_valid(secret))
+		return 0;
+	identity_secret_hash(secret, hash);
+	r = db_query(db, "SELECT github_id, verified, last_seen < NOW() - INTERVAL 1 HOUR FROM identities "
+		     "WHERE secret_hash = ? AND last_seen >= NOW() - INTERVAL ? DAY",
+		     DB_TEXT(hash), DB_INT(hold_days));
+	if (!r)
+		return -1;
+	found = r->nrows > 0 && db_cell(r, 0, 0) && strlen(db_cell(r, 0, 0)) <= GITHUB_ID_MAX;
+	if (found) {
+		snprintf(out->github_id, sizeof(out->github_id), "%s", db_cell(r, 0, 0));
+		out->verified = db_cell_int(r, 0, 1, 0) != 0;
+		if (db_cell_int(r, 0, 2, 0))
+			(void)db_exec(db, "UPDATE identities SET last_seen = NOW() WHERE secret_hash = ?",
+				      DB_TEXT(hash));
+	}
+	db_result_free(r);
+	return found;
+}
+
+int identity_release(db_t *db, const char *secret)
+{
+	char hash[65];
+
+	if (!identity_secret_valid(secret))
+		return 0;
+	identity_secret_hash(secret, hash);
+	return db_exec(db, "DELETE FROM identities WHERE secret_hash = ?", DB_TEXT(hash)) < 0 ? -1 : 0;
+}

@@ -1,0 +1,35 @@
+/* oauth.h — the answers of GitHub's OAuth app flow, read as pure functions
+ * (no network here: cgi-bin/site/login.c asks, these read what came back).
+ *
+ * The token endpoint answers {"access_token":"…","token_type":"bearer",…} or
+ * {"error":"bad_verification_code","error_description":"…"}; the user
+ * endpoint answers {"login":"octocat",…}. Anything else — not JSON, not an
+ * object, a token that is not printable ASCII or too long, a login that is
+ * not a valid GitHub ID — is refused. */
+#ifndef MASAKARI_OAUTH_H
+#define MASAKARI_OAUTH_H
+
+#include <stddef.h>
+
+#include "github.h"
+
+#define OAUTH_TOKEN_MAX 255
+
+enum oauth_result { OAUTH_OK = 0, OAUTH_REFUSED = 1, OAUTH_GARBAGE = 2 };
+
+/* Reads a token endpoint body (len bytes, not NUL-terminated). OAUTH_OK: the
+ * token is in token (NUL-terminated, at most OAUTH_TOKEN_MAX). OAUTH_REFUSED:
+ * GitHub said no (its error code, printable ASCII, in error, cut to
+ * errlen - 1). OAUTH_GARBAGE: the body is not such an answer. */
+enum oauth_result oauth_token_parse(const char *body, size_t len, char token[OAUTH_TOKEN_MAX + 1],
+				    char *error, size_t errlen);
+
+/* Reads a user endpoint body: OAUTH_OK with the login, a valid GitHub ID, in
+ * login; OAUTH_GARBAGE otherwise. */
+enum oauth_result oauth_user_parse(const char *body, size_t len, char login[GITHUB_ID_MAX + 1]);
+
+/* True when state (NUL-terminated, may be NULL) equals the expected state
+ * cookie, both 32 lowercase hex digits; compared in constant time. */
+int oauth_state_matches(const char *state, const char *cookie);
+
+#endif

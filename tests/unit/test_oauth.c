@@ -1,0 +1,96 @@
+/* test_oauth.c — reading GitHub's OAuth answers (lib/oauth.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <cmocka.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "oauth.h"
+
+#define TOKEN(s, t, e) oauth_token_parse(s, strlen(s), t, e, sizeof(e))
+#define USER(s, l) oauth_user_parse(s, strlen(s), l)
+
+static void reads_a_token(void **state)
+{
+	char t[OAUTH_TOKEN_MAX + 1], e[64];
+
+	(void)state;
+	assert_int_equal(TOKEN("{\"access_token\":\"gho_abc123\",\"token_type\":\"bearer\",\"scope\":\"\"}", t, e),
+			 OAUTH_OK);
+	assert_string_equal(t, "gho_abc123");
+	assert_int_equal(TOKEN("{\"access_token\":\"x\"}", t, e), OAUTH_OK);
+}
+
+static void reads_a_refusal(void **state)
+{
+	char t[OAUTH_TOKEN_MAX + 1], e[8];
+
+	(void)state;
+	assert_int_equal(TOKEN("{\"error\":\"bad_verification_code\",\"error_description\":\"no\"}", t, e),
+			 OAUTH_REFUSED);
+	assert_string_equal(e, "bad_ver");
+	assert_string_equal(t, "");
+}
+
+static void refuses_garbage_tokens(void **state)
+{
+	char t[OAUTH_TOKEN_MAX + 1], e[64], big[400];
+
+	(void)state;
+	assert_int_equal(TOKEN("", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("<html>502</html>", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("[\"access_token\"]", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":12}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":\"a b\"}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":\"a\\nb\"}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":\"\"}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":\"a\",\"token_type\":\"mac\"}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(TOKEN("{\"access_token\":\"a\",\"access_token\":\"b\"}", t, e), OAUTH_GARBAGE);
+	assert_int_equal(oauth_token_parse("{\"access_token\":\"ab\"}\0", 22, t, e, sizeof(e)), OAUTH_GARBAGE);
+	strcpy(big, "{\"access_token\":\"");
+	memset(big + strlen(big), 'a', 300);
+	strcpy(big + 17 + 300, "\"}");
+	assert_int_equal(TOKEN(big, t, e), OAUTH_GARBAGE);
+	assert_string_equal(t, "");
+}
+
+static void reads_a_login_that_is_a_github_id(void **state)
+{
+	char l[GITHUB_ID_MAX + 1];
+
+	(void)state;
+	assert_int_equal(USER("{\"login\":\"octo-cat\",\"id\":1}", l), OAUTH_OK);
+	assert_string_equal(l, "octo-cat");
+	assert_int_equal(USER("{\"login\":\"<script>\"}", l), OAUTH_GARBAGE);
+	assert_string_equal(l, "");
+	assert_int_equal(USER("{\"login\":\"x' OR '1'='1\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"\xff\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"a\",\"login\":\"b\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"name\":\"a\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("not json", l), OAUTH_GARBAGE);
+}
+
+static void the_state_must_match_exactly(void **state)
+{
+	(void)state;
+	assert_true(oauth_state_matches("0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdef"));
+	assert_false(oauth_state_matches("0123456789abcdef0123456789abcdee", "0123456789abcdef0123456789abcdef"));
+	assert_false(oauth_state_matches(NULL, "0123456789abcdef0123456789abcdef"));
+	assert_false(oauth_state_matches("0123456789abcdef0123456789abcdef", NULL));
+	assert_false(oauth_state_matches("", ""));
+	assert_false(oauth_state_matches("0123456789ABCDEF0123456789ABCDEF", "0123456789ABCDEF0123456789ABCDEF"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(reads_a_token),
+		cmocka_unit_test(reads_a_refusal),
+		cmocka_unit_test(refuses_garbage_tokens),
+		cmocka_unit_test(reads_a_login_that_is_a_github_id),
+		cmocka_unit_test(the_state_must_match_exactly),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
