@@ -275,7 +275,7 @@ NEOERR *site_login_github_callback(web_request *req)
 	return nerr_pass(err);
 }
 
-NEOERR *site_logout(web_request *req)
+NEOERR *site_login_logout(web_request *req)
 {
 	NEOERR *err = web_csrf_check(req);
 	db_t *db;

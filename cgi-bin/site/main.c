@@ -12,7 +12,7 @@ static const struct web_route site_routes[] = {
 	/* Sign-in with GitHub (login.c): never cached, each sets cookies. */
 	{ "GET", "/login/github", site_login_github, 0 },
 	{ "GET", "/login/github/callback", site_login_github_callback, 0 },
-	{ "POST", "/logout", site_logout, 0 },
+	{ "POST", "/logout", site_login_logout, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

@@ -12,6 +12,6 @@ NEOERR *site_exhibit_render(web_request *req);
 NEOERR *site_exhibit_go(web_request *req);
 NEOERR *site_login_github(web_request *req);
 NEOERR *site_login_github_callback(web_request *req);
-NEOERR *site_logout(web_request *req);
+NEOERR *site_login_logout(web_request *req);
 
 #endif
