@@ -1,7 +1,9 @@
 /* config.c — the one HDF configuration file (MASAKARI_CONFIG or /etc/masakari/masakari.hdf). */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,14 +33,72 @@ static HDF *config_find_link(HDF *node)
 	return NULL;
 }
 
+/* The line number of the file's first link ("name : other.name"), 0 when it
+ * has none, or -1 when it cannot be read. The text is read before
+ * ClearSilver's parser sees it: a name set through a link that points below
+ * itself ("a : a.b" then "a.b.c = 1") makes the parser create nodes until
+ * memory runs out (found by tests/fuzz/fuzz_config). Multi-line values
+ * ("name << EOM" up to "EOM") are text, not names. */
+static int config_first_link_line(const char *path)
+{
+	char line[4096], tag[128] = "";
+	FILE *f = fopen(path, "r");
+	int n = 0, found = 0;
+
+	if (!f)
+		return -1;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char *p = line, *name;
+		size_t len;
+
+		n++;
+		line[strcspn(line, "\r\n")] = '\0';
+		if (tag[0]) {
+			if (strcmp(line, tag) == 0)
+				tag[0] = '\0';
+			continue;
+		}
+		while (*p == ' ' || *p == '\t')
+			p++;
+		name = p;
+		while (isalnum((unsigned char)*p) || strchr("_.*-", *p))
+			p++;
+		if (p == name)
+			continue;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (p[0] == ':' && p[1] != '=')
+			found = n;
+		else if (p[0] == '<' && p[1] == '<') {
+			p += 2;
+			while (*p == ' ' || *p == '\t')
+				p++;
+			len = strcspn(p, " \t");
+			if (len > 0 && len < sizeof(tag)) {
+				memcpy(tag, p, len);
+				tag[len] = '\0';
+			}
+		}
+	}
+	fclose(f);
+	return found;
+}
+
 int config_load(HDF **out)
 {
 	const char *path = config_path();
 	NEOERR *err;
 	HDF *hdf = NULL;
 	STRING why;
+	int link;
 
 	*out = NULL;
+	link = config_first_link_line(path);
+	if (link > 0) {
+		log_error("cannot use configuration %s: line %d is a link (\"name : other\"); "
+			  "write the value itself", path, link);
+		return -1;
+	}
 	err = hdf_init(&hdf);
 	if (err == STATUS_OK)
 		err = hdf_read_file(hdf, path);

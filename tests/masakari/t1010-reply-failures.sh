@@ -7,7 +7,7 @@
 . "$(dirname "$0")/masakari.sh"
 trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
 masakari_session
-timeout_ms=$(sed -n 's/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
+timeout_ms=$(sed -n '/^LLM {/,/^}/s/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 canned_en="Bubble sort is battle-tested. Feel all n² of those swaps!"
 canned_ja="バブルソートは枯れた技術だ。O(n²)の重みを味わえ！"
 

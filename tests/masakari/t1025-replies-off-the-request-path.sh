@@ -9,7 +9,7 @@
 . "$(dirname "$0")/masakari.sh"
 trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
 masakari_session
-timeout_ms=$(sed -n 's/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
+timeout_ms=$(sed -n '/^LLM {/,/^}/s/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 ms_since() { echo $((($(date +%s%N) - $1) / 1000000)); }
 
 fake_llm_start slow --delay-ms 20000 --reply "too late"

@@ -9,7 +9,7 @@
 . "$ROOT/tests/masakari/masakari.sh"
 MASAKARI_FILE_NO=204
 trap 'fake_llm_stop; masakari_quiesce; rm -rf "$TMP"' EXIT
-timeout_ms=$(sed -n 's/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
+timeout_ms=$(sed -n '/^LLM {/,/^}/s/^ *TimeoutMs = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 workers=$(sed -n 's/^ *masakari = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 masakari_session
 

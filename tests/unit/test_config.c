@@ -106,6 +106,14 @@ static void a_link_is_refused_at_load(void **state)
 	assert_int_equal(load_text("a : a\n", &cfg), -1);
 	assert_null(cfg);
 	assert_int_equal(load_text("Web {\n  Workers {\n    site : Web.Workers\n  }\n}\n", &cfg), -1);
+	/* A name set through a link below itself: the parser made nodes until
+	 * memory ran out (also tests/fuzz/fuzz_config), so the text is refused
+	 * before it parses. */
+	assert_int_equal(load_text("a : a.b.c\na.b.c.d = 1\n", &cfg), -1);
+	/* ":=" copies a value, and a multi-line value is text, not a link. */
+	assert_int_equal(load_text("b = 1\na := b\nc << EOM\nx : y\nEOM\n", &cfg), 0);
+	assert_int_equal(config_int(cfg, "a", 0, 0, 9), 1);
+	hdf_destroy(&cfg);
 	assert_int_equal(load_text("Web.Workers.site = 3\n", &cfg), 0);
 	assert_int_equal(config_int(cfg, "Web.Workers.site", 2, 0, 64), 3);
 	hdf_destroy(&cfg);
