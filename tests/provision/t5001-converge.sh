@@ -198,7 +198,7 @@ expect_status 200
 if has masakari-halld; then
 	t "the hall WebSocket works through nginx's /ws proxy"
 	if /usr/bin/python3 "$ROOT/tests/provision/ws_probe.py" "ws://127.0.0.1:$PORT/ws" \
-		"http://localhost:$PORT" provision-check 2>"$TMP/ws.err"; then pass
+		"http://localhost:$PORT" provision-hall 2>"$TMP/ws.err"; then pass
 	else fail "$(cat "$TMP/ws.err")"; fi
 fi
 
@@ -208,7 +208,10 @@ if has masakari.fcgi; then
 	JAR=$TMP/throw-jar
 	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/form" "$BASE/masakari"
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/form" | grep -o '[0-9a-f]\{32\}')
-	post /masakari/throw -b "$JAR" -c "$JAR" --data-urlencode "github_id=provision-check" \
+	# A throw is made by the browser's identity: it enters first.
+	post / -b "$JAR" -c "$JAR" --data-urlencode "github_id=provision-thrower" --data "csrf_token=$CSRF"
+	expect_status 303
+	post /masakari/throw -b "$JAR" -c "$JAR" --data-urlencode "github_id=provision-thrower" \
 		--data-urlencode "critique=The bubble sort on /legacy/random is O(n^2) on every request." \
 		--data "csrf_token=$CSRF"
 	expect_status 303

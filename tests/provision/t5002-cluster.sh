@@ -220,7 +220,7 @@ done
 if [ -x "${DIR[web1]}/root/opt/masakari/bin/masakari-halld" ]; then
 	t "the hall WebSocket works through web2's nginx, proxied to web1's daemon"
 	if net /usr/bin/python3 "$ROOT/tests/provision/ws_probe.py" "ws://${ADDR[web2]}:8080/ws" \
-		http://masakari.example.org:8080 cluster-check 2>"$TMP/ws.err"; then pass
+		http://masakari.example.org:8080 cluster-hall 2>"$TMP/ws.err"; then pass
 	else fail "$(cat "$TMP/ws.err")"; fi
 fi
 
@@ -228,6 +228,9 @@ throw() { # web-base github-id → the throw's id (empty when it failed)
 	local jar=$TMP/throw-jar-$2 csrf
 	net curl -sS "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o "$TMP/tform" "$1/masakari"
 	csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/tform" | grep -o '[0-9a-f]\{32\}')
+	# A throw is made by the browser's identity: it enters first.
+	net curl -sS "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o /dev/null \
+		--data-urlencode "github_id=$2" --data "csrf_token=$csrf" "$1/"
 	net curl -sS "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o /dev/null -D "$TMP/theaders" \
 		--data-urlencode "github_id=$2" --data "csrf_token=$csrf" \
 		--data-urlencode "critique=The bubble sort on /legacy/random is O(n^2) on every request." \

@@ -23,6 +23,7 @@ import urllib.parse
 import urllib.request
 
 import websockets
+import websockets.exceptions
 
 
 def enter(origin, user, cafile=None):
