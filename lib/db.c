@@ -466,6 +466,14 @@ int db_exec_script(db_t *db, const char *script)
 
 int db_begin(db_t *db)
 {
+	int had = db->conn != NULL;
+
+	if (db_simple(db, "START TRANSACTION") == 0)
+		return 0;
+	/* A kept connection the server dropped meanwhile (a restart) is found
+	 * here, before anything of the transaction ran: once, on a fresh one. */
+	if (!had || db->conn)
+		return -1;
 	return db_simple(db, "START TRANSACTION");
 }
 

@@ -87,6 +87,10 @@ throws() {
 	csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$work/form" | grep -o '[0-9a-f]\{32\}')
 	while [ ! -e "$work/stop" ]; do
 		i=$((i + 1))
+		# A throw is made by the browser's identity: it enters as the critic first.
+		curl -sS -o /dev/null --max-time 20 -b "$jar" -c "$jar" \
+			--interface "127.250.$((i / 250 % 250)).$((i % 250 + 1))" \
+			--data-urlencode "github_id=$prefix-t$i" --data "csrf_token=$csrf" "$BASE/" 2>/dev/null || true
 		curl -sS -o /dev/null -D "$work/h" -w '%{http_code}\n' --max-time 20 \
 			--interface "127.250.$((i / 250 % 250)).$((i % 250 + 1))" -b "$jar" \
 			--data-urlencode "github_id=$prefix-t$i" \

@@ -43,7 +43,8 @@ throws() {
 	local i=0
 	while [ ! -e "$TMP/../stop" ]; do
 		i=$((i + 1))
-		throw "$prefix-$i" "バブルソートをリクエストのたびに回している $i"
+		# "-t": the hall witnesses hold $prefix-1, $prefix-2, …
+		throw "$prefix-t$i" "バブルソートをリクエストのたびに回している $i"
 		echo "$(status) ${THROW_ID:-}"
 		sleep 0.2
 	done >"$TMP/../throws.log"
