@@ -103,6 +103,7 @@ int ctl_migrate(const struct settings *settings, int argc, char **argv)
 	db_t *db = db_new(settings);
 	char **names;
 	size_t count, applied = 0;
+	db_result *lock;
 	int rc = 0;
 
 	(void)argc;
@@ -112,6 +113,18 @@ int ctl_migrate(const struct settings *settings, int argc, char **argv)
 		db_free(db);
 		return 1;
 	}
+	/* Hosts converged side by side each run migrate against the one
+	 * database: one at a time, each seeing what the one before applied. The
+	 * lock is the connection's, so it goes when this run ends, however. */
+	lock = db_query(db, "SELECT GET_LOCK('masakari.migrate', 300)");
+	if (!lock || !db_cell(lock, 0, 0) || strcmp(db_cell(lock, 0, 0), "1") != 0) {
+		fprintf(stderr, "migrate: another migrate held the lock for 5 minutes%s%s\n",
+			lock ? "" : ": ", lock ? "" : db_error(db));
+		db_result_free(lock);
+		db_free(db);
+		return 1;
+	}
+	db_result_free(lock);
 	if (db_exec(db, "CREATE TABLE IF NOT EXISTS schema_migrations ("
 			"version VARCHAR(255) NOT NULL PRIMARY KEY, "
 			"applied_at DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP"
