@@ -2,7 +2,7 @@
 """ws_probe.py — joins the hall over WebSocket the way a browser does and checks
 that the daemon answers: the masakari subprotocol is agreed, and after a move the
 daemon's position update lists this visitor where it moved. It first enters
-at ORIGIN's entrance (/) as USER, as a browser would, for the identity cookie
+at the same server's entrance (/, with ORIGIN's host as Host) as USER, as a browser would, for the identity cookie
 that the hall knows it by (?user= chooses nobody).
 
     ws_probe.py URL ORIGIN USER [CAFILE]   e.g. ws://127.0.0.1:8080/ws http://localhost:8080 octocat
@@ -26,18 +26,22 @@ import websockets
 import websockets.exceptions
 
 
-def enter(origin, user, cafile=None):
-    """Claims user at the entrance; the Cookie header of that browser."""
+def enter(url, origin, user, cafile=None):
+    """Claims user at the entrance of the server at url (ws:// or wss://), named
+    as origin names it (its Host); the Cookie header of that browser."""
+    ws = urllib.parse.urlsplit(url)
+    base = ("https" if ws.scheme == "wss" else "http") + "://" + ws.netloc
+    host = {"Host": urllib.parse.urlsplit(origin).netloc}
     jar = http.cookiejar.CookieJar()
-    tls = ssl.create_default_context(cafile=cafile) if origin.startswith("https:") else None
+    tls = ssl.create_default_context(cafile=cafile) if base.startswith("https:") else None
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar),
                                          urllib.request.HTTPSHandler(context=tls))
-    page = opener.open(origin + "/", timeout=10).read().decode()
+    page = opener.open(urllib.request.Request(base + "/", headers=host), timeout=10).read().decode()
     m = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page)
     if not m:
         raise OSError("the entrance has no CSRF token")
     form = urllib.parse.urlencode({"github_id": user, "csrf_token": m.group(1)}).encode()
-    opener.open(origin + "/", data=form, timeout=10).read()
+    opener.open(urllib.request.Request(base + "/", data=form, headers=host), timeout=10).read()
     cookies = [f"{c.name}={c.value}" for c in jar if c.name.endswith("identity")]
     if not cookies:
         raise OSError(f"entering as {user} gave no identity cookie")
@@ -45,7 +49,7 @@ def enter(origin, user, cafile=None):
 
 
 async def probe(url, origin, user, cafile=None):
-    cookie = enter(origin, user, cafile)
+    cookie = enter(url, origin, user, cafile)
     tls = ssl.create_default_context(cafile=cafile) if url.startswith("wss:") else None
     # The keyword for extra headers is named differently across versions.
     params = inspect.signature(websockets.connect).parameters

@@ -59,9 +59,15 @@ expect_body "nothing was saved"
 echo "  (throws before the first refusal: $(echo "$statuses" | wc -w))"
 check "the programs' log says the database has no room" \
 	grep -q "no room left to write" "$STACK_VAR/log/fcgi.log"
-throw "$prefix-full-again" "cronがジョブスケジューラ"
+# Each entrance before a throw writes too, and InnoDB can still find room for
+# a row or two once full: the next throw refused is the one checked, by its
+# critique (a critic whose entrance was refused throws as the one before).
+for j in $(seq 10); do
+	throw "$prefix-full-again-$j" "cronがジョブスケジューラ $j"
+	[ "$(status)" = 303 ] || break
+done
 expect_status 503
-full_id=$(sql "SELECT COUNT(*) FROM throws WHERE github_id = '$prefix-full-again'")
+full_id=$(sql "SELECT COUNT(*) FROM throws WHERE critique = 'cronがジョブスケジューラ $j'")
 expect_eq "the refused throw is not half-stored" 0 "$full_id"
 # Chat fills what room its table had left, then waits.
 for _ in $(seq 60); do
