@@ -41,6 +41,16 @@
 #define HALL_STRIKE_DECAY 10.0
 #define HALL_STRIKE_LIMIT 100.0
 
+/* A connection is a spectator until the identity thread says who its cookie
+ * is (arrival.c); the messages it sends meanwhile are held, at most this
+ * many, and acted on once it is known. No answer within HALL_ARRIVAL_WAIT
+ * seconds (the database is slow or away): the hall decides from the IDs it
+ * looked up in the last HALL_KNOWN_FOR seconds, else a spectator. */
+#define HALL_HELD_MAX 16
+#define HALL_ARRIVAL_WAIT 2.0
+#define HALL_KNOWN_FOR 3600.0
+#define HALL_KNOWN_SLOTS 4096          /* IDs the hall remembers (a power of two) */
+
 /* The longest address text, IPv6 included (INET6_ADDRSTRLEN). */
 #define HALL_ADDR_MAX 46
 
@@ -78,7 +88,17 @@ struct hall_session {
 	double strikes, strikes_at;            /* refused messages, decaying over time */
 	double rate_error_at;                  /* last "rate limited" ERROR_MESSAGE */
 
+	/* Until the identity thread answers (arrival.c): the cookie's secret,
+	 * the lookup's serial, the deadline's timer and the messages held. */
+	char secret[65];
+	unsigned long serial;
+	lws_sorted_usec_list_t arrival_sul;
+	char *held[HALL_HELD_MAX];
+	size_t held_len[HALL_HELD_MAX];
+	unsigned nheld;
+
 	unsigned established : 1;
+	unsigned arriving : 1;                 /* who it is is being looked up */
 	unsigned needs_full : 1;               /* its next position update is the full set */
 	unsigned subscribed : 1;               /* in the masakari room */
 	unsigned close_started : 1;            /* the close frame is on its way */
@@ -89,8 +109,8 @@ struct hall_session {
 struct worker;
 struct worker_event;
 
-/* Seconds between tries to reach the database for identities while it is away. */
-#define HALL_IDENTITY_RETRY 5.0
+struct identify;
+struct hall_known;
 
 struct hall {
 	struct lws_context *ctx;
@@ -116,11 +136,11 @@ struct hall {
 	struct hall_msg *history[HALL_HISTORY];/* chat ring, oldest at history_start */
 	unsigned history_start, history_count;
 
-	/* Who each upgrade is (lib/identity.h): the identity cookie's secret is
-	 * looked up on this connection, on the event loop, once per upgrade. */
-	struct db *identity_db;
-	long hold_days;                        /* Identity.HoldDays */
-	double identity_retry_at;              /* database away: no lookup before this */
+	/* Who each upgrade is (arrival.c): the identity cookie's secret is
+	 * looked up by the identity thread, never on the loop. */
+	struct identify *identify;
+	unsigned long next_serial;
+	struct hall_known *known;              /* HALL_KNOWN_SLOTS, allocated on first use */
 	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
 
 	struct worker *worker;
@@ -239,10 +259,28 @@ void tick_start(struct hall *hall);
 void tick_run(struct hall *hall);
 void tick_stop(struct hall *hall);
 
+/* arrival.c — who a new connection is, without the loop waiting for the
+ * database. arrival_begin asks the identity thread about the secret the
+ * upgrade's cookie carried (s->secret; none: the connection stays a
+ * spectator) and arms the deadline. arrival_hold keeps a message sent
+ * meanwhile (1), or refuses it when HALL_HELD_MAX are waiting (0).
+ * arrival_take_answers settles each connection the thread answered: a
+ * visitor with its ID (it joins the hall and its held messages are acted on)
+ * or a spectator. arrival_release forgets a connection that closed first.
+ * arrival_free drops what the hall remembers. */
+void arrival_begin(struct hall *hall, struct hall_session *s);
+int arrival_hold(struct hall_session *s, const char *text, size_t len);
+void arrival_take_answers(struct hall *hall);
+void arrival_release(struct hall_session *s);
+void arrival_free(struct hall *hall);
+
 /* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari",
  * and the worker's events handed to the concern each belongs to.
  * protocol_origin_allowed is 1 when origin is in the allowlist, else 0. */
 extern const struct lws_protocols protocol_list[];
 int protocol_origin_allowed(const struct hall *hall, const char *origin);
+
+/* Acts on one complete, valid-UTF-8 text message from s. */
+void protocol_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len);
 
 #endif

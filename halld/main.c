@@ -21,6 +21,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "identify.h"
 #include "log.h"
 #include "settings.h"
 #include "worker.h"
@@ -202,7 +203,7 @@ static void halld_free(struct hall *hall)
 	free(hall->origins);
 	chat_free(hall);
 	positions_free(hall);
-	db_free(hall->identity_db);
+	arrival_free(hall);
 }
 
 int main(void)
@@ -243,13 +244,7 @@ int main(void)
 		log_error("out of memory reading Halld.Origins");
 		return 1;
 	}
-	hall.hold_days = st.identity_hold_days;
 	hall.cookie_secure = strncmp(st.site_base_url ? st.site_base_url : "", "https://", 8) == 0;
-	hall.identity_db = db_new(&st);
-	if (!hall.identity_db) {
-		log_error("out of memory for the identity connection");
-		return 1;
-	}
 	charmap_init(&hall.local);
 	charmap_init(&hall.remote);
 	charmap_init(&hall.published);
@@ -295,6 +290,12 @@ int main(void)
 		halld_destroy_context(hall.ctx);
 		return 1;
 	}
+	hall.identify = identify_start(&st, hall.ctx);
+	if (!hall.identify) {
+		worker_stop(hall.worker);
+		halld_destroy_context(hall.ctx);
+		return 1;
+	}
 
 	log_info("the hall is open on %s:%ld as %s (%zu allowed origins, %s loop)", address,
 		 port, hall.daemon_id, hall.norigins, halld_loop ? "libev" : "poll");
@@ -307,6 +308,8 @@ int main(void)
 	/* The worker first: it may still wake the loop until it has stopped. */
 	worker_stop(hall.worker);
 	hall.worker = NULL;
+	identify_stop(hall.identify);
+	hall.identify = NULL;
 	halld_destroy_context(hall.ctx);
 	halld_free(&hall);
 	hdf_destroy(&cfg);

@@ -88,7 +88,8 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 }
 
 /* The identity cookie's value from the upgrade request's Cookie header, or
- * NULL. Only a value with the form of a secret is returned. */
+ * NULL. Only a value with the form of a secret is returned. ?user= is never
+ * read: it cannot choose who you are. */
 static const char *identity_cookie(struct hall *hall, struct lws *wsi, char *buf, size_t len)
 {
 	char want[64];
@@ -113,43 +114,6 @@ static const char *identity_cookie(struct hall *hall, struct lws *wsi, char *buf
 		p = end;
 	}
 	return NULL;
-}
-
-/* Who the upgrading browser is: its identity cookie's ID into user (and 1),
- * or 0 (a spectator): no cookie, a hold that lapsed, or the database down.
- * ?user= is never read: it cannot choose who you are. */
-static int identity_of_upgrade(struct hall *hall, struct lws *wsi, char *user, size_t len,
-			       int *verified)
-{
-	static char buf[4096];
-	const char *secret = identity_cookie(hall, wsi, buf, sizeof(buf));
-	struct identity who;
-	int found;
-
-	*verified = 0;
-	if (!secret || !hall->identity_db)
-		return 0;
-	/* The lookup runs on the event loop: while the database is away, do not
-	 * wait for a connect on every upgrade; they are spectators until the
-	 * next try, a few seconds on. */
-	if (clock_monotonic() < hall->identity_retry_at)
-		return 0;
-	if (db_connect(hall->identity_db) != 0) {
-		log_warn("hall identities cannot be looked up: %s", db_error(hall->identity_db));
-		hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
-		return 0;
-	}
-	found = identity_lookup(hall->identity_db, secret, hall->hold_days, &who);
-	if (found < 0) {
-		log_warn("looking up a hall visitor's identity: %s", db_error(hall->identity_db));
-		if (db_is_outage(hall->identity_db))
-			hall->identity_retry_at = clock_monotonic() + HALL_IDENTITY_RETRY;
-	}
-	if (found <= 0 || github_id_problem(who.github_id))
-		return 0;
-	snprintf(user, len, "%s", who.github_id);
-	*verified = who.verified;
-	return 1;
 }
 
 static int callback_http(struct lws *wsi, enum lws_callback_reasons reason, void *user,
@@ -198,8 +162,7 @@ static void protocol_take_worker_events(struct hall *hall)
 	}
 }
 
-/* Acts on one complete, valid-UTF-8 text message. */
-static void hall_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
+void protocol_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
 {
 	struct input_request req;
 	const char *problem = NULL;
@@ -221,6 +184,13 @@ static void hall_receive(struct hall *hall, struct hall_session *s, const char *
 	}
 	if (req.kind == INPUT_SUBSCRIBE) {
 		room_subscribe(s);
+		return;
+	}
+	if (s->arriving) {
+		/* Acted on once the hall knows who this is (arrival.c). */
+		if (!arrival_hold(s, text, len) && !session_strike(s, now))
+			session_error(s, INPUT_ERR_RATE,
+				      "wait a moment: the hall is still finding out who you are", now);
 		return;
 	}
 	if (!s->visitor) {
@@ -283,7 +253,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 		/* The usual case: the whole message in one piece, no copy. */
 		if (!utf8_valid((const char *)in, len))
 			return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
-		hall_receive(hall, s, (const char *)in, len);
+		protocol_receive(hall, s, (const char *)in, len);
 		return 0;
 	}
 	if (!s->rx) {
@@ -300,7 +270,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 	s->rx_len = 0;
 	if (!utf8_valid((const char *)s->rx, len))
 		return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
-	hall_receive(hall, s, (const char *)s->rx, len);
+	protocol_receive(hall, s, (const char *)s->rx, len);
 	free(s->rx);
 	s->rx = NULL;
 	return 0;
@@ -311,16 +281,19 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 {
 	struct hall_session *s = user;
 	struct hall *hall = hall_of(wsi);
-	int verified;
+	static char cookie[4096];
+	const char *secret;
 
 	switch (reason) {
 	case LWS_CALLBACK_FILTER_PROTOCOL_CONNECTION:
 		/* Checked in confirm_upgrade; kept here while the headers are. */
 		if (address_of(hall, wsi, s->addr, sizeof(s->addr)) != 0)
 			return -1;
+		/* A spectator until the identity thread says who the cookie is. */
 		s->user[0] = '\0';
-		if (identity_of_upgrade(hall, wsi, s->user, sizeof(s->user), &verified))
-			s->verified = verified;
+		secret = identity_cookie(hall, wsi, cookie, sizeof(cookie));
+		snprintf(s->secret, sizeof(s->secret), "%s", secret ? secret : "");
+		explicit_bzero(cookie, sizeof(cookie));
 		return 0;
 
 	case LWS_CALLBACK_ESTABLISHED:
@@ -331,9 +304,11 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 		lws_dll2_add_tail(&s->list, &hall->sessions);
 		s->established = 1;
 		chat_send_history(hall, s);
+		arrival_begin(hall, s);
 		return 0;
 
 	case LWS_CALLBACK_CLOSED:
+		arrival_release(s);
 		if (s->established) {
 			lws_dll2_remove(&s->list);
 			positions_part(hall, s);
@@ -350,8 +325,10 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 
 	case LWS_CALLBACK_EVENT_WAIT_CANCELLED:
 		/* The worker has news (or we are asked to stop). */
-		if (hall)
+		if (hall) {
+			arrival_take_answers(hall);
 			protocol_take_worker_events(hall);
+		}
 		return 0;
 
 	default:
