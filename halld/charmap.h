@@ -14,6 +14,7 @@ struct charmap_entry {
 	char id[GITHUB_ID_MAX + 1];
 	double x, y;
 	unsigned conns;   /* local map: open connections speaking for this ID */
+	int verified;     /* a GitHub sign-in proved the ID (sent as "verified": true) */
 	int mark;         /* scratch flag for whoever walks the map */
 };
 

@@ -171,12 +171,14 @@ void msg_positions_add(struct hall_positions *p, const struct charmap_entry *e)
 	ny = msg_number(y, sizeof(y), e->y);
 	if (nx < 0 || ny < 0)
 		return;   /* jansson has no real for it either: the entry is left out */
-	/* Key for key what json_pack("{s:s,s:s,s:o,s:o}") wrote. */
+	/* Key for key what json_pack("{s:s,s:s,s:o,s:o}") wrote, and "verified":
+	 * true after them for an ID a GitHub sign-in proved. */
 	if ((p->count && MSG_LIT(b, ",")) || MSG_LIT(b, "{\"user_id\":\"") ||
 	    msg_string_body(b, e->id) || MSG_LIT(b, "\",\"url\":\"https://github.com/") ||
 	    msg_string_body(b, e->id) || MSG_LIT(b, ".png\",\"pos_x\":") ||
 	    msg_append(x, (size_t)nx, b) || MSG_LIT(b, ",\"pos_y\":") ||
-	    msg_append(y, (size_t)ny, b) || MSG_LIT(b, "}")) {
+	    msg_append(y, (size_t)ny, b) || (e->verified && MSG_LIT(b, ",\"verified\":true")) ||
+	    MSG_LIT(b, "}")) {
 		p->failed = 1;
 		return;
 	}

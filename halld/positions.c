@@ -23,8 +23,10 @@ int positions_join(struct hall *hall, struct hall_session *s)
 		return -1;
 	e->conns++;
 	s->visitor = e;
-	if (created)
+	if (created || (s->verified && !e->verified))
 		hall->local_changed = 1;
+	if (s->verified)
+		e->verified = 1;
 	return 0;
 }
 
@@ -61,9 +63,10 @@ static void positions_bring_up(struct hall *hall, const struct charmap_entry *sr
 	if (!p || p->mark)
 		return;   /* out of memory, or already published by this daemon */
 	p->mark = 1;
-	if (created || p->x != src->x || p->y != src->y) {
+	if (created || p->x != src->x || p->y != src->y || p->verified != src->verified) {
 		p->x = src->x;
 		p->y = src->y;
+		p->verified = src->verified;
 		msg_positions_add(delta, p);
 	}
 }

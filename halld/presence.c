@@ -22,6 +22,7 @@ void presence_hand_over(struct hall *hall)
 		memcpy(v[n].id, e->id, sizeof(v[n].id));
 		v[n].x = e->x;
 		v[n].y = e->y;
+		v[n].verified = e->verified;
 		n++;
 	}
 	worker_post_presence(hall->worker, v, n);

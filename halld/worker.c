@@ -328,14 +328,17 @@ static void worker_poll_throws(struct worker *w)
 	db_result_free(r);
 }
 
-/* [["id", x, y], …] of the latest snapshot from the loop. */
+/* [["id", x, y], …] of the latest snapshot from the loop; a verified ID has a
+ * fourth element, true (daemons that do not know it read the first three). */
 static void worker_take_snapshot(struct worker *w, struct worker_visitor *v, size_t n)
 {
 	json_t *all = json_array();
 	char *text;
 
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(all, json_pack("[s,f,f]", v[i].id, v[i].x, v[i].y));
+		json_array_append_new(all, v[i].verified
+				      ? json_pack("[s,f,f,b]", v[i].id, v[i].x, v[i].y, 1)
+				      : json_pack("[s,f,f]", v[i].id, v[i].x, v[i].y));
 	text = json_dumps(all, JSON_COMPACT);
 	json_decref(all);
 	if (!text) {
@@ -396,6 +399,7 @@ static void worker_parse_visitors(struct remote_daemon *d, const char *text)
 		snprintf(d->visitors[d->n].id, sizeof(d->visitors[d->n].id), "%s", id);
 		d->visitors[d->n].x = input_clamp(x);
 		d->visitors[d->n].y = input_clamp(y);
+		d->visitors[d->n].verified = json_is_true(json_array_get(v, 3));
 		d->n++;
 	}
 	json_decref(all);
@@ -412,9 +416,12 @@ static void worker_emit_remote(struct worker *w)
 	for (size_t i = 0; i < w->nremotes; i++) {
 		for (size_t k = 0; k < w->remotes[i].n; k++) {
 			const struct worker_visitor *v = &w->remotes[i].visitors[k];
+			struct charmap_entry *e;
 			int created;
 
-			charmap_put(&ev->remote, v->id, v->x, v->y, &created);
+			e = charmap_put(&ev->remote, v->id, v->x, v->y, &created);
+			if (e && v->verified)
+				e->verified = 1;
 		}
 	}
 	worker_emit(w, ev);

@@ -31,6 +31,9 @@ static json_t *jansson_character(const struct charmap_entry *e)
 	char url[96];
 
 	snprintf(url, sizeof(url), "https://github.com/%s.png", e->id);
+	if (e->verified)
+		return json_pack("{s:s,s:s,s:o,s:o,s:b}", "user_id", e->id, "url", url, "pos_x",
+				 jansson_number(e->x), "pos_y", jansson_number(e->y), "verified", 1);
 	return json_pack("{s:s,s:s,s:o,s:o}", "user_id", e->id, "url", url, "pos_x",
 			 jansson_number(e->x), "pos_y", jansson_number(e->y));
 }
@@ -208,6 +211,7 @@ static size_t rnd_entries(struct charmap_entry *e, size_t max)
 		rnd_id(e[i].id);
 		e[i].x = rnd_coordinate();
 		e[i].y = rnd_coordinate();
+		e[i].verified = rnd() % 4 == 0;
 	}
 	return n;
 }
@@ -318,6 +322,24 @@ static void control_characters_are_unicode_escapes_in_capital_hex(void **state)
 	assert_same_as_jansson(&e, 1);
 }
 
+static void a_verified_id_says_so_after_its_position(void **state)
+{
+	struct charmap_entry e[] = { entry("signed-in", 10, 20), entry("not-signed-in", 30, 40) };
+	char *frame;
+
+	(void)state;
+	e[0].verified = 1;
+	frame = halld_frame(e, 2, NULL);
+	assert_string_equal(frame,
+			    "{\"action\":\"UPDATE_CHARACTER_POS\",\"characters\":[{\"user_id\":"
+			    "\"signed-in\",\"url\":\"https://github.com/signed-in.png\","
+			    "\"pos_x\":10,\"pos_y\":20,\"verified\":true},{\"user_id\":"
+			    "\"not-signed-in\",\"url\":\"https://github.com/not-signed-in.png\","
+			    "\"pos_x\":30,\"pos_y\":40}]}");
+	free(frame);
+	assert_same_as_jansson(e, 2);
+}
+
 static void thousands_of_random_frames_match_jansson_byte_for_byte(void **state)
 {
 	struct charmap_entry e[40];
@@ -409,7 +431,9 @@ static void random_frames_parse_back_to_the_same_ids_and_bit_exact_coordinates(v
 		for (size_t i = 0; i < n; i++) {
 			json_t *c = json_array_get(characters, i);
 
-			assert_int_equal(json_object_size(c), 4);
+			assert_int_equal(json_object_size(c), e[i].verified ? 5 : 4);
+			if (e[i].verified)
+				assert_true(json_is_true(json_object_get(c, "verified")));
 			assert_string_equal(json_string_value(json_object_get(c, "user_id")),
 					    e[i].id);
 			snprintf(url, sizeof(url), "https://github.com/%s.png", e[i].id);
@@ -433,6 +457,7 @@ int main(void)
 		cmocka_unit_test(integers_stop_at_two_to_the_53),
 		cmocka_unit_test(every_character_json_escapes_is_escaped_as_jansson_does),
 		cmocka_unit_test(control_characters_are_unicode_escapes_in_capital_hex),
+		cmocka_unit_test(a_verified_id_says_so_after_its_position),
 		cmocka_unit_test(thousands_of_random_frames_match_jansson_byte_for_byte),
 		cmocka_unit_test(a_non_finite_coordinate_leaves_the_character_out_as_jansson_does),
 		cmocka_unit_test(random_frames_parse_back_to_the_same_ids_and_bit_exact_coordinates),

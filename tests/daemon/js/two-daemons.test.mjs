@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import os from 'node:os';
 import { after, before, describe, test } from 'node:test';
-import { HallClient, sleep, sql, sqlQuote, startDaemon, uniqueUser } from '../lib/hall.mjs';
+import { HallClient, identityCookie, sleep, sql, sqlQuote, startDaemon, uniqueUser } from '../lib/hall.mjs';
 
 const settings = ['Halld.PresenceTimeoutSeconds = 3'];
 let d1;
@@ -39,6 +39,21 @@ describe('two daemons on one database', { timeout: 90000 }, () => {
     const seen = await cb.waitForCharacter(a, (c) => c.pos_x === 640.5, FAR);
     assert.equal(seen.pos_y, 480);
     assert.equal(seen.url, `https://github.com/${a}.png`);
+  });
+
+  test('an ID a GitHub sign-in proved is marked verified on both daemons, the others not', async () => {
+    const signed = uniqueUser('signed');
+    const plain = uniqueUser('plain');
+    identityCookie(signed);
+    sql(`UPDATE identities SET verified = 1 WHERE github_id = ${sqlQuote(signed)}`);
+    const cs = await join(d1, signed);
+    const cp = await join(d2, plain);
+    const here = await cs.waitForCharacter(signed, () => true, FAR);
+    assert.equal(here.verified, true, JSON.stringify(here));
+    const there = await cp.waitForCharacter(signed, () => true, FAR);
+    assert.equal(there.verified, true, JSON.stringify(there));
+    const other = await cs.waitForCharacter(plain, () => true, FAR);
+    assert.equal(other.verified, undefined, JSON.stringify(other));
   });
 
   test('chat said on one daemon is heard on the other, once, and stored once', async () => {
