@@ -6,6 +6,8 @@
 
 #include "status.h"
 
+#include <unistd.h>
+
 int api_status_init(const struct settings *settings)
 {
 	return status_sampler_start_from(settings);
@@ -19,8 +21,16 @@ NEOERR *api_status_render(web_request *req)
 
 	if (status_sampler_latest(&v) != 0)
 		return nerr_raise(NERR_SYSTEM, "host status unavailable");
-	/* The header first: a failure then leaves nothing to free. */
+	/* The headers first: a failure then leaves nothing to free. Which host
+	 * measured is a header, so the body stays the five fields: a web host
+	 * of a cluster may answer for the attack target (docs/SCALING.md). */
 	err = web_header(req, "Cache-Control", "no-store");
+	if (!err) {
+		char host[65] = "";
+
+		gethostname(host, sizeof(host) - 1);
+		err = web_header(req, "X-Status-Host", host);
+	}
 	if (err)
 		return nerr_pass(err);
 	body = json_pack("{s:f,s:f,s:f,s:f,s:f}", "cpuutilization", v.cpuutilization,

@@ -8,6 +8,9 @@
 #include "db_hdf.h"
 #include "status.h"
 
+#include <stdio.h>
+#include <unistd.h>
+
 #define RECENT_THROWS 10
 
 /* Copies the recent throws, newest first, to Recent.N.*; the score is shown
@@ -57,14 +60,43 @@ static NEOERR *latest_words(db_t *db, HDF *hdf)
 	return nerr_pass(err);
 }
 
-/* The HP the page opens with; the script keeps it current. */
-static NEOERR *current_hp(HDF *hdf)
+/* The HP the page opens with, and whose it is (Page.Hp, Page.HpHost): the
+ * attack target's, as the hall daemon on its host last recorded it
+ * (status_samples, fresh within three sampling intervals), so that every web
+ * host of a cluster shows the host under attack; else this host's own
+ * sampler (the daemon records nothing, or the read failed). The script keeps
+ * it current. */
+static NEOERR *current_hp(web_request *req, db_t *db)
 {
-	struct status_values v;
+	long fresh = req->settings->halld_status_sample_seconds * 3;
+	db_result *r = NULL;
+	char host[65] = "";
+	double cpu = -1;
+	NEOERR *err;
 
-	if (status_sampler_latest(&v) != 0)
-		return STATUS_OK;
-	return nerr_pass(hdf_set_int_value(hdf, "Page.Hp", (int)(100.0 - v.cpuutilization + 0.5)));
+	if (fresh > 0)
+		r = db_query(db, "SELECT host, cpuutilization FROM status_samples "
+				 "WHERE at >= NOW() - INTERVAL ? SECOND ORDER BY at DESC LIMIT 1",
+			     DB_INT(fresh));
+	if (r && r->nrows == 1) {
+		snprintf(host, sizeof(host), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
+		cpu = db_cell_double(r, 0, 1, -1);
+	}
+	db_result_free(r);
+	if (cpu < 0) {
+		struct status_values v;
+
+		if (status_sampler_latest(&v) != 0)
+			return STATUS_OK;
+		cpu = v.cpuutilization;
+		gethostname(host, sizeof(host) - 1);
+	}
+	if (cpu > 100)
+		cpu = 100;
+	err = hdf_set_int_value(req->hdf, "Page.Hp", (int)(100.0 - cpu + 0.5));
+	if (!err && host[0])
+		err = hdf_set_value(req->hdf, "Page.HpHost", host);
+	return nerr_pass(err);
 }
 
 NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
@@ -95,9 +127,9 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 		err = hdf_set_int_value(req->hdf, "Masakari.DurationSeconds",
 					(int)req->settings->masakari_duration_seconds);
 	if (!err)
-		err = current_hp(req->hdf);
-	if (!err)
 		err = web_db(req, &db);
+	if (!err)
+		err = current_hp(req, db);
 	if (!err)
 		err = latest_words(db, req->hdf);
 	if (!err)

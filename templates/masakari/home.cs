@@ -9,7 +9,7 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
   <p class="masakari-links"><a href="/legacy/"><?cs var:Text.Masakari.Home.IntroService ?></a> · <a href="/legacy/source"><?cs var:Text.Masakari.Home.IntroSource ?></a> · <a href="/masakari/ranking"><?cs var:Text.Masakari.Home.Ranking ?></a></p>
 </section>
 
-<section class="hp" aria-labelledby="hp-heading">
+<section class="hp" aria-labelledby="hp-heading"<?cs if:?Page.HpHost ?> data-host="<?cs var:Page.HpHost ?>"<?cs /if ?>>
   <h2 id="hp-heading"><?cs var:Text.Masakari.Home.HpHeading ?></h2>
   <p class="hp-line"><meter id="hp-meter" class="hp-meter" min="0" max="100" low="20" high="50" optimum="100" value="<?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>100<?cs /if ?>"></meter>
   <span class="hp-value"><span id="hp-value"><?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>?<?cs /if ?></span> / 100</span></p>

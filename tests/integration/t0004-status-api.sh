@@ -12,6 +12,7 @@ for k in cpuutilization disk_read_bytes disk_write_bytes network_in network_out;
 done
 check "cpu at most 100" jq -e '.cpuutilization <= 100' "$TMP/body" >/dev/null
 expect_eq "exactly five keys" 5 "$(jq 'keys | length' "$TMP/body")"
+expect_header X-Status-Host "$(hostname)"
 
 t "the request does not wait for a sampling interval"
 ms=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/status" | awk '{printf "%d", $1 * 1000}')

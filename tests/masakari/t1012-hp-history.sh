@@ -44,4 +44,22 @@ check "the lowest is at most our 12.5 (got $lowest)" test "${lowest:-99}" -le 13
 t "the danger line marks HP 20"
 expect_body '<line class="danger" x1="40" y1="138.0" x2="590" y2="138.0"/>'
 
+t "the HP the page opens with is the attack target's, as its hall daemon last recorded it"
+# A sample newer than any the stack's daemon wrote, from another host: the
+# target of a cluster, seen from a web host that is not it.
+sql "SET time_zone = '+00:00';
+     INSERT INTO status_samples (host, at, cpuutilization, disk_read_bytes, disk_write_bytes, network_in, network_out)
+     VALUES ('target-$RUN', NOW() + INTERVAL 5 SECOND, 73, 0, 0, 0, 0)"
+get /masakari
+expect_status 200
+expect_body "data-host=\"target-$RUN\""
+expect_body 'id="hp-value">27<'
+sql "DELETE FROM status_samples WHERE host = 'target-$RUN'"
+
+t "with no fresh sample the page opens with this host's own HP"
+sql "SET time_zone = '+00:00'; DELETE FROM status_samples WHERE at >= NOW() - INTERVAL 60 SECOND"
+get /masakari
+expect_body "data-host=\"$(hostname)\""
+expect_no_body "target-$RUN"
+
 done_testing

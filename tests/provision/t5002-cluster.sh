@@ -223,6 +223,29 @@ if [ -x "${DIR[web1]}/root/opt/masakari/bin/masakari-halld" ]; then
 		http://masakari.example.org:8080 cluster-hall 2>"$TMP/ws.err"; then pass
 	else fail "$(cat "$TMP/ws.err")"; fi
 fi
+if [ -x "${DIR[web1]}/root/opt/masakari/bin/masakari-halld" ]; then
+	t "a visitor on web1 and a visitor on web2 see each other in the hall and chat"
+	if net /usr/bin/python3 "$ROOT/tests/provision/ws_probe.py" --pair "ws://${ADDR[web1]}:8080/ws" \
+		"ws://${ADDR[web2]}:8080/ws" http://masakari.example.org:8080 on-web1 on-web2 2>"$TMP/pair.err"; then pass
+	else fail "$(cat "$TMP/pair.err")"; fi
+	for _ in $(seq 20); do
+		stored=$(sql db1 "SELECT SUM(message = 'hello from on-web1'), SUM(message = 'hello from on-web2') FROM masakari.chat_messages" | tr '\t' ' ')
+		[ "$stored" = "1 1" ] && break
+		sleep 0.25
+	done
+	expect_eq "their chat is stored once each, on the primary" "1 1" "$stored"
+fi
+
+t "the HP bar comes from web1 on both web hosts"
+target=$(on web1 hostname)
+for w in "$W1" "$W2"; do
+	expect_eq "$w/api/status measured on" "$target" \
+		"$(net curl -sS "${HOSTHDR[@]}" -o /dev/null -D - "$w/api/status" | tr -d '\r' | awk 'tolower($1) == "x-status-host:" {print $2}')"
+	page=$(net curl -sS "${HOSTHDR[@]}" "$w/masakari")
+	expect_eq "$w/masakari opens with the HP of" "$target" \
+		"$(printf '%s' "$page" | grep -o 'class="hp"[^>]*data-host="[^"]*"' | grep -o 'data-host="[^"]*"' | cut -d'"' -f2)"
+done
+check "web2 is another host" test "$(on web2 hostname)" != "$target"
 
 throw() { # web-base github-id → the throw's id (empty when it failed)
 	local jar=$TMP/throw-jar-$2 csrf
