@@ -3,6 +3,9 @@
 // with a text of its own; then writes, as JSON, what they saw: each chat
 // message that was broadcast (reached another visitor), how many connections
 // closed, and the last position each visitor was seen at by the others.
+// Once every visitor is in the hall as itself (its identity looked up, its
+// avatar in a position update) it creates OUT_FILE.ready, so that a test
+// injects its fault only after that.
 //   node hall-witness.mjs COUNT PREFIX STOP_FILE OUT_FILE
 import { existsSync, writeFileSync } from 'node:fs';
 import { HallClient, sleep } from '../../daemon/lib/hall.mjs';
@@ -11,6 +14,8 @@ const [count, prefix, stopFile, outFile] = [Number(process.argv[2]), process.arg
 const users = Array.from({ length: count }, (_, i) => `${prefix}-${i}`.slice(0, 39));
 const clients = [];
 for (const u of users) clients.push(await HallClient.join(u));
+await Promise.all(clients.map((c, i) => c.waitForCharacter(users[i], () => true, { ms: 15000 })));
+writeFileSync(`${outFile}.ready`, '');
 
 const broadcast = new Set();
 const seenAt = {};
