@@ -3,8 +3,13 @@
  * Applied files are recorded in schema_migrations. A file that fails stops the
  * run with the server's message; MariaDB commits DDL as it goes, so the
  * statements before the failing one stay applied and the file is not recorded:
- * fix it and run migrate again. */
+ * fix it and run migrate again.
+ *
+ * Then, every time, sql/grants.sql gives each part's account (DB.WebUser,
+ * DB.HalldUser, DB.FlooderUser, at each of DB.AccountHosts) what that part
+ * may do; the file says how. */
 #include <dirent.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -97,6 +102,132 @@ static char *read_file(const char *path)
 	return buf;
 }
 
+/* True for a name that can stand in quotes in an account name as it is:
+ * letters, digits and _ . % - (the host patterns MariaDB takes). */
+static int account_part_ok(const char *s)
+{
+	return s && *s && strlen(s) < 256 &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.%-:") ==
+		       strlen(s);
+}
+
+/* script with every @part@ replaced by account (a new string; NULL when out
+ * of memory). */
+static char *with_account(const char *script, const char *placeholder, const char *account)
+{
+	size_t plen = strlen(placeholder), alen = strlen(account), n = 0;
+	const char *p;
+	char *out, *o;
+
+	for (p = script; (p = strstr(p, placeholder)); p += plen)
+		n++;
+	out = malloc(strlen(script) + n * alen + 1);
+	if (!out)
+		return NULL;
+	for (o = out, p = script;;) {
+		const char *hit = strstr(p, placeholder);
+
+		if (!hit) {
+			strcpy(o, p);
+			break;
+		}
+		memcpy(o, p, (size_t)(hit - p));
+		o += hit - p;
+		memcpy(o, account, alen);
+		o += alen;
+		p = hit + plen;
+	}
+	return out;
+}
+
+/* The lines of grants.sql that grant to placeholder (one statement a
+ * line, "GRANT … TO @part@;"), written for account; NULL when out of memory. */
+static char *part_statements(const char *script, const char *placeholder, const char *account)
+{
+	char *copy = strdup(script), *out = NULL, *line, *save = NULL;
+	size_t len = 0;
+
+	if (!copy)
+		return NULL;
+	out = calloc(1, 1);
+	for (line = strtok_r(copy, "\n", &save); line && out; line = strtok_r(NULL, "\n", &save)) {
+		char *mine, *grown;
+
+		if (strncmp(line, "GRANT ", 6) != 0 || !strstr(line, placeholder))
+			continue;
+		mine = with_account(line, placeholder, account);
+		grown = mine ? realloc(out, len + strlen(mine) + 2) : NULL;
+		if (!grown) {
+			free(mine);
+			free(out);
+			out = NULL;
+			break;
+		}
+		out = grown;
+		len += (size_t)sprintf(out + len, "%s\n", mine);
+		free(mine);
+	}
+	free(copy);
+	return out;
+}
+
+static int migrate_grants(db_t *db, const struct settings *settings)
+{
+	static const struct {
+		const char *placeholder;
+		size_t user_offset;
+	} parts[] = {
+		{ "@web@", offsetof(struct settings, db_web_user) },
+		{ "@halld@", offsetof(struct settings, db_halld_user) },
+		{ "@flooder@", offsetof(struct settings, db_flooder_user) },
+	};
+	char path[1024];
+	char *script;
+	HDF *hosts = settings->db_account_hosts ? hdf_obj_child(settings->db_account_hosts) : NULL;
+	const char *host = hosts ? hdf_obj_value(hosts) : "localhost";
+	unsigned accounts = 0;
+	int rc = 0;
+
+	snprintf(path, sizeof(path), "%s/grants.sql", settings->paths_sql);
+	script = read_file(path);
+	if (!script) {
+		fprintf(stderr, "migrate: cannot read %s\n", path);
+		return 1;
+	}
+	for (; host && rc == 0; host = hosts && (hosts = hdf_obj_next(hosts)) ? hdf_obj_value(hosts) : NULL) {
+		for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]) && rc == 0; i++) {
+			const char *user = *(const char *const *)((const char *)settings + parts[i].user_offset);
+			char account[600];
+			char *statements;
+
+			if (!user || !*user)
+				continue;
+			if (!account_part_ok(user) || !account_part_ok(host)) {
+				fprintf(stderr, "migrate: the account %s@%s is not a name to grant to "
+						"(letters, digits and _ . %% - only)\n", user, host);
+				rc = 1;
+				break;
+			}
+			snprintf(account, sizeof(account), "'%s'@'%s'", user, host);
+			statements = part_statements(script, parts[i].placeholder, account);
+			if (!statements) {
+				fprintf(stderr, "migrate: out of memory\n");
+				rc = 1;
+			} else if (db_exec_script(db, statements) != 0) {
+				fprintf(stderr, "migrate: granting %s its part: %s\n", account, db_error(db));
+				rc = 1;
+			} else {
+				accounts++;
+			}
+			free(statements);
+		}
+	}
+	if (rc == 0)
+		printf("grants.sql given to %u account%s\n", accounts, accounts == 1 ? "" : "s");
+	free(script);
+	return rc;
+}
+
 int ctl_migrate(const struct settings *settings, int argc, char **argv)
 {
 	const char *dir = settings->paths_sql;
@@ -169,6 +300,8 @@ int ctl_migrate(const struct settings *settings, int argc, char **argv)
 	}
 	if (rc == 0)
 		printf("%zu migration%s applied, %zu in all\n", applied, applied == 1 ? "" : "s", count);
+	if (rc == 0)
+		rc = migrate_grants(db, settings);
 	migrate_list_free(names, count);
 	db_free(db);
 	return rc;

@@ -178,6 +178,7 @@ int main(int argc, char **argv)
 	if (config_load(&cfg) != 0)
 		return 1;
 	settings_read(cfg, &st);
+	settings_use_account(&st, SETTINGS_PART_FLOODER);
 	flooder_settings_load(&st, &s);
 	fit_descriptor_limit(&s);
 

@@ -225,6 +225,7 @@ int main(void)
 	db_library_init();
 
 	settings_read(cfg, &st);
+	settings_use_account(&st, SETTINGS_PART_HALLD);
 	port = st.halld_port;
 	address = st.halld_address;
 	ping = st.halld_ping_seconds;

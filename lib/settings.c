@@ -67,6 +67,30 @@ const struct setting *settings_find(const char *name)
 	return NULL;
 }
 
+void settings_use_account(struct settings *st, enum settings_part part)
+{
+	const char *user = NULL, *password = NULL;
+
+	switch (part) {
+	case SETTINGS_PART_WEB:
+		user = st->db_web_user;
+		password = st->db_web_password;
+		break;
+	case SETTINGS_PART_HALLD:
+		user = st->db_halld_user;
+		password = st->db_halld_password;
+		break;
+	case SETTINGS_PART_FLOODER:
+		user = st->db_flooder_user;
+		password = st->db_flooder_password;
+		break;
+	}
+	if (!user || !*user)
+		return;
+	st->db_user = user;
+	st->db_password = password;
+}
+
 int settings_check(HDF *cfg, const struct setting *s, char *why, size_t size)
 {
 	const char *v = hdf_get_value(cfg, s->name, NULL);

@@ -49,9 +49,23 @@
 	X(db_name, "DB.Name", STR, "masakari", 0, 0, \
 	  "The database") \
 	X(db_user, "DB.User", STR, "masakari", 0, 0, \
-	  "The database user") \
+	  "The database's owner: masakarictl (migrate) and any part without an account below") \
 	X(db_password, "DB.Password", SECRET, NULL, 0, 0, \
-	  "The database user's password") \
+	  "The owner's password") \
+	X(db_web_user, "DB.WebUser", STR, NULL, 0, 0, \
+	  "The FastCGI programs' own account (sql/grants.sql); empty: the owner's") \
+	X(db_web_password, "DB.WebPassword", SECRET, NULL, 0, 0, \
+	  "WebUser's password") \
+	X(db_halld_user, "DB.HalldUser", STR, NULL, 0, 0, \
+	  "The hall daemon's own account (sql/grants.sql); empty: the owner's") \
+	X(db_halld_password, "DB.HalldPassword", SECRET, NULL, 0, 0, \
+	  "HalldUser's password") \
+	X(db_flooder_user, "DB.FlooderUser", STR, NULL, 0, 0, \
+	  "The flooder's own account (sql/grants.sql); empty: the owner's") \
+	X(db_flooder_password, "DB.FlooderPassword", SECRET, NULL, 0, 0, \
+	  "FlooderUser's password") \
+	X(db_account_hosts, "DB.AccountHosts", LIST, 0, 0, 0, \
+	  "The host part of the parts' accounts, as MariaDB sees the application hosts; none: localhost") \
 	X(db_connect_timeout, "DB.ConnectTimeout", INT, 2, 1, 60, \
 	  "Seconds to wait for MariaDB to answer a connection") \
 	X(web_workers_site, "Web.Workers.site", INT, 2, 0, 64, \
@@ -211,6 +225,13 @@ extern const size_t settings_count;
  * that is not of its type or out of its range is logged and replaced by the
  * default, so a bad value never reaches the code; never fails. */
 void settings_read(HDF *cfg, struct settings *out);
+
+/* The parts with a MariaDB account of their own (sql/grants.sql). */
+enum settings_part { SETTINGS_PART_WEB, SETTINGS_PART_HALLD, SETTINGS_PART_FLOODER };
+
+/* Makes the part's own account (DB.WebUser and DB.WebPassword, …) the one
+ * db_new connects as, when it is configured; else the owner's stays. */
+void settings_use_account(struct settings *st, enum settings_part part);
 
 /* The setting called name, or NULL. */
 const struct setting *settings_find(const char *name);

@@ -1056,6 +1056,7 @@ int web_main(const struct web_app *app)
 	if (config_load(&web_config) != 0)
 		return 1;
 	settings_read(web_config, &web_settings);
+	settings_use_account(&web_settings, SETTINGS_PART_WEB);
 	log_to_file(web_settings.log_file);
 	err = register_errors();
 	if (err) {

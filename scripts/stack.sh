@@ -73,6 +73,9 @@ stack_render() { # template output
 		-e "s|@HALLD_PORT@|$STACK_HALLD_PORT|g" \
 		-e "s|@DB_SOCKET@|$STACK_VAR/run/mysqld.sock|g" -e "s|@DB_HOST@||g" \
 		-e "s|@DB_PASSWORD@|$STACK_DB_PASSWORD|g" \
+		-e "s|@DB_WEB_PASSWORD@|$STACK_DB_WEB_PASSWORD|g" \
+		-e "s|@DB_HALLD_PASSWORD@|$STACK_DB_HALLD_PASSWORD|g" \
+		-e "s|@DB_FLOODER_PASSWORD@|$STACK_DB_FLOODER_PASSWORD|g" \
 		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
 		-e "s|@LOG_FILE@|$STACK_VAR/log/fcgi.log|g" \
 		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
@@ -97,6 +100,17 @@ stack_init() {
 		(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password")
 	fi
 	STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
+	# Each part has an account of its own; masakarictl migrate gives it its
+	# grants (sql/grants.sql).
+	local part
+	for part in web halld flooder; do
+		if [ ! -s "$STACK_VAR/db-password-$part" ]; then
+			(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password-$part")
+		fi
+	done
+	STACK_DB_WEB_PASSWORD=$(cat "$STACK_VAR/db-password-web")
+	STACK_DB_HALLD_PASSWORD=$(cat "$STACK_VAR/db-password-halld")
+	STACK_DB_FLOODER_PASSWORD=$(cat "$STACK_VAR/db-password-flooder")
 	STACK_USER=$(id -un)
 	# As root, nginx's workers run as Debian's web server user, never as root:
 	# they read static/ and reach the FastCGI sockets, which spawn-fcgi hands
@@ -187,9 +201,16 @@ stack_start_mariadb() {
 		CREATE DATABASE IF NOT EXISTS masakari CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 		CREATE USER IF NOT EXISTS 'masakari'@'localhost' IDENTIFIED BY '$STACK_DB_PASSWORD';
 		ALTER USER 'masakari'@'localhost' IDENTIFIED BY '$STACK_DB_PASSWORD';
-		GRANT ALL PRIVILEGES ON masakari.* TO 'masakari'@'localhost';
+		GRANT ALL PRIVILEGES ON masakari.* TO 'masakari'@'localhost' WITH GRANT OPTION;
+		CREATE USER IF NOT EXISTS 'masakari_web'@'localhost' IDENTIFIED BY '$STACK_DB_WEB_PASSWORD';
+		ALTER USER 'masakari_web'@'localhost' IDENTIFIED BY '$STACK_DB_WEB_PASSWORD';
+		CREATE USER IF NOT EXISTS 'masakari_halld'@'localhost' IDENTIFIED BY '$STACK_DB_HALLD_PASSWORD';
+		ALTER USER 'masakari_halld'@'localhost' IDENTIFIED BY '$STACK_DB_HALLD_PASSWORD';
+		CREATE USER IF NOT EXISTS 'masakari_flooder'@'localhost' IDENTIFIED BY '$STACK_DB_FLOODER_PASSWORD';
+		ALTER USER 'masakari_flooder'@'localhost' IDENTIFIED BY '$STACK_DB_FLOODER_PASSWORD';
 	SQL
 }
+
 
 # The FastCGI programs. Each forks its own workers (Web.Workers.<name> in the
 # config) and restarts one that dies; spawn-fcgi only opens the socket.

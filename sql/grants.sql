@@ -1,0 +1,52 @@
+-- grants.sql — what each part of the application may do in the database.
+-- Not a migration: `masakarictl migrate` applies it after the migrations,
+-- every time, as the owner (DB.User, which holds ALL on the database WITH
+-- GRANT OPTION), to each part's account: @web@ is DB.WebUser, @halld@
+-- DB.HalldUser, @flooder@ DB.FlooderUser, each at every host of
+-- DB.AccountHosts ('localhost' when none). A part without an account of its
+-- own is skipped: it connects as the owner. The accounts themselves are made
+-- by the provisioning (scripts/stack.sh, ansible/roles/mariadb), with no
+-- grants; only the owner and these lines give them any.
+--
+-- Every statement is idempotent; a new table needs its lines here, and
+-- t0044-database-accounts.sh fails for a table no part is granted.
+-- SELECT goes with every write: UPDATE and DELETE read the rows they match.
+
+-- The FastCGI programs: the site, the legacy target, the API and the game.
+GRANT SELECT ON exhibits TO @web@;
+GRANT UPDATE ON exhibits TO @web@;              -- the "go" counter
+GRANT SELECT ON exhibit_stack TO @web@;
+GRANT SELECT ON exhibit_links TO @web@;
+GRANT SELECT, INSERT, UPDATE ON visitors TO @web@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON identities TO @web@;  -- claim, sign-in, sign-out
+GRANT SELECT ON weaknesses TO @web@;
+GRANT SELECT ON weakness_phrasings TO @web@;
+GRANT SELECT, INSERT, UPDATE ON throws TO @web@;  -- a throw, its cached reply
+GRANT SELECT, INSERT ON attack_jobs TO @web@;
+GRANT SELECT, INSERT, UPDATE ON throw_limits TO @web@;
+GRANT SELECT, INSERT ON throw_critiques TO @web@;
+GRANT SELECT, INSERT ON reply_queue TO @web@;
+GRANT SELECT, INSERT ON llm_cache TO @web@;
+GRANT SELECT ON status_samples TO @web@;        -- the HP history
+
+-- The hall daemon: chat, presence, status samples, who each browser is, and
+-- the throws that land.
+GRANT SELECT, INSERT ON chat_messages TO @halld@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON hall_presence TO @halld@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON status_samples TO @halld@;
+GRANT SELECT, UPDATE ON identities TO @halld@;  -- a hold marked as used
+GRANT SELECT ON throws TO @halld@;
+GRANT SELECT ON attack_jobs TO @halld@;
+GRANT SELECT ON weaknesses TO @halld@;
+
+-- The flooder: the attack queue, the replies off the request path, and the
+-- retention of old rows.
+GRANT SELECT, UPDATE ON attack_jobs TO @flooder@;
+GRANT SELECT, UPDATE, DELETE ON reply_queue TO @flooder@;
+GRANT SELECT, UPDATE ON throws TO @flooder@;    -- the reply
+GRANT SELECT ON weaknesses TO @flooder@;
+GRANT SELECT, INSERT, DELETE ON llm_cache TO @flooder@;
+GRANT SELECT, DELETE ON chat_messages TO @flooder@;
+GRANT SELECT, DELETE ON throw_limits TO @flooder@;
+GRANT SELECT, DELETE ON visitors TO @flooder@;
+GRANT SELECT, DELETE ON identities TO @flooder@;
