@@ -247,6 +247,19 @@ for w in "$W1" "$W2"; do
 done
 check "web2 is another host" test "$(on web2 hostname)" != "$target"
 
+t "the application hosts reach db1 over the network with the parts' own accounts, never the owner's"
+conns=$(sql db1 "SELECT DISTINCT user, SUBSTRING_INDEX(host, ':', 1) FROM information_schema.processlist WHERE db = 'masakari'" | sort)
+echo "$conns" | sed 's/^/# connected: /'
+check "web1's web programs as masakari_web" grep -qE "^masakari_web	${ADDR[web1]//./\\.}\$" <<<"$conns"
+check "web2's web programs as masakari_web" grep -qE "^masakari_web	${ADDR[web2]//./\\.}\$" <<<"$conns"
+check "web1's hall daemon as masakari_halld" grep -qE "^masakari_halld	${ADDR[web1]//./\\.}\$" <<<"$conns"
+check "nobody as the owner" bash -c "! grep -qE '^masakari	' <<<'$conns'"
+check "none through a socket on db1" bash -c "! grep -qE '	localhost\$' <<<'$conns'"
+on db1 mariadb -N -e "SHOW GRANTS FOR 'masakari_web'@'10.0.0.%'" >"$TMP/web-grants"
+expect_eq "the web account's grants name throws" 1 "$(grep -c 'ON `masakari`.`throws`' "$TMP/web-grants")"
+expect_eq "and not the hall's chat" 0 "$(grep -c 'chat_messages' "$TMP/web-grants")"
+expect_eq "and nothing on the whole database" 0 "$(grep -c 'ON `masakari`\.\*' "$TMP/web-grants")"
+
 throw() { # web-base github-id → the throw's id (empty when it failed)
 	local jar=$TMP/throw-jar-$2 csrf
 	net curl -sS "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o "$TMP/tform" "$1/masakari"
