@@ -19,7 +19,7 @@ drop_user_a() { stack_mysql -e "DROP USER IF EXISTS 'flooder_a'@'localhost'"; fl
 trap drop_user_a EXIT
 flooder_config "$TMP/b.hdf" "Flooder.LeaseSeconds = 2" "Flooder.Targets.100 = $CHEAP"
 flooder_config "$TMP/a.hdf" "Flooder.LeaseSeconds = 2" "Flooder.Targets.100 = $CHEAP" \
-	"DB.User = flooder_a" "DB.Password = $a_password"
+	"DB.FlooderUser = flooder_a" "DB.FlooderPassword = $a_password"
 
 # a_logs TEXT: A's log says TEXT within 4 s.
 a_logs() {
