@@ -116,6 +116,9 @@ container_boot() {
 	mount -t overlay overlay \
 		-o "lowerdir=$CONTAINER_LOWER,upperdir=$CONTAINER_DIR/upper,workdir=$CONTAINER_DIR/work" \
 		"$CONTAINER_DIR/root" || return 1
+	# systemd in the container names the host from /etc/hostname, over
+	# nspawn's --hostname: each host of a cluster needs its own name.
+	echo "${CONTAINER_HOSTNAME:-masakari-vm}" >"$CONTAINER_DIR/root/etc/hostname"
 	# With CONTAINER_NETNS and CONTAINER_BRIDGE, the container gets a network of
 	# its own (host0), plugged into that bridge inside that network namespace,
 	# and its own overlay of the package archive (apt locks it while it runs).
