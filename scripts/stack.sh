@@ -108,9 +108,7 @@ stack_init() {
 			(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password-$part")
 		fi
 	done
-	STACK_DB_WEB_PASSWORD=$(cat "$STACK_VAR/db-password-web")
-	STACK_DB_HALLD_PASSWORD=$(cat "$STACK_VAR/db-password-halld")
-	STACK_DB_FLOODER_PASSWORD=$(cat "$STACK_VAR/db-password-flooder")
+	stack_db_passwords
 	STACK_USER=$(id -un)
 	# As root, nginx's workers run as Debian's web server user, never as root:
 	# they read static/ and reach the FastCGI sockets, which spawn-fcgi hands
@@ -176,7 +174,17 @@ stack_wait_for() { # description seconds command...
 
 stack_mysql() { mariadb --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u "$STACK_USER" "$@"; }
 
+# The accounts' passwords, from the files stack_init wrote: a test that
+# restarts MariaDB (stack_start_mariadb) in a shell of its own has them too.
+stack_db_passwords() {
+	STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
+	STACK_DB_WEB_PASSWORD=$(cat "$STACK_VAR/db-password-web")
+	STACK_DB_HALLD_PASSWORD=$(cat "$STACK_VAR/db-password-halld")
+	STACK_DB_FLOODER_PASSWORD=$(cat "$STACK_VAR/db-password-flooder")
+}
+
 stack_start_mariadb() {
+	stack_db_passwords || return 1
 	if [ ! -d "$STACK_VAR/mysql/mysql" ]; then
 		stack_log "initialising MariaDB in $STACK_VAR/mysql"
 		mariadb-install-db --no-defaults --datadir="$STACK_VAR/mysql" --user="$STACK_USER" \

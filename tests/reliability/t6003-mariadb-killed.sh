@@ -9,7 +9,6 @@
 . "$(dirname "$0")/../lib.sh"
 . "$ROOT/tests/masakari/masakari.sh"
 MASAKARI_FILE_NO=203   # throws from 127.203.x.x, an address block of this file's own
-STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
 prefix="t6003-$RUN"
 
 mariadb_kill() {

@@ -8,7 +8,6 @@
 . "$(dirname "$0")/../lib.sh"
 . "$ROOT/tests/masakari/masakari.sh"
 MASAKARI_FILE_NO=209
-STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
 datadir=$STACK_VAR/mysql
 prefix="t6009-$RUN"
 mounted=
