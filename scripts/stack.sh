@@ -99,7 +99,6 @@ stack_init() {
 	if [ ! -s "$STACK_VAR/db-password" ]; then
 		(umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STACK_VAR/db-password")
 	fi
-	STACK_DB_PASSWORD=$(cat "$STACK_VAR/db-password")
 	# Each part has an account of its own; masakarictl migrate gives it its
 	# grants (sql/grants.sql).
 	local part

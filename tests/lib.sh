@@ -63,6 +63,14 @@ expect_eq() { # what expected actual
 	if [ "$2" = "$3" ]; then pass; else fail "$1: expected '$2', got '$3'"; fi
 }
 
+# witness_ready PID FILE: waits up to 30 s for tests/reliability/js/hall-witness.mjs
+# (PID) to say its visitors are in the hall as themselves (FILE.ready), and
+# checks that it did: a test injects its fault only after that.
+witness_ready() {
+	for _ in $(seq 300); do [ -e "$2.ready" ] || ! kill -0 "$1" 2>/dev/null && break; sleep 0.1; done
+	check "the hall's witnesses are in" test -e "$2.ready"
+}
+
 # The mariadb client as the application's database user.
 sql() {
 	mariadb --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u masakari \

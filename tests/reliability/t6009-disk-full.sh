@@ -47,8 +47,7 @@ t "the disk fills up: throws are refused with a 503 that says nothing was saved"
 "$ROOT/tests/reliability/node-run.sh" hall-witness.mjs 20 "$prefix" "$TMP/stop" "$TMP/hall.json" &
 witness=$!
 # Its visitors are in the hall as themselves before anything breaks.
-for _ in $(seq 300); do [ -e "$TMP/hall.json.ready" ] || ! kill -0 $witness 2>/dev/null && break; sleep 0.1; done
-check "the hall's witnesses are in" test -e "$TMP/hall.json.ready"
+witness_ready "$witness" "$TMP/hall.json"
 cat /dev/zero >"$datadir/filler" 2>/dev/null
 statuses=
 for i in $(seq 150); do
