@@ -48,13 +48,26 @@ static enum identity_claim_result fail(db_t *db)
 	return IDENTITY_ERROR;
 }
 
-/* The claim proper, inside a transaction; force: take it whatever holds it. */
+/* Tells the hall daemons that the holds of hash (of any ID but keep, NULL:
+ * every one) ended. */
+static int released(db_t *db, const char *hash, const char *keep)
+{
+	return db_exec(db, "INSERT INTO hall_events (kind, github_id, secret_hash) "
+		       "SELECT 'release', github_id, secret_hash FROM identities "
+		       "WHERE secret_hash = ? AND github_id <> ?",
+		       DB_TEXT(hash), DB_TEXT(keep ? keep : "")) < 0 ? -1 : 0;
+}
+
+/* The claim proper, inside a transaction; force: take it whatever holds it;
+ * operator_hours: held through an operator link for that long (0: not). */
 static enum identity_claim_result claim(db_t *db, const char *github_id, const char *old_secret,
-					long hold_days, int force, char secret_out[IDENTITY_SECRET_LEN + 1])
+					long hold_days, int force, long operator_hours,
+					char secret_out[IDENTITY_SECRET_LEN + 1])
 {
 	char old_hash[65], new_hash[65];
 	db_result *r;
-	int have_row, free_to_take = 1, keep_verified = 0;
+	int have_row, free_to_take = 1, keep_verified = 0, keep_linked = 0;
+	char held_hash[65] = "";
 
 	old_hash_of(old_secret, old_hash);
 	if (identity_secret_new(secret_out) != 0)
@@ -62,8 +75,8 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 	identity_secret_hash(secret_out, new_hash);
 	if (db_begin(db) != 0)
 		return IDENTITY_ERROR;
-	r = db_query(db, "SELECT secret_hash, last_seen < NOW() - INTERVAL ? DAY, verified "
-		     "FROM identities WHERE github_id = ? FOR UPDATE",
+	r = db_query(db, "SELECT secret_hash, last_seen < NOW() - INTERVAL ? DAY, verified, "
+		     "operator_until > NOW() FROM identities WHERE github_id = ? FOR UPDATE",
 		     DB_INT(hold_days), DB_TEXT(github_id));
 	if (!r)
 		return fail(db);
@@ -74,6 +87,8 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 
 		free_to_take = force || mine || lapsed;
 		keep_verified = mine && db_cell_int(r, 0, 2, 0) != 0;
+		keep_linked = mine && db_cell_int(r, 0, 3, 0) != 0;
+		snprintf(held_hash, sizeof(held_hash), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
 	}
 	db_result_free(r);
 	if (!free_to_take) {
@@ -81,17 +96,26 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 		return IDENTITY_HELD;
 	}
 	/* The ID this browser held before, if another, is let go. */
-	if (old_hash[0] && db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
-				   DB_TEXT(old_hash), DB_TEXT(github_id)) < 0)
+	if (old_hash[0] && (released(db, old_hash, github_id) != 0 ||
+			    db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
+				    DB_TEXT(old_hash), DB_TEXT(github_id)) < 0))
+		return fail(db);
+	/* So is the hold this claim replaces: whoever held it before (or this
+	 * browser's own tabs, under the secret it is given anew). */
+	if (have_row && held_hash[0] && released(db, held_hash, NULL) != 0)
 		return fail(db);
 	if (have_row) {
 		if (db_exec(db, "UPDATE identities SET github_id = ?, secret_hash = ?, verified = ?, claimed_at = NOW(), "
-			    "last_seen = NOW() WHERE github_id = ?",
-			    DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force || keep_verified),
+			    "last_seen = NOW(), operator_until = IF(? > 0, NOW() + INTERVAL ? HOUR, "
+			    "IF(?, operator_until, NULL)) WHERE github_id = ?",
+			    DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT((force && !operator_hours) || keep_verified),
+			    DB_INT(operator_hours), DB_INT(operator_hours), DB_INT(keep_linked),
 			    DB_TEXT(github_id)) < 0)
 			return fail(db);
-	} else if (db_exec(db, "INSERT INTO identities (github_id, secret_hash, verified) VALUES (?, ?, ?)",
-			   DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force)) < 0) {
+	} else if (db_exec(db, "INSERT INTO identities (github_id, secret_hash, verified, operator_until) "
+			   "VALUES (?, ?, ?, IF(? > 0, NOW() + INTERVAL ? HOUR, NULL))",
+			   DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force && !operator_hours),
+			   DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
 		/* Another browser claimed it in the same instant. */
 		db_rollback(db);
 		return force ? IDENTITY_ERROR : IDENTITY_HELD;
@@ -104,13 +128,19 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 enum identity_claim_result identity_claim(db_t *db, const char *github_id, const char *old_secret,
 					  long hold_days, char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	return claim(db, github_id, old_secret, hold_days, 0, secret_out);
+	return claim(db, github_id, old_secret, hold_days, 0, 0, secret_out);
 }
 
 int identity_grant(db_t *db, const char *github_id, const char *old_secret,
 		   char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	return claim(db, github_id, old_secret, 36500, 1, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+	return claim(db, github_id, old_secret, 36500, 1, 0, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+}
+
+int identity_grant_operator(db_t *db, const char *github_id, const char *old_secret, long hours,
+			    char secret_out[IDENTITY_SECRET_LEN + 1])
+{
+	return claim(db, github_id, old_secret, 36500, 1, hours, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
 }
 
 int identity_lookup(db_t *db, const char *secret, long hold_days, struct identity *out)
@@ -122,7 +152,8 @@ int identity_lookup(db_t *db, const char *secret, long hold_days, struct identit
 	if (!identity_secret_valid(secret))
 		return 0;
 	identity_secret_hash(secret, hash);
-	r = db_query(db, "SELECT github_id, verified, last_seen < NOW() - INTERVAL 1 HOUR FROM identities "
+	r = db_query(db, "SELECT github_id, verified, last_seen < NOW() - INTERVAL 1 HOUR, "
+		     "COALESCE(operator_until > NOW(), 0) FROM identities "
 		     "WHERE secret_hash = ? AND last_seen >= NOW() - INTERVAL ? DAY",
 		     DB_TEXT(hash), DB_INT(hold_days));
 	if (!r)
@@ -131,6 +162,7 @@ int identity_lookup(db_t *db, const char *secret, long hold_days, struct identit
 	if (found) {
 		snprintf(out->github_id, sizeof(out->github_id), "%s", db_cell(r, 0, 0));
 		out->verified = db_cell_int(r, 0, 1, 0) != 0;
+		out->linked = db_cell_int(r, 0, 3, 0) != 0;
 		if (db_cell_int(r, 0, 2, 0))
 			(void)db_exec(db, "UPDATE identities SET last_seen = NOW() WHERE secret_hash = ?",
 				      DB_TEXT(hash));
@@ -146,5 +178,12 @@ int identity_release(db_t *db, const char *secret)
 	if (!identity_secret_valid(secret))
 		return 0;
 	identity_secret_hash(secret, hash);
-	return db_exec(db, "DELETE FROM identities WHERE secret_hash = ?", DB_TEXT(hash)) < 0 ? -1 : 0;
+	if (db_begin(db) != 0)
+		return -1;
+	if (released(db, hash, NULL) != 0 ||
+	    db_exec(db, "DELETE FROM identities WHERE secret_hash = ?", DB_TEXT(hash)) < 0) {
+		db_rollback(db);
+		return -1;
+	}
+	return db_commit(db);
 }

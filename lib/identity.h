@@ -19,6 +19,7 @@
 struct identity {
 	char github_id[GITHUB_ID_MAX + 1];
 	int verified;
+	int linked;     /* held through an operator link that has not ended (moderation.h) */
 };
 
 /* True when s has the form of a secret (64 lowercase hex digits); s may be NULL. */
@@ -53,5 +54,16 @@ int identity_lookup(db_t *db, const char *secret, long hold_days, struct identit
 
 /* Lets go of whatever ID secret holds (sign-out). 0, or -1 (db_error). */
 int identity_release(db_t *db, const char *secret);
+
+/* Gives github_id to a new secret as identity_grant does, held as an
+ * operator (identities.operator_until) for hours: what an operator link
+ * does. 0, or -1 (db_error). */
+int identity_grant_operator(db_t *db, const char *github_id, const char *old_secret, long hours,
+			    char secret_out[IDENTITY_SECRET_LEN + 1]);
+
+/* Every hold that ends (a browser takes another ID, a sign-in takes one
+ * back, a sign-out) is written to hall_events as a "release" of that ID
+ * and secret hash, inside the same transaction: the hall daemons close
+ * every socket still acting for it within a second (halld/events.c). */
 
 #endif

@@ -182,6 +182,20 @@
 	  "How long sign-in waits for each of GitHub's answers before it gives up") \
 	X(identity_hold_days, "Identity.HoldDays", INT, 30, 1, 3650, \
 	  "Days a browser keeps its claim on a GitHub ID after last using it; then another may claim it") \
+	X(site_operators, "Site.Operators", LIST, 0, 0, 0, \
+	  "The team's GitHub IDs that run the venue once they prove the ID") \
+	X(moderation_operator_hours, "Moderation.OperatorHours", INT, 12, 1, 720, \
+	  "Hours an operator link keeps the browser that opened it an operator") \
+	X(moderation_link_minutes, "Moderation.LinkMinutes", INT, 15, 1, 1440, \
+	  "Minutes an operator link may wait before it is opened") \
+	X(moderation_words, "Moderation.Words", LIST, 0, 0, 0, \
+	  "Words chat and notes may not contain, in any language; matched ignoring case and width") \
+	X(moderation_filter_action, "Moderation.FilterAction", STR, "refuse", 0, 0, \
+	  "What a line with a filtered word gets: refuse (not sent, the sender told why) or mask (sent with the word as *)") \
+	X(moderation_reports_per_hour, "Moderation.ReportsPerHour", INT, 10, 1, 1000, \
+	  "Reports one visitor may make in an hour") \
+	X(moderation_announce_minutes, "Moderation.AnnounceMinutes", INT, 30, 1, 1440, \
+	  "Minutes an announcement stays on /masakari and is shown to visitors who enter the hall") \
 	X(retention_chat_days, "Retention.ChatDays", INT, 30, 0, 36500, \
 	  "Days chat lines are kept (0: for ever); the newest 50 always stay") \
 	X(retention_throw_limit_hours, "Retention.ThrowLimitHours", INT, 24, 0, 876000, \
@@ -189,7 +203,9 @@
 	X(retention_visitor_days, "Retention.VisitorDays", INT, 365, 0, 36500, \
 	  "Days a visitor not seen is kept (0: for ever)") \
 	X(retention_reply_cache_days, "Retention.ReplyCacheDays", INT, 30, 0, 36500, \
-	  "Days a cached reply is kept (0: for ever)")
+	  "Days a cached reply is kept (0: for ever)") \
+	X(retention_moderation_days, "Retention.ModerationDays", INT, 90, 0, 36500, \
+	  "Days reports, the moderation log and lifted or ended mutes and bans are kept (0: for ever)")
 
 #define SETTINGS_CTYPE_INT long
 #define SETTINGS_CTYPE_DOUBLE double

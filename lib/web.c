@@ -18,6 +18,7 @@
 #include "config.h"
 #include "github.h"
 #include "identity.h"
+#include "moderation.h"
 #include "lang.h"
 #include "log.h"
 
@@ -872,6 +873,8 @@ static NEOERR *request_prepare(web_request *req)
 			err = hdf_set_value(req->hdf, "Page.GithubId", who.github_id);
 			if (!err && who.verified)
 				err = hdf_set_value(req->hdf, "Page.Verified", "1");
+			if (!err && moderation_is_operator(req->settings, who.github_id, who.verified, who.linked))
+				err = hdf_set_value(req->hdf, "Page.Operator", "1");
 		}
 	}
 	return nerr_pass(err);

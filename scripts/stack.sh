@@ -78,6 +78,7 @@ stack_render() { # template output
 		-e "s|@DB_FLOODER_PASSWORD@|$STACK_DB_FLOODER_PASSWORD|g" \
 		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
 		-e "s|@LOG_FILE@|$STACK_VAR/log/fcgi.log|g" \
+		-e "s|@OPERATOR@|${MASAKARI_OPERATOR:-}|g" \
 		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
 		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
 		-e "s|@LLM_MODEL@|${MASAKARI_LLM_MODEL:-gpt-4o-mini}|g" \

@@ -50,3 +50,20 @@ GRANT SELECT, DELETE ON chat_messages TO @flooder@;
 GRANT SELECT, DELETE ON throw_limits TO @flooder@;
 GRANT SELECT, DELETE ON visitors TO @flooder@;
 GRANT SELECT, DELETE ON identities TO @flooder@;
+
+-- Running the venue (sql/0110): the operators' page, reports, the word
+-- filter's refusals; the hall daemons read what to act on.
+GRANT SELECT, INSERT, UPDATE ON sanctions TO @web@;
+GRANT SELECT, INSERT, UPDATE ON reports TO @web@;
+GRANT SELECT, INSERT ON moderation_log TO @web@;
+GRANT SELECT, INSERT ON hall_events TO @web@;
+GRANT SELECT, UPDATE ON operator_links TO @web@;
+GRANT SELECT, DELETE ON chat_messages TO @web@;  -- an operator deletes a line
+GRANT SELECT, UPDATE ON hall_sequences TO @halld@;  -- blocks of chat line ids
+GRANT SELECT ON sanctions TO @halld@;
+GRANT SELECT ON hall_events TO @halld@;
+GRANT SELECT, DELETE ON hall_events TO @flooder@;
+GRANT SELECT, DELETE ON reports TO @flooder@;
+GRANT SELECT, DELETE ON moderation_log TO @flooder@;
+GRANT SELECT, DELETE ON sanctions TO @flooder@;
+GRANT SELECT, DELETE ON operator_links TO @flooder@;
