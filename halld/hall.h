@@ -74,6 +74,9 @@ struct hall_session {
 	struct lws *wsi;
 	char user[GITHUB_ID_MAX + 1];          /* "" for a spectator */
 	int verified;                          /* a GitHub sign-in proved user */
+	int operator;                          /* user is one of the venue's operators, proven */
+	char hash[65];                         /* the identity cookie's secret, hashed: which hold
+						* this connection acts for (events.c) */
 	char addr[HALL_ADDR_MAX];              /* the client's address (address.c) */
 	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
 
@@ -99,6 +102,7 @@ struct hall_session {
 
 	unsigned established : 1;
 	unsigned arriving : 1;                 /* who it is is being looked up */
+	unsigned recheck : 1;                  /* a hold ended meanwhile: ask again (events.c) */
 	unsigned needs_full : 1;               /* its next position update is the full set */
 	unsigned subscribed : 1;               /* in the masakari room */
 	unsigned close_started : 1;            /* the close frame is on its way */
@@ -112,8 +116,17 @@ struct worker_event;
 struct identify;
 struct hall_known;
 
+/* A mute of an ID or a ban of an address the hall enforces (events.c). */
+struct hall_sanction {
+	char key[64];                          /* the GitHub ID, or netaddr_limit_key's key */
+	double until;                          /* wall-clock seconds; 0: for good */
+	char until_text[32];                   /* the same as ISO 8601 UTC, "" for good */
+	char *reason;
+};
+
 struct hall {
 	struct lws_context *ctx;
+	const struct settings *settings;
 	char daemon_id[128];
 	char **origins;                        /* allowed Origin headers */
 	size_t norigins;
@@ -134,6 +147,7 @@ struct hall {
 	int have_status;                       /* the status sampler runs */
 
 	struct hall_msg *history[HALL_HISTORY];/* chat ring, oldest at history_start */
+	long long history_ids[HALL_HISTORY];   /* each line's id, 0 for none */
 	unsigned history_start, history_count;
 
 	/* Who each upgrade is (arrival.c): the identity cookie's secret is
@@ -142,6 +156,14 @@ struct hall {
 	unsigned long next_serial;
 	struct hall_known *known;              /* HALL_KNOWN_SLOTS, allocated on first use */
 	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
+
+	/* What the operators decided (events.c): mutes by ID, bans by address,
+	 * and the latest announcement, shown to newcomers until announce_until
+	 * (monotonic seconds). */
+	struct hall_sanction *mutes, *bans;
+	size_t nmutes, nbans;
+	struct hall_msg *announce;
+	double announce_until;
 
 	struct worker *worker;
 	lws_sorted_usec_list_t tick_sul;
@@ -167,7 +189,14 @@ struct hall_msg *msg_ref(struct hall_msg *m);
 void msg_unref(struct hall_msg *m);
 struct hall_msg *msg_error(int code, const char *text);
 struct hall_msg *msg_leave(const char *user);
-struct hall_msg *msg_chat(const char *user, const char *message, const char *at);
+struct hall_msg *msg_chat(long long id, const char *user, const char *message, const char *at,
+			  int operator);
+struct hall_msg *msg_chat_deleted(long long id);
+struct hall_msg *msg_announce(const char *message, const char *from, const char *at);
+/* {"action":"MODERATION","code":…,"until":…,"reason":…}: what the operators
+ * decided about this visitor (muted, unmuted), or why a line was refused
+ * (muted, filtered); until and reason are left out when NULL or "". */
+struct hall_msg *msg_moderation(const char *code, const char *until, const char *reason);
 struct hall_msg *msg_status(const struct status_values *v);
 
 /* An UPDATE_CHARACTER_POS frame written straight into its buffer, character by
@@ -273,6 +302,25 @@ int arrival_hold(struct hall_session *s, const char *text, size_t len);
 void arrival_take_answers(struct hall *hall);
 void arrival_release(struct hall_session *s);
 void arrival_free(struct hall *hall);
+
+/* events.c — what the operators and the entrance decided, as the worker
+ * brings it from hall_events (lib/moderation.h): a hold that ended, a kick or
+ * a ban closes every connection acting for it (spectators are let be); a
+ * mute stops chat; a deleted line leaves every history; an announcement goes
+ * to everyone. events_take acts on one worker event (WORKER_EVENTS: news;
+ * WORKER_SANCTIONS: every mute and address ban in force, replacing what the
+ * hall had). events_muted is 1 when user may not chat now (the sanction in
+ * *out), events_address_banned 1 when addr may not enter; events_welcome
+ * shows a newcomer the announcement still running. None fails: out of
+ * memory drops what could not be kept, logged. */
+#define HALL_CLOSE_RELEASED 4001       /* the hold this connection acted for ended */
+#define HALL_CLOSE_KICKED 4002
+#define HALL_CLOSE_BANNED 4003
+void events_take(struct hall *hall, const struct worker_event *ev);
+int events_muted(struct hall *hall, const char *user, const struct hall_sanction **out);
+int events_address_banned(struct hall *hall, const char *addr);
+void events_welcome(struct hall *hall, struct hall_session *s);
+void events_free(struct hall *hall);
 
 /* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari",
  * and the worker's events handed to the concern each belongs to.

@@ -172,12 +172,14 @@ void msg_positions_add(struct hall_positions *p, const struct charmap_entry *e)
 	if (nx < 0 || ny < 0)
 		return;   /* jansson has no real for it either: the entry is left out */
 	/* Key for key what json_pack("{s:s,s:s,s:o,s:o}") wrote, and "verified":
-	 * true after them for an ID a GitHub sign-in proved. */
+	 * true after them for an ID a GitHub sign-in proved, "operator": true
+	 * for one of the venue's operators. */
 	if ((p->count && MSG_LIT(b, ",")) || MSG_LIT(b, "{\"user_id\":\"") ||
 	    msg_string_body(b, e->id) || MSG_LIT(b, "\",\"url\":\"https://github.com/") ||
 	    msg_string_body(b, e->id) || MSG_LIT(b, ".png\",\"pos_x\":") ||
 	    msg_append(x, (size_t)nx, b) || MSG_LIT(b, ",\"pos_y\":") ||
 	    msg_append(y, (size_t)ny, b) || (e->verified && MSG_LIT(b, ",\"verified\":true")) ||
+	    (e->operator && MSG_LIT(b, ",\"operator\":true")) ||
 	    MSG_LIT(b, "}")) {
 		p->failed = 1;
 		return;
@@ -214,10 +216,41 @@ struct hall_msg *msg_leave(const char *user)
 	return msg_from(json_pack("{s:s,s:s}", "action", "LEAVE", "user_id", user));
 }
 
-struct hall_msg *msg_chat(const char *user, const char *message, const char *at)
+struct hall_msg *msg_chat(long long id, const char *user, const char *message, const char *at,
+			  int operator)
 {
-	return msg_from(json_pack("{s:s,s:s,s:s,s:s}", "action", "ACTION_CHAT_MESSAGE", "user_id",
-				  user, "message", message, "at", at));
+	json_t *j = json_pack("{s:s,s:s,s:s,s:s}", "action", "ACTION_CHAT_MESSAGE", "user_id", user,
+			      "message", message, "at", at);
+
+	/* A line said while the daemon had no ids to give (a database away
+	 * since it started) has none: it cannot be deleted from the hall. */
+	if (j && id > 0)
+		json_object_set_new(j, "id", json_integer(id));
+	if (j && operator)
+		json_object_set_new(j, "operator", json_true());
+	return msg_from(j);
+}
+
+struct hall_msg *msg_chat_deleted(long long id)
+{
+	return msg_from(json_pack("{s:s,s:I}", "action", "CHAT_DELETED", "id", (json_int_t)id));
+}
+
+struct hall_msg *msg_announce(const char *message, const char *from, const char *at)
+{
+	return msg_from(json_pack("{s:s,s:s,s:s,s:s}", "action", "ANNOUNCE", "message", message,
+				  "from", from, "at", at));
+}
+
+struct hall_msg *msg_moderation(const char *code, const char *until, const char *reason)
+{
+	json_t *j = json_pack("{s:s,s:s}", "action", "MODERATION", "code", code);
+
+	if (j && until && *until)
+		json_object_set_new(j, "until", json_string(until));
+	if (j && reason && *reason)
+		json_object_set_new(j, "reason", json_string(reason));
+	return msg_from(j);
 }
 
 struct hall_msg *msg_status(const struct status_values *v)

@@ -28,9 +28,28 @@ struct worker_visitor {
 
 /* One stored chat message; at is ISO 8601 UTC ("2024-05-01T12:34:56.789Z"). */
 struct worker_chat {
+	long long line_id;          /* the id clients see; 0: none */
 	char user[GITHUB_ID_MAX + 1];
 	char *message;
 	char at[64];
+	int operator;
+};
+
+/* One row of hall_events (sql/0110-moderation.sql), for events.c. */
+enum worker_hall_event_kind {
+	WORKER_RELEASE, WORKER_KICK, WORKER_BAN, WORKER_BAN_ADDRESS, WORKER_MUTE, WORKER_UNMUTE,
+	WORKER_CHAT_DELETE, WORKER_ANNOUNCE,
+};
+struct worker_hall_event {
+	enum worker_hall_event_kind kind;
+	char github_id[GITHUB_ID_MAX + 1];
+	char hash[65];              /* RELEASE: the hold's secret hash; "" for any */
+	char address[64];           /* BAN_ADDRESS: the address's limit key */
+	long long line_id;          /* CHAT_DELETE */
+	double until;               /* MUTE, BAN, BAN_ADDRESS: wall-clock seconds, 0 for good */
+	char *message;              /* the reason, or ANNOUNCE's text; may be NULL */
+	char actor[65];             /* who did it */
+	char at[64];                /* when, ISO 8601 UTC */
 };
 
 enum worker_event_kind {
@@ -38,6 +57,8 @@ enum worker_event_kind {
 	WORKER_CHAT,     /* new chat messages taken by other daemons, oldest first */
 	WORKER_REMOTE,   /* every visitor on the other live daemons */
 	WORKER_THROW,    /* a throw landed: the ACTION_RECV_MASAKARI message */
+	WORKER_EVENTS,   /* new rows of hall_events, oldest first */
+	WORKER_SANCTIONS,/* every mute and address ban in force, as MUTE and BAN_ADDRESS events */
 };
 
 struct worker_event {
@@ -47,6 +68,8 @@ struct worker_event {
 	size_t nchats;
 	struct charmap remote;      /* REMOTE */
 	json_t *message;            /* THROW */
+	struct worker_hall_event *events; /* EVENTS, SANCTIONS */
+	size_t nevents;
 };
 
 struct worker_options {
@@ -70,8 +93,13 @@ void worker_stop(struct worker *w);
 
 /* Queues a chat message for storage (copied). Dropped, with a log line, when
  * the queue is full because the database has been away for long. */
-void worker_post_chat(struct worker *w, const char *user, const char *message,
-		      const char *at_iso);
+void worker_post_chat(struct worker *w, long long line_id, const char *user, const char *message,
+		      const char *at_iso, int operator);
+
+/* The next chat line id from the block the worker reserved in the database
+ * (hall_sequences), or 0 when it has none left (the database has been away
+ * since the daemon started, or longer than a block lasts). Never blocks. */
+long long worker_chat_line_id(struct worker *w);
 
 /* Hands over this daemon's visitors (the worker frees the array); replaces any
  * snapshot the worker has not written yet. Does not wake the worker: it writes

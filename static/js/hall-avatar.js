@@ -144,6 +144,23 @@ export class HallAvatar {
 		this.element.classList.toggle('is-verified', verified);
 	}
 
+	/* One of the venue's operators, proven: a badge beside the name. */
+	setOperator(operator) {
+		if (operator === !!this.operatorMark)
+			return;
+		if (!operator) {
+			this.operatorMark.remove();
+			this.operatorMark = null;
+		} else {
+			this.operatorMark = document.createElement('span');
+			this.operatorMark.className = 'hall-operator-badge';
+			this.operatorMark.textContent = textGet('Hall.Moderation.Operator');
+			this.operatorMark.title = textGet('Hall.Moderation.OperatorTitle');
+			this.name.insertBefore(this.operatorMark, this.name.querySelector('.hall-name-you'));
+		}
+		this.element.classList.toggle('is-operator', operator);
+	}
+
 	/* Greyed out while the connection is down: their position may be old. */
 	setStale(stale) {
 		this.element.classList.toggle('is-stale', stale);

@@ -102,9 +102,10 @@ export class HallChat {
 	}
 
 	/* Adds a message to the log; false when it is already there (the daemon
-	 * replays its history after every reconnect). */
-	add(userId, message, at) {
-		const key = `${userId}\u0000${at}\u0000${message}`;
+	 * replays its history after every reconnect). line: its id (a number,
+	 * or 0 when it has none) and whether an operator said it. */
+	add(userId, message, at, line = {}) {
+		const key = line.id ? `#${line.id}` : `${userId}\u0000${at}\u0000${message}`;
 
 		if (this.seen.has(key))
 			return false;
@@ -123,6 +124,10 @@ export class HallChat {
 		who.textContent = `@${userId}`;
 		what.textContent = message;
 		item.append(when, who, what);
+		if (line.id)
+			item.dataset.lineId = String(line.id);
+		if (this.decorate)
+			this.decorate(item, { id: line.id || 0, operator: !!line.operator, userId, message });
 		this.log.append(item);
 		while (this.log.children.length > LOG_SIZE) {
 			this.log.firstElementChild.remove();
@@ -133,6 +138,29 @@ export class HallChat {
 			this.showLog(true);
 		this.log.scrollTop = this.log.scrollHeight;
 		return true;
+	}
+
+	/* Removes line id from the log (an operator deleted it). */
+	remove(id) {
+		const item = this.log.querySelector(`li[data-line-id="${Number(id)}"]`);
+
+		if (item)
+			item.remove();
+	}
+
+	/* A line from the hall itself (an announcement, what the operators
+	 * decided), read out like the others. */
+	notice(text) {
+		const item = document.createElement('li');
+
+		item.className = 'hall-chat-notice';
+		item.textContent = text;
+		this.log.append(item);
+		while (this.log.children.length > LOG_SIZE)
+			this.log.firstElementChild.remove();
+		if (this.log.hidden)
+			this.showLog(true);
+		this.log.scrollTop = this.log.scrollHeight;
 	}
 
 	isFocused() {

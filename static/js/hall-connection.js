@@ -22,6 +22,8 @@ export function hallSocketUrl(loc) {
  *   onState(state, detail)  'connecting' | 'open' | 'retrying' ({seconds}) | 'offline'
  *   onOpen()                a new socket is open (send what the daemon must know)
  *   onMessage(object)       every JSON object the daemon sends
+ *   onClosed(code)          (optional) the socket closed with code; false: do
+ *                           not reconnect (an operator ended the visit)
  * Frames that are not JSON objects are dropped: the daemon never sends them,
  * and the hall must not break on them.
  */
@@ -97,10 +99,15 @@ export class HallConnection {
 			this.attempt = 0;
 			this.callbacks.onMessage(message);
 		});
-		socket.addEventListener('close', () => {
+		socket.addEventListener('close', (event) => {
 			if (socket !== this.socket)
 				return;
 			this.socket = null;
+			if (this.callbacks.onClosed && this.callbacks.onClosed(event.code) === false) {
+				this.stopped = true;
+				this.callbacks.onState('offline');
+				return;
+			}
 			if (!this.stopped)
 				this.scheduleRetry();
 		});

@@ -15,7 +15,8 @@ export const PROTOCOL_GITHUB_ID = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){
 export class HallProtocol {
 	/*
 	 * hall: what the protocol acts on —
-	 *   user, self (the visitor's own HallAvatar), chat (HallChat);
+	 *   user, self (the visitor's own HallAvatar), chat (HallChat),
+	 *   moderation (HallModeration: announcements, deleted lines, sanctions);
 	 *   addAvatar(id) → a new HallAvatar for someone else;
 	 *   onPeople(count), onNotice(message).
 	 */
@@ -31,6 +32,8 @@ export class HallProtocol {
 	}
 
 	received(message) {
+		if (this.hall.moderation && this.hall.moderation.received(message))
+			return;
 		switch (message.action) {
 		case 'UPDATE_CHARACTER_POS':
 			if (Array.isArray(message.characters)) {
@@ -105,6 +108,7 @@ export class HallProtocol {
 			}
 			if (verified !== null)
 				avatar.setVerified(verified);
+			avatar.setOperator(c.operator === true);
 		}
 		if (full) {
 			for (const key of [...this.others.keys()]) {
@@ -118,7 +122,9 @@ export class HallProtocol {
 	receiveChat(message) {
 		if (typeof message.user_id !== 'string' || typeof message.message !== 'string')
 			return;
-		if (!this.hall.chat.add(message.user_id, message.message, message.at))
+		const line = { id: Number.isSafeInteger(message.id) && message.id > 0 ? message.id : 0, operator: message.operator === true };
+
+		if (!this.hall.chat.add(message.user_id, message.message, message.at, line))
 			return;
 		/* The daemon replays its history on joining, before the first
 		 * position report; that goes to the log only, since a balloon says

@@ -18,6 +18,7 @@ import { HallKeyboard } from './hall-controls.js';
 import { dialogIsOpen } from './hall-dialog.js';
 import { exhibitsBuild, exhibitsOpen } from './hall-exhibits.js';
 import { modalsCelebrate, modalsTutorial } from './hall-modals.js';
+import { HallModeration } from './hall-moderation.js';
 import { HallMovement, MOVEMENT_PLAZA } from './hall-movement.js';
 import { HallProtocol, PROTOCOL_GITHUB_ID } from './hall-protocol.js';
 import { HallStage, STAGE_WORLD } from './hall-stage.js';
@@ -66,14 +67,20 @@ class Hall {
 				this.movement.joined();
 			},
 			onMessage: (message) => this.protocol.received(message),
+			onClosed: (code) => this.moderation.closed(code),
 		});
 		this.movement = new HallMovement(this.user, this.self,
 			(message) => this.connection.send(message), () => this.updateStanding());
 		this.movement.makeDraggable(() => this.camera.scale);
 		this.chat = new HallChat(root, (message) =>
 			this.connection.send({ action: 'ACTION_CHAT_MESSAGE', message }));
+		this.moderation = new HallModeration({
+			root, user: this.user, chat: this.chat,
+			onNotice: (message) => this.stage.showToast(message),
+		});
+		this.self.setOperator(root.dataset.operator === '1');
 		this.protocol = new HallProtocol({
-			user: this.user, self: this.self, chat: this.chat,
+			user: this.user, self: this.self, chat: this.chat, moderation: this.moderation,
 			addAvatar: (id) => this.addAvatar(id, false),
 			onPeople: (count) => this.showPeople(count),
 			onNotice: (message) => this.stage.showToast(message),

@@ -25,8 +25,8 @@ set:Page.Modules.2 = "hall-board.js" ?><?cs set:Page.Modules.3 = "hall-camera.js
 set:Page.Modules.4 = "hall-chat.js" ?><?cs set:Page.Modules.5 = "hall-connection.js" ?><?cs
 set:Page.Modules.6 = "hall-controls.js" ?><?cs set:Page.Modules.7 = "hall-dialog.js" ?><?cs
 set:Page.Modules.8 = "hall-exhibits.js" ?><?cs set:Page.Modules.9 = "hall-modals.js" ?><?cs
-set:Page.Modules.10 = "hall-movement.js" ?><?cs set:Page.Modules.11 = "hall-protocol.js" ?><?cs
-set:Page.Modules.12 = "hall-stage.js" ?><?cs set:Page.Modules.13 = "identicon.js" ?><?cs
-set:Page.Modules.14 = "storage.js" ?><?cs set:Page.Modules.15 = "text-catalog.js" ?><?cs
-set:Page.Modules.16 = "text.js" ?><?cs
+set:Page.Modules.10 = "hall-moderation.js" ?><?cs set:Page.Modules.11 = "hall-movement.js" ?><?cs
+set:Page.Modules.12 = "hall-protocol.js" ?><?cs set:Page.Modules.13 = "hall-stage.js" ?><?cs
+set:Page.Modules.14 = "identicon.js" ?><?cs set:Page.Modules.15 = "storage.js" ?><?cs
+set:Page.Modules.16 = "text-catalog.js" ?><?cs set:Page.Modules.17 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -29,13 +29,16 @@ static json_t *jansson_number(double v)
 static json_t *jansson_character(const struct charmap_entry *e)
 {
 	char url[96];
+	json_t *c;
 
 	snprintf(url, sizeof(url), "https://github.com/%s.png", e->id);
-	if (e->verified)
-		return json_pack("{s:s,s:s,s:o,s:o,s:b}", "user_id", e->id, "url", url, "pos_x",
-				 jansson_number(e->x), "pos_y", jansson_number(e->y), "verified", 1);
-	return json_pack("{s:s,s:s,s:o,s:o}", "user_id", e->id, "url", url, "pos_x",
-			 jansson_number(e->x), "pos_y", jansson_number(e->y));
+	c = json_pack("{s:s,s:s,s:o,s:o}", "user_id", e->id, "url", url, "pos_x",
+		      jansson_number(e->x), "pos_y", jansson_number(e->y));
+	if (c && e->verified)
+		json_object_set_new(c, "verified", json_true());
+	if (c && e->operator)
+		json_object_set_new(c, "operator", json_true());
+	return c;
 }
 
 /* The whole frame as jansson writes it; a refused character is left out, as
@@ -212,6 +215,7 @@ static size_t rnd_entries(struct charmap_entry *e, size_t max)
 		e[i].x = rnd_coordinate();
 		e[i].y = rnd_coordinate();
 		e[i].verified = rnd() % 4 == 0;
+		e[i].operator = rnd() % 8 == 0;
 	}
 	return n;
 }
@@ -431,9 +435,11 @@ static void random_frames_parse_back_to_the_same_ids_and_bit_exact_coordinates(v
 		for (size_t i = 0; i < n; i++) {
 			json_t *c = json_array_get(characters, i);
 
-			assert_int_equal(json_object_size(c), e[i].verified ? 5 : 4);
+			assert_int_equal(json_object_size(c), 4u + (e[i].verified != 0) + (e[i].operator != 0));
 			if (e[i].verified)
 				assert_true(json_is_true(json_object_get(c, "verified")));
+			if (e[i].operator)
+				assert_true(json_is_true(json_object_get(c, "operator")));
 			assert_string_equal(json_string_value(json_object_get(c, "user_id")),
 					    e[i].id);
 			snprintf(url, sizeof(url), "https://github.com/%s.png", e[i].id);
