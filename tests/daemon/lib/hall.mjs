@@ -4,7 +4,7 @@
 //
 // The tests run under tests/run.sh, which sets BASE (nginx of the private
 // stack), STACK_VAR and MASAKARI_CONFIG.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
@@ -270,4 +270,84 @@ export async function startDaemon(overrides = [], name = 'extra') {
       return Promise.race([exited, sleep(10000).then(() => { proc.kill('SIGKILL'); return exited; })]);
     },
   };
+}
+
+// A browser as the site sees it: a cookie jar that goes with every request,
+// through nginx (BASE). enter(id) claims an ID at the entrance as a person
+// would (the form's CSRF token, then the POST); signIn() goes through
+// "Sign in with GitHub" against the fake GitHub the caller started.
+export class Browser {
+  constructor() {
+    this.jar = new Map();
+  }
+
+  cookieHeader() {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  take(res) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const i = pair.indexOf('=');
+      const name = pair.slice(0, i);
+      const value = pair.slice(i + 1);
+      if (/max-age=0/i.test(c) || value === '') this.jar.delete(name);
+      else this.jar.set(name, value);
+    }
+    return res;
+  }
+
+  async fetch(pathOrUrl, opts = {}) {
+    const url = pathOrUrl.startsWith('http') ? pathOrUrl : `${BASE}${pathOrUrl}`;
+    const headers = { ...(opts.headers || {}) };
+    if (url.startsWith(BASE) && this.jar.size) headers.Cookie = this.cookieHeader();
+    return this.take(await fetch(url, { redirect: 'manual', ...opts, headers }));
+  }
+
+  // The CSRF token the page at path gives its forms.
+  async csrf(path = '/?change=1') {
+    const page = await this.fetch(path);
+    const m = (await page.text()).match(/name="csrf_token" value="([0-9a-f]+)"/);
+    if (!m) throw new Error(`no CSRF token on ${path} (${page.status})`);
+    return m[1];
+  }
+
+  async post(path, fields, headers = {}) {
+    const token = await this.csrf();
+    return this.fetch(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ ...fields, csrf_token: token }).toString(),
+    });
+  }
+
+  // Claims id at the entrance; resolves with the response (303 when it worked).
+  async enter(id) {
+    return this.post('/', { github_id: id });
+  }
+
+  // The "Sign in with GitHub" round trip: the site, the fake GitHub's
+  // authorize page, and back to the callback.
+  async signIn() {
+    const start = await this.fetch('/login/github');
+    const authorize = start.headers.get('location');
+    if (!authorize) throw new Error(`sign-in did not start (${start.status})`);
+    const back = (await fetch(authorize, { redirect: 'manual' })).headers.get('location');
+    return this.fetch(back.replace(/^https?:\/\/[^/]+/, ''));
+  }
+
+  // The hall as this browser (its cookies) on the daemon at wsBase (nginx's /ws when none).
+  join(opts = {}) {
+    const base = opts.wsBase || WS_BASE;
+    return HallClient.open(`${base}/ws`, {
+      origin: opts.wsBase ? undefined : BASE, headers: { Cookie: this.cookieHeader() },
+    });
+  }
+}
+
+// masakarictl with the stack's configuration; resolves with { status, stdout, stderr }.
+export function ctl(...args) {
+  const bin = path.join(process.env.STACK_BIN || path.join(ROOT, 'bin'), 'masakarictl');
+  const r = spawnSync(bin, args, { encoding: 'utf8', env: { ...process.env, MASAKARI_CONFIG: CONFIG } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
