@@ -13,15 +13,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clock.h"
 #include "identify.h"
 #include "log.h"
+#include "moderation.h"
 
 struct hall_known {
 	char hash[65];                         /* "" for a free slot */
 	char user[GITHUB_ID_MAX + 1];
 	int verified;
+	int operator;
 	double at;
 };
 
@@ -64,6 +67,7 @@ static void known_remember(struct hall *hall, const struct identify_result *r)
 	snprintf(k->hash, sizeof(k->hash), "%s", r->hash);
 	snprintf(k->user, sizeof(k->user), "%s", r->who.github_id);
 	k->verified = r->who.verified;
+	k->operator = moderation_is_operator(hall->settings, r->who.github_id, r->who.verified, r->who.linked);
 	k->at = clock_monotonic();
 }
 
@@ -92,14 +96,19 @@ void arrival_release(struct hall_session *s)
 
 /* The connection is who (NULL: a spectator): it joins the hall, and the
  * hall is told it has arrived. */
-static void settle(struct hall *hall, struct hall_session *s, const char *user, int verified)
+static void settle(struct hall *hall, struct hall_session *s, const char *user, int verified,
+		   int operator, const char *hash)
 {
 	lws_sul_cancel(&s->arrival_sul);
 	explicit_bzero(s->secret, sizeof(s->secret));
 	s->arriving = 0;
+	s->recheck = 0;
 	if (user) {
 		snprintf(s->user, sizeof(s->user), "%s", user);
+		/* Which hold it acts for: a release of that hold closes it (events.c). */
+		snprintf(s->hash, sizeof(s->hash), "%s", hash);
 		s->verified = verified;
+		s->operator = operator;
 		if (positions_join(hall, s) != 0) {
 			s->user[0] = '\0';
 			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory", 0);
@@ -117,7 +126,7 @@ static void settle_from_memory(struct hall *hall, struct hall_session *s, const 
 	if (k)
 		log_info("the database did not say who a hall visitor is in time; %s, as "
 			 "the hall knew this browser", k->user);
-	settle(hall, s, k ? k->user : NULL, k ? k->verified : 0);
+	settle(hall, s, k ? k->user : NULL, k ? k->verified : 0, k ? k->operator : 0, hash);
 }
 
 static void arrival_deadline(lws_sorted_usec_list_t *sul)
@@ -168,19 +177,47 @@ void arrival_take_answers(struct hall *hall)
 		struct identify_result *next = r->next;
 		struct hall_session *s;
 
+		s = arriving_session(hall, r->serial);
+		if (s && s->recheck && r->found == IDENTIFY_FOUND &&
+		    identify_post(hall->identify, s->serial, s->secret) == 0) {
+			/* A hold ended while this answer was on its way: it may
+			 * be stale, so the thread is asked again (and nothing is
+			 * remembered of it). */
+			s->recheck = 0;
+			free(r);
+			r = next;
+			continue;
+		}
 		if (r->found == IDENTIFY_FOUND)
 			known_remember(hall, r);
 		else if (r->found == IDENTIFY_NOBODY)
 			known_forget(hall, r->hash);
-		s = arriving_session(hall, r->serial);
-		if (s && r->found == IDENTIFY_FAILED)
+		if (s && r->found == IDENTIFY_FAILED) {
 			settle_from_memory(hall, s, r->hash);
-		else if (s)
+		} else if (s) {
 			settle(hall, s, r->found == IDENTIFY_FOUND ? r->who.github_id : NULL,
-			       r->who.verified);
+			       r->who.verified,
+			       r->found == IDENTIFY_FOUND &&
+				       moderation_is_operator(hall->settings, r->who.github_id, r->who.verified,
+							      r->who.linked),
+			       r->hash);
+		}
 		free(r);
 		r = next;
 	}
+}
+
+void arrival_forget(struct hall *hall, const char *user, const char *hash)
+{
+	if (hash[0]) {
+		known_forget(hall, hash);
+		return;
+	}
+	if (!hall->known)
+		return;
+	for (unsigned i = 0; i < HALL_KNOWN_SLOTS; i++)
+		if (hall->known[i].hash[0] && strcasecmp(hall->known[i].user, user) == 0)
+			memset(&hall->known[i], 0, sizeof(hall->known[i]));
 }
 
 void arrival_free(struct hall *hall)

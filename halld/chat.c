@@ -7,7 +7,7 @@
 #include "clock.h"
 #include "worker.h"
 
-static void chat_push(struct hall *hall, struct hall_msg *m)
+static void chat_push(struct hall *hall, struct hall_msg *m, long long id)
 {
 	unsigned at;
 
@@ -16,11 +16,13 @@ static void chat_push(struct hall *hall, struct hall_msg *m)
 	if (hall->history_count == HALL_HISTORY) {
 		msg_unref(hall->history[hall->history_start]);
 		hall->history[hall->history_start] = msg_ref(m);
+		hall->history_ids[hall->history_start] = id;
 		hall->history_start = (hall->history_start + 1) % HALL_HISTORY;
 		return;
 	}
 	at = (hall->history_start + hall->history_count) % HALL_HISTORY;
 	hall->history[at] = msg_ref(m);
+	hall->history_ids[at] = id;
 	hall->history_count++;
 }
 
@@ -34,38 +36,43 @@ void chat_say(struct hall *hall, struct hall_session *s, const char *message)
 {
 	char at[64];
 	struct hall_msg *m;
+	long long id = hall->worker ? worker_chat_line_id(hall->worker) : 0;
 
 	clock_utc_iso(at, sizeof(at));
 	/* Everyone here hears it now, the sender included; the other daemons
-	 * once the worker has stored it. */
-	m = msg_chat(s->visitor->id, message, at);
+	 * once the worker has stored it. Its id comes with it, so an operator
+	 * can delete it at once. */
+	m = msg_chat(id, s->visitor->id, message, at, s->operator);
 	if (!m)
 		return;
-	chat_push(hall, m);
+	chat_push(hall, m, id);
 	session_broadcast(hall, m);
 	msg_unref(m);
 	if (hall->worker)
-		worker_post_chat(hall->worker, s->visitor->id, message, at);
+		worker_post_chat(hall->worker, id, s->visitor->id, message, at, s->operator);
 }
 
 /* The stored history, then whatever was said here before it arrived. */
 void chat_take_history(struct hall *hall, const struct worker_event *ev)
 {
 	struct hall_msg *kept[HALL_HISTORY];
+	long long kept_ids[HALL_HISTORY];
 	unsigned nkept = hall->history_count;
 
-	for (unsigned i = 0; i < nkept; i++)
+	for (unsigned i = 0; i < nkept; i++) {
 		kept[i] = hall->history[(hall->history_start + i) % HALL_HISTORY];
+		kept_ids[i] = hall->history_ids[(hall->history_start + i) % HALL_HISTORY];
+	}
 	hall->history_start = hall->history_count = 0;
 	for (size_t i = 0; i < ev->nchats; i++) {
-		struct hall_msg *m = msg_chat(ev->chats[i].user, ev->chats[i].message,
-					      ev->chats[i].at);
+		const struct worker_chat *c = &ev->chats[i];
+		struct hall_msg *m = msg_chat(c->line_id, c->user, c->message, c->at, c->operator);
 
-		chat_push(hall, m);
+		chat_push(hall, m, c->line_id);
 		msg_unref(m);
 	}
 	for (unsigned i = 0; i < nkept; i++) {
-		chat_push(hall, kept[i]);
+		chat_push(hall, kept[i], kept_ids[i]);
 		msg_unref(kept[i]);
 	}
 }
@@ -73,10 +80,10 @@ void chat_take_history(struct hall *hall, const struct worker_event *ev)
 void chat_take_others(struct hall *hall, const struct worker_event *ev)
 {
 	for (size_t i = 0; i < ev->nchats; i++) {
-		struct hall_msg *m = msg_chat(ev->chats[i].user, ev->chats[i].message,
-					      ev->chats[i].at);
+		const struct worker_chat *c = &ev->chats[i];
+		struct hall_msg *m = msg_chat(c->line_id, c->user, c->message, c->at, c->operator);
 
-		chat_push(hall, m);
+		chat_push(hall, m, c->line_id);
 		session_broadcast(hall, m);
 		msg_unref(m);
 	}

@@ -306,6 +306,9 @@ void arrival_begin(struct hall *hall, struct hall_session *s);
 void arrival_take_answers(struct hall *hall);
 void arrival_release(struct hall_session *s);
 void arrival_free(struct hall *hall);
+/* Forgets what the hall remembers of a hold that ended: hash's, or (hash "")
+ * every hold of user. */
+void arrival_forget(struct hall *hall, const char *user, const char *hash);
 
 /* events.c — what the operators and the entrance decided, as the worker
  * brings it from hall_events (lib/moderation.h): a hold that ended, a kick or

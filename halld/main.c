@@ -204,6 +204,7 @@ static void halld_free(struct hall *hall)
 	chat_free(hall);
 	positions_free(hall);
 	arrival_free(hall);
+	events_free(hall);
 }
 
 int main(void)
@@ -246,6 +247,7 @@ int main(void)
 		return 1;
 	}
 	hall.arrived = protocol_arrived;
+	hall.settings = &st;
 	hall.cookie_secure = strncmp(st.site_base_url ? st.site_base_url : "", "https://", 8) == 0;
 	charmap_init(&hall.local);
 	charmap_init(&hall.remote);

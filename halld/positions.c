@@ -23,10 +23,12 @@ int positions_join(struct hall *hall, struct hall_session *s)
 		return -1;
 	e->conns++;
 	s->visitor = e;
-	if (created || (s->verified && !e->verified))
+	if (created || (s->verified && !e->verified) || (s->operator && !e->operator))
 		hall->local_changed = 1;
 	if (s->verified)
 		e->verified = 1;
+	if (s->operator)
+		e->operator = 1;
 	return 0;
 }
 
@@ -63,10 +65,12 @@ static void positions_bring_up(struct hall *hall, const struct charmap_entry *sr
 	if (!p || p->mark)
 		return;   /* out of memory, or already published by this daemon */
 	p->mark = 1;
-	if (created || p->x != src->x || p->y != src->y || p->verified != src->verified) {
+	if (created || p->x != src->x || p->y != src->y || p->verified != src->verified ||
+	    p->operator != src->operator) {
 		p->x = src->x;
 		p->y = src->y;
 		p->verified = src->verified;
+		p->operator = src->operator;
 		msg_positions_add(delta, p);
 	}
 }

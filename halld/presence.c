@@ -23,6 +23,7 @@ void presence_hand_over(struct hall *hall)
 		v[n].x = e->x;
 		v[n].y = e->y;
 		v[n].verified = e->verified;
+		v[n].operator = e->operator;
 		n++;
 	}
 	worker_post_presence(hall->worker, v, n);

@@ -12,6 +12,7 @@
 #include "identity.h"
 #include "input.h"
 #include "log.h"
+#include "moderation.h"
 #include "utf8.h"
 #include "worker.h"
 
@@ -80,6 +81,9 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 			      "Ask for the \"masakari\" subprotocol.");
 	if (address_of(hall, wsi, addr, sizeof(addr)) != 0)
 		return refuse(wsi, HTTP_STATUS_BAD_REQUEST, "The client's address cannot be read.");
+	if (events_address_banned(hall, addr))
+		return refuse(wsi, HTTP_STATUS_FORBIDDEN,
+			      "An operator banned your address from the hall.");
 	if (hall->max_per_address && address_count(hall, addr) >= hall->max_per_address)
 		return refuse(wsi, 429,
 			      "Too many hall connections from your address. Close a tab, or wait "
@@ -156,6 +160,10 @@ static void protocol_take_worker_events(struct hall *hall)
 			room_send(hall, m);
 			msg_unref(m);
 			break;
+		case WORKER_EVENTS:
+		case WORKER_SANCTIONS:
+			events_take(hall, ev);
+			break;
 		}
 		worker_event_free(ev);
 		ev = next;
@@ -208,6 +216,8 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 {
 	struct input_request req;
 	const char *problem = NULL;
+	const struct hall_sanction *mute;
+	struct hall_msg *m;
 	double now = clock_monotonic();
 	int rc;
 
@@ -256,6 +266,23 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
+		return;
+	}
+	/* Muted: the visitor still sees and walks, and is told why the line
+	 * went nowhere. */
+	if (events_muted(hall, s->user, &mute)) {
+		m = msg_moderation("muted", mute->until_text, mute->reason);
+		if (m)
+			session_send(s, m);
+		msg_unref(m);
+		return;
+	}
+	/* The word filter, here on the server whatever the page did. */
+	if (moderation_filter(hall->settings, req.message) == 2) {
+		m = msg_moderation("filtered", NULL, NULL);
+		if (m)
+			session_send(s, m);
+		msg_unref(m);
 		return;
 	}
 	/* The hall's own budget: not this client's doing, so no strike. */
@@ -346,6 +373,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 		lws_dll2_add_tail(&s->list, &hall->sessions);
 		s->established = 1;
 		chat_send_history(hall, s);
+		events_welcome(hall, s);
 		arrival_begin(hall, s);
 		return 0;
 

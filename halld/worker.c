@@ -14,6 +14,7 @@
 #define WORKER_POLL_S 0.5          /* chat and throws from the database */
 #define WORKER_PRESENCE_S 1.0      /* this daemon's row, and the others' */
 #define WORKER_PRUNE_S 60.0
+#define WORKER_SANCTIONS_S 60.0
 #define WORKER_STOP_WAIT_S 5       /* at shutdown, for the last chat and the presence row */
 
 void worker_db_failed(struct worker *w, const char *what)
@@ -43,6 +44,9 @@ void worker_event_free(struct worker_event *ev)
 	for (size_t i = 0; i < ev->nchats; i++)
 		free(ev->chats[i].message);
 	free(ev->chats);
+	for (size_t i = 0; i < ev->nevents; i++)
+		free(ev->events[i].message);
+	free(ev->events);
 	charmap_clear(&ev->remote);
 	json_decref(ev->message);
 	free(ev);
@@ -91,7 +95,8 @@ static double worker_round(void *owner, struct dbthread_item *jobs, size_t njobs
 	/* Until the history and the newest throw are known, nothing else is
 	 * read (so nothing old is replayed as new). */
 	if (!w->ready && now >= w->next_poll) {
-		w->ready = worker_throws_load_last(w) == 0 && worker_chat_load_history(w) == 0;
+		w->ready = worker_throws_load_last(w) == 0 && worker_events_load_last(w) == 0 &&
+			   worker_chat_load_history(w) == 0;
 		if (w->ready)
 			worker_db_ok(w);
 		else
@@ -99,10 +104,19 @@ static double worker_round(void *owner, struct dbthread_item *jobs, size_t njobs
 	}
 	/* History first: a message stored before it loads would come back twice. */
 	if (w->ready)
+		worker_chat_reserve(w);
+	if (w->ready)
 		worker_chat_store(w);
 	if (w->ready && now >= w->next_poll) {
 		worker_chat_poll(w);
 		worker_throws_poll(w);
+		worker_events_poll(w);
+	}
+	/* The sanctions in force, at start and now and then: an event missed
+	 * (the table pruned during a long outage) is mended within a minute. */
+	if (w->ready && now >= w->next_sanctions) {
+		worker_events_load_sanctions(w);
+		w->next_sanctions = now + WORKER_SANCTIONS_S;
 	}
 	if (now >= w->next_poll)
 		w->next_poll = now + WORKER_POLL_S;

@@ -27,6 +27,7 @@ struct worker_visitor {
 	char id[GITHUB_ID_MAX + 1];
 	double x, y;
 	int verified;
+	int operator;
 };
 
 /* One stored chat message; at is ISO 8601 UTC ("2024-05-01T12:34:56.789Z"). */

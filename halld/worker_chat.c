@@ -16,10 +16,66 @@
 struct worker_chat_job {
 	struct dbthread_item item;
 	struct worker_chat_job *next;   /* in the worker's pending list */
+	long long line_id;              /* 0: none yet, one is taken when stored */
 	char user[GITHUB_ID_MAX + 1];
 	char *message;
 	char at[64];                    /* "YYYY-MM-DD HH:MM:SS.mmm", UTC */
+	int operator;
 };
+
+#define WORKER_IDS_BLOCK 200       /* chat line ids reserved at a time */
+#define WORKER_IDS_LOW 50          /* a new block is taken below this many */
+
+/* Takes n ids from hall_sequences: the first, or -1 (the database failed). */
+static long long worker_chat_ids_take(struct worker *w, long long n)
+{
+	db_result *r;
+	long long end;
+
+	if (db_exec(w->db, "UPDATE hall_sequences SET next_id = LAST_INSERT_ID(next_id + ?) "
+		    "WHERE name = 'chat_line'", DB_INT(n)) != 1)
+		return -1;
+	r = db_query(w->db, "SELECT LAST_INSERT_ID()");
+	if (!r)
+		return -1;
+	end = db_cell_int(r, 0, 0, 0);
+	db_result_free(r);
+	return end > n ? end - n : -1;
+}
+
+void worker_chat_reserve(struct worker *w)
+{
+	long long left, first;
+
+	dbthread_lock(w->thread);
+	left = w->ids_end - w->ids_next;
+	dbthread_unlock(w->thread);
+	if (left >= WORKER_IDS_LOW)
+		return;
+	first = worker_chat_ids_take(w, WORKER_IDS_BLOCK);
+	if (first < 0) {
+		worker_db_failed(w, "reserving chat line ids");
+		return;
+	}
+	/* What is left of the old block is not used: ids need not be dense. */
+	dbthread_lock(w->thread);
+	w->ids_next = first;
+	w->ids_end = first + WORKER_IDS_BLOCK;
+	dbthread_unlock(w->thread);
+}
+
+long long worker_chat_line_id(struct worker *w)
+{
+	long long id = 0;
+
+	dbthread_lock(w->thread);
+	if (w->ids_next < w->ids_end)
+		id = w->ids_next++;
+	if (w->ids_end - w->ids_next < WORKER_IDS_LOW)
+		dbthread_nudge(w->thread);
+	dbthread_unlock(w->thread);
+	return id;
+}
 
 void worker_chat_free_job(struct dbthread_item *item)
 {
@@ -29,7 +85,8 @@ void worker_chat_free_job(struct dbthread_item *item)
 	free(j);
 }
 
-void worker_post_chat(struct worker *w, const char *user, const char *message, const char *at_iso)
+void worker_post_chat(struct worker *w, long long line_id, const char *user, const char *message,
+		      const char *at_iso, int operator)
 {
 	struct worker_chat_job *j = calloc(1, sizeof(*j));
 	char date[11] = "", time_part[13] = "";
@@ -40,6 +97,8 @@ void worker_post_chat(struct worker *w, const char *user, const char *message, c
 		return;
 	}
 	snprintf(j->user, sizeof(j->user), "%s", user);
+	j->line_id = line_id;
+	j->operator = operator;
 	/* "2024-05-01T12:34:56.789Z" → "2024-05-01 12:34:56.789" */
 	if (sscanf(at_iso, "%10[0-9-]T%12[0-9:.]", date, time_part) == 2)
 		snprintf(j->at, sizeof(j->at), "%s %s", date, time_part);
@@ -63,7 +122,8 @@ static void worker_iso_from_db(const char *db_time, char *out, size_t size)
 		snprintf(out, size, "%sT%sZ", date, time_part);
 }
 
-/* Chat rows (id, github_id, message, created_at, daemon_id) into an event,
+/* Chat rows (id, github_id, message, created_at, daemon_id, line_id,
+ * operator) into an event,
  * skipping this daemon's own messages when skip_own. */
 static struct worker_event *worker_chat_event(struct worker *w, db_result *r, int skip_own,
 					      enum worker_event_kind kind)
@@ -87,6 +147,8 @@ static struct worker_event *worker_chat_event(struct worker *w, db_result *r, in
 		if (!user || !msg || github_id_problem(user))
 			continue;
 		snprintf(c->user, sizeof(c->user), "%s", user);
+		c->line_id = db_cell_int(r, i, 5, 0);
+		c->operator = db_cell_int(r, i, 6, 0) != 0;
 		c->message = strdup(msg);
 		if (!c->message)
 			break;
@@ -102,8 +164,8 @@ int worker_chat_load_history(struct worker *w)
 	struct worker_event *ev;
 
 	r = db_query(w->db,
-		     "SELECT id, github_id, message, created_at, daemon_id FROM ("
-		     " SELECT id, github_id, message, created_at, daemon_id FROM chat_messages"
+		     "SELECT id, github_id, message, created_at, daemon_id, line_id, operator FROM ("
+		     " SELECT id, github_id, message, created_at, daemon_id, line_id, operator FROM chat_messages"
 		     " ORDER BY id DESC LIMIT " WORKER_HISTORY_SQL_LIMIT ") last ORDER BY id");
 	if (!r)
 		return -1;
@@ -152,10 +214,17 @@ void worker_chat_store(struct worker *w)
 	while (w->pending) {
 		struct worker_chat_job *j = w->pending;
 
+		/* A line said when the loop had no id to give takes one now. */
+		if (!j->line_id && (j->line_id = worker_chat_ids_take(w, 1)) < 0) {
+			j->line_id = 0;
+			worker_db_failed(w, "reserving a chat line id");
+			return;
+		}
 		if (db_exec(w->db,
-			    "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)"
-			    " VALUES (?, ?, ?, ?)",
-			    DB_TEXT(j->user), DB_TEXT(j->message), DB_TEXT(w->daemon_id), DB_TEXT(j->at)) < 0) {
+			    "INSERT INTO chat_messages (line_id, github_id, message, daemon_id, created_at, operator)"
+			    " VALUES (?, ?, ?, ?, ?, ?)",
+			    DB_INT(j->line_id), DB_TEXT(j->user), DB_TEXT(j->message), DB_TEXT(w->daemon_id),
+			    DB_TEXT(j->at), DB_INT(j->operator)) < 0) {
 			if (db_is_outage(w->db)) {
 				worker_db_failed(w, "storing chat");
 				return;
@@ -184,7 +253,7 @@ void worker_chat_store(struct worker *w)
 void worker_chat_poll(struct worker *w)
 {
 	db_result *r = db_query(w->db,
-				"SELECT id, github_id, message, created_at, daemon_id"
+				"SELECT id, github_id, message, created_at, daemon_id, line_id, operator"
 				" FROM chat_messages WHERE id > ? ORDER BY id LIMIT 200",
 				DB_INT(w->last_chat_id));
 	struct worker_event *ev;

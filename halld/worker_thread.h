@@ -25,6 +25,9 @@ struct worker {
 	struct worker_visitor *snapshot;
 	size_t nsnapshot;
 	int snapshot_new;
+	/* Chat line ids reserved in hall_sequences, [ids_next, ids_end), handed
+	 * to the loop under the same lock (worker_chat.c). */
+	long long ids_next, ids_end;
 
 	/* The thread's own. */
 	int outage;
@@ -32,14 +35,14 @@ struct worker {
 	struct worker_chat_job *pending, *pending_tail;  /* taken, not stored yet */
 	size_t npending;
 	int disk_full;                  /* chat waits for room to be stored */
-	long long last_chat_id, last_throw_id;
+	long long last_chat_id, last_throw_id, last_event_id;
 	char *visitors_json;
 	unsigned long long version;
 	char started_at[64];
 	struct worker_remote *remotes;
 	size_t nremotes;
 	double remote_ok_at;
-	double next_poll, next_presence, next_sample, next_prune;
+	double next_poll, next_presence, next_sample, next_prune, next_sanctions;
 };
 
 /* worker.c — a database failure logged once per outage, and its end. */
@@ -60,6 +63,19 @@ void worker_chat_store(struct worker *w);
 void worker_chat_poll(struct worker *w);
 void worker_chat_drop(struct worker *w);
 void worker_chat_free_job(struct dbthread_item *job);
+
+/* worker_chat.c, line ids: reserve takes a new block of ids from
+ * hall_sequences when the loop's is running low. */
+void worker_chat_reserve(struct worker *w);
+
+/* worker_events.c — what the operators and the entrance decided
+ * (hall_events). load_last notes the newest event (-1: the database
+ * failed), so nothing old is acted on as new; poll sends newer ones as
+ * WORKER_EVENTS; load_sanctions sends every mute and address ban in force
+ * as WORKER_SANCTIONS. */
+int worker_events_load_last(struct worker *w);
+void worker_events_poll(struct worker *w);
+void worker_events_load_sanctions(struct worker *w);
 
 /* worker_presence.c — this daemon's hall_presence row and the others'.
  * take_snapshot turns the loop's latest snapshot into the row's visitors
