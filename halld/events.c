@@ -209,6 +209,9 @@ static void act(struct hall *hall, const struct worker_hall_event *e)
 	case WORKER_BAN_ADDRESS:
 		ban_address(hall, e);
 		break;
+	case WORKER_UNBAN_ADDRESS:
+		sanction_drop(hall->bans, &hall->nbans, e->address);
+		break;
 	case WORKER_MUTE:
 		sanction_put(&hall->mutes, &hall->nmutes, e, e->github_id);
 		mute = sanction_find(hall->mutes, &hall->nmutes, e->github_id);

@@ -41,7 +41,8 @@ struct worker_chat {
 
 /* One row of hall_events (sql/0110-moderation.sql), for events.c. */
 enum worker_hall_event_kind {
-	WORKER_RELEASE, WORKER_KICK, WORKER_BAN, WORKER_BAN_ADDRESS, WORKER_MUTE, WORKER_UNMUTE,
+	WORKER_RELEASE, WORKER_KICK, WORKER_BAN, WORKER_BAN_ADDRESS, WORKER_UNBAN_ADDRESS, WORKER_MUTE,
+	WORKER_UNMUTE,
 	WORKER_CHAT_DELETE, WORKER_ANNOUNCE,
 };
 struct worker_hall_event {

@@ -26,7 +26,8 @@ static int worker_event_kind(const char *kind, enum worker_hall_event_kind *out)
 {
 	static const struct { const char *name; enum worker_hall_event_kind kind; } kinds[] = {
 		{ "release", WORKER_RELEASE }, { "kick", WORKER_KICK }, { "ban", WORKER_BAN },
-		{ "ban_address", WORKER_BAN_ADDRESS }, { "mute", WORKER_MUTE },
+		{ "ban_address", WORKER_BAN_ADDRESS }, { "unban_address", WORKER_UNBAN_ADDRESS },
+		{ "mute", WORKER_MUTE },
 		{ "unmute", WORKER_UNMUTE }, { "chat_delete", WORKER_CHAT_DELETE },
 		{ "announce", WORKER_ANNOUNCE },
 	};

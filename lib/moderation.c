@@ -174,7 +174,8 @@ enum moderation_result moderation_unban_address(db_t *db, const char *actor, con
 		db_rollback(db);
 		return MODERATION_NOTHING;
 	}
-	if (moderation_log(db, actor, "unban-address", key, NULL, NULL) != 0)
+	if (hall_event(db, "unban_address", NULL, key, 0, 0, NULL, actor) != 0 ||
+	    moderation_log(db, actor, "unban-address", key, NULL, NULL) != 0)
 		return failed(db);
 	return done(db);
 }

@@ -72,12 +72,13 @@ CREATE TABLE moderation_log (
 -- What the hall daemons must act on, in order: each polls for rows newer
 -- than the last it saw. release: the hold with secret_hash (NULL: any) of
 -- github_id ended (an ID changed, taken back, signed out); kick and ban close
--- every socket of the ID, ban_address every socket from the address;
+-- every socket of the ID, ban_address every socket from the address (and
+-- refuses it until unban_address);
 -- mute/unmute; chat_delete removes line_id; announce shows message.
 CREATE TABLE hall_events (
   id           BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
-  kind         ENUM('release', 'kick', 'ban', 'ban_address', 'mute', 'unmute',
-                    'chat_delete', 'announce') NOT NULL,
+  kind         ENUM('release', 'kick', 'ban', 'ban_address', 'unban_address', 'mute',
+                    'unmute', 'chat_delete', 'announce') NOT NULL,
   github_id    VARCHAR(39)  CHARACTER SET ascii COLLATE ascii_general_ci NULL,
   secret_hash  CHAR(64)     CHARACTER SET ascii COLLATE ascii_bin NULL,
   address      VARCHAR(64)  CHARACTER SET ascii NULL,
