@@ -32,10 +32,12 @@ export function sql(query) {
  * the browser's language (its Accept-Language), options.reducedMotion
  * 'reduce' asks for reduced motion, options.allow(problem) may excuse an
  * expected console error. Returns {context, page, problems, close()}.
- * Everything not on the stack's origin fails as if offline.
+ * options.base is the site's address for this visitor (BASE when none: a
+ * second hall's proxy, second-hall.mjs, otherwise). Everything not on that
+ * origin fails as if offline.
  */
 export async function browserLaunch(options = {}) {
-	const origin = new URL(BASE).origin;
+	const origin = new URL(options.base || BASE).origin;
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masakari-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
@@ -78,9 +80,10 @@ export async function screenshot(page, name) {
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/* Enters the hall as id through the entrance form, as a visitor does. */
-export async function enterHall(page, id) {
-	await page.goto(`${BASE}/`);
+/* Enters the hall as id through the entrance form, as a visitor does (at
+ * base, BASE when none). */
+export async function enterHall(page, id, base = BASE) {
+	await page.goto(`${base}/`);
 	await page.fill('#github_id', id);
 	await page.click('.entrance-form button[type="submit"]');
 	await page.waitForSelector('#hall.is-live');
