@@ -25,7 +25,7 @@ async function storedCount(text, user) {
 }
 
 describe('chat', { timeout: 60000 }, () => {
-  test('a message reaches everyone, the sender too, with user_id, message and an ISO time', async () => {
+  test('a message reaches everyone, the sender too, with its id, user_id, message and an ISO time', async () => {
     const a = uniqueUser('a');
     const b = uniqueUser('b');
     const ca = await join(a);
@@ -36,7 +36,8 @@ describe('chat', { timeout: 60000 }, () => {
     const got = await cb.waitFor(chatFrame(text));
     const echo = await ca.waitFor(chatFrame(text));
     assert.equal(got.user_id, a);
-    assert.deepEqual(Object.keys(got).sort(), ['action', 'at', 'message', 'user_id']);
+    assert.deepEqual(Object.keys(got).sort(), ['action', 'at', 'id', 'message', 'user_id']);
+    assert.ok(Number.isSafeInteger(got.id) && got.id > 0, `id ${got.id}`);
     assert.match(got.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.ok(Math.abs(Date.parse(got.at) - before) < 5000, `at ${got.at} is now`);
     assert.deepEqual(echo, got);
