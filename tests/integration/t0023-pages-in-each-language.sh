@@ -11,7 +11,7 @@
 # it, or one in a Japanese page that has English words and no Japanese at
 # all. Left out: whatever is marked lang="<the other language>" (exhibit
 # titles, Japanese facts with no English), what people wrote or are called
-# (critiques, the server's words, IDs, teams, events), names of technologies and
+# (critiques, the server's words, the operators' announcements, IDs, teams, events), names of technologies and
 # external pages (stack and link lists), the <title> (the heading's twin),
 # and the few words that read the same in both (the site's name, HP, UTC…).
 foreign_text() { # lang-of-the-page
@@ -19,7 +19,7 @@ foreign_text() { # lang-of-the-page
 import html.parser, re, sys
 page_lang, path = sys.argv[1], sys.argv[2]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-NAMES = ("critique", "whoami", "server-words", "exhibit-team", "exhibit-event", "exhibit-stack", "exhibit-links")
+NAMES = ("critique", "whoami", "server-words", "announcement-text", "exhibit-team", "exhibit-event", "exhibit-stack", "exhibit-links")
 JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef、。「」]")
 SAME = re.compile(r"masakari exhibition|GitHub ID|GitHub|@[\w-]+|/legacy/\w*|HTTP|UTC|HP|CPU|DEFEATED|p50|p90|p99|2xx|3xx|ms|English|ja|en|v\d")
 class P(html.parser.HTMLParser):
