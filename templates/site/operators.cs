@@ -62,6 +62,7 @@ def:op_badge(flag) ?><?cs if:flag == 1 ?> <span class="operator-badge" title="<?
     <input id="ban-address-reason" name="reason" type="text" maxlength="<?cs var:Operators.ReasonMax ?>">
     <button type="submit"><?cs var:Text.Site.Operators.AddressSubmit ?></button>
   </form>
+  <h3><?cs var:Text.Site.Operators.UnbanAddressHeading ?></h3>
   <?cs call:act_form_start("unban-address") ?>
     <label for="unban-address"><?cs var:Text.Site.Operators.AddressLabel ?></label>
     <input id="unban-address" name="address" type="text" maxlength="64" required autocomplete="off">

@@ -156,7 +156,7 @@ expect_header Location "/operators?done=announce"
 expect_eq "the event" 1 "$(count "hall_events WHERE kind = 'announce' AND actor = '$OP' AND message = 'Demo starts in 5 minutes <b>$RUN</b>'")"
 expect_eq "logged" 1 "$(count "moderation_log WHERE action = 'announce' AND actor = '$OP' AND detail LIKE '%$RUN%'")"
 get "/operators?done=announce" -b "$OPJAR" -H "Accept-Language: en"
-expect_body "Done: announce."
+expect_body "Done: Announce."
 expect_body "Demo starts in 5 minutes &lt;b&gt;$RUN&lt;/b&gt;"
 get /masakari -H "Accept-Language: en"
 expect_body 'id="announcement" role="status"'
@@ -276,7 +276,7 @@ expect_body "入場を禁止されています"
 
 t "the audit log on the page shows who did what to whom, when and why"
 get /operators -b "$OPJAR" -H "Accept-Language: en"
-for what in "announce" "mute" "unmute" "kick" "ban" "operator link used"; do
+for what in "Announce" "Mute" "Unmute" "Kick" "Ban" "Operator link used"; do
 	expect_body "<td>$what</td>"
 done
 expect_body "for 2 hours"
