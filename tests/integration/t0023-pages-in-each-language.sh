@@ -76,6 +76,18 @@ expect_status 303
 throw=$(header Location)
 check "a throw page" test -n "$throw"
 
+t "an operator, with a report, a mute and a line in the log, to walk through /operators"
+post /report -b "$JAR" --interface 127.23.0.1 --data "csrf_token=$CSRF&target=$walker" \
+	--data-urlencode "reason=language walk"
+expect_status 200
+"$ROOT/bin/masakarictl" mute "$walker" --minutes 5 --reason "language walk" >/dev/null 2>&1
+sql "DELETE FROM identities WHERE github_id = 'ops-team'"
+oplink=$("$ROOT/bin/masakarictl" operator-link ops-team 2>/dev/null)
+opjar=$TMP/operator
+curl -sS -o /dev/null -c "$opjar" -b "$opjar" "$BASE/${oplink#http*://*/}"
+get /operators -b "$opjar"
+expect_status 200
+
 for lang in en ja; do
 	t "every page in $lang speaks $lang only"
 	check_page / "$lang"
@@ -87,12 +99,17 @@ for lang in en ja; do
 	check_page /masakari "$lang"
 	check_page "$throw" "$lang"
 	check_page /masakari/ranking "$lang"
+	check_page /operators "$lang" -b "$opjar"
+	check_page /operators "$lang"
 	check_page /legacy/ "$lang"
 	check_page /legacy/random "$lang"
 	check_page "/legacy/source?file=README.md" "$lang"
 	check_page /no/such/page "$lang"
 	check_page "/exhibits/?lang=xx" "$lang"
 done
+
+"$ROOT/bin/masakarictl" unmute "$walker" >/dev/null 2>&1
+sql "DELETE FROM identities WHERE github_id = 'ops-team'"
 
 t "an exhibit with no English shows its Japanese marked lang=ja, never unmarked"
 get /exhibits/kisei -H "Accept-Language: en"
