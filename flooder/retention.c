@@ -10,7 +10,15 @@
  *   visitors       not seen for Retention.VisitorDays (365);
  *   identities     holds not used for Identity.HoldDays (30): lapsed, so
  *                  another browser may claim the ID anyway;
- *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago.
+ *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago;
+ *   reports, moderation_log
+ *                  made Retention.ModerationDays (90) ago, handled or not;
+ *   sanctions      mutes and bans lifted or ended that long ago (one in
+ *                  force, for good included, always stays);
+ *   operator_links used or expired that long ago;
+ *   hall_events    a day old: a daemon reads only the events made since it
+ *                  started, within a second; kept for ever only when the
+ *                  moderation records are (Retention.ModerationDays 0).
  *
  * Each statement deletes at most 10000 rows, so a run never holds
  * locks for long; a backlog goes in a few minutes. 0 days or hours keeps
@@ -40,6 +48,19 @@ static const struct retention_rule retention_rules[] = {
 	  "DELETE FROM identities WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "llm_cache", "Retention.ReplyCacheDays", 30, 3650,
 	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "reports", "Retention.ModerationDays", 90, 36500,
+	  "DELETE FROM reports WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "moderation_log", "Retention.ModerationDays", 90, 36500,
+	  "DELETE FROM moderation_log WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	/* Ended: when lifted, or when its time ran out, whichever came first. */
+	{ "sanctions", "Retention.ModerationDays", 90, 36500,
+	  "DELETE FROM sanctions WHERE LEAST(COALESCE(lifted_at, until), COALESCE(until, lifted_at)) "
+	  "< NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "operator_links", "Retention.ModerationDays", 90, 36500,
+	  "DELETE FROM operator_links WHERE COALESCE(used_at, expires_at) < NOW() - INTERVAL ? DAY "
+	  "LIMIT 10000" },
+	{ "hall_events", "Retention.ModerationDays", 90, 36500,
+	  "DELETE FROM hall_events WHERE created_at < NOW(3) - INTERVAL LEAST(?, 1) DAY LIMIT 10000" },
 };
 
 void retention_prune(HDF *cfg, db_t *db)

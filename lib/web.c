@@ -502,6 +502,16 @@ const char *web_cookie(web_request *req, const char *name)
 		       : NULL;
 }
 
+int web_wants_json(web_request *req)
+{
+	const char *accept = hdf_get_value(req->hdf, "HTTP.Accept", "");
+
+	if (strncmp(req->path, "/api/", 5) == 0)
+		return 1;
+	accept += strspn(accept, " \t");
+	return strncasecmp(accept, "application/json", 16) == 0 && strchr(",; \t", accept[16]);
+}
+
 const char *web_remote_addr(web_request *req)
 {
 	return hdf_get_value(req->hdf, "CGI.RemoteAddress", "");
@@ -673,30 +683,35 @@ static const char *error_message(NEOERR *err)
 	return (err && err != INTERNAL_ERR) ? err->desc : "";
 }
 
+NEOERR *web_error_page(web_request *req, int status, const char *message)
+{
+	NEOERR *err;
+	char key[64];
+
+	req->status = status;
+	if (web_wants_json(req)) {
+		json_t *body = json_pack("{s:i,s:s}", "status", status, "error", message);
+
+		return body ? nerr_pass(web_json(req, status, body)) : nerr_raise(NERR_NOMEM, "json");
+	}
+	snprintf(key, sizeof(key), "Text.Common.Status.S%d", status);
+	err = hdf_set_int_value(req->hdf, "Error.Status", status);
+	/* The reason phrase in the visitor's language where the catalog has one. */
+	if (!err)
+		err = hdf_set_value(req->hdf, "Error.Reason",
+				    hdf_get_value(lang_catalog(req->lang), key, reason_phrase(status)));
+	if (!err)
+		err = hdf_set_value(req->hdf, "Error.Message", message);
+	if (!err)
+		err = web_render(req, "error.cs");
+	return nerr_pass(err);
+}
+
 /* Answers with the error page for status; message is shown to the visitor. */
 static void send_error(web_request *req, int status, const char *message)
 {
-	NEOERR *err;
+	NEOERR *err = web_error_page(req, status, message);
 
-	req->status = status;
-	if (strncmp(req->path, "/api/", 5) == 0) {
-		json_t *body = json_pack("{s:i,s:s}", "status", status, "error", message);
-
-		err = body ? web_json(req, status, body) : nerr_raise(NERR_NOMEM, "json");
-	} else {
-		char key[64];
-
-		snprintf(key, sizeof(key), "Text.Common.Status.S%d", status);
-		err = hdf_set_int_value(req->hdf, "Error.Status", status);
-		/* The reason phrase in the visitor's language where the catalog has one. */
-		if (!err)
-			err = hdf_set_value(req->hdf, "Error.Reason",
-					    hdf_get_value(lang_catalog(req->lang), key, reason_phrase(status)));
-		if (!err)
-			err = hdf_set_value(req->hdf, "Error.Message", message);
-		if (!err)
-			err = web_render(req, "error.cs");
-	}
 	if (err) {
 		/* The error page itself failed: fall back to plain text. */
 		log_error("error page failed for %d", status);

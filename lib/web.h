@@ -85,6 +85,12 @@ NEOERR *web_redirect(web_request *req, int status, const char *location);
 /* Sends body as JSON with the given status; takes over the reference. */
 NEOERR *web_json(web_request *req, int status, json_t *body);
 
+/* Answers with the error page for status saying message (JSON when
+ * web_wants_json): what a raised WEB_ERR_* becomes, for a sentence of any
+ * length (a raised error's is cut at 255 bytes). Raises what rendering
+ * raises. */
+NEOERR *web_error_page(web_request *req, int status, const char *message);
+
 /* Sets the response status (before rendering). */
 void web_status(web_request *req, int status);
 
@@ -120,6 +126,11 @@ const char *web_text(web_request *req, const char *key);
  * follow (ending with NULL), written into buf. Returns buf. */
 const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char *key, ...)
 	__attribute__((sentinel));
+
+/* True for a request that wants JSON back: anything under /api/, and a
+ * script's fetch whose Accept header names application/json first. Its
+ * errors are then {"status":N,"error":"…"} instead of a page. */
+int web_wants_json(web_request *req);
 
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(web_request *req);

@@ -62,6 +62,9 @@ for attempt in 1 2 3; do
 	export MASAKARI_TEST_GITHUB_PORT MASAKARI_GITHUB_CLIENT_ID=test-client-id MASAKARI_GITHUB_CLIENT_SECRET=test-client-secret
 	export MASAKARI_GITHUB_AUTHORIZE_URL=http://127.0.0.1:$MASAKARI_TEST_GITHUB_PORT/login/oauth/authorize
 	export MASAKARI_GITHUB_API_URL=http://127.0.0.1:$MASAKARI_TEST_GITHUB_PORT/api
+	# One of the team's IDs runs the venue (Site.Operators); a test becomes
+	# that operator through `masakarictl operator-link ops-team`.
+	export MASAKARI_OPERATOR=ops-team
 	stack_init "$var" "$port" || exit 1
 	echo "== starting a private stack on port $port ($var)"
 	stack_start && break

@@ -1,11 +1,12 @@
 /* home.c — "/masakari": the legacy target's HP bar, the server's latest
  * words, the recent throws, the HP history and the critique form, with the
- * target framed beside it. */
+ * target framed beside it; and the operators' latest announcement. */
 #include "masakari.h"
 
 
 #include "config.h"
 #include "db_hdf.h"
+#include "github.h"
 #include "status.h"
 
 #include <stdio.h>
@@ -55,6 +56,31 @@ static NEOERR *latest_words(db_t *db, HDF *hdf)
 			err = hdf_set_value(hdf, "Latest.Critique", db_cell(r, 0, 2));
 		if (!err)
 			err = hdf_set_value(hdf, "Latest.Reply", db_cell(r, 0, 3));
+	}
+	db_result_free(r);
+	return nerr_pass(err);
+}
+
+/* The operators' latest announcement, for Moderation.AnnounceMinutes after
+ * it was made (hall_events, lib/moderation.h), at Announce.*: its message,
+ * and the operator's ID (From) or, when it came from the shell, no ID
+ * (Staff). */
+static NEOERR *latest_announcement(web_request *req, db_t *db)
+{
+	db_result *r = db_query(db, "SELECT message, actor FROM hall_events WHERE kind = 'announce' "
+				    "AND created_at >= NOW(3) - INTERVAL ? MINUTE ORDER BY id DESC LIMIT 1",
+				DB_INT(req->settings->moderation_announce_minutes));
+	const char *actor;
+	NEOERR *err = STATUS_OK;
+
+	if (!r)
+		return web_db_error(db, "reading the operators' announcement");
+	if (r->nrows == 1 && db_cell(r, 0, 0)) {
+		actor = db_cell(r, 0, 1) ? db_cell(r, 0, 1) : "";
+		err = hdf_set_value(req->hdf, "Announce.Message", db_cell(r, 0, 0));
+		if (!err)
+			err = github_id_problem(actor) ? hdf_set_value(req->hdf, "Announce.Staff", "1")
+						       : hdf_set_value(req->hdf, "Announce.From", actor);
 	}
 	db_result_free(r);
 	return nerr_pass(err);
@@ -130,6 +156,8 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 		err = web_db(req, &db);
 	if (!err)
 		err = current_hp(req, db);
+	if (!err)
+		err = latest_announcement(req, db);
 	if (!err)
 		err = latest_words(db, req->hdf);
 	if (!err)

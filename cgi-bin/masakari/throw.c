@@ -4,7 +4,8 @@
  * reply comes later, from the flooder's repliers (lib/reply.h), when a
  * language model is configured; without one it is the cache's or a canned
  * line, stored before the redirect. Whatever is refused is refused
- * before anything is stored, a critique the critic has thrown before too. */
+ * before anything is stored, a critique the critic has thrown before too,
+ * and a throw by an ID or from an address the operators banned. */
 #include "masakari.h"
 
 #include <ctype.h>
@@ -12,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ban_notice.h"
 #include "config.h"
 #include "github.h"
 #include "log.h"
@@ -316,7 +318,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	const char *problem;
 	db_t *db;
 	NEOERR *err;
-	int rc;
+	int rc, banned;
 
 	err = web_csrf_check(req);
 	if (!err)
@@ -364,6 +366,10 @@ NEOERR *masakari_throw_submit(web_request *req)
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
 	err = web_db(req, &db);
+	if (!err)
+		err = ban_notice_check(req, db, github_id, problem_buf, sizeof(problem_buf), &banned);
+	if (!err && banned)
+		return nerr_pass(refuse(req, 403, github_id, critique, problem_buf, 0));
 	if (!err)
 		err = catalog_get(req, db, &cat);
 	if (err)

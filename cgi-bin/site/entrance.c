@@ -1,12 +1,14 @@
 /* entrance.c — "/": the GitHub ID form; once the visitor has an ID, the hall
  * (hall.c). Entering claims the ID for this browser (lib/identity.h): the
  * secret goes in the identity cookie, and a browser that does not hold an ID
- * another one holds is refused (409). */
+ * another one holds is refused (409), as is an ID or address the operators
+ * banned (403, saying until when: lib/ban_notice.h). */
 #include "site.h"
 
 #include <stdio.h>
 #include <string.h>
 
+#include "ban_notice.h"
 #include "github.h"
 #include "identity.h"
 #include "log.h"
@@ -48,6 +50,7 @@ NEOERR *site_entrance_submit(web_request *req)
 	char secret[IDENTITY_SECRET_LEN + 1], problem_buf[512], back_buf[512];
 	enum identity_claim_result held;
 	NEOERR *err = web_csrf_check(req);
+	int banned;
 	db_t *db;
 
 	if (!err)
@@ -63,8 +66,14 @@ NEOERR *site_entrance_submit(web_request *req)
 		return nerr_pass(entrance_form_render(req, id, web_text(req, problem)));
 	}
 	err = web_db(req, &db);
+	if (!err)
+		err = ban_notice_check(req, db, id, problem_buf, sizeof(problem_buf), &banned);
 	if (err)
 		return nerr_pass(err);
+	if (banned) {
+		web_status(req, 403);
+		return nerr_pass(entrance_form_render(req, id, problem_buf));
+	}
 	held = identity_claim(db, id, web_cookie(req, IDENTITY_COOKIE),
 			      req->settings->identity_hold_days, secret);
 	if (held == IDENTITY_ERROR)

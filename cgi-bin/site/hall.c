@@ -10,8 +10,10 @@ NEOERR *site_hall_render(web_request *req)
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 	const char *token;
 
-	/* A visitor signed in with GitHub may sign out (a form: a CSRF token). */
-	if (!err && hdf_get_int_value(req->hdf, "Page.Verified", 0))
+	/* Every visitor gets a CSRF token: the hall's script sends it with a
+	 * report (and an operator's acts), one signed in with GitHub with the
+	 * sign-out form. */
+	if (!err)
 		err = web_csrf_token(req, &token);
 	if (!err)
 		err = web_render(req, "site/hall.cs");

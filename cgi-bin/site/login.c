@@ -5,7 +5,9 @@
  *   GET  /login/github/callback  the state checked, the code exchanged for a
  *                                token, the token's user read: that ID is
  *                                given to this browser, verified, taken from
- *                                whoever held it (lib/identity.h)
+ *                                whoever held it (lib/identity.h); an ID
+ *                                or address the operators banned is
+ *                                refused (403)
  *   POST /logout                 (CSRF token) the browser lets its ID go
  *
  * GitHub's answers are read by lib/oauth.c; each request to GitHub waits at
@@ -20,6 +22,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "ban_notice.h"
 #include "identity.h"
 #include "lang.h"
 #include "log.h"
@@ -35,8 +38,8 @@ static int configured(const web_request *req)
 	       req->settings->github_client_secret && *req->settings->github_client_secret;
 }
 
-/* An error page: status, the reason phrase, and the catalog's sentence. */
-static NEOERR *login_error(web_request *req, int status, const char *key)
+/* An error page: status, the reason phrase, and the sentence message. */
+static NEOERR *login_error_page(web_request *req, int status, const char *message)
 {
 	char reason[64];
 	NEOERR *err;
@@ -47,10 +50,16 @@ static NEOERR *login_error(web_request *req, int status, const char *key)
 	if (!err)
 		err = hdf_set_value(req->hdf, "Error.Reason", web_text(req, reason));
 	if (!err)
-		err = hdf_set_value(req->hdf, "Error.Message", web_text(req, key));
+		err = hdf_set_value(req->hdf, "Error.Message", message);
 	if (!err)
 		err = web_render(req, "error.cs");
 	return nerr_pass(err);
+}
+
+/* The error page with the catalog's sentence at key. */
+static NEOERR *login_error(web_request *req, int status, const char *key)
+{
+	return nerr_pass(login_error_page(req, status, web_text(req, key)));
 }
 
 /* The address GitHub sends the visitor back to. */
@@ -189,12 +198,13 @@ NEOERR *site_login_github_callback(web_request *req)
 {
 	const char *state, *code, *denied;
 	char url[700], redirect[600], token[OAUTH_TOKEN_MAX + 1], refusal[64];
-	char login[GITHUB_ID_MAX + 1], secret[IDENTITY_SECRET_LEN + 1];
+	char login[GITHUB_ID_MAX + 1], secret[IDENTITY_SECRET_LEN + 1], ban[512];
 	char *form = NULL, *e_client, *e_secret, *e_code, *e_back;
 	struct answer a;
 	enum ask_result asked;
 	enum oauth_result read;
 	CURL *curl;
+	int banned;
 	db_t *db;
 	NEOERR *err;
 
@@ -259,8 +269,15 @@ NEOERR *site_login_github_callback(web_request *req)
 		return nerr_pass(login_error(req, 503, "Text.Site.Login.Garbage"));
 
 	err = web_db(req, &db);
+	if (!err)
+		err = ban_notice_check(req, db, login, ban, sizeof(ban), &banned);
 	if (err)
 		return nerr_pass(err);
+	/* Proving a banned ID does not let it in: nothing is given or taken. */
+	if (banned) {
+		log_info("sign-in: %s is banned, refused", login);
+		return nerr_pass(login_error_page(req, 403, ban));
+	}
 	if (identity_grant(db, login, web_cookie(req, IDENTITY_COOKIE), secret) != 0)
 		return web_db_error(db, "giving the signed-in visitor their ID");
 	if (db_exec(db, "INSERT INTO visitors (github_id) VALUES (?) ON DUPLICATE KEY UPDATE "

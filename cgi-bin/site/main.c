@@ -1,4 +1,4 @@
-/* main.c — the site program: entrance, hall and exhibit pages. */
+/* main.c — the site program: entrance, hall, exhibit and operators' pages. */
 #include "site.h"
 
 static const struct web_route site_routes[] = {
@@ -13,6 +13,12 @@ static const struct web_route site_routes[] = {
 	{ "GET", "/login/github", site_login_github, 0 },
 	{ "GET", "/login/github/callback", site_login_github_callback, 0 },
 	{ "POST", "/logout", site_login_logout, 0 },
+	/* Running the venue (operators.c, operators_link.c, report.c): never
+	 * cached, each is the state of the moment or changes it. */
+	{ "GET", "/operators", site_operators_render, 0 },
+	{ "POST", "/operators", site_operators_submit, 0 },
+	{ "GET", "/operators/link/*", site_operators_link, 0 },
+	{ "POST", "/report", site_report_submit, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

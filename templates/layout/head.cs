@@ -17,7 +17,7 @@
     <a href="/masakari"><?cs var:Text.Common.Nav.Masakari ?></a>
     <a href="/legacy/"><?cs var:Text.Common.Nav.Legacy ?></a>
   </nav>
-  <?cs if:Page.GithubId ?><span class="whoami" title="<?cs var:Text.Common.SignedInAs ?>">@<?cs var:Page.GithubId ?></span><?cs /if ?>
+  <?cs if:Page.GithubId ?><span class="whoami" title="<?cs var:Text.Common.SignedInAs ?>">@<?cs var:Page.GithubId ?><?cs if:Page.Operator ?> <a class="operator-badge" href="/operators" title="<?cs var:Text.Common.Moderation.OperatorTitle ?>"><?cs var:Text.Common.Moderation.Operator ?></a><?cs /if ?></span><?cs /if ?>
   <?cs include:"layout/lang_switch.cs" ?>
 </header>
 <main>

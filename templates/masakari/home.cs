@@ -3,6 +3,10 @@
 set:Page.Title = Text.Masakari.Home.Title ?><?cs set:Page.BodyClass = "masakari-page" ?><?cs
 set:Page.Styles.0 = "masakari.css" ?><?cs
 include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
+<?cs if:Announce.Message ?><section class="announcement" id="announcement" role="status">
+  <strong><?cs var:Text.Masakari.Home.Announcement ?></strong> <span class="announcement-text"><?cs var:Announce.Message ?></span>
+  <span class="announcement-from">— <?cs if:Announce.From ?><span class="whoami">@<?cs var:Announce.From ?></span> <span class="operator-badge" title="<?cs var:Text.Common.Moderation.OperatorTitle ?>"><?cs var:Text.Common.Moderation.Operator ?></span><?cs else ?><?cs var:Text.Common.Moderation.Staff ?><?cs /if ?></span>
+</section><?cs /if ?>
 <section class="masakari-intro">
   <h1><?cs var:Text.Masakari.Home.Heading ?></h1>
   <p><?cs var:Text.Masakari.Home.Intro ?></p>

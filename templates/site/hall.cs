@@ -1,13 +1,15 @@
 <?cs # hall.cs — "/" with an ID: the live exhibition hall. The list of exhibits
      is the page's content (and what works without JavaScript); static/js/hall.js
-     builds the walkable hall on top of it from the data attributes below. ?><?cs
+     builds the walkable hall on top of it from the data attributes below:
+     data-csrf is the token its reports (POST /report) and an operator's acts
+     (POST /operators) send; data-operator marks an operator. ?><?cs
 set:Page.Title = Text.Site.Hall.Title ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
 set:Page.Styles.0 = "hall.css" ?><?cs
 include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
-<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>">
+<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>" data-csrf="<?cs var:Page.CsrfToken ?>"<?cs if:Page.Operator ?> data-operator="1"<?cs /if ?>>
   <div class="hall-welcome">
-    <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?></h1>
-    <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a></p>
+    <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?><?cs if:Page.Operator ?> <span class="operator-badge" title="<?cs var:Text.Common.Moderation.OperatorTitle ?>"><?cs var:Text.Common.Moderation.Operator ?></span><?cs /if ?></h1>
+    <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a><?cs if:Page.Operator ?> · <a href="/operators" id="hall-operators"><?cs var:Text.Site.Operators.Title ?></a><?cs /if ?></p>
     <?cs if:Page.Verified ?><form method="post" action="/logout" class="logout-form"><input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><button type="submit"><?cs var:Text.Site.Login.SignOut ?></button></form><?cs /if ?>
   </div>
   <p class="hall-noscript"><?cs var:Text.Site.Hall.NoScript ?></p>

@@ -11,7 +11,7 @@
 # it, or one in a Japanese page that has English words and no Japanese at
 # all. Left out: whatever is marked lang="<the other language>" (exhibit
 # titles, Japanese facts with no English), what people wrote or are called
-# (critiques, the server's words, IDs, teams, events), names of technologies and
+# (critiques, the server's words, the operators' announcements, IDs, teams, events), names of technologies and
 # external pages (stack and link lists), the <title> (the heading's twin),
 # and the few words that read the same in both (the site's name, HP, UTC…).
 foreign_text() { # lang-of-the-page
@@ -19,7 +19,7 @@ foreign_text() { # lang-of-the-page
 import html.parser, re, sys
 page_lang, path = sys.argv[1], sys.argv[2]
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-NAMES = ("critique", "whoami", "server-words", "exhibit-team", "exhibit-event", "exhibit-stack", "exhibit-links")
+NAMES = ("critique", "whoami", "server-words", "announcement-text", "exhibit-team", "exhibit-event", "exhibit-stack", "exhibit-links")
 JA = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef、。「」]")
 SAME = re.compile(r"masakari exhibition|GitHub ID|GitHub|@[\w-]+|/legacy/\w*|HTTP|UTC|HP|CPU|DEFEATED|p50|p90|p99|2xx|3xx|ms|English|ja|en|v\d")
 class P(html.parser.HTMLParser):
@@ -76,6 +76,18 @@ expect_status 303
 throw=$(header Location)
 check "a throw page" test -n "$throw"
 
+t "an operator, with a report, a mute and a line in the log, to walk through /operators"
+post /report -b "$JAR" --interface 127.23.0.1 --data "csrf_token=$CSRF&target=$walker" \
+	--data-urlencode "reason=language walk"
+expect_status 200
+"$ROOT/bin/masakarictl" mute "$walker" --minutes 5 --reason "language walk" >/dev/null 2>&1
+sql "DELETE FROM identities WHERE github_id = 'ops-team'"
+oplink=$("$ROOT/bin/masakarictl" operator-link ops-team 2>/dev/null)
+opjar=$TMP/operator
+curl -sS -o /dev/null -c "$opjar" -b "$opjar" "$BASE/${oplink#http*://*/}"
+get /operators -b "$opjar"
+expect_status 200
+
 for lang in en ja; do
 	t "every page in $lang speaks $lang only"
 	check_page / "$lang"
@@ -87,12 +99,17 @@ for lang in en ja; do
 	check_page /masakari "$lang"
 	check_page "$throw" "$lang"
 	check_page /masakari/ranking "$lang"
+	check_page /operators "$lang" -b "$opjar"
+	check_page /operators "$lang"
 	check_page /legacy/ "$lang"
 	check_page /legacy/random "$lang"
 	check_page "/legacy/source?file=README.md" "$lang"
 	check_page /no/such/page "$lang"
 	check_page "/exhibits/?lang=xx" "$lang"
 done
+
+"$ROOT/bin/masakarictl" unmute "$walker" >/dev/null 2>&1
+sql "DELETE FROM identities WHERE github_id = 'ops-team'"
 
 t "an exhibit with no English shows its Japanese marked lang=ja, never unmarked"
 get /exhibits/kisei -H "Accept-Language: en"

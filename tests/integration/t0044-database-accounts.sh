@@ -53,11 +53,21 @@ t "the web programs: their own tables, nothing of the hall's or the flooder's"
 allowed web "SELECT COUNT(*) FROM throws"
 allowed web "SELECT COUNT(*) FROM identities"
 allowed web "SELECT COUNT(*) FROM status_samples"
-refused web "SELECT COUNT(*) FROM chat_messages"
 refused web "SELECT COUNT(*) FROM hall_presence"
 refused web "DELETE FROM throws WHERE id = -1"
 refused web "UPDATE attack_jobs SET status = 'done' WHERE throw_id = -1"
-refused web "DELETE FROM chat_messages WHERE id = -1"
+# An operator deletes a chat line from the operators' page; the web never
+# says one, nor rewrites one.
+allowed web "SELECT COUNT(*) FROM chat_messages"
+allowed web "DELETE FROM chat_messages WHERE id = -1"
+refused web "INSERT INTO chat_messages (github_id, message, daemon_id, created_at) VALUES ('x', 'y', 'z', NOW())"
+refused web "UPDATE chat_messages SET message = 'x' WHERE id = -1"
+# The audit log is written, never rewritten; a sanction is lifted, never erased.
+allowed web "SELECT COUNT(*) FROM moderation_log"
+refused web "UPDATE moderation_log SET reason = '' WHERE id = -1"
+refused web "DELETE FROM moderation_log WHERE id = -1"
+refused web "DELETE FROM sanctions WHERE id = -1"
+refused web "DELETE FROM reports WHERE id = -1"
 
 t "the hall daemon: chat, presence and samples; it reads throws and never writes them"
 allowed halld "SELECT COUNT(*) FROM chat_messages"

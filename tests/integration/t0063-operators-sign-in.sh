@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Where GitHub sign-in is configured, an operator proves the ID by signing
+# in (cgi-bin/site/login.c, against tests/tools/fake_github.py as t0035
+# does): signed in as one of Site.Operators (ops-team), the browser is an
+# operator; signed in as anyone else, it is not. A banned ID that signs in
+# is refused, saying until when, and given nothing.
+. "$(dirname "$0")/../lib.sh"
+OP=ops-team
+RUN=$(printf '%x' $((RANDOM * 32768 + RANDOM)))
+count() { sql "SELECT COUNT(*) FROM $1"; }
+
+gh_start() { # LOGIN
+	python3 "$ROOT/tests/tools/fake_github.py" --port "$MASAKARI_TEST_GITHUB_PORT" --mode ok \
+		--login "$1" --log "$TMP/gh.log" &
+	GH_PID=$!
+	for _ in $(seq 50); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_GITHUB_PORT") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "fake GitHub did not start" >&2
+	return 1
+}
+gh_stop() {
+	[ -n "${GH_PID:-}" ] || return 0
+	kill "$GH_PID" 2>/dev/null
+	wait "$GH_PID" 2>/dev/null
+	GH_PID=
+}
+trap 'gh_stop; rm -rf "$TMP"' EXIT
+# sign_in [curl args…]: the whole flow in $JAR's browser; the callback's
+# answer is left in $TMP/status etc.
+sign_in() {
+	local to back
+	get /login/github -b "$JAR" -c "$JAR" "$@"
+	to=$(header Location)
+	back=$(curl -sS -o /dev/null -D - "$to" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+	get "/${back#http*://*/}" -b "$JAR" -c "$JAR" "$@"
+}
+sql "DELETE FROM identities WHERE github_id = '$OP'"
+
+t "signed in with GitHub as one of Site.Operators, the browser is an operator"
+gh_start "$OP"
+start_session "$TMP/op"
+sign_in
+expect_status 303
+gh_stop
+get /operators -b "$JAR" -H "Accept-Language: en"
+expect_status 200
+expect_body "You are @$OP, an operator."
+get "/?fresh=1" -b "$JAR"
+expect_body 'data-operator="1"'
+expect_body 'class="verified"'
+sql "DELETE FROM identities WHERE github_id = '$OP'"
+
+t "signed in as an ID that is not an operator's, it is not"
+gh_start "plain-$RUN"
+start_session "$TMP/plain"
+sign_in
+expect_status 303
+gh_stop
+get /operators -b "$JAR" -H "Accept-Language: en"
+expect_status 403
+
+t "a banned ID that signs in is refused, saying until when, and given nothing"
+"$ROOT/bin/masakarictl" ban "banned-$RUN" --hours 3 --reason "test" >/dev/null 2>&1
+gh_start "banned-$RUN"
+start_session "$TMP/banned"
+sign_in -H "Accept-Language: en"
+expect_status 403
+expect_body "The ID @banned-$RUN is banned from this venue by its operators until"
+check "no identity cookie" sh -c "! grep -qi '^Set-Cookie: identity=' '$TMP/headers'"
+expect_eq "no hold" 0 "$(count "identities WHERE github_id = 'banned-$RUN'")"
+gh_stop
+"$ROOT/bin/masakarictl" unban "banned-$RUN" >/dev/null 2>&1
+
+t "unbanned, the same sign-in lets it in"
+gh_start "banned-$RUN"
+start_session "$TMP/unbanned"
+sign_in
+expect_status 303
+expect_header Set-Cookie "identity="
+gh_stop
+done_testing
