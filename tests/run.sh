@@ -9,9 +9,6 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
 pattern=${1:-}
-# Every test stack has one operator ID in Site.Operators (docs/MODERATION.md);
-# a test becomes it through masakarictl operator-link.
-export MASAKARI_OPERATOR=ops-team
 
 scripts/deps.sh test || exit 1
 failed=()

@@ -134,11 +134,11 @@ export class HallModeration {
 		if (!own)
 			add('Hall.Moderation.Report', () => this.report(line));
 		if (this.isOperator) {
-			add('Hall.Moderation.Delete', () => this.act({ action: 'chat_delete', line_id: line.id }));
+			add('Hall.Moderation.Delete', () => this.act({ action: 'chat-delete', line_id: line.id }));
 			if (!own) {
 				add('Hall.Moderation.Mute', () => this.act({ action: 'mute', github_id: line.userId, minutes: MUTE_MINUTES }));
 				add('Hall.Moderation.Kick', () => this.act({ action: 'kick', github_id: line.userId }));
-				add('Hall.Moderation.Ban', () => this.act({ action: 'ban', github_id: line.userId }));
+				add('Hall.Moderation.Ban', () => this.act({ action: 'ban', github_id: line.userId, hours: '' }));
 			}
 		}
 		if (buttons.children.length)
