@@ -112,15 +112,16 @@ static const struct hall_sanction *sanction_find(struct hall_sanction *v, size_t
 	return NULL;
 }
 
-/* Tells every connection of user what happened to it. */
-static void tell_user(struct hall *hall, const char *user, struct hall_msg *m)
+/* Tells every connection of user (of the hold hash, when not "") what
+ * happened to it. */
+static void tell_user(struct hall *hall, const char *user, const char *hash, struct hall_msg *m)
 {
 	if (!m)
 		return;
 	lws_start_foreach_dll(struct lws_dll2 *, d, lws_dll2_get_head(&hall->sessions)) {
 		struct hall_session *s = lws_container_of(d, struct hall_session, list);
 
-		if (s->user[0] && strcasecmp(s->user, user) == 0)
+		if (s->user[0] && strcasecmp(s->user, user) == 0 && (!hash[0] || strcmp(s->hash, hash) == 0))
 			session_send(s, m);
 	} lws_end_foreach_dll(d);
 	msg_unref(m);
@@ -197,11 +198,13 @@ static void act(struct hall *hall, const struct worker_hall_event *e)
 		break;
 	case WORKER_KICK:
 	case WORKER_BAN:
-		tell_user(hall, e->github_id, msg_moderation(e->kind == WORKER_KICK ? "kicked" : "banned",
-							    "", e->message));
-		n = close_user(hall, e->github_id, "", e->kind == WORKER_KICK ? HALL_CLOSE_KICKED : HALL_CLOSE_BANNED,
+		/* A kick names the hold it ended (one claimed afresh since stays);
+		 * a ban closes every connection of the ID. */
+		tell_user(hall, e->github_id, e->hash, msg_moderation(e->kind == WORKER_KICK ? "kicked" : "banned",
+								     "", e->message));
+		n = close_user(hall, e->github_id, e->hash, e->kind == WORKER_KICK ? HALL_CLOSE_KICKED : HALL_CLOSE_BANNED,
 			       e->kind == WORKER_KICK ? "kicked by an operator" : "banned by an operator");
-		arrival_forget(hall, e->github_id, "");
+		arrival_forget(hall, e->github_id, e->hash);
 		recheck_arrivals(hall);
 		log_info("%s %s by %s: %u connection(s) closed", e->github_id,
 			 e->kind == WORKER_KICK ? "kicked" : "banned", e->actor, n);
@@ -216,11 +219,11 @@ static void act(struct hall *hall, const struct worker_hall_event *e)
 		sanction_put(&hall->mutes, &hall->nmutes, e, e->github_id);
 		mute = sanction_find(hall->mutes, &hall->nmutes, e->github_id);
 		if (mute)
-			tell_user(hall, e->github_id, msg_moderation("muted", mute->until_text, mute->reason));
+			tell_user(hall, e->github_id, "", msg_moderation("muted", mute->until_text, mute->reason));
 		break;
 	case WORKER_UNMUTE:
 		sanction_drop(hall->mutes, &hall->nmutes, e->github_id);
-		tell_user(hall, e->github_id, msg_moderation("unmuted", NULL, NULL));
+		tell_user(hall, e->github_id, "", msg_moderation("unmuted", NULL, NULL));
 		break;
 	case WORKER_CHAT_DELETE:
 		chat_line_delete(hall, e->line_id);

@@ -217,18 +217,27 @@ enum moderation_result moderation_unmute(db_t *db, const char *actor, const char
 enum moderation_result moderation_kick(db_t *db, const char *actor, const char *github_id,
 				       const char *reason)
 {
-	long long n;
+	char hash[65];
+	db_result *r;
 
 	if (db_begin(db) != 0)
 		return MODERATION_ERROR;
-	n = db_exec(db, "DELETE FROM identities WHERE github_id = ?", DB_TEXT(github_id));
-	if (n < 0)
+	/* The hold kicked, by its hash: whoever claims the ID afresh a moment
+	 * later is not closed with it. */
+	r = db_query(db, "SELECT secret_hash FROM identities WHERE github_id = ? FOR UPDATE", DB_TEXT(github_id));
+	if (!r)
 		return failed(db);
-	if (n == 0) {
+	if (r->nrows == 0) {
+		db_result_free(r);
 		db_rollback(db);
 		return MODERATION_NOTHING;
 	}
-	if (hall_event(db, "kick", github_id, NULL, 0, 0, reason, actor) != 0 ||
+	snprintf(hash, sizeof(hash), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
+	db_result_free(r);
+	if (db_exec(db, "DELETE FROM identities WHERE github_id = ?", DB_TEXT(github_id)) < 0 ||
+	    db_exec(db, "INSERT INTO hall_events (kind, github_id, secret_hash, message, actor) "
+		    "VALUES ('kick', ?, ?, ?, ?)", DB_TEXT(github_id), DB_TEXT(hash), DB_TEXT(reason),
+		    DB_TEXT(actor)) < 0 ||
 	    moderation_log(db, actor, "kick", github_id, NULL, reason) != 0)
 		return failed(db);
 	return done(db);
