@@ -47,6 +47,9 @@ before(async () => {
 	visitor = await browserLaunch({ locale: 'en-US' });
 	/* The refused entrance is a 403 page, which chromium logs. */
 	troll = await browserLaunch({ locale: 'en-US', base: second.base, allow: (p) => /status of 403/.test(p.text) });
+	/* Each has seen the hall's tutorial before (t4001 shows it). */
+	for (const v of [op, visitor, troll])
+		await v.context.addInitScript(() => window.localStorage.setItem('masakari.hall.tutorialSeen', '1'));
 	/* The operator's one-time link, opened in the operator's browser. */
 	const link = ctl('operator-link', OPERATOR).trim();
 	await op.page.goto(`${BASE}${new URL(link).pathname}`);
@@ -132,7 +135,7 @@ test('banned, the troll is out and the entrance refuses it; unbanned, it may ent
 	await act(op.page, last, 'ban');
 	await troll.page.locator('.hall-announce', { hasText: 'banned you' }).waitFor(PROMPT);
 	await screenshot(troll.page, 'moderation-banned-en');
-	await troll.page.goto(`${second.base}/`);
+	await troll.page.goto(`${second.base}/?change=1`);
 	await troll.page.fill('#github_id', TROLL);
 	const [answer] = await Promise.all([
 		troll.page.waitForResponse((r) => r.request().method() === 'POST'),
@@ -140,7 +143,10 @@ test('banned, the troll is out and the entrance refuses it; unbanned, it may ent
 	]);
 	assert.equal(answer.status(), 403);
 	ctl('unban', TROLL);
-	await enterHall(troll.page, TROLL, second.base);
+	/* The refusal showed the form again: entering works now. */
+	await troll.page.fill('#github_id', TROLL);
+	await troll.page.click('.entrance-form button[type="submit"]');
+	await troll.page.waitForSelector('#hall.is-live');
 });
 
 test('an announcement is a banner for everyone in the hall, on both daemons', async () => {
