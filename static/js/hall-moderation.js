@@ -51,8 +51,10 @@ export class HallModeration {
 	}
 
 	announce(message) {
-		const from = typeof message.from === 'string' ? message.from.replace(/^shell:.*/, '') : '';
-		const head = domElement('strong', '', textGet('Hall.Moderation.Announcement', from || '—'));
+		/* An operator by their ID; from the shell, the venue's staff. */
+		const from = typeof message.from === 'string' && !message.from.startsWith('shell:')
+			? `@${message.from}` : textGet('Hall.Moderation.Staff');
+		const head = domElement('strong', '', textGet('Hall.Moderation.Announcement', from));
 		const close = domElement('button', 'hall-announce-close', textGet('Hall.Moderation.Dismiss'));
 
 		close.type = 'button';
