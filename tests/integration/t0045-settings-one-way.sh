@@ -42,15 +42,8 @@ check "doctor refuses HoldDays 0 with its range" \
 	grep -qF 'FAIL config: Identity.HoldDays = "0" must be a whole number from 1 to 3650' "$TMP/doctor"
 # Ten lines 4000 days old, then fifty of today: the old ones are not among
 # the newest 50 the hall keeps whatever their age.
-for i in $(seq 10); do
-	echo "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)
-	      VALUES ('$tag-old', 'old $i', 'test', NOW(3) - INTERVAL 4000 DAY);"
-done >"$TMP/chat.sql"
-for i in $(seq 50); do
-	echo "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)
-	      VALUES ('$tag-new', 'new $i', 'test', NOW(3));"
-done >>"$TMP/chat.sql"
-sql "$(cat "$TMP/chat.sql")"
+chat_lines "$tag-old" 10 "4000 DAY"
+chat_lines "$tag-new" 50 "0 DAY"
 # An identity last used 40 days ago: past the hold the table says (30 days,
 # what the site and the hall use when HoldDays is out of range), so it goes
 # too; the flooder's own copy once took 0 as "keep for ever".
