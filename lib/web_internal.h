@@ -6,6 +6,7 @@
 
 #include <ClearSilver.h>
 #include <stddef.h>
+#include <time.h>
 
 #include "db.h"
 #include "lang.h"
