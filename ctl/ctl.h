@@ -10,6 +10,7 @@ int ctl_jobs(const struct settings *settings, int argc, char **argv);
 int ctl_jw(const struct settings *settings, int argc, char **argv);
 int ctl_settings(const struct settings *settings, int argc, char **argv);
 int ctl_score(const struct settings *settings, int argc, char **argv);
+int ctl_schema(const struct settings *settings, int argc, char **argv);
 
 /* moderate.c: the operators' acts from the shell. */
 int ctl_ban(const struct settings *settings, int argc, char **argv);

@@ -1,4 +1,4 @@
-/* main.c — masakarictl, the administrator's tool: migrate, doctor and friends. */
+/* main.c — masakarictl, the administrator's tool: migrate, doctor, schema and friends. */
 #include <stdio.h>
 #include <string.h>
 
@@ -39,6 +39,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "operator-link", "operator-link GITHUB_ID  a one-time link that makes a browser that operator",
 	  1, ctl_operator_link },
 	{ "moderation-log", "moderation-log [N]   the last N operator acts", 1, ctl_moderation_log },
+	{ "schema", "schema             the tables as the migrations left them (sql/schema.sql)", 1,
+	  ctl_schema },
 	{ NULL, NULL, 0, NULL },
 };
 
