@@ -40,11 +40,14 @@ CREATE TABLE `attack_jobs` (
 
 CREATE TABLE `chat_messages` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `line_id` bigint(20) unsigned DEFAULT NULL,
   `github_id` varchar(39) NOT NULL,
   `message` varchar(200) NOT NULL,
   `daemon_id` varchar(128) NOT NULL,
   `created_at` datetime(3) NOT NULL,
+  `operator` tinyint(1) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
+  UNIQUE KEY `chat_messages_by_line` (`line_id`),
   KEY `chat_messages_by_critic` (`github_id`,`id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -89,6 +92,21 @@ CREATE TABLE `exhibit_stack` (
   CONSTRAINT `exhibit_stack_ibfk_1` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `hall_events` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `kind` enum('release','kick','ban','ban_address','unban_address','mute','unmute','chat_delete','announce') NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci DEFAULT NULL,
+  `secret_hash` char(64) CHARACTER SET ascii COLLATE ascii_bin DEFAULT NULL,
+  `address` varchar(64) CHARACTER SET ascii COLLATE ascii_general_ci DEFAULT NULL,
+  `line_id` bigint(20) unsigned DEFAULT NULL,
+  `until` datetime DEFAULT NULL,
+  `message` varchar(500) DEFAULT NULL,
+  `actor` varchar(64) DEFAULT NULL,
+  `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
+  PRIMARY KEY (`id`),
+  KEY `hall_events_by_time` (`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `hall_presence` (
   `daemon_id` varchar(128) NOT NULL,
   `host` varchar(64) NOT NULL,
@@ -101,12 +119,19 @@ CREATE TABLE `hall_presence` (
   KEY `hall_presence_heartbeat` (`heartbeat_at`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `hall_sequences` (
+  `name` varchar(32) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `next_id` bigint(20) unsigned NOT NULL,
+  PRIMARY KEY (`name`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `identities` (
   `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
   `secret_hash` char(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   `verified` tinyint(1) NOT NULL DEFAULT 0,
   `claimed_at` datetime NOT NULL DEFAULT current_timestamp(),
   `last_seen` datetime NOT NULL DEFAULT current_timestamp(),
+  `operator_until` datetime DEFAULT NULL,
   PRIMARY KEY (`github_id`),
   UNIQUE KEY `identities_by_secret` (`secret_hash`),
   KEY `identities_last_seen` (`last_seen`)
@@ -120,6 +145,27 @@ CREATE TABLE `llm_cache` (
   PRIMARY KEY (`normalized_hash`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `moderation_log` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `actor` varchar(64) NOT NULL,
+  `action` varchar(32) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `target` varchar(80) NOT NULL DEFAULT '',
+  `detail` varchar(500) NOT NULL DEFAULT '',
+  `reason` varchar(500) NOT NULL DEFAULT '',
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  PRIMARY KEY (`id`),
+  KEY `moderation_log_by_time` (`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `operator_links` (
+  `token_hash` char(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  `expires_at` datetime NOT NULL,
+  `used_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`token_hash`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `reply_queue` (
   `throw_id` bigint(20) unsigned NOT NULL,
   `claimed_until` datetime(3) DEFAULT NULL,
@@ -127,6 +173,36 @@ CREATE TABLE `reply_queue` (
   `created_at` datetime(3) NOT NULL DEFAULT current_timestamp(3),
   PRIMARY KEY (`throw_id`),
   CONSTRAINT `reply_queue_ibfk_1` FOREIGN KEY (`throw_id`) REFERENCES `throws` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `reports` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `reporter` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `target` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `line_id` bigint(20) unsigned DEFAULT NULL,
+  `line_text` varchar(200) DEFAULT NULL,
+  `reason` varchar(500) NOT NULL,
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  `handled_at` datetime DEFAULT NULL,
+  `handled_by` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `reports_open` (`handled_at`,`id`),
+  KEY `reports_by_reporter` (`reporter`,`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `sanctions` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `kind` enum('mute','ban') NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci DEFAULT NULL,
+  `address` varchar(64) CHARACTER SET ascii COLLATE ascii_general_ci DEFAULT NULL,
+  `reason` varchar(500) NOT NULL DEFAULT '',
+  `created_by` varchar(64) NOT NULL,
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  `until` datetime DEFAULT NULL,
+  `lifted_at` datetime DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `sanctions_by_id` (`github_id`,`kind`),
+  KEY `sanctions_by_address` (`address`,`kind`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE `schema_migrations` (
