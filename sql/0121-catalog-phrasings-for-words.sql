@@ -18,3 +18,6 @@ SET @w = (SELECT id FROM weaknesses WHERE slug = 'plaintext-db-password');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', 'データベースの認証情報が設定ファイルにそのまま書いてある'),
   (@w, 'en', 'the database credentials are written into a file as they are');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-server');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'en', 'one crash or kernel panic and the whole site is gone');
