@@ -196,6 +196,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 			if ((cat->rules & SCORE_RULE_EXTENSIONS) && t->latin &&
 			    extends(text, t->len, w->text, w->len))
 				continue;
+			if ((cat->rules & SCORE_RULE_FIRST_LETTER) && t->latin && text[0] != w->text[0])
+				continue;
 			like = jw_similarity(text, t->len, w->text, w->len);
 			if (like < cat->word_threshold)
 				continue;

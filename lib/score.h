@@ -18,8 +18,10 @@
  *   - else by their Jaro–Winkler similarity when it reaches word_threshold
  *     (below it they count as unlike: chance likeness between short words is
  *     noise), except that words shorter than three characters are alike only
- *     when equal, and a word is never like its own extension by a few
- *     letters (http and https, sql and sqlite: they make another term).
+ *     when equal, a word is never like its own extension by a few
+ *     letters (http and https, sql and sqlite: they make another term), and
+ *     Latin words are alike only when they begin with the same letter
+ *     (typos keep it; clock and flock, hypervisor and supervisor differ).
  * Each word of the catalog weighs its inverse document frequency,
  * ln(1 + N / n) for a word found in n of the N weaknesses, so a word only one
  * weakness uses ("cron", "バブル") tells more than one many use ("request").
@@ -106,7 +108,8 @@ struct score_word {
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
 	SCORE_RULE_EXTENSIONS = 2,    /* a word is never like its own extension */
-	SCORE_RULE_ALL = 3,
+	SCORE_RULE_FIRST_LETTER = 4,  /* alike Latin words begin alike (typos keep it) */
+	SCORE_RULE_ALL = 7,
 };
 
 struct score_phrasing {

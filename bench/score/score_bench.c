@@ -235,7 +235,8 @@ static const struct option options[] = {
 	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0 },
 	{ "+ catalog words: synonyms and compounds", 1, 0 },
 	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS },
-	{ "**v3 (default): + no word is like its extension**", 1, SCORE_RULE_ALL },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS },
+	{ "**v3 (default): + alike Latin words begin alike**", 1, SCORE_RULE_ALL },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;

@@ -27,9 +27,9 @@ check "not no-authentication ($SLUG)" test "$SLUG" != no-authentication
 expect_eq "plaintext-db-password" plaintext-db-password "$SLUG"
 
 t "chrony is not cron"
-thrown "we should sync the clocks of the hosts with chrony rather than trusting the hypervisor"
+thrown "chrony keeps every scheduler's clock in step"
 expect_eq "no weakness" "" "$SLUG"
-thrown "ホストの時刻はハイパーバイザ任せにせずchronyで合わせるべき"
+thrown "chronyで各スケジューラの時計を合わせている"
 expect_eq "no weakness (ja)" "" "$SLUG"
 
 t "HTTP/2 and an SQLite file are not HTTPS and SQL seeds"

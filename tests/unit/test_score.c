@@ -147,6 +147,26 @@ static void sqlite_is_not_sql(void **state)
 	rules_free(cat);
 }
 
+static void words_that_begin_differently_are_unlike(void **state)
+{
+	struct score_catalog *on = rules_catalog(SCORE_RULE_ALL, 0);
+	struct score_catalog *off = rules_catalog(SCORE_RULE_ALL & ~SCORE_RULE_FIRST_LETTER, 0);
+	struct score_result r;
+
+	(void)state;
+	/* ztderr and stderr are 0.89 alike (so are clock and flock, 0.87); a
+	 * typo rarely changes the first letter. */
+	assert_int_equal(score_critique(off, "logs on ztderr", &r), 0);
+	assert_int_equal(r.matched, 2);
+	assert_int_equal(score_critique(on, "logs on ztderr", &r), 0);
+	assert_int_equal(r.matched, 1);
+	/* A typo after the first letter still matches. */
+	assert_int_equal(score_critique(on, "logs on stdrr", &r), 0);
+	assert_int_equal(r.weakness_index, LOGS);
+	rules_free(on);
+	rules_free(off);
+}
+
 static void a_known_word_is_like_no_other(void **state)
 {
 	struct score_catalog *on = rules_catalog(SCORE_RULE_ALL, 1);
@@ -325,6 +345,7 @@ int main(void)
 		cmocka_unit_test(http_is_not_https),
 		cmocka_unit_test(without_the_extension_rule_http_stands_for_https),
 		cmocka_unit_test(sqlite_is_not_sql),
+		cmocka_unit_test(words_that_begin_differently_are_unlike),
 		cmocka_unit_test(a_known_word_is_like_no_other),
 		cmocka_unit_test(a_compound_noun_is_one_word),
 		cmocka_unit_test(a_word_stands_for_its_synonyms_in_both_languages),
