@@ -77,7 +77,7 @@ include:"layout/head.cs" ?>
         <tr><th><?cs var:Text.Masakari.Throw.Latency ?></th><td id="report-latency"><?cs if:?Throw.P50 ?><?cs var:Throw.P50 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P90 ?><?cs var:Throw.P90 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P99 ?><?cs var:Throw.P99 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.Max ?><?cs var:Throw.Max ?><?cs else ?>–<?cs /if ?> ms</td></tr>
         <tr><th><?cs var:Text.Masakari.Throw.Requested ?></th><td id="report-requested"><?cs var:Throw.Power ?> <?cs var:Text.Masakari.Throw.PerSecond ?></td></tr>
         <tr><th><?cs var:Text.Masakari.Throw.Achieved ?></th><td id="report-achieved"><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?> <?cs var:Text.Masakari.Throw.PerSecond ?></td></tr>
-        <tr><th><?cs var:Text.Masakari.Throw.Dropped ?></th><td id="report-dropped"><?cs var:fill2(Text.Masakari.Throw.DroppedLine, Throw.Dropped, Throw.Total) ?></td></tr>
+        <tr><th><?cs var:Text.Masakari.Throw.Dropped ?></th><td id="report-dropped"><?cs var:fill2(Text.Masakari.Throw.DroppedLine, number(Throw.Dropped), number(Throw.Total)) ?></td></tr>
         <?cs if:Chart.Samples > 0 ?><tr><th><?cs var:Text.Masakari.Throw.HpDuring ?></th><td id="report-hp"><?cs var:fill2(Text.Masakari.Throw.HpDuringLine, Chart.MinHp, Chart.LastHp) ?></td></tr><?cs /if ?>
         <?cs if:Throw.StartedAt ?><tr><th><?cs var:Text.Masakari.Throw.StartFinish ?></th><td><?cs var:datetime(Throw.StartedAt) ?> / <?cs if:?Throw.FinishedAt ?><?cs var:datetime(Throw.FinishedAt) ?><?cs else ?>–<?cs /if ?> UTC</td></tr><?cs /if ?>
       </table>

@@ -30,7 +30,8 @@ export function sql(query) {
 /*
  * A browser of its own (fresh profile) for one visitor. options.locale sets
  * the browser's language (its Accept-Language), options.reducedMotion
- * 'reduce' asks for reduced motion, options.allow(problem) may excuse an
+ * 'reduce' asks for reduced motion, options.javaScriptEnabled false turns the
+ * pages' scripts off, options.allow(problem) may excuse an
  * expected console error. Returns {context, page, problems, close()}.
  * Everything not on the stack's origin fails as if offline.
  */
@@ -41,6 +42,7 @@ export async function browserLaunch(options = {}) {
 		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
 		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
 		reducedMotion: options.reducedMotion || 'no-preference',
+		javaScriptEnabled: options.javaScriptEnabled !== false,
 	});
 	const visitor = { context, problems: [] };
 
