@@ -104,13 +104,12 @@ static void scratch_free(struct scratch *s)
  * configuration, which Jaro–Winkler may judge.) Latin words only: a
  * Japanese word with more after it is a compound (ジョブキュー), and the
  * short ones that differ in meaning (認証, 認証情報) are equal or unlike. */
-static int extends(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+static int extends(const uint32_t *a, size_t na, const uint32_t *b, size_t nb, size_t most)
 {
 	size_t n = na < nb ? na : nb;
-
 	size_t more = na > nb ? na - nb : nb - na;
 
-	return more >= 1 && more <= SCORE_EXTENSION_MAX && memcmp(a, b, n * sizeof(*a)) == 0;
+	return more >= 1 && more <= most && memcmp(a, b, n * sizeof(*a)) == 0;
 }
 
 /* The catalog word a critique word is (its index), or -2 - the index of the
@@ -193,8 +192,11 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 				continue;
 			if (word_bound(t->len, sig, count, w) < cat->word_threshold)
 				continue;
+			/* One of the catalog's words is a term of its own however
+			 * much longer it is (plain and plaintext). */
 			if ((cat->rules & SCORE_RULE_EXTENSIONS) && t->latin &&
-			    extends(text, t->len, w->text, w->len))
+			    extends(text, t->len, w->text, w->len,
+				    w->known ? TOKENIZE_MAX_WORD_LEN : SCORE_EXTENSION_MAX))
 				continue;
 			if ((cat->rules & SCORE_RULE_FIRST_LETTER) && t->latin && text[0] != w->text[0])
 				continue;

@@ -411,8 +411,12 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->japanese = 0;
 	if (n < 0)
 		return -1;
+	/* The word before was a Latin word, kept, with only a space after it:
+	 * the next Latin word is glued to it ("plain text"). */
+	int after_latin = 0;
+
 	while (i < (size_t)n) {
-		size_t end = i;
+		size_t end = i, before = out->nwords;
 		int japanese = 0;
 
 		while (end < (size_t)n && text[end] != ' ') {
@@ -438,8 +442,9 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 			if (rc != 0)
 				return rc;
 		} else {
-			add_word(out, text + i, end - i, 0);
+			add_word(out, text + i, end - i, after_latin);
 		}
+		after_latin = !japanese && out->nwords > before && out->words[out->nwords - 1].latin;
 		i = end + 1;
 	}
 	return 0;

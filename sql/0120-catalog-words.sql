@@ -5,7 +5,8 @@
 -- first (lowest id), in both languages. A group of one word is a term that
 -- means only itself: a critique that says it is like no other catalog word,
 -- however alike they are spelt (chrony and cron, sqlite and sql). A word
--- that MeCab cuts into glued parts (認証情報 → 認証 + 情報, 標準エラー) is
+-- that MeCab cuts into glued parts (認証情報 → 認証 + 情報, 標準エラー), or
+-- that English may write as two (plaintext, plain text; webapp, web app), is
 -- one word wherever it is written. Read before the phrasings, which are cut
 -- knowing these words (lib/score_catalog.c). docs/MASAKARI.md has what each
 -- changed.
@@ -75,6 +76,7 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (15, 'rabbitmq'),
   (15, 'ブローカー'),
   (15, 'メッセージブローカー'),
+  (15, 'message broker'),
   (16, 'poll'),
   (16, 'ポーリング'),
   (17, 'sort'),
