@@ -337,7 +337,14 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 	       median_of(mp, nu), median_of(hp, t->nhit_power));
 }
 
-static int evaluate(const char *sql, const char *labelled, const char *held_out, int verbose)
+/* The sets of critiques, in the order of the table: the tuning set, and the
+ * held-out sets (NULL when not given). */
+struct sets {
+	const char *path[3];
+};
+static const char *const set_names[] = { "labelled", "held out", "fresh held out" };
+
+static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
 	printf("\n| scoring | set | language | aimed: right weakness | aimed: another | aimed: "
 	       "missed | unrelated: hit something | unrelated: median power | aimed hits: "
@@ -359,15 +366,16 @@ static int evaluate(const char *sql, const char *labelled, const char *held_out,
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 2; set++) {
-			const char *path = set ? held_out : labelled;
+		for (int set = 0; set < 3; set++) {
+			const char *path = sets->path[set];
 
 			if (!path)
 				continue;
+			/* Only the tuning set is told critique by critique. */
 			if (tally_file(&cat, o, path, t, verbose && last && set == 0) != 0)
 				return -1;
 			for (int li = 0; li < SCORE_LANGS; li++)
-				print_row(o->name, set ? "held out" : "labelled", &t[li], li);
+				print_row(o->name, set_names[set], &t[li], li);
 			if (last && set == 0)
 				for (int li = 0; li < SCORE_LANGS; li++) {
 					double sc[512];
@@ -397,7 +405,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -484,10 +492,13 @@ int main(int argc, char **argv)
 		       ref, median / ref);
 	}
 	free(times);
-	if (argc > 3 && evaluate(argv[1], argv[3], argc > 4 ? argv[4] : NULL,
-				 getenv("BENCH_VERBOSE") != NULL) != 0) {
-		fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
-		return 1;
+	if (argc > 3) {
+		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL } };
+
+		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
+			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
+			return 1;
+		}
 	}
 	score_catalog_free(&cat);
 	return sink == -1;
