@@ -131,6 +131,53 @@ static long claimed_by(const struct score_catalog *cat, const uint32_t *text, si
 	return -1;
 }
 
+/* Links critique word c (text[0..len), of the latin class or not) to every
+ * catalog word of its class that Jaro–Winkler finds alike under the rules,
+ * but not to skip (the word it equals, or -1); raises *best and *weight to
+ * the likest one's. 0, or -1 when out of memory. */
+static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_t c,
+		       const uint32_t *text, size_t len, int latin, long skip, double *best,
+		       double *weight)
+{
+	uint8_t count[64] = { 0 };
+	uint64_t sig = score_signature(text, len);
+
+	/* "c" and "cd" are 0.85 alike by Jaro–Winkler: for so few letters
+	 * that is noise, so short words must be equal. */
+	if (len < 3)
+		return 0;
+	for (size_t k = 0; k < len; k++)
+		count[(text[k] * 2654435761u) >> 26]++;
+	for (size_t v = 0; v < cat->nvocab; v++) {
+		const struct score_word *w = &cat->vocab[v];
+		double like;
+
+		if (w->latin != latin || (long)v == skip || w->len < 3)
+			continue;
+		if (word_bound(len, sig, count, w) < cat->word_threshold)
+			continue;
+		/* One of the catalog's words is a term of its own however much
+		 * longer it is (plain and plaintext). */
+		if ((cat->rules & SCORE_RULE_EXTENSIONS) && latin &&
+		    extends(text, len, w->text, w->len,
+			    w->known ? TOKENIZE_MAX_WORD_LEN : SCORE_EXTENSION_MAX))
+			continue;
+		if ((cat->rules & SCORE_RULE_FIRST_LETTER) && latin && text[0] != w->text[0])
+			continue;
+		like = jw_similarity(text, len, w->text, w->len);
+		if (like < cat->word_threshold)
+			continue;
+		if (link_add(s, w->canon, c, like) != 0)
+			return -1;
+		/* The weight of the likest catalog word; on a tie the rarer. */
+		if (like > *best || (like == *best && w->idf > *weight)) {
+			*best = like;
+			*weight = w->idf;
+		}
+	}
+	return 0;
+}
+
 /* Compares each distinct word of the critique with every catalog word of its
  * class. 0, or -1 when out of memory. */
 static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
@@ -147,10 +194,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		const struct tokenize_word *t = &words->words[i];
 		const uint32_t *text = words->chars + t->start;
 		double best = 0.0, weight = 0.0;
-		uint8_t count[64] = { 0 };
-		uint64_t sig;
 		long claim;
-		int dup = 0;
+		int dup = 0, alone;
 		size_t c = s->nwords;
 
 		/* A word said twice says no more than once. */
@@ -174,44 +219,10 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		/* One of the catalog's words, or one with letters after it, means
 		 * what it says and is like no other word, however alike they are
 		 * spelt. */
-		if (claim < -1 ||
-		    (claim >= 0 && cat->vocab[claim].known && (cat->rules & SCORE_RULE_KNOWN_WORDS)))
-			goto weighed;
-		sig = score_signature(text, t->len);
-		for (size_t k = 0; k < t->len; k++)
-			count[(text[k] * 2654435761u) >> 26]++;
-		for (size_t v = 0; v < cat->nvocab; v++) {
-			const struct score_word *w = &cat->vocab[v];
-			double like;
-
-			if (w->latin != t->latin || (long)v == claim)
-				continue;
-			/* "c" and "cd" are 0.85 alike by Jaro–Winkler: for so few
-			 * letters that is noise, so short words must be equal. */
-			if (t->len < 3 || w->len < 3)
-				continue;
-			if (word_bound(t->len, sig, count, w) < cat->word_threshold)
-				continue;
-			/* One of the catalog's words is a term of its own however
-			 * much longer it is (plain and plaintext). */
-			if ((cat->rules & SCORE_RULE_EXTENSIONS) && t->latin &&
-			    extends(text, t->len, w->text, w->len,
-				    w->known ? TOKENIZE_MAX_WORD_LEN : SCORE_EXTENSION_MAX))
-				continue;
-			if ((cat->rules & SCORE_RULE_FIRST_LETTER) && t->latin && text[0] != w->text[0])
-				continue;
-			like = jw_similarity(text, t->len, w->text, w->len);
-			if (like < cat->word_threshold)
-				continue;
-			if (link_add(s, w->canon, c, like) != 0)
-				return -1;
-			/* The weight of the likest catalog word; on a tie the rarer. */
-			if (like > best || (like == best && w->idf > weight)) {
-				best = like;
-				weight = w->idf;
-			}
-		}
-weighed:
+		alone = claim < -1 ||
+			(claim >= 0 && cat->vocab[claim].known && (cat->rules & SCORE_RULE_KNOWN_WORDS));
+		if (!alone && fuzzy_links(s, cat, c, text, t->len, t->latin, claim, &best, &weight) != 0)
+			return -1;
 		s->known[c] = best > 0.0;
 		s->weight[c] = best > 0.0 ? weight : cat->unknown_weight;
 		s->weight_sum += s->weight[c];

@@ -130,13 +130,16 @@ NEOERR *hp_chart_fill(web_request *req, db_t *db)
 
 NEOERR *hp_chart_fill_window(web_request *req, db_t *db, const char *from, const char *to)
 {
-	/* Ages before the window's end, its length, then the samples inside;
-	 * no end yet is now. A sampling interval either side shows the HP
-	 * before the first request and after the last. */
+	/* The window's length, then the samples inside it with their ages
+	 * before its end; no end yet is now, and an attack is never drawn
+	 * over more than WINDOW_SECONDS (a job that failed without an end).
+	 * A sampling interval either side shows the HP before the first
+	 * request and after the last. */
 	db_result *span = db_query(db,
 				   "SELECT TIMESTAMPDIFF(MICROSECOND, ? - INTERVAL 5 SECOND, "
-				   "COALESCE(?, NOW(3)) + INTERVAL 5 SECOND) / 1000000",
-				   DB_TEXT(from), DB_TEXT(to));
+				   "LEAST(COALESCE(?, NOW(3)), ? + INTERVAL ? SECOND) + INTERVAL 5 SECOND) "
+				   "/ 1000000",
+				   DB_TEXT(from), DB_TEXT(to), DB_TEXT(from), DB_INT(WINDOW_SECONDS));
 	db_result *r = NULL;
 	double window = span && span->nrows == 1 ? db_cell_double(span, 0, 0, 0) : 0;
 	NEOERR *err;
@@ -147,11 +150,12 @@ NEOERR *hp_chart_fill_window(web_request *req, db_t *db, const char *from, const
 	if (window < 1)
 		window = 1;
 	r = db_query(db,
-		     "SELECT TIMESTAMPDIFF(MICROSECOND, at, COALESCE(?, NOW(3)) + INTERVAL 5 SECOND) "
-		     "/ 1000000, AVG(cpuutilization) FROM status_samples "
-		     "WHERE at BETWEEN ? - INTERVAL 5 SECOND AND COALESCE(?, NOW(3)) + INTERVAL 5 SECOND "
-		     "GROUP BY at ORDER BY at",
-		     DB_TEXT(to), DB_TEXT(from), DB_TEXT(to));
+		     "SELECT ? - TIMESTAMPDIFF(MICROSECOND, ? - INTERVAL 5 SECOND, at) / 1000000, "
+		     "AVG(cpuutilization) FROM status_samples "
+		     "WHERE at BETWEEN ? - INTERVAL 5 SECOND AND ? - INTERVAL 5 SECOND + INTERVAL ? "
+		     "MICROSECOND GROUP BY at ORDER BY at",
+		     DB_DOUBLE(window), DB_TEXT(from), DB_TEXT(from), DB_TEXT(from),
+		     DB_INT((long long)(window * 1e6)));
 	if (!r)
 		return web_db_error(db, "reading the HP during the attack");
 	err = chart_draw(req, r, window);
