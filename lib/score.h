@@ -1,15 +1,28 @@
 /* score.h — the weakness catalog in memory, and the weakness a critique hits.
  *
  * A catalog holds the legacy target's known weaknesses, each with several
- * phrasings (Japanese and English). Loading (score_catalog_load) is kept apart
- * from matching so that the matching can be used and tested without a
- * database.
+ * phrasings (Japanese and English), and the catalog's words: groups of words
+ * that mean one thing (host, box, machine, サーバー) and words that mean only
+ * themselves (chrony, sqlite). Building it (lib/score_catalog.c:
+ * score_catalog_add_word, score_catalog_add, score_catalog_load) is kept
+ * apart from matching (lib/score.c) so that the matching can be used and
+ * tested without a database.
  *
- * Scoring version 2 (score_critique). The critique and every phrasing are
- * cut into content words (lib/tokenize.h: MeCab for Japanese). Two words are
- * alike by their Jaro–Winkler similarity when it reaches word_threshold
- * (below it they count as unlike: chance likeness between short words is
- * noise). Each word of the catalog weighs its inverse document frequency,
+ * Scoring version 3 (score_critique). The critique and every phrasing are
+ * cut into content words (lib/tokenize.h: MeCab for Japanese); glued words
+ * whose joined text is a catalog word become that one word (認証+情報 →
+ * 認証情報), and each word of a group stands for the group's first. Two
+ * words are alike
+ *   - by equality (likeness 1); a critique word that is a catalog word
+ *     (or extends one: chronyd, httpsの) is like nothing else;
+ *   - else by their Jaro–Winkler similarity when it reaches word_threshold
+ *     (below it they count as unlike: chance likeness between short words is
+ *     noise), except that words shorter than three characters are alike only
+ *     when equal, a word is never like its own extension by a few
+ *     letters (http and https, sql and sqlite: they make another term), and
+ *     Latin words are alike only when they begin with the same letter
+ *     (typos keep it; clock and flock, hypervisor and supervisor differ).
+ * Each word of the catalog weighs its inverse document frequency,
  * ln(1 + N / n) for a word found in n of the N weaknesses, so a word only one
  * weakness uses ("cron", "バブル") tells more than one many use ("request").
  * For a phrasing P and the critique C, both ways of Monge–Elkan:
@@ -28,14 +41,12 @@
  * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
  * needs two words of its phrasing, or one that carries SCORE_ONE_WORD_RECALL
  * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
- * request"). Words shorter than three characters are alike only when equal. A miss flies, but weakly: its power is
- * that of its score or of the threshold, whichever is lower.
+ * request"). A miss flies, but weakly: its power is that of its score or of
+ * the threshold, whichever is lower.
  *
- * Scoring version 1 (score_critique_v1), kept for throws stored before
- * version 2 and for bench/score: Jaro–Winkler between the whole critique and
- * each whole phrasing, spaces and punctuation removed; a hit needs the
- * winning phrasing's language's threshold and min_length_ratio; the power
- * is ⌈100 × score⌉. docs/MASAKARI.md has the measurements behind both. */
+ * Throws scored by versions 1 (whole strings) and 2 (words, without the
+ * catalog's words and the rules above) keep the score and power they were
+ * given; docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
 
@@ -55,9 +66,9 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 2
+#define SCORE_VERSION 3
 
-/* Version 2's defaults (measured in docs/MASAKARI.md): the miss threshold and
+/* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
  * of a critique's word that is like no catalog word. */
 #define SCORE_MISS_THRESHOLD_JA_DEFAULT 0.45
@@ -69,10 +80,9 @@ enum score_lang {
  * this much of the phrasing's weight ("CDN" of "no CDN"). */
 #define SCORE_ONE_WORD_RECALL 0.75
 #define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
-/* Version 1's miss rule. */
-#define SCORE_V1_MISS_THRESHOLD_JA 0.65
-#define SCORE_V1_MISS_THRESHOLD_EN 0.80
-#define SCORE_V1_MIN_LENGTH_RATIO 0.5
+/* A word with one to this many letters more than another that it begins
+ * with is another term (https, sqlite, crontab), not a typo. */
+#define SCORE_EXTENSION_MAX 3
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -85,26 +95,27 @@ struct score_word {
 	uint16_t len;
 	uint8_t latin;           /* tokenize_word's class: only like classes compare */
 	uint64_t sig;            /* one bit per character (hashed): a quick bound */
-	unsigned df;             /* weaknesses that use it */
+	uint8_t known;           /* one of the catalog's words (catalog_words) */
+	long long group;         /* its group there, when known */
+	uint32_t canon;          /* the word it stands for: its group's first, or itself */
+	unsigned df;             /* weaknesses that use it (its canon's count) */
 	size_t last_weakness;    /* the last one counted in df, + 1 */
-	double idf;
+	double idf;              /* its canon's */
 };
 
-/* How the words of a version 2 score combine; the default is the one chosen
- * (SCORE_COMBINE_GEOMETRIC); the others are for bench/score's table. */
-enum score_combine {
-	SCORE_COMBINE_GEOMETRIC = 0,  /* √(recall × precision) */
-	SCORE_COMBINE_RECALL,         /* recall alone: one-way Monge–Elkan */
-	SCORE_COMBINE_MEAN,           /* (recall + precision) / 2 */
-	SCORE_COMBINE_LEANING,        /* recall^¾ × precision^¼ */
+/* Which of version 3's rules apply (all by default; bench/score turns them
+ * off one by one for its table). */
+enum {
+	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
+	SCORE_RULE_EXTENSIONS = 2,    /* a word is never like its own extension */
+	SCORE_RULE_FIRST_LETTER = 4,  /* alike Latin words begin alike (typos keep it) */
+	SCORE_RULE_ALL = 7,
 };
 
 struct score_phrasing {
-	uint32_t *text;          /* normalised code points (version 1) */
-	size_t len;              /* never 0 */
 	enum score_lang lang;
 	char *utf8;              /* as written, for explaining a score */
-	uint32_t *words;         /* distinct catalog words (indices into vocab) */
+	uint32_t *words;         /* distinct canon words (indices into vocab) */
 	size_t nwords;           /* 0 when it has no content word */
 	double weight;           /* Σ idf of its words */
 };
@@ -128,16 +139,14 @@ struct score_catalog {
 	size_t vocab_cap;
 	uint32_t *vocab_slots;   /* open addressing: index + 1, 0 free */
 	size_t vocab_nslots;     /* a power of two, at least twice nvocab */
-	/* Version 2's parameters; the defaults unless changed. */
+	size_t nphrasings;       /* of all weaknesses: the catalog's words come first */
+	/* The parameters; the defaults unless changed. */
 	double miss_threshold[SCORE_LANGS];   /* indexed by enum score_lang */
 	double chance[SCORE_LANGS];
 	double word_threshold;
 	double unknown_weight;
 	int use_idf;             /* 0: every word weighs 1 (bench/score) */
-	enum score_combine combine;
-	/* Version 1's miss rule (score_critique_v1). */
-	double v1_miss_threshold[SCORE_LANGS];
-	double min_length_ratio;
+	unsigned rules;          /* SCORE_RULE_*: SCORE_RULE_ALL */
 };
 
 /* Why a critique hit or missed. */
@@ -145,8 +154,7 @@ enum score_verdict {
 	SCORE_HIT,
 	SCORE_MISS_NOTHING,      /* no content word, or an empty catalog */
 	SCORE_MISS_LOW,          /* below the threshold of the language */
-	SCORE_MISS_SHORT,        /* v1: too short for the phrasing; v2: one word of
-				    a phrasing of more is all it has */
+	SCORE_MISS_SHORT,        /* one word of a phrasing of more is all it has */
 };
 
 struct score_result {
@@ -154,13 +162,13 @@ struct score_result {
 	int weakness_index;      /* index into weaknesses, or -1 for a miss */
 	int nearest_index;       /* the best phrasing's weakness, hit or miss; -1 if none */
 	int phrasing_index;      /* the best phrasing within it; -1 if none */
-	enum score_lang lang;    /* v2: the critique's; v1: the best phrasing's */
+	enum score_lang lang;    /* the critique's */
 	enum score_verdict verdict;
 	int power;               /* requests per second, 1–100 */
-	int version;             /* 1 or 2 */
-	double recall, precision;/* v2: of the best phrasing */
-	size_t matched;          /* v2: how many of its words the critique has */
-	double chance;           /* v2: the chance level subtracted */
+	int version;             /* SCORE_VERSION */
+	double recall, precision;/* of the best phrasing */
+	size_t matched;          /* how many of its words the critique has */
+	double chance;           /* the chance level subtracted */
 	double threshold;        /* the miss threshold that applied */
 };
 
@@ -169,7 +177,7 @@ void score_catalog_init(struct score_catalog *cat);
 
 struct settings;
 
-/* Sets version 2's parameters from the settings Masakari.MissThreshold.ja and
+/* Sets the parameters from the settings Masakari.MissThreshold.ja and
  * .en, Masakari.Chance.ja and .en, Masakari.WordThreshold and
  * Masakari.UnknownWeight, and the dictionary MeCab reads,
  * Masakari.MecabDictionary (settings_read has already replaced a missing or
@@ -180,6 +188,15 @@ void score_catalog_configure(struct score_catalog *cat, const struct settings *s
  * memory or when the id is already in the catalog (nothing is added). */
 int score_catalog_add_weakness(struct score_catalog *cat, long long id, const char *slug,
 			       const char *title_ja, const char *title_en);
+
+/* Adds a word of the catalog's words to group (a number the caller picks;
+ * the group's first word is the one the others stand for). The text, cut into
+ * words as a phrasing is, must come out as one word or one run of glued
+ * words (標準エラー). Returns 0; -1 when out of memory; -2 when it cannot be
+ * used: not one word, not UTF-8, empty, a word that already stands for
+ * another, or phrasings were added already (they were cut without it); -3
+ * when it has Japanese in it and MeCab cannot start (logged). */
+int score_catalog_add_word(struct score_catalog *cat, long long group, const char *text);
 
 /* Adds a phrasing in lang, normalised and cut into words, to the weakness
  * with that id. Returns 0; -1 when out of memory; -2 when the phrasing cannot
@@ -200,15 +217,14 @@ int score_lang_parse(const char *name);
 /* "ja" or "en". */
 const char *score_lang_name(enum score_lang lang);
 
-/* Version 1's attack power for a score: ceil(100 * score) requests per
- * second, at most 100 and at least 1, so that a throw that matches nothing
- * at all still visibly flies. Never fails (NaN gives 1). */
-int score_power(double score);
+/* The attack power for a share 0..1: ceil(100 * share), at most 100 and at
+ * least 1, so that a throw that matches nothing at all still visibly flies.
+ * Never fails (NaN gives 1). */
+int score_power(double share);
 
-/* Version 2's: ceil(100 * (score - chance) / (1 - chance)), at most 100 and
- * at least 1. Never fails (NaN gives 1). */
+/* The attack power for a score: ceil(100 * (score - chance) / (1 - chance)),
+ * at most 100 and at least 1. Never fails (NaN gives 1). */
 int score_power_over_chance(double score, double chance);
-
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
  * (version 2). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer
@@ -239,19 +255,22 @@ struct score_explanation {
 int score_explain(const struct score_catalog *cat, const char *critique,
 		  struct score_explanation *out);
 
-/* Scoring version 1 (see the top of this file); same returns as
- * score_critique except never -2. */
-int score_critique_v1(const struct score_catalog *cat, const char *critique,
-		      struct score_result *out);
-
-/* Replaces cat's contents (an initialised catalog) with the weaknesses and
- * phrasings in the database, ordered by id; keeps its miss rule. A
- * phrasing that cannot be used is skipped with a warning. Returns 0, or -1
+/* Replaces cat's contents (an initialised catalog) with the catalog's words,
+ * the weaknesses and their phrasings in the database, ordered by id; keeps
+ * its parameters. A word or phrasing that cannot be used is skipped with a
+ * warning. Returns 0, or -1
  * with the reason logged and cat left as it was. */
 int score_catalog_load(struct score_catalog *cat, db_t *db);
 
-/* Frees what the catalog holds and leaves it empty (miss rule kept), ready
+/* Frees what the catalog holds and leaves it empty (parameters kept), ready
  * for reuse; never fails. */
 void score_catalog_free(struct score_catalog *cat);
+
+/* For lib/score.c and lib/score_catalog.c only: the index of the catalog word
+ * text[0..n), or -1; a word's signature (a bit per character, hashed into
+ * 64); and the catalog word tokenize_join may join glued words into. */
+long score_vocab_find(const struct score_catalog *cat, const uint32_t *text, size_t n);
+uint64_t score_signature(const uint32_t *text, size_t n);
+int score_vocab_known(const uint32_t *text, size_t n, void *cat);
 
 #endif

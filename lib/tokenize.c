@@ -158,9 +158,14 @@ static int ends_with(const uint32_t *w, size_t n, const char *suffix)
  * words. Returns the new length. */
 static size_t stem(uint32_t *w, size_t n)
 {
+	int undouble = 1;
+
 	for (size_t i = 0; i < n; i++)
 		if (!(w[i] >= 'a' && w[i] <= 'z'))
 			return n; /* digits or other letters: left alone */
+	/* Not a plural: HTTPS is not more than one HTTP. */
+	if (n == 5 && ends_with(w, n, "https"))
+		return n;
 	if (n > 4 && ends_with(w, n, "ies")) {
 		n -= 2;
 		w[n - 1] = 'i';
@@ -175,6 +180,11 @@ static size_t stem(uint32_t *w, size_t n)
 		n -= 3;
 	else if (n > 4 && ends_with(w, n, "ed"))
 		n -= 2;
+	else
+		undouble = 0;
+	/* logging, logged → log; but call, pass, buzz keep their pair. */
+	if (undouble && n > 3 && w[n - 1] == w[n - 2] && !strchr("aeioulsz", (int)w[n - 1]))
+		n -= 1;
 	if (n > 3 && w[n - 1] == 'e')
 		n -= 1;
 	else if (n > 3 && w[n - 1] == 'y')
@@ -182,8 +192,9 @@ static size_t stem(uint32_t *w, size_t n)
 	return n;
 }
 
-/* Appends w[0..n) to out as a word unless it is a function word. */
-static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n)
+/* Appends w[0..n) to out as a word unless it is a function word; glued as
+ * tokenize_word says. */
+static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, int glued)
 {
 	int latin = 1;
 	size_t start = out->nchars;
@@ -205,6 +216,7 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n)
 	out->words[out->nwords].start = (uint32_t)start;
 	out->words[out->nwords].len = (uint16_t)n;
 	out->words[out->nwords].latin = (uint8_t)latin;
+	out->words[out->nwords].glued = (uint8_t)(glued && out->nwords > 0);
 	out->nwords++;
 	out->nchars = start + n;
 }
@@ -230,8 +242,9 @@ static const char *feature_field(const char *feature, int i, char *buf, size_t c
 	return buf;
 }
 
-/* Whether a morpheme with this part of speech carries content. */
-static int pos_is_content(const char *feature)
+/* Whether a morpheme with this part of speech and dictionary form carries
+ * content. */
+static int pos_is_content(const char *feature, const char *base)
 {
 	char pos[64], sub[64];
 
@@ -245,13 +258,49 @@ static int pos_is_content(const char *feature)
 	/* いる in している, こと, もの: words that lean on the one before. */
 	if (strcmp(sub, "非自立") == 0 || strcmp(sub, "代名詞") == 0)
 		return 0;
+	/* れる and させる of the passive and causative, and する, ある and なる,
+	 * which make a verb of a noun or say that something is or becomes:
+	 * 暗号化されていない says 暗号化 and ない. */
+	if (strcmp(pos, "動詞") == 0 &&
+	    (strcmp(sub, "接尾") == 0 || strcmp(base, "する") == 0 || strcmp(base, "ある") == 0 ||
+	     strcmp(base, "なる") == 0))
+		return 0;
 	return 1;
+}
+
+/* Whether a morpheme is a noun's suffix written in kanji or katakana
+ * (暗号化's 化, 冗長性's 性, 1台's 台); one in hiragana (だらけ, ごと)
+ * says something of its own. */
+static int pos_is_suffix(const char *feature, const uint32_t *w)
+{
+	char pos[64], sub[64];
+
+	feature_field(feature, 0, pos, sizeof(pos));
+	feature_field(feature, 1, sub, sizeof(sub));
+	return strcmp(pos, "名詞") == 0 && strcmp(sub, "接尾") == 0 &&
+	       !(w[0] >= 0x3040 && w[0] <= 0x309F);
+}
+
+/* Adds w[0..n) to the last word, which it follows with nothing between.
+ * 0, or -1 when it does not fit (then it is a word of its own). */
+static int extend_last(struct tokenize_result *out, const uint32_t *w, size_t n)
+{
+	struct tokenize_word *last = &out->words[out->nwords - 1];
+
+	if (last->latin || last->len + n > TOKENIZE_MAX_WORD_LEN ||
+	    out->nchars + n > TOKENIZE_MAX_CHARS || last->start + last->len != out->nchars)
+		return -1;
+	memcpy(out->chars + out->nchars, w, n * sizeof(*w));
+	out->nchars += n;
+	last->len = (uint16_t)(last->len + n);
+	return 0;
 }
 
 /* Runs MeCab over the chunk s[0..n) (UTF-8) and adds its content words. */
 static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_result *out)
 {
 	const mecab_node_t *node = mecab_sparse_tonode2(m, s, n);
+	int after_content = 0;   /* the node before was a content word that was kept */
 
 	if (!node) {
 		log_error("tokenize: MeCab cannot parse: %s", mecab_strerror(m));
@@ -259,6 +308,7 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 	}
 	for (; node; node = node->next) {
 		uint32_t w[TOKENIZE_MAX_WORD_LEN * 2];
+		size_t before = out->nwords;
 		char base[256];
 		const char *text = node->surface;
 		size_t len = node->length;
@@ -266,17 +316,26 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 
 		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
 			continue;
-		if (!pos_is_content(node->feature))
-			continue;
-		/* The dictionary form when the dictionary has one (回し → 回す). */
 		feature_field(node->feature, 6, base, sizeof(base));
+		if (!pos_is_content(node->feature, base)) {
+			after_content = 0;
+			continue;
+		}
+		/* The dictionary form when the dictionary has one (回し → 回す). */
 		if (strcmp(base, "*") != 0 && base[0] && utf8_valid(base, strlen(base))) {
 			text = base;
 			len = strlen(base);
 		}
 		nw = utf8_decode(text, len, w, sizeof(w) / sizeof(w[0]));
-		if (nw > 0)
-			add_word(out, w, (size_t)nw);
+		if (nw <= 0)
+			continue;
+		/* A noun's suffix is part of the word before it: 暗号化 is not 暗号
+		 * and 化. */
+		if (after_content && pos_is_suffix(node->feature, w) &&
+		    extend_last(out, w, (size_t)nw) == 0)
+			continue;
+		add_word(out, w, (size_t)nw, after_content);
+		after_content = out->nwords > before;
 	}
 	return 0;
 }
@@ -303,9 +362,42 @@ static void add_by_script(const uint32_t *s, size_t n, struct tokenize_result *o
 
 		while (end < n && script_of(s[end]) == script_of(s[i]))
 			end++;
-		add_word(out, s + i, end - i);
+		add_word(out, s + i, end - i, 0);
 		i = end;
 	}
+}
+
+void tokenize_join(struct tokenize_result *r,
+		   int (*known)(const uint32_t *text, size_t len, void *ctx), void *ctx)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < r->nwords;) {
+		struct tokenize_word w = r->words[i];
+		size_t take = 1;
+
+		/* Two or more glued words whose span is known, the longest first. */
+		for (size_t j = i + 1; j < r->nwords && r->words[j].glued &&
+				       r->words[j].start == r->words[j - 1].start + r->words[j - 1].len;
+		     j++) {
+			size_t len = r->words[j].start + r->words[j].len - w.start;
+
+			if (len > TOKENIZE_MAX_WORD_LEN)
+				break;
+			if (known(r->chars + w.start, len, ctx))
+				take = j - i + 1;
+		}
+		if (take > 1) {
+			const struct tokenize_word *last = &r->words[i + take - 1];
+
+			w.len = (uint16_t)(last->start + last->len - w.start);
+			for (size_t k = i; k < i + take; k++)
+				w.latin &= r->words[k].latin;
+		}
+		r->words[kept++] = w;
+		i += take;
+	}
+	r->nwords = kept;
 }
 
 int tokenize_words(const char *utf8, struct tokenize_result *out)
@@ -319,8 +411,12 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->japanese = 0;
 	if (n < 0)
 		return -1;
+	/* The word before was a Latin word, kept, with only a space after it:
+	 * the next Latin word is glued to it ("plain text"). */
+	int after_latin = 0;
+
 	while (i < (size_t)n) {
-		size_t end = i;
+		size_t end = i, before = out->nwords;
 		int japanese = 0;
 
 		while (end < (size_t)n && text[end] != ' ') {
@@ -346,8 +442,9 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 			if (rc != 0)
 				return rc;
 		} else {
-			add_word(out, text + i, end - i);
+			add_word(out, text + i, end - i, after_latin);
 		}
+		after_latin = !japanese && out->nwords > before && out->words[out->nwords - 1].latin;
 		i = end + 1;
 	}
 	return 0;

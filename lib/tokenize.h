@@ -39,6 +39,9 @@ struct tokenize_word {
 	uint32_t start;          /* index of its first code point in chars */
 	uint16_t len;            /* code points, 1..TOKENIZE_MAX_WORD_LEN */
 	uint8_t latin;           /* 1: Latin letters and digits; 0: anything else */
+	uint8_t glued;           /* 1: right after the word before with nothing dropped
+				    between: in one MeCab run (認証 情報), or two Latin
+				    words apart only by a space (plain text) */
 };
 
 struct tokenize_result {
@@ -57,6 +60,15 @@ void tokenize_set_dictionary(const char *dicdir);
  * is not valid UTF-8 or longer than TOKENIZE_MAX_CHARS after normalisation;
  * -2 when it has Japanese in it and MeCab cannot start (logged). */
 int tokenize_words(const char *utf8, struct tokenize_result *out);
+
+/* Joins runs of glued words into one where the joined text is a word the
+ * caller knows (known(text, len, ctx) != 0): MeCab cuts a compound noun
+ * into its parts (認証情報 → 認証, 情報), English writes some apart (plain
+ * text, web app), and a part alone can mean another thing. The longest known run from the left wins; the rest stay as they
+ * were. Since a result's words lie one after the other in chars, a joined
+ * word is their span. Never fails. */
+void tokenize_join(struct tokenize_result *r,
+		   int (*known)(const uint32_t *text, size_t len, void *ctx), void *ctx);
 
 /* With 0, Japanese is cut where the script changes (kanji, hiragana,
  * katakana, Latin) instead of by MeCab: the rule measured against MeCab in

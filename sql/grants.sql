@@ -21,6 +21,7 @@ GRANT SELECT, INSERT, UPDATE ON visitors TO @web@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON identities TO @web@;  -- claim, sign-in, sign-out
 GRANT SELECT ON weaknesses TO @web@;
 GRANT SELECT ON weakness_phrasings TO @web@;
+GRANT SELECT ON catalog_words TO @web@;         -- scoring's synonyms and known words
 GRANT SELECT, INSERT, UPDATE ON throws TO @web@;  -- a throw, its cached reply
 GRANT SELECT, INSERT ON attack_jobs TO @web@;
 GRANT SELECT, INSERT, UPDATE ON throw_limits TO @web@;

@@ -4,12 +4,12 @@
 #include "masakari.h"
 
 
+#include "canned.h"
 #include "db_hdf.h"
 #include "github.h"
-#include "status.h"
 
 #include <stdio.h>
-#include <unistd.h>
+#include <string.h>
 
 #define RECENT_THROWS 10
 
@@ -38,23 +38,43 @@ static NEOERR *recent_throws(db_t *db, HDF *hdf)
 	return nerr_pass(err);
 }
 
-/* The last thing the server said, at Latest.*. */
-static NEOERR *latest_words(db_t *db, HDF *hdf)
+/* The last thing the server said, at Latest.*, with the language it was
+ * said in (Latest.Lang: the throw's, which the reply is in). A canned line
+ * is the game's own words, not the model's, and it has one in each
+ * language: the reader gets theirs (the same pick, by the throw's id). */
+static NEOERR *latest_words(web_request *req, db_t *db, HDF *hdf)
 {
-	db_result *r = db_query(db, "SELECT id, github_id, critique, reply FROM throws "
-				    "WHERE reply IS NOT NULL ORDER BY id DESC LIMIT 1");
+	db_result *r = db_query(db, "SELECT t.id, t.github_id, t.critique, t.reply, t.lang, "
+				    "t.reply_source, w.slug FROM throws t "
+				    "LEFT JOIN weaknesses w ON w.id = t.weakness_id "
+				    "WHERE t.reply IS NOT NULL ORDER BY t.id DESC LIMIT 1");
 	NEOERR *err = STATUS_OK;
 
 	if (!r)
 		return web_db_error(db, "reading the server's latest words");
 	if (r->nrows == 1) {
+		const char *reply = db_cell(r, 0, 3), *lang = db_cell(r, 0, 4);
+		const char *source = db_cell(r, 0, 5);
+
+		if (source && strcmp(source, "canned") == 0) {
+			enum score_lang reader = req->lang == LANG_EN ? SCORE_LANG_EN : SCORE_LANG_JA;
+			const char *line = canned_reply(db_cell(r, 0, 6), reader,
+							(unsigned long long)db_cell_int(r, 0, 0, 0));
+
+			if (line) {
+				reply = line;
+				lang = score_lang_name(reader);
+			}
+		}
 		err = hdf_set_value(hdf, "Latest.Id", db_cell(r, 0, 0));
 		if (!err)
 			err = hdf_set_value(hdf, "Latest.GithubId", db_cell(r, 0, 1));
 		if (!err)
 			err = hdf_set_value(hdf, "Latest.Critique", db_cell(r, 0, 2));
 		if (!err)
-			err = hdf_set_value(hdf, "Latest.Reply", db_cell(r, 0, 3));
+			err = hdf_set_value(hdf, "Latest.Reply", reply);
+		if (!err && lang)
+			err = hdf_set_value(hdf, "Latest.Lang", lang);
 	}
 	db_result_free(r);
 	return nerr_pass(err);
@@ -82,45 +102,6 @@ static NEOERR *latest_announcement(web_request *req, db_t *db)
 						       : hdf_set_value(req->hdf, "Announce.From", actor);
 	}
 	db_result_free(r);
-	return nerr_pass(err);
-}
-
-/* The HP the page opens with, and whose it is (Page.Hp, Page.HpHost): the
- * attack target's, as the hall daemon on its host last recorded it
- * (status_samples, fresh within three sampling intervals), so that every web
- * host of a cluster shows the host under attack; else this host's own
- * sampler (the daemon records nothing, or the read failed). The script keeps
- * it current. */
-static NEOERR *current_hp(web_request *req, db_t *db)
-{
-	long fresh = req->settings->halld_status_sample_seconds * 3;
-	db_result *r = NULL;
-	char host[65] = "";
-	double cpu = -1;
-	NEOERR *err;
-
-	if (fresh > 0)
-		r = db_query(db, "SELECT host, cpuutilization FROM status_samples "
-				 "WHERE at >= NOW() - INTERVAL ? SECOND ORDER BY at DESC LIMIT 1",
-			     DB_INT(fresh));
-	if (r && r->nrows == 1) {
-		snprintf(host, sizeof(host), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
-		cpu = db_cell_double(r, 0, 1, -1);
-	}
-	db_result_free(r);
-	if (cpu < 0) {
-		struct status_values v;
-
-		if (status_sampler_latest(&v) != 0)
-			return STATUS_OK;
-		cpu = v.cpuutilization;
-		gethostname(host, sizeof(host) - 1);
-	}
-	if (cpu > 100)
-		cpu = 100;
-	err = hdf_set_int_value(req->hdf, "Page.Hp", (int)(100.0 - cpu + 0.5));
-	if (!err && host[0])
-		err = hdf_set_value(req->hdf, "Page.HpHost", host);
 	return nerr_pass(err);
 }
 
@@ -154,11 +135,11 @@ NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form)
 	if (!err)
 		err = web_db(req, &db);
 	if (!err)
-		err = current_hp(req, db);
+		err = hp_current_fill(req, db);
 	if (!err)
 		err = latest_announcement(req, db);
 	if (!err)
-		err = latest_words(db, req->hdf);
+		err = latest_words(req, db, req->hdf);
 	if (!err)
 		err = recent_throws(db, req->hdf);
 	if (!err)

@@ -43,4 +43,17 @@ NEOERR *catalog_get(web_request *req, db_t *db, const struct score_catalog **out
  * status_samples table, as SVG geometry at Chart.* in the request's HDF. */
 NEOERR *hp_chart_fill(web_request *req, db_t *db);
 
+/* The same over an attack's window, from (a UTC database time) to to (NULL:
+ * now), with a sampling interval either side; Chart.WindowSeconds says how
+ * long it is. */
+NEOERR *hp_chart_fill_window(web_request *req, db_t *db, const char *from, const char *to);
+
+/* The HP a page opens with, and whose it is (Page.Hp, Page.HpHost): the
+ * attack target's, as the hall daemon on its host last recorded it
+ * (status_samples, fresh within three sampling intervals), so that every web
+ * host of a cluster shows the host under attack; else this host's own
+ * sampler (the daemon records nothing, or the read failed: then nothing is
+ * set). The pages' scripts keep it current. */
+NEOERR *hp_current_fill(web_request *req, db_t *db);
+
 #endif

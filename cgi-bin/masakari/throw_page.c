@@ -1,6 +1,7 @@
 /* throw_page.c — "/masakari/throws/<id>": one throw — its score, the weakness
  * it hit or that it missed, its power — its attack's progress (kept current by
- * static/js/throw.js from /api/throws/<id>) and report, and the server's reply. */
+ * static/js/throw.js from /api/throws/<id>), the target's HP now and over the
+ * attack's window, the report, and the server's reply. */
 #include "masakari.h"
 
 #include <stdio.h>
@@ -119,6 +120,29 @@ static NEOERR *set_view(HDF *hdf, const struct throw_view *v)
 		err = hdf_set_value(hdf, "Throw.FinishedAt", v->finished_at);
 	if (!err)
 		err = set_codes(hdf, v->codes);
+	/* What was asked for against what went out, as load tools report it:
+	 * a request the schedule had and the flooder never sent is dropped. */
+	if (!err && (strcmp(v->status, "done") == 0 || strcmp(v->status, "failed") == 0))
+		err = hdf_set_valuef(hdf, "Throw.Dropped=%lld",
+				     v->sent < (long long)v->power * v->duration_s
+					     ? (long long)v->power * v->duration_s - v->sent : 0);
+	return nerr_pass(err);
+}
+
+/* The HP bar, and the chart of the attack's window once it has started;
+ * while the attack is queued or running, a page without script reloads. */
+static NEOERR *set_damage(web_request *req, const struct throw_view *v)
+{
+	int over = strcmp(v->status, "done") == 0 || strcmp(v->status, "failed") == 0;
+	db_t *db;
+	NEOERR *err = web_db(req, &db);
+
+	if (!err)
+		err = hp_current_fill(req, db);
+	if (!err && v->started_at)
+		err = hp_chart_fill_window(req, db, v->started_at, over ? v->finished_at : NULL);
+	if (!err && !over)
+		err = hdf_set_int_value(req->hdf, "Page.Refresh", 3);
 	return nerr_pass(err);
 }
 
@@ -130,6 +154,8 @@ NEOERR *masakari_throw_page_render(web_request *req)
 	if (err)
 		return nerr_pass(err);
 	err = set_view(req->hdf, &v);
+	if (!err)
+		err = set_damage(req, &v);
 	throw_view_free(&v);
 	if (!err)
 		err = web_header(req, "Cache-Control", "no-store");

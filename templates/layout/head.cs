@@ -7,7 +7,8 @@
 <link rel="stylesheet" href="<?cs var:Site.Static ?>/css/site.css">
 <?cs each:css = Page.Styles ?><link rel="stylesheet" href="<?cs var:Site.Static ?>/css/<?cs var:css ?>">
 <?cs /each ?><link rel="icon" href="<?cs var:Site.Static ?>/img/favicon.svg" type="image/svg+xml">
-</head>
+<?cs if:Page.Refresh ?><noscript><meta http-equiv="refresh" content="<?cs var:Page.Refresh ?>"></noscript>
+<?cs /if ?></head>
 <body class="<?cs var:Page.BodyClass ?>">
 <header class="site-header">
   <a class="brand" href="/">masakari exhibition</a>

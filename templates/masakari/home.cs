@@ -41,7 +41,7 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
     <section class="latest-words" aria-labelledby="words-heading">
       <h2 id="words-heading"><?cs var:Text.Masakari.Home.WordsHeading ?></h2>
       <?cs if:Latest.Reply ?>
-      <blockquote class="server-words"><p><?cs var:fill(Text.Common.Quote, Latest.Reply) ?></p></blockquote>
+      <blockquote class="server-words" id="latest-words"<?cs if:Latest.Lang ?> lang="<?cs var:Latest.Lang ?>"<?cs /if ?>><p><?cs var:fill(Text.Common.Quote, Latest.Reply) ?></p></blockquote>
       <p class="words-context">— <a href="/masakari/throws/<?cs var:Latest.Id ?>"><?cs var:fill(Text.Masakari.Home.WordsContext, Latest.GithubId) ?></a><?cs var:Text.Masakari.Home.WordsContextAfter ?></p>
       <?cs else ?>
       <p class="empty"><?cs var:Text.Masakari.Home.WordsEmpty ?></p>

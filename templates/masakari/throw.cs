@@ -45,6 +45,20 @@ include:"layout/head.cs" ?>
 
   <section class="attack" aria-labelledby="attack-heading">
     <h2 id="attack-heading"><?cs var:Text.Masakari.Throw.AttackHeading ?></h2>
+    <section class="hp throw-hp" id="throw-hp" aria-labelledby="hp-heading">
+      <h3 id="hp-heading"><?cs var:Text.Masakari.Throw.HpHeading ?></h3>
+      <p class="hp-line"><meter id="hp-meter" class="hp-meter" min="0" max="100" low="20" high="50" optimum="100" value="<?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>100<?cs /if ?>"></meter>
+      <span class="hp-value"><span id="hp-value"><?cs if:?Page.Hp ?><?cs var:Page.Hp ?><?cs else ?>?<?cs /if ?></span> / 100</span>
+      <span class="hp-fall" id="hp-fall" data-fall-text="<?cs var:Text.Masakari.Throw.HpFall ?>" hidden></span></p>
+      <p class="hint"><?cs var:Text.Masakari.Throw.HpHint ?></p>
+      <?cs if:Throw.StartedAt ?><?cs
+        set:Chart.Left = Text.Masakari.Throw.ChartStart ?><?cs
+        if:Throw.Status == "done" || Throw.Status == "failed" ?><?cs set:Chart.Right = Text.Masakari.Throw.ChartEnd ?><?cs
+        else ?><?cs set:Chart.Right = Text.Masakari.Throw.ChartNow ?><?cs /if ?><?cs
+        if:Chart.Samples > 0 ?><?cs set:Chart.Caption = fill3(Text.Masakari.Throw.ChartCaption, Chart.Samples, Chart.LastHp, Chart.MinHp) ?><?cs
+        else ?><?cs set:Chart.Caption = Text.Masakari.Throw.ChartCaptionEmpty ?><?cs /if ?><?cs
+        include:"masakari/hp_chart.cs" ?><?cs /if ?>
+    </section>
     <p><?cs var:Text.Masakari.Throw.State ?> <strong id="attack-status" class="status-<?cs var:Throw.Status ?>"><?cs set:t.Status = Throw.Status ?><?cs include:"masakari/status.cs" ?></strong></p>
     <p class="progress-line"><progress id="attack-progress" max="<?cs var:Throw.Total ?>" value="<?cs var:Throw.Sent ?>"></progress>
       <?cs var:Text.Masakari.Throw.Sent ?> <span id="attack-sent"><?cs var:Throw.Sent ?></span> / <span id="attack-total"><?cs var:Throw.Total ?></span> <?cs var:Text.Masakari.Throw.Requests ?>
@@ -61,7 +75,10 @@ include:"layout/head.cs" ?>
           if:other > 0 ?>, <?cs var:Text.Masakari.Throw.ErrorsOther ?> <?cs var:other ?><?cs /if ?>)</td></tr>
         <tr><th><?cs var:Text.Masakari.Throw.Codes ?></th><td id="report-codes"><?cs if:subcount(Throw.Codes) > 0 ?><?cs each:c = Throw.Codes ?><span class="code"><?cs var:c.Code ?>: <?cs var:c.Count ?></span> <?cs /each ?><?cs else ?>–<?cs /if ?></td></tr>
         <tr><th><?cs var:Text.Masakari.Throw.Latency ?></th><td id="report-latency"><?cs if:?Throw.P50 ?><?cs var:Throw.P50 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P90 ?><?cs var:Throw.P90 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.P99 ?><?cs var:Throw.P99 ?><?cs else ?>–<?cs /if ?> / <?cs if:?Throw.Max ?><?cs var:Throw.Max ?><?cs else ?>–<?cs /if ?> ms</td></tr>
-        <tr><th><?cs var:Text.Masakari.Throw.Rate ?></th><td><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?> <?cs var:Text.Masakari.Throw.PerSecond ?></td></tr>
+        <tr><th><?cs var:Text.Masakari.Throw.Requested ?></th><td id="report-requested"><?cs var:Throw.Power ?> <?cs var:Text.Masakari.Throw.PerSecond ?></td></tr>
+        <tr><th><?cs var:Text.Masakari.Throw.Achieved ?></th><td id="report-achieved"><?cs if:?Throw.Rate ?><?cs var:Throw.Rate ?><?cs else ?>–<?cs /if ?> <?cs var:Text.Masakari.Throw.PerSecond ?></td></tr>
+        <tr><th><?cs var:Text.Masakari.Throw.Dropped ?></th><td id="report-dropped"><?cs var:fill2(Text.Masakari.Throw.DroppedLine, number(Throw.Dropped), number(Throw.Total)) ?></td></tr>
+        <?cs if:Chart.Samples > 0 ?><tr><th><?cs var:Text.Masakari.Throw.HpDuring ?></th><td id="report-hp"><?cs var:fill2(Text.Masakari.Throw.HpDuringLine, Chart.MinHp, Chart.LastHp) ?></td></tr><?cs /if ?>
         <?cs if:Throw.StartedAt ?><tr><th><?cs var:Text.Masakari.Throw.StartFinish ?></th><td><?cs var:datetime(Throw.StartedAt) ?> / <?cs if:?Throw.FinishedAt ?><?cs var:datetime(Throw.FinishedAt) ?><?cs else ?>–<?cs /if ?> UTC</td></tr><?cs /if ?>
       </table>
     </section>

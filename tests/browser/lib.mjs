@@ -30,7 +30,8 @@ export function sql(query) {
 /*
  * A browser of its own (fresh profile) for one visitor. options.locale sets
  * the browser's language (its Accept-Language), options.reducedMotion
- * 'reduce' asks for reduced motion, options.allow(problem) may excuse an
+ * 'reduce' asks for reduced motion, options.javaScriptEnabled false turns the
+ * pages' scripts off, options.allow(problem) may excuse an
  * expected console error. Returns {context, page, problems, close()}.
  * options.base is the site's address for this visitor (BASE when none: a
  * second hall's proxy, second-hall.mjs, otherwise). Everything not on that
@@ -43,6 +44,7 @@ export async function browserLaunch(options = {}) {
 		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
 		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
 		reducedMotion: options.reducedMotion || 'no-preference',
+		javaScriptEnabled: options.javaScriptEnabled !== false,
 	});
 	const visitor = { context, problems: [] };
 

@@ -1,8 +1,8 @@
 /* fuzz_score.c — a critique scored against a small catalog (lib/score.c with
- * lib/tokenize.c, MeCab, lib/normalize.c and lib/jw.c), by scoring version 2
- * and version 1: any bytes give a verdict that agrees with its score, a power
- * of 1–100 as the version computes it, and never read or write outside the
- * catalog. */
+ * lib/tokenize.c, MeCab, lib/normalize.c and lib/jw.c): any bytes give a
+ * verdict that agrees with its score, a power of 1–100, and never read or
+ * write outside the catalog, its words (synonyms, compounds, known words)
+ * included. */
 #include <math.h>
 #include <string.h>
 
@@ -16,6 +16,11 @@ static struct score_catalog cat;
 static void catalog_build(void)
 {
 	score_catalog_init(&cat);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 1, "server") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 1, "サーバー") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 1, "box") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 2, "認証情報") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 3, "chrony") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 10, "bubble-sort", "バブルソート", "Bubble sort") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_EN, "bubble sort on every request") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_JA, "バブルソートをリクエストのたびに回している") == 0);
@@ -66,19 +71,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score < cat.miss_threshold[r.lang]);
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
-	} else {
-		FUZZ_CHECK(rc == -1);
-	}
-	memset(&r, 0x5a, sizeof(r));
-	rc = score_critique_v1(&cat, critique, &r);
-	if (rc == 0) {
-		FUZZ_CHECK(r.version == 1);
-		FUZZ_CHECK(r.score >= 0.0 && r.score <= 1.0);
-		FUZZ_CHECK(r.power >= 1 && r.power <= 100 && r.power == score_power(r.score));
-		if (r.verdict == SCORE_HIT)
-			FUZZ_CHECK(r.weakness_index == r.nearest_index && r.weakness_index >= 0);
-		else
-			FUZZ_CHECK(r.weakness_index == -1);
 	} else {
 		FUZZ_CHECK(rc == -1);
 	}

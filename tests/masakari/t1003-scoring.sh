@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 2 as a throw meets it (a
+# and how it explains a score, and scoring version 3 as a throw meets it (a
 # threshold per language, one word is not enough, the power over the
 # language's chance level, the version stored).
 . "$(dirname "$0")/../lib.sh"
@@ -42,7 +42,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "the flooder polls the queue evry 250 ms" >"$TMP/out"
 check "weakness" grep -q '^weakness queue-polling ' "$TMP/out"
-check "version 2" grep -qx 'version  2' "$TMP/out"
+check "version 3" grep -qx 'version  3' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "polling the queue every 250 ms" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  everi (weight [0-9.]*): matched by "evri", likeness 0\.9' "$TMP/out"
 check "an exact word" grep -q '^  queu (weight [0-9.]*): matched by "queu", likeness 1.000' "$TMP/out"
@@ -75,12 +75,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-over_chance() { # score chance → the power version 2 gives
+over_chance() { # score chance → the power version 3 gives
 	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 2 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 3 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power over the Japanese chance level"
 thrown "サーバーが1台で冗長化されていない"

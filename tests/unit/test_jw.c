@@ -187,126 +187,6 @@ static void inputs_longer_than_the_stack_scratch_are_scored_the_same_way(void **
 	free(b);
 }
 
-/* xorshift64: the same pseudo-random strings on every run. */
-static uint64_t next_random(uint64_t *state)
-{
-	*state ^= *state << 13;
-	*state ^= *state >> 7;
-	*state ^= *state << 17;
-	return *state;
-}
-
-/* A string of n characters from a small alphabet (so that many match),
- * half of the time Japanese, now and then an emoji. */
-static void random_string(uint64_t *rng, uint32_t *out, size_t n)
-{
-	static const uint32_t alphabet[] = { 'a', 'b', 'c', 'd', 'e', 's', 'o', 'r',
-					     0x30D0, 0x30D6, 0x30EB, 0x30BD, 0x30FC, 0x30C8,
-					     0x4E00, 0x1FA93 };
-	int japanese = next_random(rng) & 1;
-
-	for (size_t i = 0; i < n; i++) {
-		uint64_t r = next_random(rng);
-
-		out[i] = alphabet[(japanese ? 8 : 0) + r % 8];
-		if (r % 50 == 0)
-			out[i] = alphabet[15];
-	}
-}
-
-static void prepared_similarity_is_exactly_the_plain_one(void **state)
-{
-	struct jw_prepared *p = malloc(sizeof(*p));
-	uint32_t a[200], b[80];
-	uint64_t rng = 0x6d6173616b617269ull;
-
-	(void)state;
-	assert_non_null(p);
-	/* Lengths on both sides of the 64-character mask limit and of each other. */
-	for (int round = 0; round < 20000; round++) {
-		size_t na = next_random(&rng) % 120, nb = next_random(&rng) % 72;
-		double plain, prepared;
-
-		random_string(&rng, a, na);
-		random_string(&rng, b, nb);
-		if (round % 7 == 0 && nb <= na) /* now and then a shared start */
-			memcpy(b, a, (nb < 5 ? nb : 5) * sizeof(*a));
-		assert_int_equal(jw_prepare(p, a, na), 0);
-		plain = jw_similarity(a, na, b, nb);
-		prepared = jw_similarity_prepared(p, b, nb);
-		if (plain != prepared)
-			fail_msg("round %d (%zu, %zu): plain %.17g, prepared %.17g", round, na, nb,
-				 plain, prepared);
-	}
-	free(p);
-}
-
-static void a_bounded_similarity_is_exact_above_its_floor_and_never_above_it_below(void **state)
-{
-	struct jw_prepared *p = malloc(sizeof(*p));
-	uint32_t a[200], b[80];
-	uint64_t rng = 0x666c6f6f72ull;
-	int pruned = 0;
-
-	(void)state;
-	assert_non_null(p);
-	for (int round = 0; round < 20000; round++) {
-		size_t na = next_random(&rng) % 120, nb = next_random(&rng) % 72;
-		double floor = (double)(next_random(&rng) % 1001) / 1000.0, exact, bounded;
-
-		random_string(&rng, a, na);
-		random_string(&rng, b, nb);
-		if (round % 7 == 0 && nb <= na)
-			memcpy(b, a, (nb < 5 ? nb : 5) * sizeof(*a));
-		assert_int_equal(jw_prepare(p, a, na), 0);
-		exact = jw_similarity(a, na, b, nb);
-		bounded = jw_similarity_prepared_over(p, b, nb, floor);
-		if (exact > floor && bounded != exact)
-			fail_msg("round %d: %.17g is above %.3f, but %.17g came back", round, exact,
-				 floor, bounded);
-		if (exact <= floor && bounded > floor)
-			fail_msg("round %d: %.17g is not above %.3f, but %.17g came back", round,
-				 exact, floor, bounded);
-		pruned += bounded != exact;
-		/* The masks are left clean either way: the next call is exact. */
-		assert_true(jw_similarity_prepared(p, b, nb) == exact);
-	}
-	/* The bound did cut some work short, or this test would prove nothing. */
-	assert_true(pruned > 1000);
-	free(p);
-}
-
-static void prepared_similarity_gives_the_published_vectors(void **state)
-{
-	struct jw_prepared *p = malloc(sizeof(*p));
-	const uint32_t martha[] = { 'M', 'A', 'R', 'T', 'H', 'A' };
-	const uint32_t marhta[] = { 'M', 'A', 'R', 'H', 'T', 'A' };
-	const uint32_t dixon[] = { 'D', 'I', 'X', 'O', 'N' };
-	const uint32_t dicksonx[] = { 'D', 'I', 'C', 'K', 'S', 'O', 'N', 'X' };
-
-	(void)state;
-	assert_non_null(p);
-	assert_int_equal(jw_prepare(p, martha, 6), 0);
-	assert_score(jw_similarity_prepared(p, marhta, 6), 0.961111);
-	assert_true(jw_similarity_prepared(p, martha, 6) == 1.0);
-	assert_true(jw_similarity_prepared(p, marhta, 0) == 0.0);
-	assert_int_equal(jw_prepare(p, dixon, 5), 0);
-	assert_score(jw_similarity_prepared(p, dicksonx, 8), 0.813333);
-	free(p);
-}
-
-static void a_string_longer_than_the_limit_cannot_be_prepared(void **state)
-{
-	static uint32_t a[JW_PREPARED_MAX + 1];
-	struct jw_prepared *p = malloc(sizeof(*p));
-
-	(void)state;
-	assert_non_null(p);
-	assert_int_equal(jw_prepare(p, a, JW_PREPARED_MAX + 1), -1);
-	assert_int_equal(jw_prepare(p, a, JW_PREPARED_MAX), 0);
-	free(p);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,10 +210,6 @@ int main(void)
 		cmocka_unit_test(emoji_count_as_one_code_point_each),
 		cmocka_unit_test(invalid_utf8_gives_minus_1),
 		cmocka_unit_test(inputs_longer_than_the_stack_scratch_are_scored_the_same_way),
-		cmocka_unit_test(prepared_similarity_is_exactly_the_plain_one),
-		cmocka_unit_test(a_bounded_similarity_is_exact_above_its_floor_and_never_above_it_below),
-		cmocka_unit_test(prepared_similarity_gives_the_published_vectors),
-		cmocka_unit_test(a_string_longer_than_the_limit_cannot_be_prepared),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,4 +1,4 @@
-/* test_score_words.c — unit tests for scoring version 2 (lib/score.c, lib/tokenize.c):
+/* test_score_words.c — unit tests for scoring by words (lib/score.c, lib/tokenize.c):
  * critiques compared word by word, on fixed examples, hostile ones included. */
 #include <math.h>
 #include <setjmp.h>
@@ -11,6 +11,7 @@
 
 #include "score.h"
 #include "tokenize.h"
+#include "utf8.h"
 
 enum { BUBBLE, SERVER, CRON, CDN, LOGS };
 
@@ -306,6 +307,89 @@ static void japanese_words_are_dictionary_forms_without_particles(void **state)
 	assert_memory_equal(t.chars + t.words[2].start, mawasu, sizeof(mawasu));
 }
 
+/* Whether the i-th word of t is the UTF-8 text want. */
+static int word_is(const struct tokenize_result *t, size_t i, const char *want)
+{
+	uint32_t w[64];
+	long n = utf8_decode(want, strlen(want), w, 64);
+
+	return i < t->nwords && n == t->words[i].len &&
+	       memcmp(t->chars + t->words[i].start, w, (size_t)n * sizeof(*w)) == 0;
+}
+
+static void https_is_not_the_plural_of_http_and_logging_is_log(void **state)
+{
+	static struct tokenize_result t;
+
+	(void)state;
+	assert_int_equal(tokenize_words("https logging stopped calls", &t), 0);
+	assert_int_equal(t.nwords, 4);
+	assert_true(word_is(&t, 0, "https"));
+	assert_true(word_is(&t, 1, "log"));
+	assert_true(word_is(&t, 2, "stop"));
+	/* A doubled l stays: call, not cal. */
+	assert_true(word_is(&t, 3, "call"));
+}
+
+static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
+{
+	static struct tokenize_result t;
+
+	(void)state;
+	/* 暗号 + 化 is one word; する, れる and いる are dropped (and ない,
+	 * here an auxiliary). */
+	assert_int_equal(tokenize_words("通信が暗号化されていない", &t), 0);
+	assert_int_equal(t.nwords, 2);
+	assert_true(word_is(&t, 0, "通信"));
+	assert_true(word_is(&t, 1, "暗号化"));
+	/* ある and なる too. */
+	assert_int_equal(tokenize_words("単一障害点になっている", &t), 0);
+	assert_int_equal(t.nwords, 2);
+	assert_true(word_is(&t, 0, "単一"));
+	/* A suffix in hiragana says something of its own. */
+	assert_int_equal(tokenize_words("障害点だらけ", &t), 0);
+	assert_true(word_is(&t, 0, "障害点"));
+	assert_int_equal(t.nwords, 2);
+}
+
+static int knows_joined(const uint32_t *text, size_t len, void *ctx)
+{
+	const char *const *known = ctx;
+	uint32_t w[64];
+
+	for (; *known; known++) {
+		long n = utf8_decode(*known, strlen(*known), w, 64);
+
+		if (n == (long)len && memcmp(w, text, len * sizeof(*w)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void glued_words_join_only_where_the_joined_word_is_known(void **state)
+{
+	static struct tokenize_result t;
+	static const char *const known[] = { "認証情報", "plaintext", NULL };
+
+	(void)state;
+	assert_int_equal(tokenize_words("認証情報と認証の情報", &t), 0);
+	assert_int_equal(t.words[1].glued, 1);
+	tokenize_join(&t, knows_joined, (void *)known);
+	/* The compound joins; 認証 and 情報 apart (の between) do not. */
+	assert_int_equal(t.nwords, 3);
+	assert_true(word_is(&t, 0, "認証情報"));
+	assert_true(word_is(&t, 1, "認証"));
+	assert_true(word_is(&t, 2, "情報"));
+	assert_int_equal(tokenize_words("plain text, plain old text", &t), 0);
+	tokenize_join(&t, knows_joined, (void *)known);
+	assert_int_equal(t.nwords, 4);
+	assert_true(word_is(&t, 0, "plaintext"));
+	assert_true(word_is(&t, 1, "plain"));
+	/* A function word between two words unglues them. */
+	assert_int_equal(tokenize_words("plain the text", &t), 0);
+	assert_int_equal(t.words[1].glued, 0);
+}
+
 int main(void)
 {
 #define T(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
@@ -331,6 +415,9 @@ int main(void)
 		T(explanation_names_the_matched_words),
 		T(without_mecab_japanese_fails_clearly_and_english_still_scores),
 		T(japanese_words_are_dictionary_forms_without_particles),
+		T(https_is_not_the_plural_of_http_and_logging_is_log),
+		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
+		T(glued_words_join_only_where_the_joined_word_is_known),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Scoring version 3 never credits a weakness for a word that only looks like
+# its words (docs/MASAKARI.md, "How version 3 works"): HTTP is not HTTPS,
+# 認証情報 (credentials) is not 認証 (authentication), chrony is not cron,
+# SQLite is not SQL; and a synonym from the catalog's words (catalog_words)
+# hits, as thrown through nginx into MariaDB.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/masakari.sh"
+
+masakari_session
+thrown() { # critique → sets SLUG ("" for a miss) and VERSION from a real throw
+	throw "credit-$_masakari_addr_n-$RUN" "$1"
+	check "the throw is stored" test -n "$THROW_ID"
+	SLUG=$(sql "SELECT IFNULL(w.slug, '') FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id WHERE t.id=${THROW_ID:-0}")
+	VERSION=$(sql "SELECT scoring_version FROM throws WHERE id=${THROW_ID:-0}")
+}
+
+t "HTTP in a critique about C is not a hit on no HTTPS"
+thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
+check "not no-https ($SLUG)" test "$SLUG" != no-https
+expect_eq "web-app-in-c" web-app-in-c "$SLUG"
+expect_eq "scored by version 3" 3 "$VERSION"
+
+t "認証情報 (credentials) in a config file is not a hit on no authentication"
+thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
+check "not no-authentication ($SLUG)" test "$SLUG" != no-authentication
+expect_eq "plaintext-db-password" plaintext-db-password "$SLUG"
+
+t "chrony is not cron"
+thrown "chrony keeps every scheduler's clock in step"
+expect_eq "no weakness" "" "$SLUG"
+thrown "chronyで各スケジューラの時計を合わせている"
+expect_eq "no weakness (ja)" "" "$SLUG"
+
+t "HTTP/2 and an SQLite file are not HTTPS and SQL seeds"
+thrown "the HTTP status page for 404 could use a funnier illustration"
+expect_eq "no weakness" "" "$SLUG"
+thrown "an SQLite file would be plenty for a demo this size and much easier to back up"
+check "not exhibits-in-sql-seeds ($SLUG)" test "$SLUG" != exhibits-in-sql-seeds
+
+t "a synonym hits: one host is one server"
+thrown "the whole stack lives on one host"
+expect_eq "single-server" single-server "$SLUG"
+thrown "ログを標準エラー出力に吐くだけで監視もない"
+expect_eq "logs-on-stderr (ja)" logs-on-stderr "$SLUG"
+
+t "the ranking shows each critic's throws by the version that scored them"
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
+old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+throw "mixed-$RUN" "the database runs on the same host as the web server"
+expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
+get "/masakari/ranking"
+check "v2 and v3 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1</td>" "$TMP/body"
+
+done_testing
