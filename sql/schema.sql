@@ -38,6 +38,15 @@ CREATE TABLE `attack_jobs` (
   CONSTRAINT `attack_jobs_ibfk_1` FOREIGN KEY (`throw_id`) REFERENCES `throws` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `catalog_words` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `word_group` int(10) unsigned NOT NULL,
+  `text` varchar(100) NOT NULL,
+  PRIMARY KEY (`id`),
+  UNIQUE KEY `catalog_words_text` (`text`),
+  KEY `catalog_words_group` (`word_group`,`id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `chat_messages` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   `line_id` bigint(20) unsigned DEFAULT NULL,
