@@ -61,7 +61,7 @@ static void identify_one(struct identify *id, const struct identify_job *job,
 		id->retry_at = clock_monotonic() + IDENTIFY_RETRY_S;
 		return;
 	}
-	found = identity_lookup(id->db, job->secret, id->hold_days, &r->who);
+	found = identity_peek(id->db, job->secret, id->hold_days, &r->who);
 	if (found < 0) {
 		log_warn("looking up a hall visitor's identity: %s", db_error(id->db));
 		if (db_is_outage(id->db)) {

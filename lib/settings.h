@@ -28,6 +28,8 @@
 	  "The port of BaseUrl; the hall's default origins are on it") \
 	X(site_repository_url, "Site.RepositoryUrl", STR, NULL, 0, 0, \
 	  "Where critics can read this code (shown on /legacy/); empty hides the link") \
+	X(site_load_balancers, "Site.LoadBalancers", LIST, 0, 0, 0, \
+	  "Load balancers in front of nginx (nginx believes their X-Forwarded-For); doctor checks the hall daemon trusts the web hosts behind them") \
 	X(log_file, "Log.File", STR, NULL, 0, 0, \
 	  "Where the FastCGI programs log (spawn-fcgi drops their stderr); empty: stderr") \
 	X(paths_templates, "Paths.Templates", STR, "templates", 0, 0, \
@@ -230,7 +232,8 @@ void settings_read(HDF *cfg, struct settings *out);
 enum settings_part { SETTINGS_PART_WEB, SETTINGS_PART_HALLD, SETTINGS_PART_FLOODER };
 
 /* Makes the part's own account (DB.WebUser and DB.WebPassword, …) the one
- * db_new connects as, when it is configured; else the owner's stays. */
+ * db_new connects as, when it is configured; else the owner's stays, and a
+ * warning saying so is logged. */
 void settings_use_account(struct settings *st, enum settings_part part);
 
 /* The setting called name, or NULL. */
