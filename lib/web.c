@@ -165,7 +165,14 @@ static NEOERR *security_headers(web_request *req)
  * Every response goes through response_send: the status, the cgiout.other.*
  * header lines, the content type, then the body. A response to a route marked
  * for caching is also kept, whole, so the next identical request is answered
- * before the cgi kit even parses it (see page_cache_lookup). */
+ * before the cgi kit even parses it (see page_cache_lookup).
+ *
+ * A page rendered for an identity cookie greets that ID; the ID can be taken
+ * back (a sign-in elsewhere, a sign-out, a lapsed hold) while the cookie
+ * stays the same. Such a page is kept with the secret and whom it greeted,
+ * and served again only while the secret still holds that ID (one lookup by
+ * the secret's hash instead of the whole page); nginx, which cannot ask, is
+ * not told to keep it. */
 
 #define PAGE_CACHE_SLOTS 256
 
@@ -174,6 +181,8 @@ struct page_cache_entry {
 	char *response;        /* headers and body, exactly as sent */
 	size_t len;
 	time_t at;
+	char *secret;          /* the identity cookie it was rendered for, or NULL */
+	char greeted[GITHUB_ID_MAX + 3];  /* "<verified><ID>" it showed, "" for nobody */
 };
 
 static struct page_cache_entry page_cache[PAGE_CACHE_SLOTS];
@@ -189,37 +198,64 @@ static struct page_cache_entry *page_cache_slot(const char *key)
 	return &page_cache[h % PAGE_CACHE_SLOTS];
 }
 
-static void page_cache_store(const char *key, const STRING *response)
+/* Whom a page for this identity greets, as page_cache_entry.greeted. */
+static void page_cache_greeting(const char *github_id, int verified, char out[GITHUB_ID_MAX + 3])
+{
+	if (github_id && *github_id)
+		snprintf(out, GITHUB_ID_MAX + 3, "%d%s", verified ? 1 : 0, github_id);
+	else
+		out[0] = '\0';
+}
+
+static void page_cache_store(const char *key, const STRING *response, const char *secret,
+			     const char *greeted)
 {
 	struct page_cache_entry *e = page_cache_slot(key);
 	char *k = strdup(key), *r = malloc((size_t)response->len + 1);
+	char *sec = secret ? strdup(secret) : NULL;
 
-	if (!k || !r) {
+	if (!k || !r || (secret && !sec)) {
 		free(k);
 		free(r);
+		free(sec);
 		return;
 	}
 	memcpy(r, response->buf, (size_t)response->len);
 	r[response->len] = '\0';
 	free(e->key);
 	free(e->response);
+	free(e->secret);
 	*e = (struct page_cache_entry){ .key = k, .response = r, .len = (size_t)response->len,
-					.at = time(NULL) };
+					.at = time(NULL), .secret = sec };
+	snprintf(e->greeted, sizeof(e->greeted), "%s", greeted);
 }
 
 static const struct page_cache_entry *page_cache_lookup(const char *key)
 {
 	const struct page_cache_entry *e = page_cache_slot(key);
+	struct identity who;
+	char now[GITHUB_ID_MAX + 3];
+	int found;
 
 	if (!e->key || strcmp(e->key, key) != 0 || time(NULL) - e->at >= page_cache_ttl)
 		return NULL;
-	return e;
+	if (!e->secret)
+		return e;
+	/* Still the same visitor? When that cannot be known, render afresh. */
+	found = db_connect(web_dbh) == 0
+		? identity_lookup(web_dbh, e->secret, web_settings.identity_hold_days, &who) : -1;
+	if (found < 0)
+		return NULL;
+	page_cache_greeting(found ? who.github_id : NULL, found && who.verified, now);
+	return strcmp(now, e->greeted) == 0 ? e : NULL;
 }
 
 static NEOERR *response_send(web_request *req, const char *ctype, const char *body, size_t len)
 {
 	HDF *other = hdf_get_obj(req->hdf, "cgiout.other");
 	const char *location = hdf_get_value(req->hdf, "cgiout.Location", NULL);
+	const char *secret = web_cookie(req, IDENTITY_COOKIE);
+	char greeted[GITHUB_ID_MAX + 3];
 	int cookie = 0;
 	STRING out;
 	NEOERR *err;
@@ -234,9 +270,17 @@ static NEOERR *response_send(web_request *req, const char *ctype, const char *bo
 		cookie |= strncmp(line, "Set-Cookie:", 11) == 0;
 		err = string_appendf(&out, "%s\r\n", line);
 	}
+	/* Who it was for cannot be known now (the database is away): not kept. */
+	if (hdf_get_int_value(req->hdf, "Page.IdentityUnknown", 0))
+		cookie = 1;
+	if (!identity_secret_valid(secret))
+		secret = NULL;
+	page_cache_greeting(hdf_get_value(req->hdf, "Page.GithubId", NULL),
+			    hdf_get_int_value(req->hdf, "Page.Verified", 0), greeted);
 	/* A page the next visitor with the same cookies may be given as is: nginx
-	 * keeps it as long as this process would (fastcgi_cache, see nginx.conf). */
-	if (!err && req->cache_key && req->status == 200 && !cookie)
+	 * keeps it as long as this process would (fastcgi_cache, see nginx.conf),
+	 * unless it was for an identity, which only this process asks about. */
+	if (!err && req->cache_key && req->status == 200 && !cookie && !secret)
 		err = string_appendf(&out, "X-Accel-Expires: %ld\r\n", page_cache_ttl);
 	if (!err)
 		err = string_appendf(&out, "Content-Type: %s; charset=utf-8\r\n\r\n", ctype);
@@ -246,7 +290,7 @@ static NEOERR *response_send(web_request *req, const char *ctype, const char *bo
 		err = cgiwrap_write(out.buf, out.len);
 	/* Only a plain success that hands out no cookie is the same for the next visitor. */
 	if (!err && req->cache_key && req->status == 200 && !cookie)
-		page_cache_store(req->cache_key, &out);
+		page_cache_store(req->cache_key, &out, secret, greeted);
 	string_clear(&out);
 	return nerr_pass(err);
 }
