@@ -59,6 +59,7 @@ struct job {
 	long answered;
 	long transfers;        /* requests actually handed to libcurl */
 	double first_sent, last_sent;
+	double pace_at;        /* monotonic; the next request may go then (attack.c) */
 
 	/* Under the lock: written by the keeper, read by the sender. */
 	double lease_until;    /* monotonic; past it another run may own the job */
