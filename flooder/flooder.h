@@ -23,6 +23,7 @@
 
 struct flooder_settings {
 	long max_total_rate;   /* requests/s over all jobs of this run */
+	long venue_max_rate;   /* requests/s over all running jobs of every host; 0: none */
 	long lease_s;          /* how long a claim lasts without renewal */
 	long max_attempts;     /* runs that may die holding a job before it fails */
 	long timeout_ms;       /* per request, counted from its due time */

@@ -130,6 +130,8 @@
 	  "MeCab's dictionary directory; empty: the one /etc/mecabrc names") \
 	X(flooder_max_total_rate, "Flooder.MaxTotalRate", INT, 300, 1, 100000, \
 	  "Requests per second over all running jobs on one host") \
+	X(flooder_venue_max_rate, "Flooder.VenueMaxRate", INT, 300, 0, 100000, \
+	  "Requests per second over the running jobs of every flooder host together, the venue's whole attack (0: only each host's cap)") \
 	X(flooder_run_seconds, "Flooder.RunSeconds", INT, 55, 1, 59, \
 	  "Runs claim jobs until this many seconds past the minute; cron starts one each minute") \
 	X(flooder_poll_ms, "Flooder.PollMs", INT, 250, 10, 250, \
