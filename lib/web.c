@@ -1147,7 +1147,7 @@ static int web_serve(const struct web_app *app)
 	cgiwrap_init_emu(&fr, fcgi_read, fcgi_writef, fcgi_write, fcgi_getenv, fcgi_putenv,
 			 fcgi_iterenv);
 	while (FCGX_Accept_r(&fr) >= 0) {
-		web_request req = { .config = web_config, .settings = &web_settings, .status = 200 };
+		web_request req = { .settings = &web_settings, .status = 200 };
 		const char *method = FCGX_GetParam("REQUEST_METHOD", fr.envp);
 		const char *path = FCGX_GetParam("DOCUMENT_URI", fr.envp);
 

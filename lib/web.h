@@ -27,8 +27,7 @@ extern NERR_TYPE WEB_ERR_DB_DOWN;      /* 503 */
 typedef struct web_request {
 	CGI *cgi;
 	HDF *hdf;              /* the request's data: Query.*, Cookie.*, CGI.*, and what the page sets */
-	HDF *config;           /* the process's configuration */
-	const struct settings *settings; /* read from it once, at start */
+	const struct settings *settings; /* the process's configuration, read once at start */
 	const char *method;    /* GET (HEAD counts as GET), POST, … */
 	const char *path;      /* decoded path, without the query string */
 	const char *params[WEB_MAX_PARAMS]; /* the segments matched by '*' in the route */

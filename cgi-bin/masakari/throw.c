@@ -12,7 +12,6 @@
 #include <string.h>
 #include <strings.h>
 
-#include "config.h"
 #include "github.h"
 #include "log.h"
 #include "netaddr.h"
@@ -365,9 +364,8 @@ NEOERR *masakari_throw_submit(web_request *req)
 	plan.target_url = settings_list_first(req->settings->flooder_targets);
 	plan.duration_s = req->settings->masakari_duration_seconds;
 	plan.interval_s = req->settings->masakari_throw_interval_seconds;
-	plan.address_per_minute = config_int(req->config, "Masakari.AddressThrowsPerMinute", 60, 0,
-					     100000);
-	plan.address_burst = config_int(req->config, "Masakari.AddressThrowBurst", 30, 1, 100000);
+	plan.address_per_minute = req->settings->masakari_address_throws_per_minute;
+	plan.address_burst = req->settings->masakari_address_throw_burst;
 	plan.ask_model = req->settings->llm_base_url != NULL;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
@@ -424,7 +422,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	/* With no model to ask, the reply is the cache's or a canned line:
 	 * both at hand, so the page shows it at once. */
 	if (!plan.ask_model)
-		reply_answer_throw(req->config, db, done.id);
+		reply_answer_throw(req->settings, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_redirect(req, 303, location);
 	return nerr_pass(err);
