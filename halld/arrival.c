@@ -98,12 +98,28 @@ static void settle(struct hall *hall, struct hall_session *s, const char *user, 
 	explicit_bzero(s->secret, sizeof(s->secret));
 	s->arriving = 0;
 	if (user) {
+		const struct charmap_entry *e = charmap_get(&hall->local, user);
+
+		/* One ID's tabs are bounded, so a handful of IDs cannot fill an
+		 * address (or the daemon) for everyone else. */
+		if (hall->connections_per_identity && e && e->conns >= hall->connections_per_identity) {
+			session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION,
+				      "too many hall connections for this ID: close a tab", 0);
+			user = NULL;
+		}
+	}
+	if (user) {
 		snprintf(s->user, sizeof(s->user), "%s", user);
 		s->verified = verified;
 		if (positions_join(hall, s) != 0) {
 			s->user[0] = '\0';
 			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory", 0);
 		}
+	} else if (!s->close_code && hall->spectators_per_address &&
+		   address_spectators(hall, s->addr_key) > hall->spectators_per_address) {
+		/* A cookie that is no one's makes a spectator like no cookie. */
+		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION,
+			      "too many spectators from your address: enter with your GitHub ID", 0);
 	}
 	if (hall->arrived)
 		hall->arrived(hall, s);

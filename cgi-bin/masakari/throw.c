@@ -237,7 +237,9 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	/* Always the ID first, then the address: two throws lock in the same order. */
 	if (p->interval_s > 0 && limit_take(db, id_key, p->interval_s, &wait_id) != 0)
 		goto fail;
-	if (p->address_per_minute > 0 && wait_id == 0 &&
+	/* A proven ID is one GitHub account, not one of the IDs anyone may claim
+	 * at the entrance: it does not draw on its address's budget. */
+	if (p->address_per_minute > 0 && wait_id == 0 && !p->verified &&
 	    budget_take(db, ip_key, p->address_per_minute, p->address_burst, &wait_ip) != 0)
 		goto fail;
 	if (wait_id > 0 || wait_ip > 0) {
