@@ -62,11 +62,13 @@ export class HallClient {
 
   // Opens url; resolves with a client, or rejects with { status } when the
   // server answered the upgrade with an HTTP status instead.
-  static open(url, { origin, protocol = 'masakari', autoPong = true, headers } = {}) {
+  // localAddress: the source address (one of 127/8), as a client behind a NAT.
+  static open(url, { origin, protocol = 'masakari', autoPong = true, headers, localAddress } = {}) {
     return new Promise((resolve, reject) => {
       const opts = { autoPong, handshakeTimeout: 5000 };
       if (origin) opts.origin = origin;
       if (headers) opts.headers = headers;
+      if (localAddress) opts.localAddress = localAddress;
       const ws = protocol === null ? new WebSocket(url, opts) : new WebSocket(url, protocol, opts);
       const client = new HallClient(ws);
       ws.on('open', () => resolve(client));
