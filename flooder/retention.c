@@ -11,6 +11,8 @@
  *   identities     holds not used for Identity.HoldDays (30, at least 1: a
  *                  hold always lapses): lapsed, so another browser may
  *                  claim the ID anyway;
+ *   identity_releases  holds let go more than Retention.ThrowLimitHours (24)
+ *                  ago, far longer than a hall daemon remembers an ID (1 h);
  *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago.
  *
  * Each statement deletes at most 10000 rows, so a run never holds
@@ -41,6 +43,9 @@ static const struct retention_rule retention_rules[] = {
 	  "DELETE FROM visitors WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "identities", offsetof(struct settings, identity_hold_days),
 	  "DELETE FROM identities WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	/* Kept a day, far longer than any hall daemon remembers an ID (an hour). */
+	{ "identity_releases", offsetof(struct settings, retention_throw_limit_hours),
+	  "DELETE FROM identity_releases WHERE released_at < NOW(3) - INTERVAL ? HOUR LIMIT 10000" },
 	{ "llm_cache", offsetof(struct settings, retention_reply_cache_days),
 	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
 };

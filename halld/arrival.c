@@ -6,8 +6,12 @@
  * The hall remembers the IDs it looked up (by the secret's hash, never the
  * secret), for a database that is slow or away: a browser the hall knew in
  * the last HALL_KNOWN_FOR seconds keeps its ID through an outage. An answer
- * "nobody holds this" forgets it at once, so an ID taken back by a GitHub
- * sign-in is not given to the old browser while the database answers. */
+ * "nobody holds this" forgets it at once, and so does a hold let go
+ * (identity_releases, read every second by the identity thread): an ID
+ * released — a sign-out, a sign-in elsewhere, a new claim by the same browser
+ * — is never given back from memory, whether the lookup was slow or the
+ * database went away. A lookup that cannot even be queued (a flood of
+ * cookies filled the queue) makes a spectator, not a guess from memory. */
 #include "hall.h"
 
 #include <stdio.h>
@@ -150,15 +154,15 @@ static void arrival_deadline(lws_sorted_usec_list_t *sul)
 
 void arrival_begin(struct hall *hall, struct hall_session *s)
 {
-	char hash[65];
-
 	if (!s->secret[0])
 		return;
 	s->serial = ++hall->next_serial;
 	s->arriving = 1;
+	/* No lookup can be asked for (a flood of cookies has filled the queue):
+	 * a spectator. Memory is for a database that does not answer, not a way
+	 * round the queue. */
 	if (!hall->identify || identify_post(hall->identify, s->serial, s->secret) != 0) {
-		identity_secret_hash(s->secret, hash);
-		settle_from_memory(hall, s, hash);
+		settle(hall, s, NULL, 0);
 		return;
 	}
 	lws_sul_schedule(hall->ctx, 0, &s->arrival_sul, arrival_deadline,
@@ -186,8 +190,13 @@ void arrival_take_answers(struct hall *hall)
 
 		if (r->found == IDENTIFY_FOUND)
 			known_remember(hall, r);
-		else if (r->found == IDENTIFY_NOBODY)
+		else if (r->found == IDENTIFY_NOBODY || r->found == IDENTIFY_RELEASED)
 			known_forget(hall, r->hash);
+		if (r->found == IDENTIFY_RELEASED) {
+			free(r);
+			r = next;
+			continue;
+		}
 		s = arriving_session(hall, r->serial);
 		if (s && r->found == IDENTIFY_FAILED)
 			settle_from_memory(hall, s, r->hash);

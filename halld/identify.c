@@ -27,6 +27,8 @@ struct identify {
 	/* The thread's own. */
 	double retry_at;                /* the database is away: no try before this */
 	int outage;
+	double releases_at;             /* the next read of identity_releases */
+	char releases_since[32];        /* the database's time of the last one read; "" before */
 };
 
 /* One answer: the database's, or IDENTIFY_FAILED without asking it while it is away. */
@@ -68,6 +70,52 @@ static void identify_one(struct identify *id, const struct identify_job *job,
 		r->found = IDENTIFY_FOUND;
 }
 
+/* The holds let go since the last read, each handed over as an
+ * IDENTIFY_RELEASED result. Nothing while the database is away: it cannot
+ * let holds go then either, and the next read catches up. */
+static void identify_releases(struct identify *id)
+{
+	db_t *db = dbthread_db(id->thread);
+	db_result *r;
+
+	if (clock_monotonic() < id->retry_at || db_connect(db) != 0)
+		return;
+	r = id->releases_since[0]
+		? db_query(db, "SELECT secret_hash, DATE_FORMAT(released_at, '%Y-%m-%d %H:%i:%s.%f') "
+			       "FROM identity_releases WHERE released_at >= ? ORDER BY released_at LIMIT 10000",
+			   DB_TEXT(id->releases_since))
+		: db_query(db, "SELECT secret_hash, DATE_FORMAT(released_at, '%Y-%m-%d %H:%i:%s.%f') "
+			       "FROM identity_releases WHERE released_at >= NOW(3) - INTERVAL 1 HOUR "
+			       "ORDER BY released_at LIMIT 10000");
+	if (!r) {
+		log_warn("reading the hall's released identities: %s", db_error(db));
+		return;
+	}
+	for (unsigned i = 0; i < r->nrows; i++) {
+		struct identify_result *res = calloc(1, sizeof(*res));
+		const char *hash = db_cell(r, i, 0), *at = db_cell(r, i, 1);
+
+		if (!res || !hash || !at) {
+			free(res);
+			break;
+		}
+		res->found = IDENTIFY_RELEASED;
+		snprintf(res->hash, sizeof(res->hash), "%s", hash);
+		snprintf(id->releases_since, sizeof(id->releases_since), "%s", at);
+		dbthread_emit(id->thread, &res->item);
+	}
+	/* The first read starts the window even when nothing was let go. */
+	if (!id->releases_since[0]) {
+		db_result *now = db_query(db, "SELECT DATE_FORMAT(NOW(3) - INTERVAL 1 SECOND, "
+					       "'%Y-%m-%d %H:%i:%s.%f')");
+
+		if (now && db_cell(now, 0, 0))
+			snprintf(id->releases_since, sizeof(id->releases_since), "%s", db_cell(now, 0, 0));
+		db_result_free(now);
+	}
+	db_result_free(r);
+}
+
 static void identify_free_job(struct dbthread_item *item)
 {
 	struct identify_job *job = lws_container_of(item, struct identify_job, item);
@@ -103,7 +151,11 @@ static double identify_round(void *owner, struct dbthread_item *jobs, size_t njo
 		if (r)
 			dbthread_emit(id->thread, &r->item);
 	}
-	return -1.0;
+	if (!stopping && clock_monotonic() >= id->releases_at) {
+		identify_releases(id);
+		id->releases_at = clock_monotonic() + IDENTIFY_RELEASES_S;
+	}
+	return id->releases_at;
 }
 
 static const struct dbthread_spec identify_spec = {

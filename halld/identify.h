@@ -6,7 +6,12 @@
  * answers each, in order, with an identify_result and wakes the loop with
  * lws_cancel_service. While the database is away the thread does not try on
  * every request: it answers "the database failed" at once until its next
- * try, IDENTIFY_RETRY_S on. The thread is a dbthread.h thread. */
+ * try, IDENTIFY_RETRY_S on. The thread is a dbthread.h thread.
+ *
+ * Every IDENTIFY_RELEASES_S it also reads the holds let go since its last
+ * read (identity_releases, sql/0098; the last hour's at the first) and
+ * hands each over as an IDENTIFY_RELEASED result, so that the hall forgets
+ * what it remembered of that secret. */
 #ifndef HALLD_IDENTIFY_H
 #define HALLD_IDENTIFY_H
 
@@ -18,6 +23,7 @@
 
 #define IDENTIFY_RETRY_S 5.0       /* between tries to reach a database that is away */
 #define IDENTIFY_QUEUE_MAX 4096    /* lookups waiting; more are refused */
+#define IDENTIFY_RELEASES_S 1.0    /* between reads of the holds let go */
 
 struct identify;
 
@@ -25,6 +31,7 @@ enum identify_found {
 	IDENTIFY_FAILED = -1,          /* the database failed or is away */
 	IDENTIFY_NOBODY = 0,           /* not held, or the hold lapsed */
 	IDENTIFY_FOUND = 1,            /* who is filled */
+	IDENTIFY_RELEASED = 2,         /* not an answer: the hold of hash was let go */
 };
 
 struct identify_result {

@@ -42,6 +42,15 @@ static void old_hash_of(const char *old_secret, char old_hash[65])
 		old_hash[0] = '\0';
 }
 
+/* Records that the hold of the secret hashed as hash ended, for the hall
+ * daemons' memory of IDs (sql/0098). 0 or -1. */
+static int note_release(db_t *db, const char *hash)
+{
+	return db_exec(db, "INSERT INTO identity_releases (secret_hash) VALUES (?) "
+			   "ON DUPLICATE KEY UPDATE released_at = CURRENT_TIMESTAMP(3)",
+		       DB_TEXT(hash)) < 0 ? -1 : 0;
+}
+
 static enum identity_claim_result fail(db_t *db)
 {
 	db_rollback(db);
@@ -56,7 +65,11 @@ static enum identity_claim_result fail(db_t *db)
 static int bind_account(db_t *db, const char *github_id, long long user_id, int after_grant)
 {
 	if (!after_grant)
-		return db_exec(db, "DELETE FROM identities WHERE github_user_id = ? AND github_id <> ?",
+		return db_exec(db, "INSERT INTO identity_releases (secret_hash) SELECT secret_hash "
+				   "FROM identities WHERE github_user_id = ? AND github_id <> ? "
+				   "ON DUPLICATE KEY UPDATE released_at = CURRENT_TIMESTAMP(3)",
+			       DB_INT(user_id), DB_TEXT(github_id)) < 0 ||
+		       db_exec(db, "DELETE FROM identities WHERE github_user_id = ? AND github_id <> ?",
 			       DB_INT(user_id), DB_TEXT(github_id)) < 0 ? -1 : 0;
 	if (db_exec(db, "UPDATE throws SET verified = 0 WHERE LOWER(github_id) = LOWER(?) AND verified = 1 "
 		    "AND github_user_id <> ?", DB_TEXT(github_id), DB_INT(user_id)) < 0)
@@ -72,7 +85,7 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 					long hold_days, long long user_id,
 					char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	char old_hash[65], new_hash[65];
+	char old_hash[65], new_hash[65], held_hash[65] = "";
 	db_result *r;
 	int force = user_id > 0, have_row, free_to_take = 1, keep_verified = 0;
 	long long kept_user = 0;
@@ -97,6 +110,7 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 
 		free_to_take = force || mine || lapsed;
 		keep_verified = mine && db_cell_int(r, 0, 2, 0) != 0;
+		snprintf(held_hash, sizeof(held_hash), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
 		kept_user = keep_verified ? db_cell_int(r, 0, 3, 0) : 0;
 	}
 	db_result_free(r);
@@ -106,9 +120,13 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 	}
 	if (force)
 		kept_user = user_id;
-	/* The ID this browser held before, if another, is let go. */
-	if (old_hash[0] && db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
-				   DB_TEXT(old_hash), DB_TEXT(github_id)) < 0)
+	/* The ID this browser held before, if another, is let go; so is the
+	 * secret that held this one (the hall must not remember either). */
+	if (old_hash[0] && (db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
+				    DB_TEXT(old_hash), DB_TEXT(github_id)) < 0 ||
+			    note_release(db, old_hash) != 0))
+		return fail(db);
+	if (held_hash[0] && strcmp(held_hash, old_hash) != 0 && note_release(db, held_hash) != 0)
 		return fail(db);
 	if (have_row) {
 		if (db_exec(db, "UPDATE identities SET github_id = ?, secret_hash = ?, verified = ?, "
@@ -190,5 +208,7 @@ int identity_release(db_t *db, const char *secret)
 	if (!identity_secret_valid(secret))
 		return 0;
 	identity_secret_hash(secret, hash);
-	return db_exec(db, "DELETE FROM identities WHERE secret_hash = ?", DB_TEXT(hash)) < 0 ? -1 : 0;
+	if (db_exec(db, "DELETE FROM identities WHERE secret_hash = ?", DB_TEXT(hash)) < 0)
+		return -1;
+	return note_release(db, hash);
 }

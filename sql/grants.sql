@@ -31,6 +31,7 @@ GRANT SELECT ON exhibit_stack TO @web@;
 GRANT SELECT ON exhibit_links TO @web@;
 GRANT SELECT, INSERT, UPDATE ON visitors TO @web@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON identities TO @web@;  -- claim, sign-in, sign-out
+GRANT SELECT, INSERT, UPDATE ON identity_releases TO @web@;    -- what those let go
 GRANT SELECT ON weaknesses TO @web@;
 GRANT SELECT ON weakness_phrasings TO @web@;
 GRANT SELECT, INSERT ON throws TO @web@;        -- a throw
@@ -50,6 +51,7 @@ GRANT SELECT, INSERT ON chat_messages TO @halld@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON hall_presence TO @halld@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON status_samples TO @halld@;
 GRANT SELECT ON identities TO @halld@;          -- read only: the site marks a hold used
+GRANT SELECT ON identity_releases TO @halld@;   -- what the hall must forget
 GRANT SELECT ON throws TO @halld@;
 GRANT SELECT ON attack_jobs TO @halld@;
 GRANT SELECT ON weaknesses TO @halld@;
@@ -66,3 +68,4 @@ GRANT SELECT, DELETE ON chat_messages TO @flooder@;
 GRANT SELECT, DELETE ON throw_limits TO @flooder@;
 GRANT SELECT, DELETE ON visitors TO @flooder@;
 GRANT SELECT, DELETE ON identities TO @flooder@;
+GRANT SELECT, DELETE ON identity_releases TO @flooder@;
