@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 #include <dirent.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,20 @@ static void report(int ok, const char *fmt, ...)
 	printf("\n");
 	if (!ok)
 		doctor_failures++;
+}
+
+/* A warning: printed, not counted as a failure (doctor still answers 0). */
+static void warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static void warn(const char *fmt, ...)
+{
+	va_list ap;
+
+	printf("WARN ");
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	printf("\n");
 }
 
 static int is_dir(const char *path)
@@ -160,6 +175,60 @@ static void check_database(const struct settings *settings)
 		migrate_list_free(names, count);
 	}
 	db_free(db);
+}
+
+/* Each part without a database account of its own connects as the owner,
+ * who may do anything: it works, and it is said. */
+static void check_accounts(const struct settings *settings)
+{
+	static const struct {
+		const char *part, *setting;
+		size_t offset;
+	} parts[] = {
+		{ "the web programs'", "DB.WebUser", offsetof(struct settings, db_web_user) },
+		{ "the hall daemon's", "DB.HalldUser", offsetof(struct settings, db_halld_user) },
+		{ "the flooder's", "DB.FlooderUser", offsetof(struct settings, db_flooder_user) },
+	};
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++) {
+		const char *user = *(const char *const *)((const char *)settings + parts[i].offset);
+
+		if (user && *user)
+			report(1, "database: %s account is %s", parts[i].part, user);
+		else
+			warn("database: %s account is not set (%s): it connects as the owner %s, "
+			     "who may change the schema and every table (sql/grants.sql)",
+			     parts[i].part, parts[i].setting, settings->db_user ? settings->db_user : "");
+	}
+}
+
+/* Behind load balancers, the hall daemon counts each visitor under the
+ * address nginx's X-Real-IP gives only when it trusts the web hosts; with
+ * only the default loopback it counts them all as one (unless it runs on
+ * the one web host, which doctor cannot know, so this is a warning). */
+static void check_proxies(HDF *config)
+{
+	HDF *lbs = hdf_get_obj(config, "Site.LoadBalancers");
+	HDF *proxies = hdf_get_obj(config, "Halld.TrustedProxies");
+	int n_lb = 0, n_remote = 0;
+
+	for (HDF *c = lbs ? hdf_obj_child(lbs) : NULL; c; c = hdf_obj_next(c))
+		n_lb += hdf_obj_value(c) && *hdf_obj_value(c);
+	if (!n_lb)
+		return;
+	for (HDF *c = proxies ? hdf_obj_child(proxies) : NULL; c; c = hdf_obj_next(c)) {
+		const char *v = hdf_obj_value(c);
+
+		n_remote += v && *v && strcmp(v, "127.0.0.1") != 0 && strcmp(v, "::1") != 0;
+	}
+	if (n_remote)
+		report(1, "proxies: behind %d load balancer%s, the hall daemon trusts %d web host%s",
+		       n_lb, n_lb == 1 ? "" : "s", n_remote, n_remote == 1 ? "" : "s");
+	else
+		warn("proxies: Site.LoadBalancers is set but Halld.TrustedProxies names no web host: "
+		     "unless nginx and the daemon share a host, every hall visitor is counted as the "
+		     "nginx host, and one venue fills Halld.MaxPerAddress for everyone "
+		     "(masakari_halld_trusted_proxies)");
 }
 
 static void check_templates_in(const char *root, const char *sub, int *checked)
@@ -301,6 +370,8 @@ int ctl_doctor(const struct settings *unused, int argc, char **argv)
 	report(1, "config: %s parses", config_path());
 	check_config(config);
 	settings_read(config, &settings);
+	check_accounts(&settings);
+	check_proxies(config);
 	check_database(&settings);
 	check_templates(&settings);
 	check_catalogs(&settings);

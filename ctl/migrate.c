@@ -139,9 +139,11 @@ static char *with_account(const char *script, const char *placeholder, const cha
 	return out;
 }
 
-/* The lines of grants.sql that grant to placeholder (one statement a
- * line, "GRANT … TO @part@;"), written for account; NULL when out of memory. */
-static char *part_statements(const char *script, const char *placeholder, const char *account)
+/* The lines of grants.sql that start with verb ("GRANT " or "REVOKE ") and
+ * name placeholder (one statement a line, "GRANT … TO @part@;"), written for
+ * account; NULL when out of memory. */
+static char *part_statements(const char *script, const char *verb, const char *placeholder,
+			     const char *account)
 {
 	char *copy = strdup(script), *out = NULL, *line, *save = NULL;
 	size_t len = 0;
@@ -152,7 +154,7 @@ static char *part_statements(const char *script, const char *placeholder, const 
 	for (line = strtok_r(copy, "\n", &save); line && out; line = strtok_r(NULL, "\n", &save)) {
 		char *mine, *grown;
 
-		if (strncmp(line, "GRANT ", 6) != 0 || !strstr(line, placeholder))
+		if (strncmp(line, verb, strlen(verb)) != 0 || !strstr(line, placeholder))
 			continue;
 		mine = with_account(line, placeholder, account);
 		grown = mine ? realloc(out, len + strlen(mine) + 2) : NULL;
@@ -208,7 +210,19 @@ static int migrate_grants(db_t *db, const struct settings *settings)
 				break;
 			}
 			snprintf(account, sizeof(account), "'%s'@'%s'", user, host);
-			statements = part_statements(script, parts[i].placeholder, account);
+			/* Each REVOKE alone, its failure ignored: MariaDB refuses to take
+			 * back a grant the account does not have, which is the usual case. */
+			statements = part_statements(script, "REVOKE ", parts[i].placeholder, account);
+			for (char *line = statements, *end; line && *line; line = end) {
+				end = strchr(line, '\n');
+				if (end)
+					*end++ = '\0';
+				(void)db_exec_script(db, line);
+				if (!end)
+					break;
+			}
+			free(statements);
+			statements = part_statements(script, "GRANT ", parts[i].placeholder, account);
 			if (!statements) {
 				fprintf(stderr, "migrate: out of memory\n");
 				rc = 1;

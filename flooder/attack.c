@@ -201,6 +201,17 @@ static int transfer_start(struct attack *a, struct job *j, double due, double no
 	return 0;
 }
 
+/* A job's pace: it never sends faster than its rate, with at most
+ * PACE_BURST_S of its requests at once (GCRA: pace_at is when the next
+ * request may go). On schedule this never holds a request back. After a
+ * stall — the process stopped, a loop that could not run — the requests that
+ * came due meanwhile are not all sent at once: the ones further behind than
+ * PACE_LAG_S when the pace holds them are given up as timeouts (never sent),
+ * the rest go at the job's rate. So the target never sees more than the
+ * throw's power promised, however late the flooder was. */
+#define PACE_BURST_S 0.25
+#define PACE_LAG_S 0.5
+
 static void issue_due(struct attack *a, struct job *j, double now)
 {
 	while (!j->stop && j->counts.issued < j->total) {
@@ -216,6 +227,14 @@ static void issue_due(struct attack *a, struct job *j, double now)
 		}
 		if (a->nfree == 0)
 			return;
+		if (j->pace_at > now) {
+			if (now - due <= PACE_LAG_S)
+				return;
+			j->counts.issued++;
+			j->counts.err_timeout++;
+			continue;
+		}
+		j->pace_at = fmax(j->pace_at, now - PACE_BURST_S) + 1.0 / (double)j->rate;
 		j->counts.issued++;
 		job_note_transfer(j, now);
 		if (transfer_start(a, j, due, now) != 0)
@@ -347,9 +366,12 @@ static double attack_next_due(const struct attack *a, const struct job *jobs)
 			continue;
 		due = job_due(j, j->counts.issued);
 		/* With every slot busy, the next thing to do for this job is to give
-		 * up on its waiting request, unless a transfer ends first. */
+		 * up on its waiting request, unless a transfer ends first; held by
+		 * its pace, to send it or give it up, whichever comes first. */
 		if (a->nfree == 0)
 			due += a->timeout_s;
+		else if (j->pace_at > due)
+			due = fmin(j->pace_at, due + PACE_LAG_S);
 		if (due < next)
 			next = due;
 	}

@@ -23,6 +23,7 @@
 
 struct flooder_settings {
 	long max_total_rate;   /* requests/s over all jobs of this run */
+	long venue_max_rate;   /* requests/s over all running jobs of every host; 0: none */
 	long lease_s;          /* how long a claim lasts without renewal */
 	long max_attempts;     /* runs that may die holding a job before it fails */
 	long timeout_ms;       /* per request, counted from its due time */
@@ -59,6 +60,7 @@ struct job {
 	long answered;
 	long transfers;        /* requests actually handed to libcurl */
 	double first_sent, last_sent;
+	double pace_at;        /* monotonic; the next request may go then (attack.c) */
 
 	/* Under the lock: written by the keeper, read by the sender. */
 	double lease_until;    /* monotonic; past it another run may own the job */

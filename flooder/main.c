@@ -61,6 +61,7 @@ static void flooder_settings_load(const struct settings *st, struct flooder_sett
 	char host[64];
 
 	s->max_total_rate = st->flooder_max_total_rate;
+	s->venue_max_rate = st->flooder_venue_max_rate;
 	s->lease_s = st->flooder_lease_seconds;
 	s->max_attempts = st->flooder_max_attempts;
 	s->timeout_ms = st->flooder_request_timeout_ms;

@@ -50,6 +50,11 @@ static const char *job_problem(const struct flooder_settings *s, const char *url
 			 s->max_total_rate);
 		return buf;
 	}
+	if (s->venue_max_rate > 0 && rate > s->venue_max_rate) {
+		snprintf(buf, len, "rate %ld is more than the venue's %ld (Flooder.VenueMaxRate)", rate,
+			 s->venue_max_rate);
+		return buf;
+	}
 	if (duration_s < 1 || duration_s > QUEUE_MAX_DURATION_S) {
 		snprintf(buf, len, "duration %ld s is outside 1..%ld", duration_s, QUEUE_MAX_DURATION_S);
 		return buf;
@@ -88,8 +93,8 @@ static enum claim_outcome claim_once(db_t *db, const struct flooder_settings *s,
 {
 	char sql[512], why[160];
 	const char *problem;
-	db_result *r = NULL;
-	long long id;
+	db_result *r = NULL, *venue;
+	long long id, running;
 	long rate, duration_s, attempts;
 	long long n;
 	struct job *j;
@@ -135,6 +140,18 @@ static enum claim_outcome claim_once(db_t *db, const struct flooder_settings *s,
 		db_result_free(r);
 		return db_rollback(db) == 0 ? CLAIM_NOTHING : CLAIM_ERROR;
 	}
+	/* The venue's cap counts every flooder host's running jobs (claims
+	 * are taken one at a time, under queue_claim_job's lock). */
+	venue = s->venue_max_rate <= 0 ? NULL : db_query(db, "SELECT COALESCE(SUM(rate), 0) FROM attack_jobs WHERE status = 'running' "
+			 "AND lease_expires >= NOW(3) AND id <> ?", DB_INT(id));
+	if (s->venue_max_rate > 0 && !venue)
+		goto fail;
+	running = venue ? db_cell_int(venue, 0, 0, 0) : 0;
+	db_result_free(venue);
+	if (s->venue_max_rate > 0 && running + rate > s->venue_max_rate) {
+		db_result_free(r);
+		return db_rollback(db) == 0 ? CLAIM_NOTHING : CLAIM_ERROR;
+	}
 	/* The row is locked, but the state is checked again (with the attempt
 	 * count just read): should the connection have dropped and the helper
 	 * reconnected mid-transaction, the lock is gone and only this guard is
@@ -176,9 +193,9 @@ fail:
 
 int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, struct job **out)
 {
-	db_result *peek;
+	db_result *peek, *lock;
 	enum claim_outcome rc;
-	int any;
+	int any, locked;
 
 	*out = NULL;
 	/* The queue is looked at several times a second and is mostly empty: one
@@ -191,8 +208,20 @@ int queue_claim_job(db_t *db, const struct flooder_settings *s, long capacity, s
 	db_result_free(peek);
 	if (!any)
 		return 0;
+	/* One claim at a time over every flooder host, so that two hosts never
+	 * both fit a job in the venue's cap the other is filling. A host that
+	 * cannot have the lock at once looks again at its next poll. */
+	lock = db_query(db, "SELECT GET_LOCK('masakari.flooder.claim', 0)");
+	if (!lock)
+		return -1;
+	locked = db_cell_int(lock, 0, 0, 0) == 1;
+	db_result_free(lock);
+	if (!locked)
+		return 0;
 	while ((rc = claim_once(db, s, capacity, out)) == CLAIM_AGAIN)
 		;
+	lock = db_query(db, "SELECT RELEASE_LOCK('masakari.flooder.claim')");
+	db_result_free(lock);
 	return rc == CLAIM_CLAIMED ? 1 : rc == CLAIM_NOTHING ? 0 : -1;
 }
 

@@ -49,6 +49,7 @@ static const struct retention_rule retention_rules[] = {
 	  "DELETE FROM visitors WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "identities", offsetof(struct settings, identity_hold_days),
 	  "DELETE FROM identities WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	/* Kept a day, far longer than any hall daemon remembers an ID (an hour). */
 	{ "llm_cache", offsetof(struct settings, retention_reply_cache_days),
 	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "reports", offsetof(struct settings, retention_moderation_days),

@@ -1,4 +1,4 @@
-/* address.c — where a hall connection comes from, and the cap on connections
+/* address.c — where a hall connection comes from, and the caps on connections
  * per address.
  *
  * Behind nginx every connection comes from nginx, so the client's address is
@@ -6,9 +6,16 @@
  * The header is believed only from the addresses in Halld.TrustedProxies
  * (loopback by default: the nginx in front); from anyone else it is ignored
  * and the connection's own address counts, so a client talking to the daemon
- * directly cannot name an address of its choosing. Halld.MaxPerAddress (200)
- * connections from one address are let in, sized for a hundred people behind
- * one venue NAT with a tab or two each (docs/ARCHITECTURE.md). */
+ * directly cannot name an address of its choosing. An IPv6 client is counted
+ * under its /64, which one subscriber may fill with fresh addresses.
+ *
+ * Halld.MaxPerAddress (400) connections from one address are let in, a bound
+ * against one address taking the daemon, sized well above a hundred people
+ * behind one venue NAT with a tab or two each; within it, spectators (no
+ * identity) are capped apart at Halld.SpectatorsPerAddress (50), so sockets
+ * nobody stands behind cannot fill the address for the people who entered,
+ * and each ID at Halld.ConnectionsPerIdentity (arrival.c). See
+ * docs/ARCHITECTURE.md, "Limits per address". */
 #include "hall.h"
 
 #include <arpa/inet.h>
@@ -17,6 +24,7 @@
 #include <string.h>
 
 #include "log.h"
+#include "netaddr.h"
 
 /* Writes the canonical text of an IPv4 or IPv6 address in text to out;
  * IPv4-mapped IPv6 addresses become IPv4. Returns 0, or -1 when text is not
@@ -90,14 +98,30 @@ int address_of(const struct hall *hall, struct lws *wsi, char *out, size_t len)
 	return 0;
 }
 
-unsigned address_count(struct hall *hall, const char *addr)
+void address_key(const char *addr, char *out, size_t len)
+{
+	netaddr_limit_key(addr, out, len);
+}
+
+static unsigned count(struct hall *hall, const char *key, int spectators_only)
 {
 	unsigned n = 0;
 
 	lws_start_foreach_dll(struct lws_dll2 *, d, lws_dll2_get_head(&hall->sessions)) {
 		const struct hall_session *s = lws_container_of(d, struct hall_session, list);
 
-		n += strcmp(s->addr, addr) == 0;
+		n += strcmp(s->addr_key, key) == 0 &&
+		     (!spectators_only || (!s->user[0] && !s->arriving && !s->close_code));
 	} lws_end_foreach_dll(d);
 	return n;
+}
+
+unsigned address_count(struct hall *hall, const char *key)
+{
+	return count(hall, key, 0);
+}
+
+unsigned address_spectators(struct hall *hall, const char *key)
+{
+	return count(hall, key, 1);
 }

@@ -6,8 +6,13 @@
  * The hall remembers the IDs it looked up (by the secret's hash, never the
  * secret), for a database that is slow or away: a browser the hall knew in
  * the last HALL_KNOWN_FOR seconds keeps its ID through an outage. An answer
- * "nobody holds this" forgets it at once, so an ID taken back by a GitHub
- * sign-in is not given to the old browser while the database answers. */
+ * "nobody holds this" forgets it at once, and so does a hold let go: every
+ * one (a sign-out, a sign-in elsewhere, a new claim by the same browser, a
+ * kick, a ban) is written to hall_events, which the worker reads twice a
+ * second (events.c calls arrival_forget): an ID released is never given
+ * back from memory, whether the lookup was slow or the database went away.
+ * A lookup that cannot even be queued (a flood of cookies filled the queue)
+ * makes a spectator, not a guess from memory. */
 #include "hall.h"
 
 #include <stdio.h>
@@ -104,6 +109,17 @@ static void settle(struct hall *hall, struct hall_session *s, const char *user, 
 	s->arriving = 0;
 	s->recheck = 0;
 	if (user) {
+		const struct charmap_entry *e = charmap_get(&hall->local, user);
+
+		/* One ID's tabs are bounded, so a handful of IDs cannot fill an
+		 * address (or the daemon) for everyone else. */
+		if (hall->connections_per_identity && e && e->conns >= hall->connections_per_identity) {
+			session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION,
+				      "too many hall connections for this ID: close a tab", 0);
+			user = NULL;
+		}
+	}
+	if (user) {
 		snprintf(s->user, sizeof(s->user), "%s", user);
 		/* Which hold it acts for: a release of that hold closes it (events.c). */
 		snprintf(s->hash, sizeof(s->hash), "%s", hash);
@@ -113,6 +129,11 @@ static void settle(struct hall *hall, struct hall_session *s, const char *user, 
 			s->user[0] = '\0';
 			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory", 0);
 		}
+	} else if (!s->close_code && hall->spectators_per_address &&
+		   address_spectators(hall, s->addr_key) > hall->spectators_per_address) {
+		/* A cookie that is no one's makes a spectator like no cookie. */
+		session_close(s, LWS_CLOSE_STATUS_POLICY_VIOLATION,
+			      "too many spectators from your address: enter with your GitHub ID", 0);
 	}
 	if (hall->arrived)
 		hall->arrived(hall, s);
@@ -143,15 +164,15 @@ static void arrival_deadline(lws_sorted_usec_list_t *sul)
 
 void arrival_begin(struct hall *hall, struct hall_session *s)
 {
-	char hash[65];
-
 	if (!s->secret[0])
 		return;
 	s->serial = ++hall->next_serial;
 	s->arriving = 1;
+	/* No lookup can be asked for (a flood of cookies has filled the queue):
+	 * a spectator. Memory is for a database that does not answer, not a way
+	 * round the queue. */
 	if (!hall->identify || identify_post(hall->identify, s->serial, s->secret) != 0) {
-		identity_secret_hash(s->secret, hash);
-		settle_from_memory(hall, s, hash);
+		settle(hall, s, NULL, 0, 0, "");
 		return;
 	}
 	lws_sul_schedule(hall->ctx, 0, &s->arrival_sul, arrival_deadline,

@@ -9,6 +9,13 @@
 
 #include "github.h"
 
+/* A token bucket: at most rate per second, bursts of up to burst
+ * (halld/session.c, session_allow). */
+struct hall_bucket {
+	double tokens;
+	double at;
+};
+
 struct charmap_entry {
 	struct charmap_entry *next;
 	char id[GITHUB_ID_MAX + 1];
@@ -17,6 +24,9 @@ struct charmap_entry {
 	int verified;     /* a GitHub sign-in proved the ID (sent as "verified": true) */
 	int operator;     /* one of the venue's operators, proven (sent as "operator": true) */
 	int mark;         /* scratch flag for whoever walks the map */
+	/* local map: the ID's chat limit, shared by all its connections, so
+	 * that one ID with many tabs is still one person chatting */
+	struct hall_bucket chats;
 };
 
 struct charmap {

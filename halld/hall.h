@@ -64,12 +64,6 @@ struct hall_msg {
 	unsigned char data[];
 };
 
-/* A token bucket: at most rate per second, bursts of up to burst. */
-struct hall_bucket {
-	double tokens;
-	double at;
-};
-
 /* Per connection (lws per-session data, zeroed by lws). */
 struct hall_session {
 	struct lws_dll2 list;                  /* in hall.sessions */
@@ -80,6 +74,7 @@ struct hall_session {
 	char hash[65];                         /* the identity cookie's secret, hashed: which hold
 						* this connection acts for (events.c) */
 	char addr[HALL_ADDR_MAX];              /* the client's address (address.c) */
+	char addr_key[64];                     /* what it is counted under: IPv6 by /64 */
 	struct charmap_entry *visitor;         /* in hall.local, NULL for a spectator */
 
 	struct hall_msg **queue;               /* frames waiting for SERVER_WRITEABLE */
@@ -89,7 +84,7 @@ struct hall_session {
 	unsigned char *rx;                     /* a message arriving in several pieces */
 	size_t rx_len;
 
-	struct hall_bucket moves, chats, frames, errors;
+	struct hall_bucket moves, frames, errors;
 	double strikes, strikes_at;            /* refused messages, decaying over time */
 	double rate_error_at;                  /* last "rate limited" ERROR_MESSAGE */
 
@@ -136,6 +131,8 @@ struct hall {
 	char **proxies;                        /* Halld.TrustedProxies: X-Real-IP believed from these */
 	size_t nproxies;
 	unsigned max_per_address;              /* Halld.MaxPerAddress */
+	unsigned spectators_per_address;       /* Halld.SpectatorsPerAddress */
+	unsigned connections_per_identity;     /* Halld.ConnectionsPerIdentity */
 	/* The hall-wide chat budget (Halld.ChatPerSecond, Halld.ChatBurst) on top
 	 * of each connection's: every line is fanned out to everyone. */
 	struct hall_bucket chat_budget;
@@ -175,15 +172,20 @@ struct hall {
 	double next_tick;
 };
 
-/* address.c — the client's address and the cap per address.
+/* address.c — the client's address and the caps per address.
  * address_of writes the canonical address of wsi's client to out: the
  * X-Real-IP header when the connection comes from a trusted proxy, else the
  * peer's own; -1 when it cannot be read (a proxy sent a header that is not an
- * address). address_count is how many established connections have addr.
- * address_add_proxy adds a trusted proxy (-1 when out of memory; text that is
- * not an address is logged and skipped); address_free frees the list. */
+ * address). address_key writes the key an address is counted under (IPv6 by
+ * its /64, lib/netaddr.h). address_count is how many established connections
+ * have that key, address_spectators how many of them are spectators (no ID,
+ * none being looked up). address_add_proxy adds a trusted proxy (-1 when out
+ * of memory; text that is not an address is logged and skipped);
+ * address_free frees the list. */
 int address_of(const struct hall *hall, struct lws *wsi, char *out, size_t len);
-unsigned address_count(struct hall *hall, const char *addr);
+void address_key(const char *addr, char *out, size_t len);
+unsigned address_count(struct hall *hall, const char *key);
+unsigned address_spectators(struct hall *hall, const char *key);
 int address_add_proxy(struct hall *hall, const char *text);
 void address_free(struct hall *hall);
 

@@ -50,7 +50,7 @@ static void identify_one(struct identify *id, const struct identify_job *job,
 		id->retry_at = clock_monotonic() + IDENTIFY_RETRY_S;
 		return;
 	}
-	found = identity_lookup(db, job->secret, id->hold_days, &r->who);
+	found = identity_peek(db, job->secret, id->hold_days, &r->who);
 	if (found < 0) {
 		log_warn("looking up a hall visitor's identity: %s", db_error(db));
 		if (db_is_outage(db)) {

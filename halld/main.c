@@ -190,6 +190,8 @@ static int halld_load_limits(struct hall *hall, const struct settings *settings)
 				address_add_proxy(hall, "::1") != 0))
 		return -1;
 	hall->max_per_address = (unsigned)settings->halld_max_per_address;
+	hall->spectators_per_address = (unsigned)settings->halld_spectators_per_address;
+	hall->connections_per_identity = (unsigned)settings->halld_connections_per_identity;
 	hall->chat_rate = (double)settings->halld_chat_per_second;
 	hall->chat_burst = (double)settings->halld_chat_burst;
 	return 0;

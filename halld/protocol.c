@@ -55,14 +55,17 @@ static int refuse(struct lws *wsi, unsigned status, const char *why)
 	return 1;
 }
 
+static const char *identity_cookie(struct hall *hall, struct lws *wsi, char *buf, size_t len);
+
 /* The checks before a connection joins: path, Origin, subprotocol, user. A
  * browser always sends Origin, so a foreign page cannot open the hall in a
  * visitor's name; tools without one (the load client) are let in. */
 static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 {
 	struct hall *hall = hall_of(wsi);
-	char buf[256], addr[HALL_ADDR_MAX];
-	int n;
+	char buf[256], addr[HALL_ADDR_MAX], key[64];
+	static char cookie[4096];
+	int n, has_identity;
 
 	if (!upgrade || strcasecmp(upgrade, "websocket") != 0)
 		return refuse(wsi, HTTP_STATUS_BAD_REQUEST, "Only WebSocket upgrades are served here.");
@@ -84,10 +87,21 @@ static int confirm_upgrade(struct lws *wsi, const char *upgrade)
 	if (events_address_banned(hall, addr))
 		return refuse(wsi, HTTP_STATUS_FORBIDDEN,
 			      "An operator banned your address from the hall.");
-	if (hall->max_per_address && address_count(hall, addr) >= hall->max_per_address)
+	address_key(addr, key, sizeof(key));
+	if (hall->max_per_address && address_count(hall, key) >= hall->max_per_address)
 		return refuse(wsi, 429,
 			      "Too many hall connections from your address. Close a tab, or wait "
 			      "a little and try again.");
+	/* A spectator-to-be (no identity cookie) counts against the address's
+	 * spectators; one whose cookie turns out to be no one's is checked when
+	 * it settles (arrival.c). */
+	has_identity = identity_cookie(hall, wsi, cookie, sizeof(cookie)) != NULL;
+	explicit_bzero(cookie, sizeof(cookie));
+	if (!has_identity && hall->spectators_per_address &&
+	    address_spectators(hall, key) >= hall->spectators_per_address)
+		return refuse(wsi, 429,
+			      "Too many spectators from your address. Enter at the entrance with "
+			      "your GitHub ID to join the hall.");
 	return 0;
 }
 
@@ -263,7 +277,8 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		positions_move(hall, s, req.x, req.y);
 		return;
 	}
-	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
+	/* Per ID, not per connection: many tabs of one ID are one chatter. */
+	if (!session_allow(&s->visitor->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
 		return;
@@ -358,6 +373,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 		/* Checked in confirm_upgrade; kept here while the headers are. */
 		if (address_of(hall, wsi, s->addr, sizeof(s->addr)) != 0)
 			return -1;
+		address_key(s->addr, s->addr_key, sizeof(s->addr_key));
 		/* A spectator until the identity thread says who the cookie is. */
 		s->user[0] = '\0';
 		secret = identity_cookie(hall, wsi, cookie, sizeof(cookie));

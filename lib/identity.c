@@ -42,14 +42,9 @@ static void old_hash_of(const char *old_secret, char old_hash[65])
 		old_hash[0] = '\0';
 }
 
-static enum identity_claim_result fail(db_t *db)
-{
-	db_rollback(db);
-	return IDENTITY_ERROR;
-}
-
 /* Tells the hall daemons that the holds of hash (of any ID but keep, NULL:
- * every one) ended. */
+ * every one) end, before they are deleted: every connection acting for them
+ * closes, and the hall forgets them (hall_events, halld/events.c). 0 or -1. */
 static int released(db_t *db, const char *hash, const char *keep)
 {
 	return db_exec(db, "INSERT INTO hall_events (kind, github_id, secret_hash) "
@@ -58,16 +53,46 @@ static int released(db_t *db, const char *hash, const char *keep)
 		       DB_TEXT(hash), DB_TEXT(keep ? keep : "")) < 0 ? -1 : 0;
 }
 
-/* The claim proper, inside a transaction; force: take it whatever holds it;
- * operator_hours: held through an operator link for that long (0: not). */
+static enum identity_claim_result fail(db_t *db)
+{
+	db_rollback(db);
+	return IDENTITY_ERROR;
+}
+
+/* A sign-in by GitHub account user_id as github_id, inside claim's
+ * transaction: the account's hold under an earlier login ends (it was
+ * renamed; the new login is given below), proven throws of another account
+ * under this login lose the mark (the login was freed and registered again),
+ * and the account's proven throws follow it to this login. 0 or -1. */
+static int bind_account(db_t *db, const char *github_id, long long user_id, int after_grant)
+{
+	if (!after_grant)
+		return db_exec(db, "INSERT INTO hall_events (kind, github_id, secret_hash) "
+				   "SELECT 'release', github_id, secret_hash FROM identities "
+				   "WHERE github_user_id = ? AND github_id <> ?",
+			       DB_INT(user_id), DB_TEXT(github_id)) < 0 ||
+		       db_exec(db, "DELETE FROM identities WHERE github_user_id = ? AND github_id <> ?",
+			       DB_INT(user_id), DB_TEXT(github_id)) < 0 ? -1 : 0;
+	if (db_exec(db, "UPDATE throws SET verified = 0 WHERE LOWER(github_id) = LOWER(?) AND verified = 1 "
+		    "AND github_user_id <> ?", DB_TEXT(github_id), DB_INT(user_id)) < 0)
+		return -1;
+	return db_exec(db, "UPDATE throws SET github_id = ?, verified = 1 WHERE github_user_id = ? "
+		       "AND github_id <> ?", DB_TEXT(github_id), DB_INT(user_id), DB_TEXT(github_id)) < 0
+		       ? -1 : 0;
+}
+
+/* The claim proper, inside a transaction; user_id > 0: a GitHub sign-in by
+ * that account, which takes the ID whatever holds it; operator_hours > 0:
+ * an operator link, which takes it too, held as an operator that long. */
 static enum identity_claim_result claim(db_t *db, const char *github_id, const char *old_secret,
-					long hold_days, int force, long operator_hours,
+					long hold_days, long long user_id, long operator_hours,
 					char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	char old_hash[65], new_hash[65];
+	char old_hash[65], new_hash[65], held_hash[65] = "";
 	db_result *r;
-	int have_row, free_to_take = 1, keep_verified = 0, keep_linked = 0;
-	char held_hash[65] = "";
+	int force = user_id > 0 || operator_hours > 0, have_row, free_to_take = 1, keep_verified = 0;
+	int keep_linked = 0;
+	long long kept_user = 0;
 
 	old_hash_of(old_secret, old_hash);
 	if (identity_secret_new(secret_out) != 0)
@@ -75,8 +100,11 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 	identity_secret_hash(secret_out, new_hash);
 	if (db_begin(db) != 0)
 		return IDENTITY_ERROR;
+	if (user_id > 0 && bind_account(db, github_id, user_id, 0) != 0)
+		return fail(db);
 	r = db_query(db, "SELECT secret_hash, last_seen < NOW() - INTERVAL ? DAY, verified, "
-		     "operator_until > NOW() FROM identities WHERE github_id = ? FOR UPDATE",
+		     "COALESCE(github_user_id, 0), COALESCE(operator_until > NOW(), 0) "
+		     "FROM identities WHERE github_id = ? FOR UPDATE",
 		     DB_INT(hold_days), DB_TEXT(github_id));
 	if (!r)
 		return fail(db);
@@ -87,39 +115,45 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 
 		free_to_take = force || mine || lapsed;
 		keep_verified = mine && db_cell_int(r, 0, 2, 0) != 0;
-		keep_linked = mine && db_cell_int(r, 0, 3, 0) != 0;
 		snprintf(held_hash, sizeof(held_hash), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
+		kept_user = keep_verified ? db_cell_int(r, 0, 3, 0) : 0;
+		keep_linked = mine && db_cell_int(r, 0, 4, 0) != 0;
 	}
 	db_result_free(r);
 	if (!free_to_take) {
 		db_rollback(db);
 		return IDENTITY_HELD;
 	}
-	/* The ID this browser held before, if another, is let go. */
+	if (user_id > 0)
+		kept_user = user_id;
+	/* The ID this browser held before, if another, is let go; so is the
+	 * hold this claim replaces: whoever held it before (or this browser's
+	 * own tabs, under the secret it is given anew). */
 	if (old_hash[0] && (released(db, old_hash, github_id) != 0 ||
 			    db_exec(db, "DELETE FROM identities WHERE secret_hash = ? AND github_id <> ?",
 				    DB_TEXT(old_hash), DB_TEXT(github_id)) < 0))
 		return fail(db);
-	/* So is the hold this claim replaces: whoever held it before (or this
-	 * browser's own tabs, under the secret it is given anew). */
-	if (have_row && held_hash[0] && released(db, held_hash, NULL) != 0)
+	if (held_hash[0] && released(db, held_hash, NULL) != 0)
 		return fail(db);
 	if (have_row) {
-		if (db_exec(db, "UPDATE identities SET github_id = ?, secret_hash = ?, verified = ?, claimed_at = NOW(), "
-			    "last_seen = NOW(), operator_until = IF(? > 0, NOW() + INTERVAL ? HOUR, "
-			    "IF(?, operator_until, NULL)) WHERE github_id = ?",
-			    DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT((force && !operator_hours) || keep_verified),
-			    DB_INT(operator_hours), DB_INT(operator_hours), DB_INT(keep_linked),
-			    DB_TEXT(github_id)) < 0)
+		if (db_exec(db, "UPDATE identities SET github_id = ?, secret_hash = ?, verified = ?, "
+			    "github_user_id = ?, claimed_at = NOW(), last_seen = NOW(), "
+			    "operator_until = IF(? > 0, NOW() + INTERVAL ? HOUR, IF(?, operator_until, NULL)) "
+			    "WHERE github_id = ?",
+			    DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(user_id > 0 || keep_verified),
+			    kept_user > 0 ? DB_INT(kept_user) : DB_NULL, DB_INT(operator_hours),
+			    DB_INT(operator_hours), DB_INT(keep_linked), DB_TEXT(github_id)) < 0)
 			return fail(db);
-	} else if (db_exec(db, "INSERT INTO identities (github_id, secret_hash, verified, operator_until) "
-			   "VALUES (?, ?, ?, IF(? > 0, NOW() + INTERVAL ? HOUR, NULL))",
-			   DB_TEXT(github_id), DB_TEXT(new_hash), DB_INT(force && !operator_hours),
-			   DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
+	} else if (db_exec(db, "INSERT INTO identities (github_id, github_user_id, secret_hash, verified, "
+			   "operator_until) VALUES (?, ?, ?, ?, IF(? > 0, NOW() + INTERVAL ? HOUR, NULL))",
+			   DB_TEXT(github_id), user_id > 0 ? DB_INT(user_id) : DB_NULL, DB_TEXT(new_hash),
+			   DB_INT(user_id > 0), DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
 		/* Another browser claimed it in the same instant. */
 		db_rollback(db);
 		return force ? IDENTITY_ERROR : IDENTITY_HELD;
 	}
+	if (user_id > 0 && bind_account(db, github_id, user_id, 1) != 0)
+		return fail(db);
 	if (db_commit(db) != 0)
 		return fail(db);
 	return IDENTITY_CLAIMED;
@@ -131,19 +165,25 @@ enum identity_claim_result identity_claim(db_t *db, const char *github_id, const
 	return claim(db, github_id, old_secret, hold_days, 0, 0, secret_out);
 }
 
-int identity_grant(db_t *db, const char *github_id, const char *old_secret,
+int identity_grant(db_t *db, const char *github_id, long long github_user_id, const char *old_secret,
 		   char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	return claim(db, github_id, old_secret, 36500, 1, 0, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+	if (github_user_id <= 0)
+		return -1;
+	return claim(db, github_id, old_secret, 36500, github_user_id, 0, secret_out) == IDENTITY_CLAIMED
+		       ? 0 : -1;
 }
 
 int identity_grant_operator(db_t *db, const char *github_id, const char *old_secret, long hours,
 			    char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	return claim(db, github_id, old_secret, 36500, 1, hours, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+	if (hours <= 0)
+		return -1;
+	return claim(db, github_id, old_secret, 36500, 0, hours, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
 }
 
-int identity_lookup(db_t *db, const char *secret, long hold_days, struct identity *out)
+/* identity_lookup and identity_peek: touch marks the hold as used. */
+static int lookup(db_t *db, const char *secret, long hold_days, struct identity *out, int touch)
 {
 	char hash[65];
 	db_result *r;
@@ -163,12 +203,22 @@ int identity_lookup(db_t *db, const char *secret, long hold_days, struct identit
 		snprintf(out->github_id, sizeof(out->github_id), "%s", db_cell(r, 0, 0));
 		out->verified = db_cell_int(r, 0, 1, 0) != 0;
 		out->linked = db_cell_int(r, 0, 3, 0) != 0;
-		if (db_cell_int(r, 0, 2, 0))
+		if (touch && db_cell_int(r, 0, 2, 0))
 			(void)db_exec(db, "UPDATE identities SET last_seen = NOW() WHERE secret_hash = ?",
 				      DB_TEXT(hash));
 	}
 	db_result_free(r);
 	return found;
+}
+
+int identity_lookup(db_t *db, const char *secret, long hold_days, struct identity *out)
+{
+	return lookup(db, secret, hold_days, out, 1);
+}
+
+int identity_peek(db_t *db, const char *secret, long hold_days, struct identity *out)
+{
+	return lookup(db, secret, hold_days, out, 0);
 }
 
 int identity_release(db_t *db, const char *secret)

@@ -43,14 +43,23 @@ enum identity_claim_result identity_claim(db_t *db, const char *github_id, const
 					  long hold_days, char secret_out[IDENTITY_SECRET_LEN + 1]);
 
 /* Gives github_id to a new secret whatever held it, verified (a GitHub
- * sign-in proved it). 0, or -1 (db_error). */
-int identity_grant(db_t *db, const char *github_id, const char *old_secret,
+ * sign-in by account github_user_id, GitHub's numeric id, proved it). The
+ * verified ID is bound to that number, not to the login: the account's hold
+ * under an older login ends, its proven throws move to github_id, and proven
+ * throws another account made under github_id lose the mark.
+ * 0, or -1 (db_error; github_user_id not positive). */
+int identity_grant(db_t *db, const char *github_id, long long github_user_id, const char *old_secret,
 		   char secret_out[IDENTITY_SECRET_LEN + 1]);
 
 /* Who presents secret: 1 with *out filled, 0 when nobody (not a secret, not
  * held, or the hold lapsed), -1 when the database failed. Marks the hold as
  * used (at most once an hour, so reading it is mostly a read). */
 int identity_lookup(db_t *db, const char *secret, long hold_days, struct identity *out);
+
+/* The same, without marking the hold as used: for the hall daemon, which may
+ * only read identities (sql/grants.sql); every hall visit starts with a page
+ * of the site, which marks it. */
+int identity_peek(db_t *db, const char *secret, long hold_days, struct identity *out);
 
 /* Lets go of whatever ID secret holds (sign-out). 0, or -1 (db_error). */
 int identity_release(db_t *db, const char *secret);

@@ -53,22 +53,45 @@ out:
 	return r;
 }
 
-enum oauth_result oauth_user_parse(const char *body, size_t len, char login[GITHUB_ID_MAX + 1])
+enum oauth_result oauth_user_parse(const char *body, size_t len, char login[GITHUB_ID_MAX + 1],
+				   long long *user_id)
 {
 	json_t *root = body ? json_loadb(body, len, JSON_REJECT_DUPLICATES, NULL) : NULL;
+	json_t *id;
 	const char *l;
 	enum oauth_result r = OAUTH_GARBAGE;
 
 	login[0] = '\0';
+	*user_id = 0;
 	if (json_is_object(root)) {
 		l = json_string_value(json_object_get(root, "login"));
-		if (l && github_id_problem(l) == NULL) {
+		id = json_object_get(root, "id");
+		/* A JSON integer within what every JSON reader holds exactly. */
+		if (l && github_id_problem(l) == NULL && json_is_integer(id) &&
+		    json_integer_value(id) > 0 && json_integer_value(id) <= (1LL << 53)) {
 			memcpy(login, l, strlen(l) + 1);
+			*user_id = (long long)json_integer_value(id);
 			r = OAUTH_OK;
 		}
 	}
 	json_decref(root);
 	return r;
+}
+
+int oauth_code_plausible(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+
+	if (n == 0 || n > OAUTH_CODE_MAX)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)code[i];
+
+		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+		      c == '-' || c == '_' || c == '.'))
+			return 0;
+	}
+	return 1;
 }
 
 static int hex32(const char *s)

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "config.h"
+#include "log.h"
 #include "score.h"
 
 /* The table's default column, split by type. */
@@ -69,24 +70,33 @@ const struct setting *settings_find(const char *name)
 
 void settings_use_account(struct settings *st, enum settings_part part)
 {
-	const char *user = NULL, *password = NULL;
+	const char *user = NULL, *password = NULL, *name = "";
 
 	switch (part) {
 	case SETTINGS_PART_WEB:
 		user = st->db_web_user;
 		password = st->db_web_password;
+		name = "DB.WebUser";
 		break;
 	case SETTINGS_PART_HALLD:
 		user = st->db_halld_user;
 		password = st->db_halld_password;
+		name = "DB.HalldUser";
 		break;
 	case SETTINGS_PART_FLOODER:
 		user = st->db_flooder_user;
 		password = st->db_flooder_password;
+		name = "DB.FlooderUser";
 		break;
 	}
-	if (!user || !*user)
+	/* Refusing to start would break every configuration made before the
+	 * parts had accounts; so it works as before, and says so at each start. */
+	if (!user || !*user) {
+		log_warn("%s is not set: connecting to the database as its owner %s, who may change "
+			 "the schema and every table; give this part its own account (sql/grants.sql)",
+			 name, st->db_user ? st->db_user : "");
 		return;
+	}
 	st->db_user = user;
 	st->db_password = password;
 }

@@ -28,6 +28,8 @@
 	  "The port of BaseUrl; the hall's default origins are on it") \
 	X(site_repository_url, "Site.RepositoryUrl", STR, NULL, 0, 0, \
 	  "Where critics can read this code (shown on /legacy/); empty hides the link") \
+	X(site_load_balancers, "Site.LoadBalancers", LIST, 0, 0, 0, \
+	  "Load balancers in front of nginx (nginx believes their X-Forwarded-For); doctor checks the hall daemon trusts the web hosts behind them") \
 	X(log_file, "Log.File", STR, NULL, 0, 0, \
 	  "Where the FastCGI programs log (spawn-fcgi drops their stderr); empty: stderr") \
 	X(paths_templates, "Paths.Templates", STR, "templates", 0, 0, \
@@ -102,9 +104,9 @@
 	  "How many of the same critic's earlier critiques (with their replies) the model sees; never another critic's") \
 	X(masakari_duration_seconds, "Masakari.DurationSeconds", INT, 10, 1, 600, \
 	  "How long the attack of one throw lasts") \
-	X(masakari_address_throws_per_minute, "Masakari.AddressThrowsPerMinute", INT, 60, 0, 100000, \
-	  "Throws a minute from one client address (IPv6: its /64), shared by everyone behind one NAT; 0: no address limit") \
-	X(masakari_address_throw_burst, "Masakari.AddressThrowBurst", INT, 30, 1, 100000, \
+	X(masakari_address_throws_per_minute, "Masakari.AddressThrowsPerMinute", INT, 120, 0, 100000, \
+	  "Throws a minute from one client address (IPv6: its /64) by IDs no sign-in proved, shared by everyone behind one NAT; 0: no address limit") \
+	X(masakari_address_throw_burst, "Masakari.AddressThrowBurst", INT, 100, 1, 100000, \
 	  "Throws one client address may make at once before AddressThrowsPerMinute applies") \
 	X(masakari_throw_interval_seconds, "Masakari.ThrowIntervalSeconds", INT, 3, 0, 3600, \
 	  "Seconds a critic waits between throws") \
@@ -128,6 +130,8 @@
 	  "MeCab's dictionary directory; empty: the one /etc/mecabrc names") \
 	X(flooder_max_total_rate, "Flooder.MaxTotalRate", INT, 300, 1, 100000, \
 	  "Requests per second over all running jobs on one host") \
+	X(flooder_venue_max_rate, "Flooder.VenueMaxRate", INT, 300, 0, 100000, \
+	  "Requests per second over the running jobs of every flooder host together, the venue's whole attack (0: only each host's cap)") \
 	X(flooder_run_seconds, "Flooder.RunSeconds", INT, 55, 1, 59, \
 	  "Runs claim jobs until this many seconds past the minute; cron starts one each minute") \
 	X(flooder_poll_ms, "Flooder.PollMs", INT, 250, 10, 250, \
@@ -162,8 +166,12 @@
 	  "A daemon sharing the database whose heartbeat is older than this has left, visitors too") \
 	X(halld_status_sample_seconds, "Halld.StatusSampleSeconds", INT, 5, 0, 3600, \
 	  "Host status samples for the HP history, every this many seconds (0: none)") \
-	X(halld_max_per_address, "Halld.MaxPerAddress", INT, 200, 0, 1000000, \
-	  "Hall connections from one client address (0: no cap); a venue NAT is one address") \
+	X(halld_max_per_address, "Halld.MaxPerAddress", INT, 400, 0, 1000000, \
+	  "Hall connections from one client address (IPv6: its /64), a bound against one address taking the daemon (0: no cap); a venue NAT is one address") \
+	X(halld_spectators_per_address, "Halld.SpectatorsPerAddress", INT, 50, 0, 1000000, \
+	  "Hall connections without an identity from one client address (0: no cap of their own)") \
+	X(halld_connections_per_identity, "Halld.ConnectionsPerIdentity", INT, 4, 0, 10000, \
+	  "Hall connections of one GitHub ID on one daemon, its tabs (0: no cap)") \
 	X(halld_trusted_proxies, "Halld.TrustedProxies", LIST, 0, 0, 0, \
 	  "Addresses whose X-Real-IP header names the client (the nginx in front); from anyone else, the connection's own") \
 	X(halld_chat_per_second, "Halld.ChatPerSecond", INT, 20, 0, 10000, \
@@ -246,7 +254,8 @@ void settings_read(HDF *cfg, struct settings *out);
 enum settings_part { SETTINGS_PART_WEB, SETTINGS_PART_HALLD, SETTINGS_PART_FLOODER };
 
 /* Makes the part's own account (DB.WebUser and DB.WebPassword, …) the one
- * db_new connects as, when it is configured; else the owner's stays. */
+ * db_new connects as, when it is configured; else the owner's stays, and a
+ * warning saying so is logged. */
 void settings_use_account(struct settings *st, enum settings_part part);
 
 /* The setting called name, or NULL. */

@@ -74,7 +74,7 @@ static int budget_take(db_t *db, const char *key, long per_minute, long burst, l
 }
 
 int throw_limits_take(db_t *db, const struct throw_limits *limits, const char *critic,
-		      const char *remote_addr, struct throw_limits_wait *out)
+		      const char *remote_addr, int verified, struct throw_limits_wait *out)
 {
 	char id_key[64], ip_key[64];
 	long long wait_id = 0, wait_ip = 0;
@@ -85,7 +85,7 @@ int throw_limits_take(db_t *db, const struct throw_limits *limits, const char *c
 	netaddr_limit_key(remote_addr, ip_key, sizeof(ip_key));
 	if (limits->interval_s > 0 && interval_take(db, id_key, limits->interval_s, &wait_id) != 0)
 		return -1;
-	if (limits->per_minute > 0 && wait_id == 0 &&
+	if (limits->per_minute > 0 && wait_id == 0 && !verified &&
 	    budget_take(db, ip_key, limits->per_minute, limits->burst, &wait_ip) != 0)
 		return -1;
 	out->wait_ms = wait_id > wait_ip ? wait_id : wait_ip;

@@ -29,8 +29,10 @@ struct throw_limits_wait {
  * remote_addr inside the open transaction: the critic's interval first,
  * then the address's budget, always in that order so that two throws lock
  * the rows alike; a throw refused by one limit takes nothing from the other.
- * Fills *out. Returns 0, or -1 on a database error (the caller rolls back). */
+ * A proven ID (verified: one GitHub account, not one of the IDs anyone may
+ * claim at the entrance) does not draw on its address's budget. Fills *out.
+ * Returns 0, or -1 on a database error (the caller rolls back). */
 int throw_limits_take(db_t *db, const struct throw_limits *limits, const char *critic,
-		      const char *remote_addr, struct throw_limits_wait *out);
+		      const char *remote_addr, int verified, struct throw_limits_wait *out);
 
 #endif

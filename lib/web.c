@@ -333,6 +333,7 @@ int web_main(const struct web_app *app)
 		return 1;
 	}
 	web_cache_ttl = web_settings.cache_pages_seconds;
+	web_cache_hold_days = web_settings.identity_hold_days;
 	dot = strchr(app->name, '.');
 	snprintf(key, sizeof(key), "Web.Workers.%.*s", dot ? (int)(dot - app->name) : (int)strlen(app->name),
 		 app->name);

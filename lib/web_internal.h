@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "db.h"
+#include "github.h"
 #include "lang.h"
 #include "web.h"
 
@@ -26,15 +27,27 @@ NEOERR *web_security_headers(web_request *req);
 /* web_cache.c — whole responses of WEB_CACHED routes, kept for
  * web_cache_ttl seconds (Cache.PagesSeconds; 0: never). web_cache_store
  * keeps a copy (out of memory: nothing); web_cache_lookup finds one still
- * fresh, or NULL. */
+ * fresh, or NULL.
+ *
+ * A page rendered for an identity cookie greets that ID; the ID can be taken
+ * back (a sign-in elsewhere, a sign-out, a lapsed hold) while the cookie
+ * stays the same. Such a page is kept with the secret and whom it greeted
+ * (web_cache_greeting), and served again only while the secret still holds
+ * that ID (one lookup by the secret's hash instead of the whole page);
+ * nginx, which cannot ask, is not told to keep it. */
+#define WEB_CACHE_GREETED (GITHUB_ID_MAX + 3)
 struct web_cache_entry {
 	char *key;
 	char *response;        /* headers and body, exactly as sent */
 	size_t len;
 	time_t at;
+	char *secret;          /* the identity cookie it was rendered for, or NULL */
+	char greeted[WEB_CACHE_GREETED];  /* "<verified><ID>" it showed, "" for nobody */
 };
 extern long web_cache_ttl;
-void web_cache_store(const char *key, const STRING *response);
+extern long web_cache_hold_days;       /* Identity.HoldDays, for the lookups */
+void web_cache_greeting(const char *github_id, int verified, char out[WEB_CACHE_GREETED]);
+void web_cache_store(const char *key, const STRING *response, const char *secret, const char *greeted);
 const struct web_cache_entry *web_cache_lookup(const char *key);
 
 /* web_cookie.c — Site.BaseUrl is https: cookies are Secure and named with

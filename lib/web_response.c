@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "identity.h"
+
 const char *web_reason_phrase(int status)
 {
 	switch (status) {
@@ -72,6 +74,8 @@ static NEOERR *response_send(web_request *req, const char *ctype, const char *bo
 {
 	HDF *other = hdf_get_obj(req->hdf, "cgiout.other");
 	const char *location = hdf_get_value(req->hdf, "cgiout.Location", NULL);
+	const char *secret = web_cookie(req, IDENTITY_COOKIE);
+	char greeted[WEB_CACHE_GREETED];
 	int cookie = 0;
 	STRING out;
 	NEOERR *err;
@@ -86,9 +90,17 @@ static NEOERR *response_send(web_request *req, const char *ctype, const char *bo
 		cookie |= strncmp(line, "Set-Cookie:", 11) == 0;
 		err = string_appendf(&out, "%s\r\n", line);
 	}
+	/* Who it was for cannot be known now (the database is away): not kept. */
+	if (hdf_get_int_value(req->hdf, "Page.IdentityUnknown", 0))
+		cookie = 1;
+	if (!identity_secret_valid(secret))
+		secret = NULL;
+	web_cache_greeting(hdf_get_value(req->hdf, "Page.GithubId", NULL),
+			   hdf_get_int_value(req->hdf, "Page.Verified", 0), greeted);
 	/* A page the next visitor with the same cookies may be given as is: nginx
-	 * keeps it as long as this process would (fastcgi_cache, see nginx.conf). */
-	if (!err && req->cache_key && req->status == 200 && !cookie)
+	 * keeps it as long as this process would (fastcgi_cache, see nginx.conf),
+	 * unless it was for an identity, which only this process asks about. */
+	if (!err && req->cache_key && req->status == 200 && !cookie && !secret)
 		err = string_appendf(&out, "X-Accel-Expires: %ld\r\n", web_cache_ttl);
 	if (!err)
 		err = string_appendf(&out, "Content-Type: %s; charset=utf-8\r\n\r\n", ctype);
@@ -98,7 +110,7 @@ static NEOERR *response_send(web_request *req, const char *ctype, const char *bo
 		err = cgiwrap_write(out.buf, out.len);
 	/* Only a plain success that hands out no cookie is the same for the next visitor. */
 	if (!err && req->cache_key && req->status == 200 && !cookie)
-		web_cache_store(req->cache_key, &out);
+		web_cache_store(req->cache_key, &out, secret, greeted);
 	string_clear(&out);
 	return nerr_pass(err);
 }

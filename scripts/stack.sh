@@ -43,12 +43,12 @@ stack_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Limits per client address in nginx (docs/ARCHITECTURE.md, "Limits per
 # address", says why these numbers); the environment may change each one.
-: "${MASAKARI_LIMIT_CONN:=512}"          # requests in progress and WebSockets open
+: "${MASAKARI_LIMIT_CONN:=1024}"         # requests in progress and WebSockets open
 : "${MASAKARI_LIMIT_PAGES_RATE:=100}"    # pages and API calls per second…
 : "${MASAKARI_LIMIT_PAGES_BURST:=400}"   # …with this many at once above the rate
 : "${MASAKARI_LIMIT_THROWS_RATE:=120}"   # throws per minute…
 : "${MASAKARI_LIMIT_THROWS_BURST:=60}"
-: "${MASAKARI_LIMIT_WS_CONN:=200}"       # hall connections open
+: "${MASAKARI_LIMIT_WS_CONN:=400}"      # hall connections open
 : "${MASAKARI_LIMIT_WS_RATE:=10}"        # new hall connections per second…
 : "${MASAKARI_LIMIT_WS_BURST:=200}"
 # Addresses never limited: the flooder's, which attacks /legacy/random at up

@@ -11,10 +11,22 @@
 -- Every statement is idempotent; a new table needs its lines here, and
 -- t0044-database-accounts.sh fails for a table no part is granted.
 -- SELECT goes with every write: UPDATE and DELETE read the rows they match.
+-- An UPDATE names its columns where a part changes only some: a flaw in that
+-- part cannot rewrite the rest (a throw's score or ID, an exhibit's links).
+-- MariaDB keeps column grants apart from table grants, so a table-wide
+-- privilege an older grants.sql gave is taken back by the REVOKE lines below,
+-- which masakarictl migrate runs first, one at a time, ignoring "no such
+-- grant" (ctl/migrate.c).
+
+REVOKE UPDATE ON exhibits FROM @web@;
+REVOKE UPDATE ON throws FROM @web@;
+REVOKE INSERT ON llm_cache FROM @web@;
+REVOKE UPDATE ON identities FROM @halld@;
+REVOKE UPDATE ON throws FROM @flooder@;
 
 -- The FastCGI programs: the site, the legacy target, the API and the game.
 GRANT SELECT ON exhibits TO @web@;
-GRANT UPDATE ON exhibits TO @web@;              -- the "go" counter
+GRANT UPDATE (visits) ON exhibits TO @web@;     -- the "go" counter
 GRANT SELECT ON exhibit_stack TO @web@;
 GRANT SELECT ON exhibit_links TO @web@;
 GRANT SELECT, INSERT, UPDATE ON visitors TO @web@;
@@ -22,12 +34,15 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON identities TO @web@;  -- claim, sign-in,
 GRANT SELECT ON weaknesses TO @web@;
 GRANT SELECT ON weakness_phrasings TO @web@;
 GRANT SELECT ON catalog_words TO @web@;         -- scoring's synonyms and known words
-GRANT SELECT, INSERT, UPDATE ON throws TO @web@;  -- a throw, its cached reply
+GRANT SELECT, INSERT ON throws TO @web@;        -- a throw
+-- its reply at once when no model is asked; a sign-in moves an account's
+-- proven throws to its new login (lib/identity.c)
+GRANT UPDATE (reply, reply_source, github_id, verified) ON throws TO @web@;
 GRANT SELECT, INSERT ON attack_jobs TO @web@;
 GRANT SELECT, INSERT, UPDATE ON throw_limits TO @web@;
 GRANT SELECT, INSERT ON throw_critiques TO @web@;
 GRANT SELECT, INSERT ON reply_queue TO @web@;
-GRANT SELECT, INSERT ON llm_cache TO @web@;
+GRANT SELECT ON llm_cache TO @web@;             -- a cached reply, read
 GRANT SELECT ON status_samples TO @web@;        -- the HP history
 
 -- The hall daemon: chat, presence, status samples, who each browser is, and
@@ -35,7 +50,7 @@ GRANT SELECT ON status_samples TO @web@;        -- the HP history
 GRANT SELECT, INSERT ON chat_messages TO @halld@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON hall_presence TO @halld@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON status_samples TO @halld@;
-GRANT SELECT, UPDATE ON identities TO @halld@;  -- a hold marked as used
+GRANT SELECT ON identities TO @halld@;          -- read only: the site marks a hold used
 GRANT SELECT ON throws TO @halld@;
 GRANT SELECT ON attack_jobs TO @halld@;
 GRANT SELECT ON weaknesses TO @halld@;
@@ -44,7 +59,8 @@ GRANT SELECT ON weaknesses TO @halld@;
 -- retention of old rows.
 GRANT SELECT, UPDATE ON attack_jobs TO @flooder@;
 GRANT SELECT, UPDATE, DELETE ON reply_queue TO @flooder@;
-GRANT SELECT, UPDATE ON throws TO @flooder@;    -- the reply
+GRANT SELECT ON throws TO @flooder@;
+GRANT UPDATE (reply, reply_source) ON throws TO @flooder@;  -- the reply, nothing else
 GRANT SELECT ON weaknesses TO @flooder@;
 GRANT SELECT, INSERT, DELETE ON llm_cache TO @flooder@;
 GRANT SELECT, DELETE ON chat_messages TO @flooder@;

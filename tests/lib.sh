@@ -113,7 +113,7 @@ sql() {
 start_session() {
 	JAR=${1:-$TMP/jar}
 	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/session" "$BASE/"
-	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}')
+	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}' | head -1)
 }
 
 # enter GITHUB_ID [curl args…]: claims the ID at the entrance, as a browser

@@ -37,7 +37,7 @@ if [ -z "${BASE:-}" ]; then
 	STACK_VAR=$(mktemp -d "$ROOT/var/soak.XXXXXX")
 	stack_init "$STACK_VAR" "$(stack_free_port)"
 	# Every visitor comes from this one address: the hall's cap per address
-	# (Halld.MaxPerAddress, 200) is raised above the load, as for a venue
+	# (Halld.MaxPerAddress, 400) is raised above the load, as for a venue
 	# whose hundreds share one NAT.
 	sed -i "s/^\( *MaxPerAddress = \).*/\1$((hall + 100))/" "$STACK_VAR/masakari.hdf"
 	# The stack's logs are kept when the soak fails.

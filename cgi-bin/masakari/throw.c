@@ -146,6 +146,12 @@ struct throw_outcome {
 	long long earlier_id;
 };
 
+/* A proven throw carries the GitHub account that proved its ID, so that it
+ * follows the account through a rename and never goes to whoever registers
+ * the freed login (lib/identity.h, identity_grant). Parameters: the ID, and
+ * whether it is verified. */
+#define THROW_ACCOUNT "(SELECT i.github_user_id FROM identities i WHERE i.github_id = ? AND i.verified = 1 AND ? = 1)"
+
 /* The transaction: the rate limits (lib/throw_limits.h), the repeat count, the throw, its job and
  * the critique's row in throw_critiques. Fills *out.
  * Returns 0 or -1 on a database error (rolled back). */
@@ -159,7 +165,7 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 	*out = (struct throw_outcome){ 0 };
 	if (db_begin(db) != 0)
 		return -1;
-	if (throw_limits_take(db, &p->limits, p->critic, p->remote_addr, &wait) != 0)
+	if (throw_limits_take(db, &p->limits, p->critic, p->remote_addr, p->verified, &wait) != 0)
 		goto fail;
 	if (wait.wait_ms > 0) {
 		out->wait_ms = wait.wait_ms;
@@ -178,17 +184,19 @@ static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcom
 		repeat_hits = db_cell_int(r, 0, 0, 0);
 		db_result_free(r);
 		power = halved_power(power, repeat_hits);
-		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
-				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, github_user_id, remote_addr, critique, "
+				"normalized, lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, " THROW_ACCOUNT ", ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->github_id), DB_INT(p->verified),
+			    DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_INT(p->weakness->id), DB_INT(power),
 			    DB_INT(p->score.version), DB_INT(repeat_hits));
 	} else {
-		n = db_exec(db, "INSERT INTO throws (github_id, verified, remote_addr, critique, normalized, "
-				"lang, score, weakness_id, power, scoring_version, repeat_hits) "
-				"VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
-			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
+		n = db_exec(db, "INSERT INTO throws (github_id, verified, github_user_id, remote_addr, critique, "
+				"normalized, lang, score, weakness_id, power, scoring_version, repeat_hits) "
+				"VALUES (?, ?, " THROW_ACCOUNT ", ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+			    DB_TEXT(p->github_id), DB_INT(p->verified), DB_TEXT(p->github_id), DB_INT(p->verified),
+			    DB_TEXT(p->remote_addr), DB_TEXT(p->critique), DB_TEXT(p->normalized),
 			    DB_TEXT(p->lang), DB_DOUBLE(p->score.score), DB_NULL, DB_INT(power), DB_INT(p->score.version));
 	}
 	if (n != 1)

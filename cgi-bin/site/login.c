@@ -1,18 +1,25 @@
 /* login.c — "Sign in with GitHub", where GitHub.ClientId is set: GitHub's
  * authorization code flow.
  *
- *   GET  /login/github           a random state in a cookie, then to GitHub
- *   GET  /login/github/callback  the state checked, the code exchanged for a
- *                                token, the token's user read: that ID is
- *                                given to this browser, verified, taken from
- *                                whoever held it (lib/identity.h); an ID
- *                                or address the operators banned is
- *                                refused (403)
+ *   POST /login/github           (CSRF token) a random state in a cookie,
+ *                                then to GitHub
+ *   GET  /login/github/callback  the state checked and spent, the code
+ *                                exchanged for a token, the token's user
+ *                                read: that ID is given to this browser,
+ *                                verified and bound to the account's numeric
+ *                                id, taken from whoever held it
+ *                                (lib/identity.h); an ID or address the
+ *                                operators banned is refused (403)
  *   POST /logout                 (CSRF token) the browser lets its ID go
  *
- * GitHub's answers are read by lib/oauth.c; each request to GitHub waits at
- * most GitHub.TimeoutMs. Every failure is an error page that says what
- * happened and what to do. */
+ * Starting is a POST with the CSRF token so that another site cannot sign a
+ * visitor in as an account of its choosing: a GitHub user who authorised the
+ * app once is sent straight back by GitHub, so a cross-site GET alone would
+ * complete a sign-in. The callback refuses a state that is not this
+ * browser's, and a code that cannot be one, before anything is sent to
+ * GitHub, so a junk callback does not hold a worker; each request to GitHub
+ * waits at most GitHub.TimeoutMs. Every failure is an error page that says
+ * what happened and what to do. */
 #define _GNU_SOURCE
 #include "site.h"
 
@@ -82,6 +89,9 @@ NEOERR *site_login_github(web_request *req)
 
 	if (!configured(req))
 		return nerr_pass(login_error(req, 404, "Text.Site.Login.NotConfigured"));
+	err = web_csrf_check(req);
+	if (err)
+		return nerr_pass(err);
 	if (getrandom(raw, sizeof(raw), 0) != (ssize_t)sizeof(raw))
 		return nerr_raise_errno(NERR_SYSTEM, "getrandom");
 	for (size_t i = 0; i < sizeof(raw); i++)
@@ -196,9 +206,10 @@ static void token_url(const web_request *req, char *buf, size_t len)
 
 NEOERR *site_login_github_callback(web_request *req)
 {
-	const char *state, *code, *denied;
+	const char *state, *code, *denied, *expected;
 	char url[700], redirect[600], token[OAUTH_TOKEN_MAX + 1], refusal[64];
 	char login[GITHUB_ID_MAX + 1], secret[IDENTITY_SECRET_LEN + 1], ban[512];
+	long long user_id;
 	char *form = NULL, *e_client, *e_secret, *e_code, *e_back;
 	struct answer a;
 	enum ask_result asked;
@@ -217,11 +228,16 @@ NEOERR *site_login_github_callback(web_request *req)
 		err = web_field(req, "error", &denied);
 	if (err)
 		return nerr_pass(err);
-	if (!oauth_state_matches(state, web_cookie(req, STATE_COOKIE)))
+	/* The state is spent whatever comes of the callback: a second try
+	 * starts again from the entrance. */
+	expected = web_cookie(req, STATE_COOKIE);
+	if (expected && *expected && (err = web_cookie_set(req, STATE_COOKIE, "", 1)) != NULL)
+		return nerr_pass(err);
+	if (!oauth_state_matches(state, expected))
 		return nerr_pass(login_error(req, 403, "Text.Site.Login.BadState"));
 	if (denied)
 		return nerr_pass(login_error(req, 403, "Text.Site.Login.Denied"));
-	if (!code || !*code || strlen(code) > 200)
+	if (!oauth_code_plausible(code))
 		return nerr_pass(login_error(req, 400, "Text.Site.Login.NoCode"));
 
 	curl = curl_easy_init();
@@ -263,7 +279,7 @@ NEOERR *site_login_github_callback(web_request *req)
 	if (asked != ASK_OK)
 		return nerr_pass(login_error(req, 503, asked == ASK_TIMEOUT ? "Text.Site.Login.Slow"
 									   : "Text.Site.Login.Unavailable"));
-	read = oauth_user_parse(a.buf, a.len, login);
+	read = oauth_user_parse(a.buf, a.len, login, &user_id);
 	free(a.buf);
 	if (read != OAUTH_OK)
 		return nerr_pass(login_error(req, 503, "Text.Site.Login.Garbage"));
@@ -278,15 +294,13 @@ NEOERR *site_login_github_callback(web_request *req)
 		log_info("sign-in: %s is banned, refused", login);
 		return nerr_pass(login_error_page(req, 403, ban));
 	}
-	if (identity_grant(db, login, web_cookie(req, IDENTITY_COOKIE), secret) != 0)
+	if (identity_grant(db, login, user_id, web_cookie(req, IDENTITY_COOKIE), secret) != 0)
 		return web_db_error(db, "giving the signed-in visitor their ID");
 	if (db_exec(db, "INSERT INTO visitors (github_id) VALUES (?) ON DUPLICATE KEY UPDATE "
 			"last_seen = CURRENT_TIMESTAMP, entries = entries + 1", DB_TEXT(login)) < 0)
 		return web_db_error(db, "recording the visitor");
-	log_info("sign-in: %s signed in with GitHub", login);
+	log_info("sign-in: %s (GitHub account %lld) signed in with GitHub", login, user_id);
 	err = web_cookie_set(req, IDENTITY_COOKIE, secret, req->settings->identity_hold_days * 86400L);
-	if (!err)
-		err = web_cookie_set(req, STATE_COOKIE, "", 1);
 	if (!err)
 		err = web_redirect(req, 303, "/");
 	return nerr_pass(err);

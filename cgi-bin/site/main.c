@@ -10,7 +10,7 @@ static const struct web_route site_routes[] = {
 	{ "GET", "/exhibits/*", site_exhibit_render, WEB_CACHED },
 	{ "GET", "/exhibits/*/go", site_exhibit_go, 0 },
 	/* Sign-in with GitHub (login.c): never cached, each sets cookies. */
-	{ "GET", "/login/github", site_login_github, 0 },
+	{ "POST", "/login/github", site_login_github, 0 },
 	{ "GET", "/login/github/callback", site_login_github_callback, 0 },
 	{ "POST", "/logout", site_login_logout, 0 },
 	/* Running the venue (operators.c, operators_link.c, report.c): never

@@ -15,7 +15,10 @@ include:"layout/head.cs" ?>
     <button type="submit"><?cs var:Text.Site.Entrance.Submit ?></button>
   </form>
   <p class="hint"><?cs var:Text.Site.Entrance.Hint ?></p>
-  <?cs if:Form.SignIn ?><p class="sign-in"><a href="/login/github" id="sign-in-github"><?cs var:Text.Site.Login.SignIn ?></a> <?cs var:Text.Site.Login.SignInHint ?></p><?cs /if ?>
+  <?cs if:Form.SignIn ?><form method="post" action="/login/github" class="sign-in">
+    <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
+    <button type="submit" id="sign-in-github"><?cs var:Text.Site.Login.SignIn ?></button> <?cs var:Text.Site.Login.SignInHint ?>
+  </form><?cs /if ?>
 </section>
 <?cs set:Page.Script = "entrance.js" ?><?cs set:Page.Modules.0 = "storage.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

@@ -1,7 +1,8 @@
 /* fuzz_oauth.c — lib/oauth.c: any body read as a token endpoint's and as a
  * user endpoint's answer. A token is printable ASCII within its limit, a
  * refusal's code is printable and cut to its room, a login is a valid GitHub
- * ID; the state check holds only for two equal 32-hex strings. */
+ * ID with a positive numeric id; the state check holds only for two equal
+ * 32-hex strings. */
 #include <string.h>
 
 #include "fuzz.h"
@@ -11,6 +12,7 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char token[OAUTH_TOKEN_MAX + 1], error[16], login[GITHUB_ID_MAX + 1], state[33];
+	long long user_id;
 	enum oauth_result r;
 
 	r = oauth_token_parse((const char *)data, size, token, error, sizeof(error));
@@ -24,9 +26,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	if (r == OAUTH_REFUSED)
 		FUZZ_CHECK(strlen(error) >= 1 && strlen(error) < sizeof(error));
-	r = oauth_user_parse((const char *)data, size, login);
+	r = oauth_user_parse((const char *)data, size, login, &user_id);
 	FUZZ_CHECK(r == OAUTH_OK || r == OAUTH_GARBAGE);
 	FUZZ_CHECK(r == OAUTH_OK ? github_id_problem(login) == NULL : login[0] == '\0');
+	FUZZ_CHECK(r == OAUTH_OK ? user_id > 0 : user_id == 0);
 	if (size >= 32) {
 		memcpy(state, data, 32);
 		state[32] = '\0';

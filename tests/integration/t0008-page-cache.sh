@@ -18,6 +18,29 @@ get / -H "Cookie: identity=${secret[alice-1]}" -H "Pragma: no-cache"
 expect_body "@alice-1"
 expect_no_body "@bob-2"
 
+t "a cached hall page never greets a browser whose ID was taken back"
+# Served twice, so that both the program's cache and nginx's could keep it.
+get / -H "Cookie: identity=${secret[alice-1]}"
+get / -H "Cookie: identity=${secret[alice-1]}"
+expect_body "@alice-1"
+check "nginx does not keep a page for an identity (X-Cache: $(header X-Cache))" test "$(header X-Cache)" != HIT
+# A sign-in elsewhere gives the ID a new secret; this browser's is no one's.
+sql "UPDATE identities SET secret_hash = SHA2('taken back $RANDOM', 256) WHERE github_id = 'alice-1'"
+for i in 1 2; do
+	get / -H "Cookie: identity=${secret[alice-1]}"
+	expect_status 200
+	expect_no_body "@alice-1"
+	expect_body 'name="github_id"'
+done
+# and a page kept for a verified ID is not served once the mark is gone
+get / -H "Cookie: identity=${secret[bob-2]}"
+get / -H "Cookie: identity=${secret[bob-2]}"
+sql "UPDATE identities SET verified = 1 WHERE github_id = 'bob-2'"
+get / -H "Cookie: identity=${secret[bob-2]}" -H "Accept-Language: en"
+expect_body "@bob-2"
+get / -H "Cookie: identity=${secret[bob-2]}"
+expect_body 'class="verified"'
+
 t "pages that depend only on the cookies are served from nginx's cache"
 get /exhibits/kisei
 get /exhibits/kisei

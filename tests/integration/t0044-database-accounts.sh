@@ -69,12 +69,24 @@ refused web "DELETE FROM moderation_log WHERE id = -1"
 refused web "DELETE FROM sanctions WHERE id = -1"
 refused web "DELETE FROM reports WHERE id = -1"
 
+t "the web programs update only the columns they need"
+allowed web "UPDATE exhibits SET visits = visits + 1 WHERE slug = 'nobody-t0044'"
+refused web "UPDATE exhibits SET site_url = 'https://elsewhere.example' WHERE slug = 'nobody-t0044'"
+allowed web "UPDATE throws SET reply = reply WHERE id = -1"
+refused web "UPDATE throws SET power = 100 WHERE id = -1"
+refused web "UPDATE throws SET score = 1 WHERE id = -1"
+allowed web "SELECT COUNT(*) FROM llm_cache"
+refused web "INSERT INTO llm_cache (normalized_hash, normalized, reply) VALUES (UNHEX(SHA2('t0044', 256)), 't0044', 'x')"
+
 t "the hall daemon: chat, presence and samples; it reads throws and never writes them"
 allowed halld "SELECT COUNT(*) FROM chat_messages"
 allowed halld "SELECT COUNT(*) FROM throws"
 refused halld "UPDATE throws SET power = 100 WHERE id = -1"
 refused halld "INSERT INTO throws (github_id, critique) VALUES ('x', 'y')"
 refused halld "DELETE FROM identities WHERE github_id = 'nobody'"
+allowed halld "SELECT COUNT(*) FROM identities"
+refused halld "UPDATE identities SET secret_hash = REPEAT('0', 64) WHERE github_id = 'nobody'"
+refused halld "UPDATE identities SET last_seen = '2000-01-01' WHERE github_id = 'nobody'"
 refused halld "SELECT COUNT(*) FROM llm_cache"
 refused halld "UPDATE attack_jobs SET status = 'done' WHERE throw_id = -1"
 
@@ -85,6 +97,17 @@ refused flooder "INSERT INTO throws (github_id, critique) VALUES ('x', 'y')"
 refused flooder "INSERT INTO identities (github_id, secret_hash) VALUES ('x', 'y')"
 refused flooder "INSERT INTO attack_jobs (throw_id) VALUES (-1)"
 refused flooder "SELECT COUNT(*) FROM hall_presence"
+allowed flooder "UPDATE throws SET reply = reply, reply_source = reply_source WHERE id = -1"
+refused flooder "UPDATE throws SET power = 100 WHERE id = -1"
+refused flooder "UPDATE throws SET github_id = 'x' WHERE id = -1"
+
+t "migrate takes back a table-wide grant an older grants.sql gave"
+stack_mysql -e "GRANT UPDATE ON masakari.throws TO 'masakari_flooder'@'localhost'"
+allowed flooder "UPDATE throws SET power = 100 WHERE id = -1"
+"$ROOT/bin/masakarictl" migrate >/dev/null 2>&1
+check "migrate runs" test $? -eq 0
+refused flooder "UPDATE throws SET power = 100 WHERE id = -1"
+allowed flooder "UPDATE throws SET reply = reply WHERE id = -1"
 
 t "every table of the schema is in some part's grants"
 for table in $(sql "SELECT table_name FROM information_schema.tables WHERE table_schema = 'masakari' AND table_name <> 'schema_migrations'"); do
@@ -94,6 +117,16 @@ done
 t "migrate gives the grants again, every time, and says so"
 out=$("$ROOT/bin/masakarictl" migrate 2>&1)
 check "grants.sql given to the three accounts (got: $out)" grep -q "^grants.sql given to 3 accounts$" <<<"$out"
+
+t "a part with no account of its own works as the owner, and says so loudly"
+owner=$TMP/owner.hdf
+grep -v "^ *FlooderUser = " "$MASAKARI_CONFIG" >"$owner"
+printf 'Log.File =\n' >>"$owner"
+out=$(MASAKARI_CONFIG=$owner "$ROOT/bin/masakarictl" doctor 2>&1)
+check "doctor warns (got: $(grep -i flooder <<<"$out"))" grep -q "^WARN database: the flooder's account is not set (DB.FlooderUser): it connects as the owner" <<<"$out"
+check "doctor names the parts that have one" grep -q "^ok   database: the web programs' account is masakari_web" <<<"$out"
+out=$(MASAKARI_CONFIG=$owner timeout 20 "$ROOT/bin/masakari-flooder" -s 1 2>&1)
+check "the flooder logs it when it starts (got: $(head -c 300 <<<"$out"))" grep -q "DB.FlooderUser is not set: connecting to the database as its owner" <<<"$out"
 
 t "an account name that is not a plain name is refused, never spliced into SQL"
 bad=$TMP/bad.hdf

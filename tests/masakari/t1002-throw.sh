@@ -170,13 +170,16 @@ t "a throw by an identity a GitHub sign-in proved is marked verified on its page
 # is marked as a sign-in marks it.)
 masakari_session "$TMP/proven"
 enter "proven-$RUN"
-sql "UPDATE identities SET verified = 1 WHERE github_id = 'proven-$RUN'"
+sql "UPDATE identities SET verified = 1, github_user_id = 424242 WHERE github_id = 'proven-$RUN'"
 next_addr
 post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" \
 	--data-urlencode "critique=the hall polls the database every second $RUN" --data "csrf_token=$CSRF"
 expect_status 303
 proven=$(header Location)
 expect_eq "stored verified" 1 "$(sql "SELECT verified FROM throws WHERE github_id = 'proven-$RUN'")"
+expect_eq "with the GitHub account that proved it" 424242 \
+	"$(sql "SELECT github_user_id FROM throws WHERE github_id = 'proven-$RUN'")"
+expect_eq "an unproven throw has none" NULL "$(sql "SELECT COALESCE(github_user_id, 'NULL') FROM throws WHERE github_id = 'own-$RUN'")"
 get "$proven" -H "Accept-Language: en"
 expect_body 'class="verified"'
 get "/masakari/throws/$(sql "SELECT id FROM throws WHERE github_id = 'own-$RUN'")" -H "Accept-Language: en"

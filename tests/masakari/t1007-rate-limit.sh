@@ -60,14 +60,14 @@ too_soon upper other
 t "one address (a venue behind one NAT) may throw its burst at once under many IDs, then gets 429"
 burst=$(sed -n 's/^ *AddressThrowBurst = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
 per_minute=$(sed -n 's/^ *AddressThrowsPerMinute = \([0-9]*\)$/\1/p' "$MASAKARI_CONFIG")
-expect_eq "the default burst" 30 "$burst"
+expect_eq "the default burst" 100 "$burst"
 next_addr
 venue=$ADDRESS
 ok=0 refused=
 start=$(now_ms)
 # Until the first 429; the budget refills meanwhile (one a second), so how
 # many get through depends on how long the throws take.
-for i in $(seq 80); do
+for i in $(seq 200); do
 	ADDR=$venue throw "venue-$i-$RUN" "$critique from the venue $i" -H "Accept-Language: en"
 	if [ "$(status)" = 303 ]; then ok=$((ok + 1)); else refused=$(status); break; fi
 done
@@ -78,6 +78,16 @@ check "the burst went through, and no more than it plus the refill: $ok in $elap
 	test "$ok" -ge "$burst" -a "$ok" -le "$most"
 check "the message says the network shares the budget" \
 	grep -q "Too many throws from your network right now (everyone on it shares $per_minute a minute). Try again in [0-9]* seconds\?\." "$TMP/body"
+t "from that exhausted address an ID a GitHub sign-in proved still throws: it is one account, not a claim"
+tokens=$(sql "SELECT FLOOR(tokens) FROM throw_limits WHERE limit_key = 'ip:$venue'")
+masakari_session "$TMP/proven-jar"
+enter "venue-proven-$RUN" --interface "$venue"
+sql "UPDATE identities SET verified = 1 WHERE github_id = 'venue-proven-$RUN'"
+post /masakari/throw --interface "$venue" -b "$JAR" -c "$JAR" \
+	--data-urlencode "critique=$critique from a proven critic" --data "csrf_token=$CSRF"
+expect_status 303
+expect_eq "and it took nothing from the address's budget" "$tokens" \
+	"$(sql "SELECT FLOOR(tokens) FROM throw_limits WHERE limit_key = 'ip:$venue'")"
 before=$(stored)
 t "another address is not affected"
 throw "venue-other-$RUN" "$critique from elsewhere"

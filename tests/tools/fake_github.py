@@ -3,7 +3,7 @@
 flow for the sign-in tests, or misbehaves on purpose. No test reaches
 github.com.
 
-    fake_github.py --port N [--mode M] [--login ID] [--delay-ms N] [--log FILE]
+    fake_github.py --port N [--mode M] [--login ID] [--user-id N] [--delay-ms N] [--log FILE]
 
 Endpoints, as GitHub's:
   GET  /login/oauth/authorize?client_id&redirect_uri&state
@@ -12,7 +12,8 @@ Endpoints, as GitHub's:
   POST /login/oauth/access_token  client_id, client_secret, code, redirect_uri
        {"access_token","token_type":"bearer","scope":""}; a wrong secret or
        code: {"error":"bad_verification_code"}
-  GET  /api/user  (Authorization: Bearer <token>)  {"login": --login, …}
+  GET  /api/user  (Authorization: Bearer <token>)  {"login": --login,
+       "id": --user-id (GitHub's numeric id, which a rename keeps), …}
 
 Modes: ok, denied, 500 (the token endpoint answers 500), slow (it answers
 after --delay-ms, 10 s by default), garbage (a 200 that is not JSON),
@@ -79,7 +80,7 @@ class Handler(BaseHTTPRequestHandler):
                 return self.answer(401, '{"message":"Bad credentials"}')
             if args.mode == "user-garbage":
                 return self.answer(200, json.dumps({"login": "<script>alert(1)</script>"}))
-            return self.answer(200, json.dumps({"login": args.login, "id": 1, "type": "User"}))
+            return self.answer(200, json.dumps({"login": args.login, "id": args.user_id, "type": "User"}))
         return self.answer(404, '{"message":"Not Found"}')
 
     def do_POST(self):
@@ -109,6 +110,7 @@ def main():
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--mode", default="ok")
     p.add_argument("--login", default="octocat")
+    p.add_argument("--user-id", type=int, default=1)
     p.add_argument("--delay-ms", type=int, default=10000)
     p.add_argument("--log")
     args = p.parse_args()

@@ -2,13 +2,15 @@
  * that answers slowly, never, with a redirect, or hangs up, and logs what it
  * was asked.
  *
- *   fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]
+ *   fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE [-t]]
  *
  * Listens on a free port of 127.0.0.1 and prints that port on stdout. Every
  * request gets, after DELAY_MS (default 0), "200 ok" — or a 302 to LOCATION
  * with -r, or the connection closed without a word with -x. Connections are
  * kept alive; a client that hangs up while waiting frees its thread at once.
- * -l appends each request line to LOGFILE. Runs until killed. */
+ * -l appends each request line to LOGFILE; with -t each line starts with
+ * the monotonic time it came, in milliseconds, and a space (for the pace of
+ * arrivals). Runs until killed. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -30,6 +32,7 @@ static long fake_delay_ms;
 static const char *fake_location;
 static int fake_hang_up;
 static int fake_log_fd = -1;
+static int fake_log_times;
 
 /* Waits delay_ms unless the client hangs up first; 0 when the time passed. */
 static int wait_or_hangup(int fd, long delay_ms)
@@ -56,12 +59,17 @@ static int wait_or_hangup(int fd, long delay_ms)
 static void log_request_line(const char *buf)
 {
 	const char *eol = strstr(buf, "\r\n");
-	char line[512];
+	char line[540];
 	int n;
 
 	if (fake_log_fd < 0 || !eol)
 		return;
-	n = snprintf(line, sizeof(line), "%.*s\n", (int)(eol - buf) > 500 ? 500 : (int)(eol - buf), buf);
+	int len = (int)(eol - buf) > 500 ? 500 : (int)(eol - buf);
+
+	if (fake_log_times)
+		n = snprintf(line, sizeof(line), "%.0f %.*s\n", clock_monotonic() * 1000.0, len, buf);
+	else
+		n = snprintf(line, sizeof(line), "%.*s\n", len, buf);
 	/* One write per line with O_APPEND: lines from threads never mix. */
 	if (write(fake_log_fd, line, (size_t)n) < 0)
 		perror("fake-target: log");
@@ -120,7 +128,7 @@ int main(int argc, char **argv)
 	pthread_attr_t attr;
 	int opt, lfd, one = 1;
 
-	while ((opt = getopt(argc, argv, "d:r:xl:")) != -1) {
+	while ((opt = getopt(argc, argv, "d:r:xl:t")) != -1) {
 		switch (opt) {
 		case 'd':
 			fake_delay_ms = strtol(optarg, NULL, 10);
@@ -131,6 +139,9 @@ int main(int argc, char **argv)
 		case 'x':
 			fake_hang_up = 1;
 			break;
+		case 't':
+			fake_log_times = 1;
+			break;
 		case 'l':
 			fake_log_fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
 			if (fake_log_fd < 0) {
@@ -139,7 +150,7 @@ int main(int argc, char **argv)
 			}
 			break;
 		default:
-			fprintf(stderr, "usage: fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE]\n");
+			fprintf(stderr, "usage: fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE [-t]]\n");
 			return 2;
 		}
 	}

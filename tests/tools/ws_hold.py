@@ -2,7 +2,8 @@
 """ws_hold.py — opens many WebSocket upgrades from one source address and holds them.
 
 A flood as one address would send it, for the limit tests: COUNT connections to
-HOST:PORT/ws bound to --from ADDRESS, each sending the upgrade request (with any
+HOST:PORT/ws bound to --from ADDRESS (or to each of a comma-separated list of
+addresses in turn, as one IPv6 /64 would), each sending the upgrade request (with any
 extra --header lines), all kept open until every one has its answer and then
 --hold seconds more. Prints how many got each status ("101 200", "429 20", one
 line per status; "000" for no answer) and exits. Bounded: every socket has a
@@ -36,18 +37,20 @@ def main():
     origin = a.origin or "http://localhost:%d" % a.port
     socks = []
     counts = {}
-    for _ in range(a.count):
-        s = socket.socket(socket.AF_INET6 if ":" in a.source else socket.AF_INET)
+    sources = a.source.split(",")
+    for i in range(a.count):
+        source = sources[i % len(sources)]
+        s = socket.socket(socket.AF_INET6 if ":" in source else socket.AF_INET)
         s.settimeout(max(0.1, end - time.monotonic()))
         try:
-            s.bind((a.source, 0))
+            s.bind((source, 0))
             s.connect((a.host, a.port))
             key = base64.b64encode(os.urandom(16)).decode()
             req = (
                 "GET %s HTTP/1.1\r\nHost: %s:%d\r\nUpgrade: websocket\r\n"
                 "Connection: Upgrade\r\nSec-WebSocket-Key: %s\r\n"
                 "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Protocol: masakari\r\n"
-                "Origin: %s\r\n" % (a.path, a.host, a.port, key, origin)
+                "Origin: %s\r\n" % (a.path, "[%s]" % a.host if ":" in a.host else a.host, a.port, key, origin)
             )
             for h in a.header:
                 req += h + "\r\n"

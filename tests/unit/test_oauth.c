@@ -9,7 +9,7 @@
 #include "oauth.h"
 
 #define TOKEN(s, t, e) oauth_token_parse(s, strlen(s), t, e, sizeof(e))
-#define USER(s, l) oauth_user_parse(s, strlen(s), l)
+#define USER(s, l) oauth_user_parse(s, strlen(s), l, &user_id)
 
 static void reads_a_token(void **state)
 {
@@ -58,11 +58,15 @@ static void refuses_garbage_tokens(void **state)
 static void reads_a_login_that_is_a_github_id(void **state)
 {
 	char l[GITHUB_ID_MAX + 1];
+	long long user_id;
 
 	(void)state;
 	assert_int_equal(USER("{\"login\":\"octo-cat\",\"id\":1}", l), OAUTH_OK);
 	assert_string_equal(l, "octo-cat");
-	assert_int_equal(USER("{\"login\":\"<script>\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(user_id, 1);
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":583231}", l), OAUTH_OK);
+	assert_int_equal(user_id, 583231);
+	assert_int_equal(USER("{\"login\":\"<script>\",\"id\":1}", l), OAUTH_GARBAGE);
 	assert_string_equal(l, "");
 	assert_int_equal(USER("{\"login\":\"x' OR '1'='1\"}", l), OAUTH_GARBAGE);
 	assert_int_equal(USER("{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", l), OAUTH_GARBAGE);
@@ -70,6 +74,45 @@ static void reads_a_login_that_is_a_github_id(void **state)
 	assert_int_equal(USER("{\"login\":\"a\",\"login\":\"b\"}", l), OAUTH_GARBAGE);
 	assert_int_equal(USER("{\"name\":\"a\"}", l), OAUTH_GARBAGE);
 	assert_int_equal(USER("not json", l), OAUTH_GARBAGE);
+	assert_int_equal(user_id, 0);
+}
+
+/* The login changes with a rename; the numeric id is what a verified ID is
+ * bound to, so an answer without a usable one is refused. */
+static void needs_the_numeric_id(void **state)
+{
+	char l[GITHUB_ID_MAX + 1];
+	long long user_id;
+
+	(void)state;
+	assert_int_equal(USER("{\"login\":\"octocat\"}", l), OAUTH_GARBAGE);
+	assert_string_equal(l, "");
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":\"583231\"}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":0}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":-5}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":1.5}", l), OAUTH_GARBAGE);
+	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":9007199254740993}", l), OAUTH_GARBAGE);
+	assert_int_equal(user_id, 0);
+}
+
+static void a_code_must_look_like_one_before_it_is_sent(void **state)
+{
+	char big[OAUTH_CODE_MAX + 2];
+
+	(void)state;
+	assert_true(oauth_code_plausible("0123456789abcdef0123"));
+	assert_true(oauth_code_plausible("code-octo-cat"));
+	assert_false(oauth_code_plausible(NULL));
+	assert_false(oauth_code_plausible(""));
+	assert_false(oauth_code_plausible("a b"));
+	assert_false(oauth_code_plausible("a&client_secret=x"));
+	assert_false(oauth_code_plausible("\xe3\x81\x82"));
+	memset(big, 'a', OAUTH_CODE_MAX);
+	big[OAUTH_CODE_MAX] = '\0';
+	assert_true(oauth_code_plausible(big));
+	big[OAUTH_CODE_MAX] = 'a';
+	big[OAUTH_CODE_MAX + 1] = '\0';
+	assert_false(oauth_code_plausible(big));
 }
 
 static void the_state_must_match_exactly(void **state)
@@ -90,6 +133,8 @@ int main(void)
 		cmocka_unit_test(reads_a_refusal),
 		cmocka_unit_test(refuses_garbage_tokens),
 		cmocka_unit_test(reads_a_login_that_is_a_github_id),
+		cmocka_unit_test(needs_the_numeric_id),
+		cmocka_unit_test(a_code_must_look_like_one_before_it_is_sent),
 		cmocka_unit_test(the_state_must_match_exactly),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

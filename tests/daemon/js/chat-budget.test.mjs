@@ -3,7 +3,8 @@
 // chatters at once, each within their own limit, together get no more than
 // the hall's burst through; the rest are answered with ERROR_MESSAGE 429
 // naming the hall, nobody is disconnected or struck for it, and a moment
-// later chat goes on.
+// later chat goes on. The limit of one line a second is per ID: many tabs
+// of one ID are one chatter.
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { HallClient, sleep, uniqueUser } from '../lib/hall.mjs';
@@ -41,5 +42,30 @@ describe('the hall-wide chat budget', { timeout: 60000 }, () => {
     await sleep(1500);
     chatters[0].chat(`${tag} after`);
     await listener.waitFor((f) => isChat(f) && f.message === `${tag} after`);
+  });
+
+  test('one ID with many tabs is one chatter: its tabs share one limit, and the others are still heard', async () => {
+    await sleep(2500); // the hall's budget full again
+    const listener = await HallClient.join(uniqueUser('listen2'));
+    open.push(listener);
+    const loud = uniqueUser('loud');
+    const tabs = [];
+    for (let i = 0; i < 4; i += 1) {
+      const c = await HallClient.join(loud);
+      open.push(c);
+      tabs.push(c);
+    }
+    const other = await HallClient.join(uniqueUser('other'));
+    open.push(other);
+    await sleep(500);
+    const mark = listener.frames.length;
+    const tag = `one-id-${process.pid}-${Date.now()}`;
+    for (let n = 0; n < 5; n += 1) for (const c of tabs) c.chat(`${tag} loud ${n}`);
+    other.chat(`${tag} other`);
+    await sleep(1500);
+    const heard = listener.frames.slice(mark).filter((f) => isChat(f) && f.message.startsWith(tag));
+    const loudHeard = heard.filter((f) => f.message.includes(' loud ')).length;
+    assert.ok(loudHeard <= 6, `four tabs of one ID are heard as one chatter's burst of five: ${loudHeard}`);
+    assert.ok(heard.some((f) => f.message === `${tag} other`), 'another visitor is still heard');
   });
 });

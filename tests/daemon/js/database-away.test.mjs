@@ -14,43 +14,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import { HallClient, STACK_VAR, identityCookie, startDaemon, uniqueUser } from '../lib/hall.mjs';
+import { HallClient, dbRelay as relay, identityCookie, startDaemon, uniqueUser } from '../lib/hall.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-// A unix socket in front of the stack's MariaDB that forwards until told to
-// go silent: then it keeps every connection, old and new, and answers none.
-function relay() {
-  const sock = path.join(os.tmpdir(), `relay-db-${process.pid}-${Math.random().toString(36).slice(2)}.sock`);
-  const target = path.join(STACK_VAR, 'run/mysqld.sock');
-  const state = { silent: false, conns: [], sock };
-  state.server = net.createServer((client) => {
-    client.on('error', () => {});
-    const entry = { client, upstream: null };
-    state.conns.push(entry);
-    if (state.silent) return;
-    const upstream = net.connect(target);
-    entry.upstream = upstream;
-    upstream.on('error', () => client.destroy());
-    client.on('data', (d) => { if (!state.silent) upstream.write(d); });
-    upstream.on('data', (d) => { if (!state.silent) client.write(d); });
-    client.on('close', () => upstream.destroy());
-    upstream.on('close', () => { if (!state.silent) client.destroy(); });
-  });
-  state.listen = () => new Promise((resolve) => state.server.listen(sock, resolve));
-  state.close = () => {
-    state.conns.forEach((e) => { e.client.destroy(); if (e.upstream) e.upstream.destroy(); });
-    state.server.close();
-  };
-  // Answering again: the connections held while silent are dropped (their
-  // queries are lost, as with a real outage); new ones are forwarded.
-  state.resume = () => {
-    state.silent = false;
-    state.conns.forEach((e) => { e.client.destroy(); if (e.upstream) e.upstream.destroy(); });
-    state.conns = [];
-  };
-  return state;
-}
 
 describe('a database that never answers', { timeout: 90000 }, () => {
   let silent;

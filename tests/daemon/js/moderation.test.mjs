@@ -81,7 +81,7 @@ describe('an identity follows every open socket', { timeout: 120000 }, () => {
     const id = uniqueUser('gh');
     const port = process.env.MASAKARI_TEST_GITHUB_PORT;
     assert.ok(port, 'tests/run.sh sets MASAKARI_TEST_GITHUB_PORT');
-    const fake = spawn('python3', [path.join(ROOT, 'tests/tools/fake_github.py'), '--port', port, '--mode', 'ok', '--login', id],
+    const fake = spawn('python3', [path.join(ROOT, 'tests/tools/fake_github.py'), '--port', port, '--mode', 'ok', '--login', id, '--user-id', String(100000 + (Date.now() % 1e8))],
       { stdio: 'ignore' });
     try {
       await sleep(500);

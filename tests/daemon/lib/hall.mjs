@@ -84,11 +84,13 @@ export class HallClient {
 
   // Opens url; resolves with a client, or rejects with { status } when the
   // server answered the upgrade with an HTTP status instead.
-  static open(url, { origin, protocol = 'masakari', autoPong = true, headers } = {}) {
+  // localAddress: the source address (one of 127/8), as a client behind a NAT.
+  static open(url, { origin, protocol = 'masakari', autoPong = true, headers, localAddress } = {}) {
     return new Promise((resolve, reject) => {
       const opts = { autoPong, handshakeTimeout: 5000 };
       if (origin) opts.origin = origin;
       if (headers) opts.headers = headers;
+      if (localAddress) opts.localAddress = localAddress;
       const ws = protocol === null ? new WebSocket(url, opts) : new WebSocket(url, protocol, opts);
       const client = new HallClient(ws);
       ws.on('open', () => resolve(client));
@@ -262,6 +264,40 @@ function portOpen(port) {
   });
 }
 
+// A unix socket in front of the stack's MariaDB that forwards until told to
+// go silent: then it keeps every connection, old and new, and answers none.
+export function dbRelay() {
+  const sock = path.join(os.tmpdir(), `relay-db-${process.pid}-${Math.random().toString(36).slice(2)}.sock`);
+  const target = path.join(STACK_VAR, 'run/mysqld.sock');
+  const state = { silent: false, conns: [], sock };
+  state.server = net.createServer((client) => {
+    client.on('error', () => {});
+    const entry = { client, upstream: null };
+    state.conns.push(entry);
+    if (state.silent) return;
+    const upstream = net.connect(target);
+    entry.upstream = upstream;
+    upstream.on('error', () => client.destroy());
+    client.on('data', (d) => { if (!state.silent) upstream.write(d); });
+    upstream.on('data', (d) => { if (!state.silent) client.write(d); });
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => { if (!state.silent) client.destroy(); });
+  });
+  state.listen = () => new Promise((resolve) => state.server.listen(sock, resolve));
+  state.close = () => {
+    state.conns.forEach((e) => { e.client.destroy(); if (e.upstream) e.upstream.destroy(); });
+    state.server.close();
+  };
+  // Answering again: the connections held while silent are dropped (their
+  // queries are lost, as with a real outage); new ones are forwarded.
+  state.resume = () => {
+    state.silent = false;
+    state.conns.forEach((e) => { e.client.destroy(); if (e.upstream) e.upstream.destroy(); });
+    state.conns = [];
+  };
+  return state;
+}
+
 // Starts another daemon on the stack's database with the stack's
 // configuration plus overrides (HDF lines such as "Halld.PingSeconds = 1";
 // later lines win). Resolves with { port, wsBase, pid, log, stop() }.
@@ -351,7 +387,7 @@ export class Browser {
   // The "Sign in with GitHub" round trip: the site, the fake GitHub's
   // authorize page, and back to the callback.
   async signIn() {
-    const start = await this.fetch('/login/github');
+    const start = await this.post('/login/github', {});
     const authorize = start.headers.get('location');
     if (!authorize) throw new Error(`sign-in did not start (${start.status})`);
     const back = (await fetch(authorize, { redirect: 'manual' })).headers.get('location');
