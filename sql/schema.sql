@@ -136,6 +136,7 @@ CREATE TABLE `hall_sequences` (
 
 CREATE TABLE `identities` (
   `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `github_user_id` bigint(20) unsigned DEFAULT NULL,
   `secret_hash` char(64) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
   `verified` tinyint(1) NOT NULL DEFAULT 0,
   `claimed_at` datetime NOT NULL DEFAULT current_timestamp(),
@@ -143,6 +144,7 @@ CREATE TABLE `identities` (
   `operator_until` datetime DEFAULT NULL,
   PRIMARY KEY (`github_id`),
   UNIQUE KEY `identities_by_secret` (`secret_hash`),
+  UNIQUE KEY `identities_by_github_user` (`github_user_id`),
   KEY `identities_last_seen` (`last_seen`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
@@ -236,6 +238,7 @@ CREATE TABLE `throws` (
   `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
   `github_id` varchar(39) NOT NULL,
   `verified` tinyint(1) NOT NULL DEFAULT 0,
+  `github_user_id` bigint(20) unsigned DEFAULT NULL,
   `remote_addr` varchar(45) NOT NULL,
   `critique` text NOT NULL,
   `normalized` text NOT NULL,
@@ -251,7 +254,8 @@ CREATE TABLE `throws` (
   PRIMARY KEY (`id`),
   KEY `throws_by_critic` (`github_id`,`created_at`),
   KEY `throws_by_addr` (`remote_addr`,`created_at`),
-  KEY `throws_by_weakness` (`weakness_id`,`created_at`)
+  KEY `throws_by_weakness` (`weakness_id`,`created_at`),
+  KEY `throws_by_github_user` (`github_user_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE `throw_critiques` (
