@@ -98,7 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		long chars = utf8_length(req.message, n);
 
 		FUZZ_CHECK(chars >= 1 && chars <= INPUT_CHAT_MAX && n <= INPUT_CHAT_MAX_BYTES);
-		m = msg_chat("octocat", req.message, "2026-12-03T12:00:00Z");
+		m = msg_chat(1, "octocat", req.message, "2026-12-03T12:00:00Z", 0);
 		j = frame_json(m);
 		FUZZ_CHECK(strcmp(json_string_value(json_object_get(j, "message")), req.message) == 0);
 		json_decref(j);
