@@ -61,7 +61,8 @@ static int config_first_link_line(const char *path)
 		while (*p == ' ' || *p == '\t')
 			p++;
 		name = p;
-		while (isalnum((unsigned char)*p) || strchr("_.*-", *p))
+		/* strchr finds the terminator too: a name ends at the line's end. */
+		while (isalnum((unsigned char)*p) || (*p && strchr("_.*-", *p)))
 			p++;
 		if (p == name)
 			continue;
