@@ -10,7 +10,10 @@
  *   visitors       not seen for Retention.VisitorDays (365);
  *   identities     holds not used for Identity.HoldDays (30): lapsed, so
  *                  another browser may claim the ID anyway;
- *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago.
+ *   llm_cache      replies cached Retention.ReplyCacheDays (30) ago;
+ *   hall_samples, hall_sample_positions
+ *                  the hall's visitor samples older than
+ *                  Retention.InsightsDays (30).
  *
  * Each statement deletes at most 10000 rows, so a run never holds
  * locks for long; a backlog goes in a few minutes. 0 days or hours keeps
@@ -40,6 +43,10 @@ static const struct retention_rule retention_rules[] = {
 	  "DELETE FROM identities WHERE last_seen < NOW() - INTERVAL ? DAY LIMIT 10000" },
 	{ "llm_cache", "Retention.ReplyCacheDays", 30, 3650,
 	  "DELETE FROM llm_cache WHERE created_at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "hall_samples", "Retention.InsightsDays", 30, 36500,
+	  "DELETE FROM hall_samples WHERE at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "hall_sample_positions", "Retention.InsightsDays", 30, 36500,
+	  "DELETE FROM hall_sample_positions WHERE at < NOW() - INTERVAL ? DAY LIMIT 10000" },
 };
 
 void retention_prune(HDF *cfg, db_t *db)

@@ -263,6 +263,10 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		positions_move(hall, s, req.x, req.y);
 		return;
 	}
+	if (req.kind == INPUT_REACT) {
+		react_send(hall, s, req.emote, now);
+		return;
+	}
 	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
