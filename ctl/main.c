@@ -39,6 +39,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "operator-link", "operator-link GITHUB_ID  a one-time link that makes a browser that operator",
 	  1, ctl_operator_link },
 	{ "moderation-log", "moderation-log [N]   the last N operator acts", 1, ctl_moderation_log },
+	{ "team-add", "team-add SLUG GITHUB_ID  make the ID one of the work's team, who answer its guestbook",
+	  1, ctl_team_add },
 	{ NULL, NULL, 0, NULL },
 };
 

@@ -6,14 +6,20 @@
  * and the exhibit people stood longest at from them. */
 #include "worker_thread.h"
 
-#include "clock.h"
+#include <time.h>
 
 void worker_insights_record(struct worker *w)
 {
-	char at[64];
+	/* On whole multiples of the interval, the same for every daemon, so the
+	 * rows of one sample time add up to the whole hall; one time for both
+	 * tables, so a sample's count and positions match. */
+	time_t t = time(NULL);
+	struct tm tm;
+	char at[32];
 
-	/* One time for both tables, so a sample's count and positions match. */
-	clock_utc_db(at, sizeof(at));
+	t -= t % (time_t)w->insights_interval_s;
+	gmtime_r(&t, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%d %H:%M:%S", &tm);
 	if (db_exec(w->db,
 		    "INSERT IGNORE INTO hall_samples (at, daemon_id, visitors)"
 		    " SELECT ?, daemon_id, JSON_LENGTH(visitors) FROM hall_presence WHERE daemon_id = ?",

@@ -10,6 +10,12 @@ NEOERR *site_hall_render(web_request *req)
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 	const char *token;
 
+	/* Each stand shows its likes, which change with every like: the hall
+	 * is drawn anew for each request. */
+	web_uncached(req);
+	if (!err)
+		err = likes_copy_counts(req, "Exhibits");
+
 	/* A visitor signed in with GitHub may sign out (a form: a CSRF token). */
 	if (!err && hdf_get_int_value(req->hdf, "Page.Verified", 0))
 		err = web_csrf_token(req, &token);
