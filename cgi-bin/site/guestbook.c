@@ -64,15 +64,18 @@ int site_is_team(web_request *req, db_t *db, const char *slug)
 		return 0;
 	if (hdf_get_int_value(req->hdf, "Page.Operator", 0))
 		return 1;
-	/* Where GitHub sign-in exists, a member proves the ID with it. */
-	if (client && *client && !hdf_get_int_value(req->hdf, "Page.Verified", 0))
-		return 0;
 	r = db_query(db, "SELECT 1 FROM exhibit_team t JOIN exhibits e ON e.id = t.exhibit_id "
 			 "WHERE e.slug = ? AND t.github_id = ?", DB_TEXT(slug), DB_TEXT(me));
 	if (!r)
 		return -1;
 	member = r->nrows > 0;
 	db_result_free(r);
+	/* Where GitHub sign-in exists, a member proves the ID with it: anyone
+	 * could have typed a member's ID at the entrance. */
+	if (member && client && *client && !hdf_get_int_value(req->hdf, "Page.Verified", 0)) {
+		hdf_set_value(req->hdf, "Page.TeamUnproven", "1");
+		return 0;
+	}
 	return member;
 }
 
@@ -162,7 +165,10 @@ NEOERR *site_guestbook_post(web_request *req)
 	if (team < 0)
 		return web_db_error(db, "checking the work's team");
 	if (reply_to && !team)
-		return nerr_raise(WEB_ERR_FORBIDDEN, "%s", web_text(req, "Text.Site.Guestbook.NotTeam"));
+		return nerr_raise(WEB_ERR_FORBIDDEN, "%s",
+				  web_text(req, hdf_get_int_value(req->hdf, "Page.TeamUnproven", 0)
+							? "Text.Site.Guestbook.SignInToAnswer"
+							: "Text.Site.Guestbook.NotTeam"));
 	text = strdup(body ? body : "");
 	if (!text)
 		return nerr_raise(NERR_NOMEM, "copying a note");

@@ -31,7 +31,8 @@ NEOERR *site_visitor_may_answer(web_request *req, db_t **db_out, const char **wh
 
 /* guestbook.c — 1 when the visitor answers slug's guestbook as its team: an
  * operator, or a member in exhibit_team (proven by GitHub sign-in where it
- * is set up); 0 when not, -1 when the database failed. */
+ * is set up); 0 when not (with Page.TeamUnproven set for a member who has
+ * not signed in so), -1 when the database failed. */
 int site_is_team(web_request *req, db_t *db, const char *slug);
 
 /* guestbook.c — the guestbook's notes at prefix.Notes.<id> (Id, GithubId,
