@@ -76,7 +76,6 @@ GRANT SELECT, INSERT, UPDATE ON exhibit_notes TO @web@;
 GRANT SELECT, INSERT, DELETE ON exhibit_team TO @web@;
 GRANT SELECT ON hall_samples TO @web@;
 GRANT SELECT ON hall_sample_positions TO @web@;
-GRANT SELECT ON hall_presence TO @web@;         -- who is in the hall, for insights
 GRANT SELECT, INSERT, DELETE ON hall_samples TO @halld@;
 GRANT SELECT, INSERT, DELETE ON hall_sample_positions TO @halld@;
 GRANT SELECT, DELETE ON hall_samples TO @flooder@;
