@@ -6,13 +6,14 @@
 import { domElement } from './dom.js';
 import { textGet } from './text.js';
 
-/* In the order of the keys 1–5, as the daemon knows them (halld/input.h). */
+/* In the order of the keys 1–5, as the daemon knows them (halld/input.h),
+ * each with the catalog's name for it. */
 export const REACTION_EMOTES = [
-	{ name: 'clap', glyph: '👏' },
-	{ name: 'laugh', glyph: '😂' },
-	{ name: 'heart', glyph: '❤️' },
-	{ name: 'surprise', glyph: '😮' },
-	{ name: 'axe', glyph: '🪓' },
+	{ name: 'clap', glyph: '👏', text: 'Hall.Reactions.clap' },
+	{ name: 'laugh', glyph: '😂', text: 'Hall.Reactions.laugh' },
+	{ name: 'heart', glyph: '❤️', text: 'Hall.Reactions.heart' },
+	{ name: 'surprise', glyph: '😮', text: 'Hall.Reactions.surprise' },
+	{ name: 'axe', glyph: '🪓', text: 'Hall.Reactions.axe' },
 ];
 const FLOAT_MS = 2000;
 
@@ -40,7 +41,7 @@ export class HallReactions {
 		this.element.setAttribute('aria-label', textGet('Hall.Reactions.Label'));
 		REACTION_EMOTES.forEach((emote, i) => {
 			const button = domElement('button', 'hall-reaction', emote.glyph);
-			const name = textGet(`Hall.Reactions.${emote.name}`);
+			const name = textGet(emote.text);
 
 			button.type = 'button';
 			button.dataset.emote = emote.name;
@@ -81,7 +82,7 @@ export class HallReactions {
 			avatar.element.append(float);
 			setTimeout(() => float.remove(), FLOAT_MS);
 		}
-		this.chat.notice(textGet('Hall.Reactions.Announce', message.user_id, textGet(`Hall.Reactions.${emote.name}`), emote.glyph));
+		this.chat.notice(textGet('Hall.Reactions.Announce', message.user_id, textGet(emote.text), emote.glyph));
 		return true;
 	}
 }
