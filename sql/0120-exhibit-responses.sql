@@ -1,7 +1,7 @@
 -- 0120-exhibit-responses.sql — what visitors answer to the works: likes, the
 -- guestbook and its team's replies; who the team of each work is; and the
 -- hall's samples the team's numbers (/operators/insights) are drawn from
--- (docs/EXHIBITS.md, Likes and the guestbook; docs/HALL.md, Insights).
+-- (docs/EXHIBITS.md, Likes and Guestbook; docs/HALL.md, Insights).
 
 -- One like per identity per work; an undo deletes the row.
 CREATE TABLE exhibit_likes (
