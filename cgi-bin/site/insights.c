@@ -125,12 +125,20 @@ static db_result *exhibits_read(db_t *db)
 			DB_INT(INSIGHTS_NEAR_PX), DB_INT((long long)INSIGHTS_NEAR_PX * INSIGHTS_NEAR_PX));
 }
 
-/* Minutes stood near a work: its samples times the sampling interval. */
+/* Tenths of minutes stood near a work: its samples times the sampling
+ * interval (a short visit on a demo day is a fraction of a minute). */
 static long minutes_of(web_request *req, long long samples)
 {
 	long every = req->settings->halld_insights_sample_seconds;
 
-	return (long)((samples * (every > 0 ? every : 60) + 30) / 60);
+	return (long)((samples * (every > 0 ? every : 60) + 3) / 6);
+}
+
+/* Tenths as "12.3". */
+static const char *tenths(char *buf, size_t n, long v)
+{
+	snprintf(buf, n, "%ld.%ld", v / 10, v % 10);
+	return buf;
 }
 
 static double scale(long v, long max, double span)
@@ -226,6 +234,7 @@ static NEOERR *exhibits_fill(web_request *req, db_result *r)
 		long likes = (long)db_cell_int(r, i, 3, 0), visits = (long)db_cell_int(r, i, 2, 0);
 		long minutes = minutes_of(req, db_cell_int(r, i, 5, 0));
 		const char *team = db_cell(r, i, 6);
+		char minutes_text[32];
 
 		err = hdf_set_valuef(req->hdf, "Insights.Exhibits.%u.Slug=%s", i, db_cell(r, i, 0));
 		if (!err)
@@ -237,7 +246,8 @@ static NEOERR *exhibits_fill(web_request *req, db_result *r)
 		if (!err)
 			err = hdf_set_valuef(req->hdf, "Insights.Exhibits.%u.Notes=%s", i, db_cell(r, i, 4));
 		if (!err)
-			err = hdf_set_valuef(req->hdf, "Insights.Exhibits.%u.Minutes=%ld", i, minutes);
+			err = hdf_set_valuef(req->hdf, "Insights.Exhibits.%u.Minutes=%s", i,
+					     tenths(minutes_text, sizeof(minutes_text), minutes));
 		if (!err && team && *team)
 			err = hdf_set_valuef(req->hdf, "Insights.Exhibits.%u.Team=%s", i, team);
 		if (!err)
@@ -346,7 +356,7 @@ NEOERR *site_insights_csv(web_request *req)
 		err = string_append(&out, "\r\n\"exhibit\",\"title\",\"visits\",\"likes\",\"notes\","
 				    "\"minutes_near\",\"team\"\r\n");
 	for (unsigned i = 0; i < r->nrows && !err; i++) {
-		snprintf(n1, sizeof(n1), "%ld", minutes_of(req, db_cell_int(r, i, 5, 0)));
+		tenths(n1, sizeof(n1), minutes_of(req, db_cell_int(r, i, 5, 0)));
 		for (unsigned c = 0; c < 5 && !err; c++)
 			err = csv_field(&out, db_cell(r, i, c), 0);
 		if (!err)

@@ -51,7 +51,7 @@ include:"layout/head.cs" ?>
   <?cs each:e = Insights.Exhibits ?><text class="row-label" x="10" y="<?cs var:e.Y ?>"><?cs var:e.Title ?></text><rect class="bar-likes" x="10" y="<?cs var:e.BarY ?>" width="<?cs var:e.LikesW ?>" height="5"/><rect class="bar-visits" x="10" y="<?cs var:e.BarY2 ?>" width="<?cs var:e.VisitsW ?>" height="5"/><rect class="bar-minutes" x="10" y="<?cs var:e.BarY3 ?>" width="<?cs var:e.MinutesW ?>" height="5"/>
   <?cs /each ?>
 </svg>
-<figcaption id="exhibits-caption"><?cs var:fill(Text.Site.Insights.ExhibitsCaption, Insights.NearPx) ?></figcaption>
+<figcaption id="exhibits-caption"><span class="legend-likes">■ <?cs var:Text.Site.Insights.Likes ?></span> · <span class="legend-visits">■ <?cs var:Text.Site.Insights.Visits ?></span> · <span class="legend-minutes">■ <?cs var:Text.Site.Insights.Minutes ?></span> — <?cs var:fill(Text.Site.Insights.ExhibitsCaption, Insights.NearPx) ?></figcaption>
 </figure>
 <table class="insights-table insights-exhibits">
   <caption><?cs var:Text.Site.Insights.Exhibits ?></caption>

@@ -48,7 +48,7 @@ expect_body '<svg viewBox="0 0 600 200" role="img"'
 expect_body 'class="bar-visitors"'
 grep -A1 'data-slug="crowd4u"' "$TMP/body" | tr -d '\n' >"$TMP/row"
 check "crowd4u's visits" grep -q 'class="visits">41<' "$TMP/row"
-check "the three samples near crowd4u are minutes stood there" grep -q 'class="minutes">' "$TMP/row"
+check "three samples near crowd4u, 5 s apart, are 0.3 minutes stood there" grep -q 'class="minutes">0.3<' "$TMP/row"
 check "unique IDs this hour" grep -q '<td>12</td><td>3</td>' "$TMP/body"
 get /operators/insights -b "$O" -H "Accept-Language: ja"
 expect_status 200
@@ -62,7 +62,7 @@ expect_header Content-Type "text/csv"
 expect_header Content-Disposition "insights.csv"
 expect_body '"hour_utc","peak_visitors","unique_ids","throws"'
 expect_body '"12","3",'
-expect_body '"crowd4u","Crowd4U","41",'
+expect_body '"crowd4u","Crowd4U","41","0","0","0.3",'
 
 t "an operator adds a team member from the page; a bad ID or work is refused"
 post /operators/insights/team -b "$O" "${en[@]}" --data "csrf_token=$OCSRF&slug=crowd4u&github_id=crowd-member"
