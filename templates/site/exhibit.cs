@@ -18,7 +18,7 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
   <p class="exhibit-go"><a class="button" href="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/go"><?cs var:Text.Site.Exhibit.Go ?></a></p>
   <?cs # Likes and the guestbook (cgi-bin/site/likes.c, guestbook.c): part of
        the article, so the hall's exhibit dialog shows them too. ?>
-  <section id="likes" class="exhibit-likes" aria-labelledby="likes-heading">
+  <section id="likes" class="exhibit-like-box" aria-labelledby="likes-heading">
     <h2 id="likes-heading"><?cs var:Text.Site.Exhibit.Likes ?></h2>
     <?cs if:?Exhibit.Likes ?><p class="like-count" data-likes="<?cs var:Exhibit.Likes ?>"><?cs var:fill(Text.Site.Exhibit.LikeCount, number(Exhibit.Likes)) ?></p><?cs /if ?>
     <?cs if:Page.GithubId ?>

@@ -107,6 +107,7 @@ for (const L of LANGS) {
 		await a.page.click('.hall-reaction[data-emote="heart"]');
 		await b.page.waitForSelector(`.hall-avatar[data-user="${aId}"] .hall-reaction-float`, { timeout: 5000 });
 		assert.equal(await b.page.textContent(`.hall-avatar[data-user="${aId}"] .hall-reaction-float`), '❤️');
+		await screenshot(b.page, `reaction-${L.lang}`);
 		await b.page.waitForFunction((text) => [...document.querySelectorAll('.hall-chat-log li')]
 			.some((li) => li.textContent.includes(text)), `@${aId}`);
 		const notice = await b.page.evaluate(() => [...document.querySelectorAll('.hall-chat-log .hall-chat-notice')].pop().textContent);
