@@ -83,9 +83,9 @@ NEOERR *web_render(web_request *req, const char *template_name);
  * what is neither a page nor JSON. Raises what writing raises. */
 NEOERR *web_send(web_request *req, const char *ctype, const char *body, size_t len);
 
-/* This response depends on more than the path and the cookies (what the
- * visitor liked, live counts): it is neither kept nor marked for nginx's
- * cache, though its route is WEB_CACHED for other visitors. Never fails. */
+/* This response depends on more than the path and the cookies (numbers that
+ * move, for one reader): it is neither kept nor marked for nginx's cache,
+ * even on a WEB_CACHED route. Never fails. */
 void web_uncached(web_request *req);
 
 /* Sends a redirect (301, 302, 303) to a local path or an absolute URL. */

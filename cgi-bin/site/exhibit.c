@@ -47,10 +47,6 @@ NEOERR *site_exhibit_list_render(web_request *req)
 		err = nerr_raise(WEB_ERR_BAD_REQUEST, "%s", web_text(req, "Text.Site.Exhibits.BadSort"));
 	if (err)
 		return nerr_pass(err);
-	/* The counts change with every like: only a visitor without an ID,
-	 * who sees no like of their own, may be given a kept copy. */
-	if (hdf_get_value(req->hdf, "Page.GithubId", NULL))
-		web_uncached(req);
 	if (sort && strcmp(sort, "likes") == 0) {
 		err = exhibit_store_copy_all(req, "All");
 		if (!err)
@@ -78,13 +74,13 @@ NEOERR *site_exhibit_render(web_request *req)
 	if (err)
 		return nerr_pass(err);
 	/* A visitor with an ID sees their own like and the forms that act for
-	 * them: never a kept copy, nor one kept for anyone else. */
+	 * them: the page is kept under their cookies only, and drawn anew after
+	 * they like or write (likes_changed). */
 	if (hdf_get_value(req->hdf, "Page.GithubId", NULL)) {
 		NEOERR *away;
 		db_t *db;
 		int team;
 
-		web_uncached(req);
 		err = web_csrf_token(req, &token);
 		/* Without the database the page still shows the work. */
 		away = web_db(req, &db);

@@ -126,13 +126,17 @@ NEOERR *guestbook_copy(web_request *req, const char *slug, const char *prefix)
 	return nerr_pass(err);
 }
 
-/* The work's page again, at its guestbook. */
+/* The work's page again, at its guestbook, drawn anew for this visitor
+ * (likes_changed), who must see what they wrote. */
 static NEOERR *back_to_guestbook(web_request *req, const char *slug)
 {
 	char location[160];
+	NEOERR *err = likes_changed(req);
 
 	snprintf(location, sizeof(location), "/exhibits/%s#guestbook", slug);
-	return nerr_pass(web_redirect(req, 303, location));
+	if (!err)
+		err = web_redirect(req, 303, location);
+	return nerr_pass(err);
 }
 
 NEOERR *site_guestbook_post(web_request *req)

@@ -10,9 +10,8 @@ NEOERR *site_hall_render(web_request *req)
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 	const char *token;
 
-	/* Each stand shows its likes, which change with every like: the hall
-	 * is drawn anew for each request. */
-	web_uncached(req);
+	/* Each stand shows its likes; a kept hall may be Cache.PagesSeconds
+	 * old, but never after the visitor's own like (likes_changed). */
 	if (!err)
 		err = likes_copy_counts(req, "Exhibits");
 

@@ -2,11 +2,14 @@
  * the like back; and the counts the list, the hall and the exhibit page show
  * (docs/EXHIBITS.md, Likes). One like per identity per work: liking twice is
  * still one like, so a form sent a hundred times changes the count by one at
- * most. */
+ * most. The pages that show likes stay WEB_CACHED, keyed by the visitor's
+ * cookies: a like sets LIKES_CHANGED_COOKIE anew, so the liker's next pages
+ * are new keys, drawn fresh, in this program's cache and in nginx's. */
 #include "site.h"
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "exhibit_store.h"
 #include "log.h"
@@ -85,6 +88,16 @@ NEOERR *site_visitor_may_answer(web_request *req, db_t **db_out, const char **wh
 	return STATUS_OK;
 }
 
+NEOERR *likes_changed(web_request *req)
+{
+	struct timespec now;
+	char stamp[32];
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	snprintf(stamp, sizeof(stamp), "%lld%06ld", (long long)now.tv_sec, now.tv_nsec / 1000);
+	return nerr_pass(web_cookie_set(req, LIKES_CHANGED_COOKIE, stamp, 0));
+}
+
 NEOERR *site_exhibit_like(web_request *req)
 {
 	const char *slug = req->params[0];
@@ -114,5 +127,8 @@ NEOERR *site_exhibit_like(web_request *req)
 		return web_db_error(db, "recording a like");
 	/* Back to the work's page, at the button that was pressed. */
 	snprintf(location, sizeof(location), "/exhibits/%s#likes", slug);
-	return nerr_pass(web_redirect(req, 303, location));
+	err = likes_changed(req);
+	if (!err)
+		err = web_redirect(req, 303, location);
+	return nerr_pass(err);
 }

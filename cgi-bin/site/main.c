@@ -4,8 +4,9 @@
 
 static const struct web_route site_routes[] = {
 	/* The entrance depends on the cookies only, the exhibit pages on the
-	 * exhibit data too, which changes only with a new seed; the pages that
-	 * show likes are kept only for visitors without an ID (web_uncached). */
+	 * exhibit data too, which changes only with a new seed, and on the likes
+	 * and notes, which may be Cache.PagesSeconds old except to the visitor
+	 * who made them (likes_changed). */
 	{ "GET", "/", site_entrance_render, WEB_CACHED },
 	{ "POST", "/", site_entrance_submit, 0 },
 	{ "GET", "/exhibits/", site_exhibit_list_render, WEB_CACHED },

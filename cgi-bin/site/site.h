@@ -18,6 +18,13 @@ NEOERR *site_insights_render(web_request *req);
 NEOERR *site_insights_csv(web_request *req);
 NEOERR *site_insights_team_add(web_request *req);
 
+/* likes.c — after a like or a note: sets LIKES_CHANGED_COOKIE (a session
+ * cookie) to the time, so the cached pages this visitor asks for next are
+ * new keys and drawn anew, with what they just did. Raises what setting a
+ * cookie raises. */
+#define LIKES_CHANGED_COOKIE "masakari_answered"
+NEOERR *likes_changed(web_request *req);
+
 /* likes.c — each work's like count at prefix.<position>.Likes (every work)
  * or prefix.Likes, with prefix.Liked when the visitor likes it (one work).
  * Without the database the counts are left out; raises only what HDF does. */

@@ -109,11 +109,24 @@ like "$A" "$ACSRF" kisei like
 for _ in 1 2; do
 	get /exhibits/kisei -b "$A" -H "Accept-Language: en"
 	expect_body "You like this work."
-	get /exhibits/kisei -H "Cookie: identity=$secret_c"
+	get /exhibits/kisei -H "Cookie: identity=$secret_c" -H "Accept-Language: en"
 	expect_no_body "You like this work."
 	expect_body 'value="like"'
-	check "a visitor's page is not served from nginx's cache" test "$(header X-Cache)" != HIT
 done
+
+t "a page kept for a visitor is drawn anew after their own like"
+get /exhibits/kisei -b "$A" -H "Accept-Language: en"
+expect_header X-Cache HIT
+count=$(grep -o 'data-likes="[0-9]*"' "$TMP/body" | head -1)
+like "$A" "$ACSRF" kisei undo
+expect_header Set-Cookie "masakari_answered="
+get /exhibits/kisei -b "$A" -H "Accept-Language: en"
+check "the liker's page after the undo is not the kept one" test "$(header X-Cache)" != HIT
+expect_no_body "You like this work."
+expect_no_body "$count"
+get / -b "$A" -H "Accept-Language: en"
+grep -A8 'data-slug="kisei"' "$TMP/body" >"$TMP/stand"
+check "the liker's hall has the new count too" sh -c "! grep -qF '$count' '$TMP/stand'"
 
 t "pages that do not depend on the visitor are still kept"
 get /exhibits/kisei -H "Accept-Language: en"
