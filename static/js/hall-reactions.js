@@ -22,7 +22,7 @@ const FLOAT_MS = 2000;
 function typing(event) {
 	const t = event.target;
 
-	return event.ctrlKey || event.metaKey || event.altKey ||
+	return event.ctrlKey || event.metaKey || event.altKey || event.isComposing ||
 		(t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName)));
 }
 
