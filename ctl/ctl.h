@@ -24,5 +24,7 @@ int ctl_chat_delete(const struct settings *settings, int argc, char **argv);
 int ctl_announce(const struct settings *settings, int argc, char **argv);
 int ctl_operator_link(const struct settings *settings, int argc, char **argv);
 int ctl_moderation_log(const struct settings *settings, int argc, char **argv);
+/* team.c */
+int ctl_team_add(const struct settings *settings, int argc, char **argv);
 
 #endif

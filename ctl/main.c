@@ -41,6 +41,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "moderation-log", "moderation-log [N]   the last N operator acts", 1, ctl_moderation_log },
 	{ "schema", "schema             the tables as the migrations left them (sql/schema.sql)", 1,
 	  ctl_schema },
+	{ "team-add", "team-add SLUG GITHUB_ID  make the ID one of the work's team, who answer its guestbook",
+	  1, ctl_team_add },
 	{ NULL, NULL, 0, NULL },
 };
 

@@ -19,7 +19,10 @@
  *   operator_links used or expired that long ago;
  *   hall_events    a day old: a daemon reads only the events made since it
  *                  started, within a second; kept for ever only when the
- *                  moderation records are (Retention.ModerationDays 0).
+ *                  moderation records are (Retention.ModerationDays 0);
+ *   hall_samples, hall_sample_positions
+ *                  the hall's visitor samples older than
+ *                  Retention.InsightsDays (30).
  *
  * Each statement deletes at most 10000 rows, so a run never holds
  * locks for long; a backlog goes in a few minutes. 0 days or hours keeps
@@ -65,6 +68,10 @@ static const struct retention_rule retention_rules[] = {
 	  "LIMIT 10000" },
 	{ "hall_events", offsetof(struct settings, retention_moderation_days),
 	  "DELETE FROM hall_events WHERE created_at < NOW(3) - INTERVAL LEAST(?, 1) DAY LIMIT 10000" },
+	{ "hall_samples", offsetof(struct settings, retention_insights_days),
+	  "DELETE FROM hall_samples WHERE at < NOW() - INTERVAL ? DAY LIMIT 10000" },
+	{ "hall_sample_positions", offsetof(struct settings, retention_insights_days),
+	  "DELETE FROM hall_sample_positions WHERE at < NOW() - INTERVAL ? DAY LIMIT 10000" },
 };
 
 void retention_prune(const struct settings *st, db_t *db)

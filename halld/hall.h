@@ -7,7 +7,7 @@
  * a file and its names carry the file's prefix: protocol.c (protocol_),
  * arrival.c (arrival_), address.c (address_), session.c (session_), msg.c
  * (msg_), positions.c (positions_), presence.c (presence_), chat.c (chat_),
- * room.c (room_), tick.c (tick_). */
+ * room.c (room_), tick.c (tick_), react.c (react_). */
 #ifndef HALLD_HALL_H
 #define HALLD_HALL_H
 
@@ -36,6 +36,8 @@
 #define HALL_MOVE_BURST 20.0
 #define HALL_CHAT_RATE 1.0
 #define HALL_CHAT_BURST 5.0
+#define HALL_REACT_RATE 1.0            /* emotes (react.c) */
+#define HALL_REACT_BURST 3.0
 #define HALL_FRAME_RATE 50.0           /* any message at all */
 #define HALL_FRAME_BURST 100.0
 #define HALL_ERROR_RATE 5.0            /* ERROR_MESSAGEs we send back */
@@ -84,7 +86,7 @@ struct hall_session {
 	unsigned char *rx;                     /* a message arriving in several pieces */
 	size_t rx_len;
 
-	struct hall_bucket moves, frames, errors;
+	struct hall_bucket moves, frames, errors, reacts;
 	double strikes, strikes_at;            /* refused messages, decaying over time */
 	double rate_error_at;                  /* last "rate limited" ERROR_MESSAGE */
 
@@ -280,6 +282,13 @@ void chat_say(struct hall *hall, struct hall_session *s, const char *message);
 void chat_take_history(struct hall *hall, const struct worker_event *ev);
 void chat_take_others(struct hall *hall, const struct worker_event *ev);
 void chat_free(struct hall *hall);
+
+/* react.c — a visitor's emote (REACT), shown above the avatar to everyone
+ * connected to this daemon, spectators included; limited to HALL_REACT_RATE
+ * a second (bursts of HALL_REACT_BURST, each refusal a strike), and a muted
+ * visitor is told why nothing was shown. emote is one of INPUT_EMOTES. Never
+ * fails: a frame that cannot be built (out of memory, logged) is not sent. */
+void react_send(struct hall *hall, struct hall_session *s, const char *emote, double now);
 
 /* room.c — the masakari room: connections that asked for throws and host
  * status. room_subscribe adds one; room_send sends m to each (NULL: nothing);

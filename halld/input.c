@@ -80,6 +80,21 @@ static int read_chat(json_t *msg, char *out, const char **problem)
 	return 0;
 }
 
+/* An emote: one of the few the page can show, nothing else. */
+static int read_emote(json_t *msg, char *out, const char **problem)
+{
+	static const char *const emotes[] = INPUT_EMOTES;
+	const char *e = json_string_value(json_object_get(msg, "emote"));
+
+	for (size_t i = 0; e && i < sizeof(emotes) / sizeof(emotes[0]); i++)
+		if (strcmp(e, emotes[i]) == 0) {
+			strcpy(out, emotes[i]);
+			return 0;
+		}
+	*problem = "emote must be one of clap, laugh, heart, surprise, axe";
+	return INPUT_ERR_BAD_REQUEST;
+}
+
 int input_parse(const char *text, size_t len, struct input_request *req, const char **problem)
 {
 	json_error_t err;
@@ -109,6 +124,9 @@ int input_parse(const char *text, size_t len, struct input_request *req, const c
 	} else if (strcmp(action, "ACTION_CHAT_MESSAGE") == 0) {
 		req->kind = INPUT_CHAT;
 		rc = read_chat(msg, req->message, problem);
+	} else if (strcmp(action, "REACT") == 0) {
+		req->kind = INPUT_REACT;
+		rc = read_emote(msg, req->emote, problem);
 	} else if (strcmp(action, "SUBSCRIBE") == 0) {
 		const char *room = json_string_value(json_object_get(msg, "room"));
 

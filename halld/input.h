@@ -23,12 +23,18 @@ enum input_kind {
 	INPUT_MOVE,       /* UPDATE_CHARACTER_POS */
 	INPUT_CHAT,       /* ACTION_CHAT_MESSAGE */
 	INPUT_SUBSCRIBE,  /* SUBSCRIBE, room "masakari" */
+	INPUT_REACT,      /* REACT, an emote of INPUT_EMOTES (react.c acts on it) */
 };
+
+/* The emotes a REACT may carry, as the page's keys 1–5 send them. */
+#define INPUT_EMOTES { "clap", "laugh", "heart", "surprise", "axe" }
+#define INPUT_EMOTE_MAX 8           /* bytes of the longest */
 
 struct input_request {
 	enum input_kind kind;
 	double x, y;                               /* clamped to the world */
 	char message[INPUT_CHAT_MAX_BYTES + 1];    /* valid UTF-8, 1–200 characters */
+	char emote[INPUT_EMOTE_MAX + 1];           /* REACT: one of INPUT_EMOTES */
 };
 
 /* Parses one complete text message of len bytes (already known to be valid

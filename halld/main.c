@@ -290,6 +290,7 @@ int main(void)
 	wopt.host = host;
 	wopt.presence_timeout_s = (unsigned)st.halld_presence_timeout_seconds;
 	wopt.sample_interval_s = (unsigned)st.halld_status_sample_seconds;
+	wopt.insights_interval_s = (unsigned)st.halld_insights_sample_seconds;
 	wopt.record_status = hall.have_status;
 	hall.worker = worker_start(&st, &wopt, hall.ctx);
 	if (!hall.worker) {

@@ -277,6 +277,10 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		positions_move(hall, s, req.x, req.y);
 		return;
 	}
+	if (req.kind == INPUT_REACT) {
+		react_send(hall, s, req.emote, now);
+		return;
+	}
 	/* Per ID, not per connection: many tabs of one ID are one chatter. */
 	if (!session_allow(&s->visitor->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))

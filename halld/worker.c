@@ -1,6 +1,6 @@
 /* worker.c — the hall daemon's database worker (worker.h): the rounds of its
  * dbthread.h thread, each calling the concerns in turn (chat, throws,
- * presence, status samples: worker_thread.h), and the events they hand to
+ * presence, status and visitor samples: worker_thread.h), and the events they hand to
  * the event loop. */
 #include "worker_thread.h"
 
@@ -65,6 +65,8 @@ static double worker_next_due(const struct worker *w)
 		due = w->next_presence;
 	if (w->sample_interval_s && w->next_sample < due)
 		due = w->next_sample;
+	if (w->insights_interval_s && w->next_insights < due)
+		due = w->next_insights;
 	if (w->next_prune < due)
 		due = w->next_prune;
 	return due;
@@ -131,6 +133,11 @@ static double worker_round(void *owner, struct dbthread_item *jobs, size_t njobs
 		worker_status_record(w);
 		w->next_sample = now + w->sample_interval_s;
 	}
+	/* After the presence row: the sample is read from it. */
+	if (w->insights_interval_s && now >= w->next_insights) {
+		worker_insights_record(w);
+		w->next_insights = now + w->insights_interval_s;
+	}
 	if (now >= w->next_prune) {
 		worker_status_prune(w);
 		worker_presence_prune(w);
@@ -160,10 +167,13 @@ struct worker *worker_start(const struct settings *settings, const struct worker
 	snprintf(w->host, sizeof(w->host), "%s", opt->host);
 	w->presence_timeout_s = opt->presence_timeout_s;
 	w->sample_interval_s = opt->sample_interval_s;
+	w->insights_interval_s = opt->insights_interval_s;
 	w->record_status = opt->record_status;
 	clock_utc_db(w->started_at, sizeof(w->started_at));
 	w->version = (unsigned long long)time(NULL) * 1000000ULL;
 	w->next_poll = w->next_presence = w->next_sample = clock_monotonic();
+	/* The first sample once the presence row has been written. */
+	w->next_insights = clock_monotonic() + 1.0;
 	w->next_prune = clock_monotonic() + 5.0;
 	w->thread = dbthread_new(&worker_spec, w, settings, ctx);
 	if (!w->thread) {

@@ -6,7 +6,8 @@
  * lws_cancel_service. The worker is a dbthread.h thread with its own db_t and
  * keeps going through database outages, logging once when one starts and
  * once when it ends. Its concerns are files of their own (worker_thread.h):
- * worker_chat.c, worker_presence.c, worker_throws.c, worker_status.c. */
+ * worker_chat.c, worker_presence.c, worker_throws.c, worker_status.c,
+ * worker_insights.c. */
 #ifndef HALLD_WORKER_H
 #define HALLD_WORKER_H
 
@@ -83,6 +84,7 @@ struct worker_options {
 	const char *host;               /* gethostname(), for status_samples */
 	unsigned presence_timeout_s;    /* a daemon silent this long has left */
 	unsigned sample_interval_s;     /* status_samples, 0: none */
+	unsigned insights_interval_s;   /* hall_samples, 0: none */
 	int record_status;              /* the status sampler runs */
 };
 

@@ -18,7 +18,7 @@ struct worker {
 	db_t *db;                       /* the thread's connection */
 	char daemon_id[129];
 	char host[65];
-	unsigned presence_timeout_s, sample_interval_s;
+	unsigned presence_timeout_s, sample_interval_s, insights_interval_s;
 	int record_status;
 
 	/* Shared with the loop, under the thread's lock (worker_presence.c). */
@@ -42,7 +42,7 @@ struct worker {
 	struct worker_remote *remotes;
 	size_t nremotes;
 	double remote_ok_at;
-	double next_poll, next_presence, next_sample, next_prune, next_sanctions;
+	double next_poll, next_presence, next_sample, next_prune, next_sanctions, next_insights;
 };
 
 /* worker.c — a database failure logged once per outage, and its end. */
@@ -100,5 +100,9 @@ void worker_throws_poll(struct worker *w);
  * (when it runs); prune deletes samples older than a day. */
 void worker_status_record(struct worker *w);
 void worker_status_prune(struct worker *w);
+
+/* worker_insights.c — the hall's visitor samples: record writes how many
+ * visitors this daemon has and where they stand, from its presence row. */
+void worker_insights_record(struct worker *w);
 
 #endif

@@ -166,6 +166,8 @@
 	  "A daemon sharing the database whose heartbeat is older than this has left, visitors too") \
 	X(halld_status_sample_seconds, "Halld.StatusSampleSeconds", INT, 5, 0, 3600, \
 	  "Host status samples for the HP history, every this many seconds (0: none)") \
+	X(halld_insights_sample_seconds, "Halld.InsightsSampleSeconds", INT, 60, 0, 3600, \
+	  "How often each daemon records how many visitors are in the hall and where they stand, for /operators/insights (0: never)") \
 	X(halld_max_per_address, "Halld.MaxPerAddress", INT, 400, 0, 1000000, \
 	  "Hall connections from one client address (IPv6: its /64), a bound against one address taking the daemon (0: no cap); a venue NAT is one address") \
 	X(halld_spectators_per_address, "Halld.SpectatorsPerAddress", INT, 50, 0, 1000000, \
@@ -213,7 +215,9 @@
 	X(retention_reply_cache_days, "Retention.ReplyCacheDays", INT, 30, 0, 36500, \
 	  "Days a cached reply is kept (0: for ever)") \
 	X(retention_moderation_days, "Retention.ModerationDays", INT, 90, 0, 36500, \
-	  "Days reports, the moderation log and lifted or ended mutes and bans are kept (0: for ever)")
+	  "Days reports, the moderation log and lifted or ended mutes and bans are kept (0: for ever)") \
+	X(retention_insights_days, "Retention.InsightsDays", INT, 30, 0, 36500, \
+	  "Days the hall's visitor samples behind /operators/insights are kept (0: for ever)")
 
 #define SETTINGS_CTYPE_INT long
 #define SETTINGS_CTYPE_DOUBLE double

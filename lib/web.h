@@ -84,6 +84,15 @@ NEOERR *web_template_functions(CSPARSE *cs);
 /* Renders templates/<name> with the request's HDF at the current status. */
 NEOERR *web_render(web_request *req, const char *template_name);
 
+/* Sends body (len bytes) as ctype ("text/csv") with the current status: for
+ * what is neither a page nor JSON. Raises what writing raises. */
+NEOERR *web_send(web_request *req, const char *ctype, const char *body, size_t len);
+
+/* This response depends on more than the path and the cookies (numbers that
+ * move, for one reader): it is neither kept nor marked for nginx's cache,
+ * even on a WEB_CACHED route. Never fails. */
+void web_uncached(web_request *req);
+
 /* Sends a redirect (301, 302, 303) to a local path or an absolute URL. */
 NEOERR *web_redirect(web_request *req, int status, const char *location);
 

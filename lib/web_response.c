@@ -147,6 +147,16 @@ NEOERR *web_render(web_request *req, const char *template_name)
 	return nerr_pass(err);
 }
 
+NEOERR *web_send(web_request *req, const char *ctype, const char *body, size_t len)
+{
+	return nerr_pass(response_send(req, ctype, body, len));
+}
+
+void web_uncached(web_request *req)
+{
+	req->cache_key = NULL;
+}
+
 NEOERR *web_redirect(web_request *req, int status, const char *location)
 {
 	NEOERR *err;

@@ -54,6 +54,9 @@ stack_port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 # Addresses never limited: the flooder's, which attacks /legacy/random at up
 # to Flooder.MaxTotalRate by design.
 : "${MASAKARI_LIMIT_EXEMPT:=127.0.0.1}"
+# The hall's visitor samples for /operators/insights: often enough locally
+# that a short visit shows (servers take a minute, the setting's default).
+: "${MASAKARI_INSIGHTS_SAMPLE_SECONDS:=5}"
 
 stack_render() { # template output
 	local exempt_geo="" a
@@ -79,6 +82,7 @@ stack_render() { # template output
 		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
 		-e "s|@LOG_FILE@|$STACK_VAR/log/fcgi.log|g" \
 		-e "s|@OPERATOR@|${MASAKARI_OPERATOR:-}|g" \
+		-e "s|@INSIGHTS_SAMPLE_SECONDS@|$MASAKARI_INSIGHTS_SAMPLE_SECONDS|g" \
 		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
 		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
 		-e "s|@LLM_MODEL@|${MASAKARI_LLM_MODEL:-gpt-4o-mini}|g" \

@@ -84,3 +84,16 @@ GRANT SELECT, DELETE ON reports TO @flooder@;
 GRANT SELECT, DELETE ON moderation_log TO @flooder@;
 GRANT SELECT, DELETE ON sanctions TO @flooder@;
 GRANT SELECT, DELETE ON operator_links TO @flooder@;
+
+-- What visitors answer to the works (sql/0120): likes, the guestbook, the
+-- teams; the hall's samples for the insights page, written by the daemons
+-- and pruned by the flooder.
+GRANT SELECT, INSERT, DELETE ON exhibit_likes TO @web@;
+GRANT SELECT, INSERT, UPDATE ON exhibit_notes TO @web@;
+GRANT SELECT, INSERT, DELETE ON exhibit_team TO @web@;
+GRANT SELECT ON hall_samples TO @web@;
+GRANT SELECT ON hall_sample_positions TO @web@;
+GRANT SELECT, INSERT, DELETE ON hall_samples TO @halld@;
+GRANT SELECT, INSERT, DELETE ON hall_sample_positions TO @halld@;
+GRANT SELECT, DELETE ON hall_samples TO @flooder@;
+GRANT SELECT, DELETE ON hall_sample_positions TO @flooder@;

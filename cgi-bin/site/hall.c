@@ -10,6 +10,10 @@ NEOERR *site_hall_render(web_request *req)
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 	const char *token;
 
+	/* Each stand shows its likes; a kept hall may be Cache.PagesSeconds
+	 * old, but never after the visitor's own like (likes_changed). */
+	if (!err)
+		err = likes_copy_counts(req, "Exhibits");
 	/* Every visitor gets a CSRF token: the hall's script sends it with a
 	 * report (and an operator's acts), one signed in with GitHub with the
 	 * sign-out form. */

@@ -1,7 +1,7 @@
 // hall-exhibits.js — the exhibits standing in the hall, built from the
 // exhibit list the page already has (titles and pictures escaped once, by
-// the server), and each one's description shown in a modal without leaving
-// the hall.
+// the server), with its likes, and each one's description, likes and
+// guestbook shown in a modal without leaving the hall.
 
 import { domElement } from './dom.js';
 import { dialogOpen } from './hall-dialog.js';
@@ -20,6 +20,7 @@ export function exhibitsBuild(stage, onOpen) {
 		const link = item.querySelector('a[href]');
 		const picture = item.querySelector('img');
 		const title = item.querySelector('.exhibit-title');
+		const likes = item.querySelector('.exhibit-likes');
 
 		if (!Number.isFinite(x) || !Number.isFinite(y) || !link || !title)
 			continue;
@@ -48,6 +49,12 @@ export function exhibitsBuild(stage, onOpen) {
 		if (lang)
 			name.lang = lang;
 		exhibit.append(frame, name);
+		/* The likes as the page counted them, in its words ("3 likes"). */
+		if (likes) {
+			const count = domElement('span', 'hall-exhibit-likes', `♥ ${likes.textContent.trim()}`);
+			count.dataset.likes = likes.dataset.likes || '0';
+			exhibit.append(count);
+		}
 		stage.addStand(exhibit);
 
 		const spot = {

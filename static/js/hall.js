@@ -20,7 +20,9 @@ import { exhibitsBuild, exhibitsOpen } from './hall-exhibits.js';
 import { modalsCelebrate, modalsTutorial } from './hall-modals.js';
 import { HallModeration } from './hall-moderation.js';
 import { HallMovement, MOVEMENT_PLAZA } from './hall-movement.js';
+import { HallPeople } from './hall-people.js';
 import { HallProtocol, PROTOCOL_GITHUB_ID } from './hall-protocol.js';
+import { HallReactions } from './hall-reactions.js';
 import { HallStage, STAGE_WORLD } from './hall-stage.js';
 import { storageGet, storageSet } from './storage.js';
 import { textGet, textNodes, textNumber } from './text.js';
@@ -66,7 +68,10 @@ class Hall {
 				this.protocol.joined();
 				this.movement.joined();
 			},
-			onMessage: (message) => this.protocol.received(message),
+			onMessage: (message) => {
+				if (!this.reactions.received(message))
+					this.protocol.received(message);
+			},
 			onClosed: (code) => this.moderation.closed(code),
 		});
 		this.movement = new HallMovement(this.user, this.self,
@@ -91,6 +96,14 @@ class Hall {
 			onSecret: () => modalsCelebrate(this.stage.world),
 		});
 		this.chat.input.addEventListener('focus', () => this.keyboard.release());
+		this.reactions = new HallReactions({
+			parent: root,
+			send: (message) => this.connection.send(message),
+			avatarOf: (id) => (this.protocol.isSelf(id) ? this.self : this.protocol.others.get(id.toLowerCase())),
+			chat: this.chat,
+			isBlocked: () => dialogIsOpen(),
+		});
+		this.people = new HallPeople(document.getElementById('hall-people-list'), this.spots);
 
 		root.classList.add('is-live');
 		new ResizeObserver(() => this.measure()).observe(this.stage.viewport);
@@ -134,6 +147,7 @@ class Hall {
 
 	showPeople(count) {
 		this.stage.showPeople(textGet('Hall.People', textNumber(count)));
+		this.people.update(this.self, this.protocol.others.values());
 	}
 
 	showConnection(state, detail) {
@@ -147,6 +161,9 @@ class Hall {
 	 * STAND_MARGIN; the hint then names it. */
 	updateStanding() {
 		const { x, y } = this.self;
+
+		if (this.people)
+			this.people.update(this.self, this.protocol.others.values());
 		const spot = this.spots.find((s) =>
 			Math.abs(x - s.x) <= s.halfWidth && Math.abs(y - s.y) <= s.halfHeight) || null;
 

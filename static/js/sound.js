@@ -121,8 +121,9 @@ export function soundToggle(parent) {
 	};
 
 	button.type = 'button';
-	/* A constant name with aria-pressed for the state, as a toggle button has. */
-	button.setAttribute('aria-label', textGet('Sound.Label'));
+	/* The visible words are the name (WCAG 2.5.3, label in name), with
+	 * aria-pressed for the state; the title says what it switches. */
+	button.title = textGet('Sound.Label');
 	button.addEventListener('click', () => {
 		storageSet(STORAGE_SOUND, soundEnabled() ? 'off' : 'on');
 		show();

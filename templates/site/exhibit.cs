@@ -16,5 +16,50 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
     <?cs if:subcount(Exhibit.Links) > 0 ?><dt><?cs var:Text.Site.Exhibit.Links ?></dt><dd><ul class="exhibit-links"><?cs each:l = Exhibit.Links ?><li><a href="<?cs var:l.Url ?>" rel="noopener" lang="<?cs call:lang_of(l.Label, l.LabelEn) ?>"><?cs call:text_of(l.Label, l.LabelEn) ?></a></li><?cs /each ?></ul></dd><?cs /if ?>
   </dl>
   <p class="exhibit-go"><a class="button" href="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/go"><?cs var:Text.Site.Exhibit.Go ?></a></p>
+  <?cs # Likes and the guestbook (cgi-bin/site/likes.c, guestbook.c): part of
+       the article, so the hall's exhibit dialog shows them too. ?>
+  <section id="likes" class="exhibit-like-box" aria-labelledby="likes-heading">
+    <h2 id="likes-heading"><?cs var:Text.Site.Exhibit.Likes ?></h2>
+    <?cs if:?Exhibit.Likes ?><p class="like-count" data-likes="<?cs var:Exhibit.Likes ?>"><?cs var:fill(Text.Site.Exhibit.LikeCount, number(Exhibit.Likes)) ?></p><?cs /if ?>
+    <?cs if:Page.GithubId ?>
+    <?cs if:Exhibit.Liked ?><p class="like-mine"><?cs var:Text.Site.Exhibit.YouLike ?></p><?cs /if ?>
+    <form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/like" class="like-form">
+      <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
+      <input type="hidden" name="action" value="<?cs if:Exhibit.Liked ?>undo<?cs else ?>like<?cs /if ?>">
+      <button type="submit" class="like-button<?cs if:Exhibit.Liked ?> is-liked<?cs /if ?>"><?cs if:Exhibit.Liked ?><?cs var:Text.Site.Exhibit.Unlike ?><?cs else ?><?cs var:Text.Site.Exhibit.Like ?><?cs /if ?></button>
+    </form>
+    <?cs else ?><p class="like-needs-id"><?cs var:Text.Site.Exhibit.LikeNeedsId ?></p><?cs /if ?>
+  </section>
+  <section id="guestbook" class="guestbook" aria-labelledby="guestbook-heading">
+    <h2 id="guestbook-heading"><?cs var:Text.Site.Guestbook.Title ?></h2>
+    <p><?cs var:Text.Site.Guestbook.Lead ?></p>
+    <?cs def:note_meta(n) ?><p class="note-meta"><?cs var:fill2(Text.Site.Guestbook.By, n.GithubId, datetime(n.At)) ?><?cs if:n.ByTeam == 1 ?> <span class="team-mark" title="<?cs var:Text.Site.Guestbook.TeamMarkTitle ?>"><?cs var:Text.Site.Guestbook.TeamMark ?></span><?cs /if ?></p><?cs /def ?>
+    <?cs def:note_delete(n) ?><?cs if:Page.Operator ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes/<?cs var:n.Id ?>/delete" class="note-delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><button type="submit" aria-label="<?cs var:fill(Text.Site.Guestbook.DeleteLabel, n.GithubId) ?>"><?cs var:Text.Site.Guestbook.Delete ?></button></form><?cs /if ?><?cs /def ?>
+    <?cs if:Guestbook.Unavailable ?><p class="guestbook-unavailable"><?cs var:Text.Site.Guestbook.Unavailable ?></p>
+    <?cs elif:subcount(Guestbook.Notes) == 0 ?><p class="guestbook-empty"><?cs var:Text.Site.Guestbook.None ?></p>
+    <?cs else ?><ol class="guestbook-notes">
+    <?cs each:n = Guestbook.Notes ?><li class="note<?cs if:n.ByTeam == 1 ?> by-team<?cs /if ?>" id="note-<?cs var:n.Id ?>">
+      <?cs call:note_meta(n) ?>
+      <p class="note-body"><?cs var:n.Body ?></p>
+      <?cs call:note_delete(n) ?>
+      <?cs if:subcount(n.Replies) > 0 ?><ol class="note-replies">
+      <?cs each:r = n.Replies ?><li class="note note-reply<?cs if:r.ByTeam == 1 ?> by-team<?cs /if ?>" id="note-<?cs var:r.Id ?>"><?cs call:note_meta(r) ?><p class="note-body"><?cs var:r.Body ?></p><?cs call:note_delete(r) ?></li>
+      <?cs /each ?></ol><?cs /if ?>
+      <?cs if:Page.Team ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes" class="note-reply-form">
+        <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
+        <input type="hidden" name="reply_to" value="<?cs var:n.Id ?>">
+        <label for="reply-<?cs var:n.Id ?>"><?cs var:Text.Site.Guestbook.ReplyLabel ?></label>
+        <textarea id="reply-<?cs var:n.Id ?>" name="body" rows="2" maxlength="500" required></textarea>
+        <button type="submit"><?cs var:Text.Site.Guestbook.ReplySubmit ?></button>
+      </form><?cs /if ?>
+    </li>
+    <?cs /each ?></ol><?cs /if ?>
+    <?cs if:Page.GithubId ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes" class="note-form">
+      <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
+      <label for="note-body"><?cs var:Text.Site.Guestbook.Label ?></label>
+      <textarea id="note-body" name="body" rows="4" maxlength="500" required></textarea>
+      <button type="submit"><?cs var:Text.Site.Guestbook.Submit ?></button>
+    </form><?cs /if ?>
+  </section>
 </article>
 <?cs include:"layout/foot.cs" ?>

@@ -9,7 +9,7 @@ include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>" data-csrf="<?cs var:Page.CsrfToken ?>"<?cs if:Page.Operator ?> data-operator="1"<?cs /if ?>>
   <div class="hall-welcome">
     <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?><?cs if:Page.Operator ?> <span class="operator-badge" title="<?cs var:Text.Common.Moderation.OperatorTitle ?>"><?cs var:Text.Common.Moderation.Operator ?></span><?cs /if ?></h1>
-    <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a><?cs if:Page.Operator ?> · <a href="/operators" id="hall-operators"><?cs var:Text.Site.Operators.Title ?></a><?cs /if ?></p>
+    <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a> · <a href="#hall-people"><?cs var:Text.Site.Hall.PeopleTitle ?></a><?cs if:Page.Operator ?> · <a href="/operators" id="hall-operators"><?cs var:Text.Site.Operators.Title ?></a><?cs /if ?></p>
     <?cs if:Page.Verified ?><form method="post" action="/logout" class="logout-form"><input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><button type="submit"><?cs var:Text.Site.Login.SignOut ?></button></form><?cs /if ?>
   </div>
   <p class="hall-noscript"><?cs var:Text.Site.Hall.NoScript ?></p>
@@ -21,6 +21,13 @@ include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
 <?cs each:e = Exhibits ?><?cs call:exhibit_card(e, 1) ?><?cs /each ?>
   </ul>
 </section>
+<?cs # Who is here and at which work, filled by static/js/hall-people.js: the
+     map's news without the map. ?>
+<section id="hall-people" class="hall-people-list" aria-labelledby="hall-people-heading">
+  <h2 id="hall-people-heading"><?cs var:Text.Site.Hall.PeopleTitle ?></h2>
+  <p><?cs var:Text.Site.Hall.PeopleLead ?></p>
+  <ul id="hall-people-list"></ul>
+</section>
 <?cs # The hall's script and every module it imports (t4003 checks the list). ?><?cs
 set:Page.Script = "hall.js" ?><?cs set:Page.Modules.0 = "dom.js" ?><?cs set:Page.Modules.1 = "hall-avatar.js" ?><?cs
 set:Page.Modules.2 = "hall-board.js" ?><?cs set:Page.Modules.3 = "hall-camera.js" ?><?cs
@@ -28,7 +35,8 @@ set:Page.Modules.4 = "hall-chat.js" ?><?cs set:Page.Modules.5 = "hall-connection
 set:Page.Modules.6 = "hall-controls.js" ?><?cs set:Page.Modules.7 = "hall-dialog.js" ?><?cs
 set:Page.Modules.8 = "hall-exhibits.js" ?><?cs set:Page.Modules.9 = "hall-modals.js" ?><?cs
 set:Page.Modules.10 = "hall-moderation.js" ?><?cs set:Page.Modules.11 = "hall-movement.js" ?><?cs
-set:Page.Modules.12 = "hall-protocol.js" ?><?cs set:Page.Modules.13 = "hall-stage.js" ?><?cs
-set:Page.Modules.14 = "identicon.js" ?><?cs set:Page.Modules.15 = "storage.js" ?><?cs
-set:Page.Modules.16 = "text-catalog.js" ?><?cs set:Page.Modules.17 = "text.js" ?><?cs
+set:Page.Modules.12 = "hall-people.js" ?><?cs set:Page.Modules.13 = "hall-protocol.js" ?><?cs
+set:Page.Modules.14 = "hall-reactions.js" ?><?cs set:Page.Modules.15 = "hall-stage.js" ?><?cs
+set:Page.Modules.16 = "identicon.js" ?><?cs set:Page.Modules.17 = "storage.js" ?><?cs
+set:Page.Modules.18 = "text-catalog.js" ?><?cs set:Page.Modules.19 = "text.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

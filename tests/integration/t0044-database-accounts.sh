@@ -77,6 +77,8 @@ refused web "UPDATE throws SET power = 100 WHERE id = -1"
 refused web "UPDATE throws SET score = 1 WHERE id = -1"
 allowed web "SELECT COUNT(*) FROM llm_cache"
 refused web "INSERT INTO llm_cache (normalized_hash, normalized, reply) VALUES (UNHEX(SHA2('t0044', 256)), 't0044', 'x')"
+allowed web "DELETE FROM exhibit_likes WHERE github_id = 'nobody-t0044'"
+refused web "INSERT INTO hall_samples (at, daemon_id, visitors) VALUES (NOW(), 't0044', 1)"
 
 t "the hall daemon: chat, presence and samples; it reads throws and never writes them"
 allowed halld "SELECT COUNT(*) FROM chat_messages"
@@ -89,6 +91,9 @@ refused halld "UPDATE identities SET secret_hash = REPEAT('0', 64) WHERE github_
 refused halld "UPDATE identities SET last_seen = '2000-01-01' WHERE github_id = 'nobody'"
 refused halld "SELECT COUNT(*) FROM llm_cache"
 refused halld "UPDATE attack_jobs SET status = 'done' WHERE throw_id = -1"
+allowed halld "DELETE FROM hall_samples WHERE daemon_id = 'nobody-t0044'"
+refused halld "DELETE FROM exhibit_likes WHERE github_id = 'nobody-t0044'"
+refused halld "UPDATE exhibit_notes SET body = '' WHERE id = -1"
 
 t "the flooder: the queue, the replies and the retention; it makes no throw and no identity"
 allowed flooder "SELECT COUNT(*) FROM attack_jobs"
@@ -108,6 +113,8 @@ allowed flooder "UPDATE throws SET power = 100 WHERE id = -1"
 check "migrate runs" test $? -eq 0
 refused flooder "UPDATE throws SET power = 100 WHERE id = -1"
 allowed flooder "UPDATE throws SET reply = reply WHERE id = -1"
+allowed flooder "DELETE FROM hall_sample_positions WHERE github_id = 'nobody-t0044'"
+refused flooder "INSERT INTO exhibit_likes (exhibit_id, github_id) VALUES (1, 'x')"
 
 t "every table of the schema is in some part's grants"
 for table in $(sql "SELECT table_name FROM information_schema.tables WHERE table_schema = 'masakari' AND table_name <> 'schema_migrations'"); do

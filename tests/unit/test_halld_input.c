@@ -150,6 +150,27 @@ static void keeps_markup_as_typed(void **state)
 	assert_string_equal(req.message, "<b>hi</b>");
 }
 
+static void takes_the_five_emotes_and_nothing_else(void **state)
+{
+	static const char *const emotes[] = { "clap", "laugh", "heart", "surprise", "axe" };
+	struct input_request req;
+	const char *problem;
+	char text[128];
+
+	(void)state;
+	for (size_t i = 0; i < 5; i++) {
+		snprintf(text, sizeof(text), "{\"action\":\"REACT\",\"emote\":\"%s\"}", emotes[i]);
+		assert_int_equal(parse(text, &req, &problem), 0);
+		assert_int_equal(req.kind, INPUT_REACT);
+		assert_string_equal(req.emote, emotes[i]);
+	}
+	expect_refused("{\"action\":\"REACT\",\"emote\":\"poop\"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"REACT\",\"emote\":\"CLAP\"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"REACT\",\"emote\":\"clap\\u0000x\"}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"REACT\",\"emote\":1}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"REACT\"}", INPUT_ERR_BAD_REQUEST);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +184,7 @@ int main(void)
 		cmocka_unit_test(takes_chat_of_200_characters_and_not_201),
 		cmocka_unit_test(refuses_blank_and_control_character_chat),
 		cmocka_unit_test(keeps_markup_as_typed),
+		cmocka_unit_test(takes_the_five_emotes_and_nothing_else),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

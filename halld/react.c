@@ -1,0 +1,33 @@
+/* react.c — emotes in the hall (REACT): a visitor's clap, laugh, heart,
+ * surprise or axe, floated above the avatar for everyone connected to this
+ * daemon (docs/HALL.md, Reactions). Nothing is stored: a reaction is of the
+ * moment, and one missed is no loss. */
+#include "hall.h"
+
+#include "input.h"
+
+void react_send(struct hall *hall, struct hall_session *s, const char *emote, double now)
+{
+	const struct hall_sanction *mute;
+	struct hall_msg *m;
+	json_t *j;
+
+	if (!session_allow(&s->reacts, HALL_REACT_RATE, HALL_REACT_BURST, now)) {
+		if (!session_strike(s, now))
+			session_error(s, INPUT_ERR_RATE, "reactions are limited to one a second", now);
+		return;
+	}
+	/* Muted: no more heard than in chat, and told why. */
+	if (events_muted(hall, s->user, &mute)) {
+		m = msg_moderation("muted", mute->until_text, mute->reason);
+		if (m)
+			session_send(s, m);
+		msg_unref(m);
+		return;
+	}
+	j = json_pack("{s:s, s:s, s:s}", "action", "REACT", "user_id", s->visitor->id, "emote", emote);
+	m = j ? msg_json(j) : NULL;
+	json_decref(j);
+	session_broadcast(hall, m);
+	msg_unref(m);
+}
