@@ -82,6 +82,15 @@ CREATE TABLE `exhibits` (
   UNIQUE KEY `exhibits_slug` (`slug`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `exhibit_likes` (
+  `exhibit_id` int(10) unsigned NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  PRIMARY KEY (`exhibit_id`,`github_id`),
+  KEY `exhibit_likes_by_time` (`created_at`),
+  CONSTRAINT `exhibit_likes_exhibit` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `exhibit_links` (
   `exhibit_id` int(10) unsigned NOT NULL,
   `position` int(11) NOT NULL,
@@ -92,6 +101,22 @@ CREATE TABLE `exhibit_links` (
   CONSTRAINT `exhibit_links_ibfk_1` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `exhibit_notes` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `exhibit_id` int(10) unsigned NOT NULL,
+  `reply_to` bigint(20) unsigned DEFAULT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `body` varchar(500) NOT NULL,
+  `by_team` tinyint(1) NOT NULL DEFAULT 0,
+  `created_at` datetime NOT NULL DEFAULT current_timestamp(),
+  `deleted_at` datetime DEFAULT NULL,
+  `deleted_by` varchar(64) DEFAULT NULL,
+  PRIMARY KEY (`id`),
+  KEY `exhibit_notes_by_exhibit` (`exhibit_id`,`id`),
+  KEY `exhibit_notes_by_writer` (`github_id`,`created_at`),
+  CONSTRAINT `exhibit_notes_exhibit` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `exhibit_stack` (
   `exhibit_id` int(10) unsigned NOT NULL,
   `position` int(11) NOT NULL,
@@ -99,6 +124,15 @@ CREATE TABLE `exhibit_stack` (
   `name_en` varchar(200) DEFAULT NULL,
   PRIMARY KEY (`exhibit_id`,`position`),
   CONSTRAINT `exhibit_stack_ibfk_1` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `exhibit_team` (
+  `exhibit_id` int(10) unsigned NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `added_by` varchar(64) NOT NULL,
+  `added_at` datetime NOT NULL DEFAULT current_timestamp(),
+  PRIMARY KEY (`exhibit_id`,`github_id`),
+  CONSTRAINT `exhibit_team_exhibit` FOREIGN KEY (`exhibit_id`) REFERENCES `exhibits` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE `hall_events` (
@@ -126,6 +160,22 @@ CREATE TABLE `hall_presence` (
   `visitors` mediumtext NOT NULL,
   PRIMARY KEY (`daemon_id`),
   KEY `hall_presence_heartbeat` (`heartbeat_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `hall_samples` (
+  `at` datetime NOT NULL,
+  `daemon_id` varchar(128) NOT NULL,
+  `visitors` int(10) unsigned NOT NULL,
+  PRIMARY KEY (`at`,`daemon_id`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `hall_sample_positions` (
+  `at` datetime NOT NULL,
+  `daemon_id` varchar(128) NOT NULL,
+  `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
+  `x` double NOT NULL,
+  `y` double NOT NULL,
+  PRIMARY KEY (`at`,`daemon_id`,`github_id`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
 CREATE TABLE `hall_sequences` (
