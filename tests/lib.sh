@@ -129,6 +129,18 @@ enter() {
 	[ "$(cat "$TMP/enter-status")" = 303 ]
 }
 
+# operator_session [JAR]: a browser made the operator $MASAKARI_OPERATOR the
+# way a venue does it (docs/MODERATION.md): a one-time link from
+# `masakarictl operator-link`, opened with the jar's cookies. Sets $JAR and
+# $CSRF as start_session does; succeeds when the link answered 303.
+operator_session() {
+	local link status
+	start_session "${1:-$TMP/operator-jar}"
+	link=$("$ROOT/bin/masakarictl" operator-link "$MASAKARI_OPERATOR" 2>/dev/null) || return 1
+	status=$(curl -sS -o /dev/null -w '%{http_code}' -b "$JAR" -c "$JAR" "$BASE/${link#http*://*/}")
+	[ "$status" = 303 ]
+}
+
 # identity_of GITHUB_ID [curl args…]: enters as the ID from a browser of its
 # own and prints that browser's identity cookie, to send as "identity=…".
 identity_of() {

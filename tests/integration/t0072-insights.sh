@@ -5,10 +5,8 @@
 . "$(dirname "$0")/../lib.sh"
 
 en=(-H "Accept-Language: en")
-start_session "$TMP/op"
+check "the operator's link makes this browser the operator" operator_session "$TMP/op"
 O=$JAR OCSRF=$CSRF
-enter "$MASAKARI_OPERATOR"
-sql "UPDATE identities SET operator_until = NOW() + INTERVAL 1 HOUR WHERE github_id = '$MASAKARI_OPERATOR'"
 start_session "$TMP/visitor"
 V=$JAR VCSRF=$CSRF
 enter insights-visitor
