@@ -127,6 +127,10 @@ async function chartPoll() {
 if (root && (!throwFinished(root.dataset.status) || document.getElementById('reply-pending')))
 	throwPoll(root.dataset.throwId, throwFinished(root.dataset.status));
 if (root && !throwFinished(root.dataset.status)) {
-	hpPoll(Number(document.getElementById('hp-meter').value));
+	/* The fall is counted from what the page opened with (kept on the
+	 * meter, so a reader can say from where). */
+	const meter = document.getElementById('hp-meter');
+	meter.dataset.first = meter.value;
+	hpPoll(Number(meter.value));
 	setTimeout(chartPoll, CHART_MS);
 }

@@ -83,7 +83,9 @@ for (const lang of ['ja', 'en']) {
 		assert.equal(await page.getAttribute('html', 'lang'), lang);
 
 		/* Watch the HP bar while the attack runs: it moves without a reload. */
-		const first = Number(await page.getAttribute('#hp-meter', 'value'));
+		/* The HP the page counts its fall from. */
+		await page.waitForSelector('#hp-meter[data-first]');
+		const first = Number(await page.getAttribute('#hp-meter', 'data-first'));
 		let lowest = first;
 		let fallShown = '';
 		for (let i = 0; i < 120 && (await page.locator('#attack-report').count()) === 0; i++) {

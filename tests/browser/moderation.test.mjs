@@ -30,6 +30,12 @@ async function say(page, text) {
 	await page.press('.hall-chat-form input', 'Enter');
 }
 
+/* Opens the chat log (it opens by itself when the history has lines). */
+async function showChatLog(page) {
+	if (await page.getAttribute('.hall-chat-toggle', 'aria-expanded') !== 'true')
+		await page.click('.hall-chat-toggle');
+}
+
 /* The chat log line with text on page. */
 const line = (page, text) => page.locator('.hall-chat-log li', { hasText: text });
 
@@ -58,7 +64,7 @@ before(async () => {
 	await enterHall(visitor.page, VISITOR);
 	await enterHall(troll.page, TROLL, second.base);
 	for (const v of [op, visitor, troll])
-		await v.page.click('.hall-chat-toggle');
+		await showChatLog(v.page);
 });
 
 after(async () => {
@@ -125,7 +131,7 @@ test('kicked, the troll must enter again', async () => {
 	await troll.page.click('.hall-announce a');
 	await troll.page.waitForSelector('#github_id');
 	await enterHall(troll.page, TROLL, second.base);
-	await troll.page.click('.hall-chat-toggle');
+	await showChatLog(troll.page);
 });
 
 test('banned, the troll is out and the entrance refuses it; unbanned, it may enter', async () => {
