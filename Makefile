@@ -59,7 +59,7 @@ define link
 $(CC) $(LDFLAGS) -o $@ $^ $(LIBS) $(EXTRA_LIBS)
 endef
 
-.PHONY: all run test unit fuzz leaks deps clean
+.PHONY: all run test unit fuzz leaks deps clean schema
 all: programs
 
 include lib/module.mk
@@ -86,6 +86,11 @@ run: deps
 
 test: deps
 	tests/run.sh
+
+# sql/schema.sql, the schema as the migrations leave it, from a MariaDB of
+# its own (scripts/schema.sh); run it after adding a migration.
+schema: programs
+	scripts/schema.sh
 
 # Every fuzz target for FUZZ_SECONDS each (default 300), two at a time;
 # tests/fuzz/README.md says what each one feeds.

@@ -10,5 +10,6 @@ int ctl_jobs(const struct settings *settings, int argc, char **argv);
 int ctl_jw(const struct settings *settings, int argc, char **argv);
 int ctl_settings(const struct settings *settings, int argc, char **argv);
 int ctl_score(const struct settings *settings, int argc, char **argv);
+int ctl_schema(const struct settings *settings, int argc, char **argv);
 
 #endif

@@ -215,9 +215,9 @@ static void check_templates_in(const char *root, const char *sub, int *checked)
 }
 
 /* Both languages' catalogs read, with the same keys and placeholders. */
-static void check_catalogs(HDF *config)
+static void check_catalogs(const struct settings *settings)
 {
-	const char *dir = config_str(config, "Paths.Lang", "lang");
+	const char *dir = settings->paths_lang;
 	int problems = lang_check(dir, 0);
 
 	if (problems < 0)
@@ -303,7 +303,7 @@ int ctl_doctor(const struct settings *unused, int argc, char **argv)
 	settings_read(config, &settings);
 	check_database(&settings);
 	check_templates(&settings);
-	check_catalogs(config);
+	check_catalogs(&settings);
 	check_mecab(&settings);
 	curl_global_init(CURL_GLOBAL_DEFAULT);
 	check_targets(&settings);

@@ -1,4 +1,4 @@
-/* main.c — masakarictl, the administrator's tool: migrate, doctor and friends. */
+/* main.c — masakarictl, the administrator's tool: migrate, doctor, schema and friends. */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +23,8 @@ static const struct ctl_command ctl_commands[] = {
 	{ "jobs", "jobs [N]           the attack queue, and the last N finished jobs", 1, ctl_jobs },
 	{ "settings", "settings           every setting: name, type, default, range, what it does",
 	  0, ctl_settings },
+	{ "schema", "schema             the tables as the migrations left them (sql/schema.sql)", 1,
+	  ctl_schema },
 	{ NULL, NULL, 0, NULL },
 };
 

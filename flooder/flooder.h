@@ -162,7 +162,7 @@ void report_clear(struct job_report *r);
 
 /* retention.c — deletes the rows older than Retention.* (see there); what
  * cannot be deleted now is logged and tried at the next run. */
-void retention_prune(HDF *cfg, db_t *db);
+void retention_prune(const struct settings *st, db_t *db);
 
 /* replier.c — the threads that fetch the server's reply to each new throw. */
 
@@ -170,7 +170,7 @@ void retention_prune(HDF *cfg, db_t *db);
  * while r's keeper claims jobs (r->claim_until_ms), or until *r->stop_signal.
  * Returns 0, or -1 when out of memory; a thread that cannot start is logged
  * and left out. */
-int replier_start(HDF *cfg, const struct settings *st, struct run *r);
+int replier_start(const struct settings *st, struct run *r);
 
 /* Waits for the repliers to finish the reply each has in hand. */
 void replier_join(void);

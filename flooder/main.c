@@ -206,8 +206,8 @@ int main(int argc, char **argv)
 		 s.claim_s, s.max_total_rate, s.max_inflight);
 	/* Before the keeper owns the connection: old rows go once a run. */
 	if (db_connect(r.db) == 0)
-		retention_prune(cfg, r.db);
-	if (replier_start(cfg, &st, &r) != 0)
+		retention_prune(&st, r.db);
+	if (replier_start(&st, &r) != 0)
 		rc = 1;
 	if (pthread_create(&keeper, NULL, keeper_main, &r) != 0) {
 		log_error("cannot start the keeper thread");

@@ -20,7 +20,6 @@
 #include <time.h>
 
 #include "clock.h"
-#include "config.h"
 #include "db.h"
 #include "flooder.h"
 #include "log.h"
@@ -29,7 +28,7 @@
 struct replier {
 	pthread_t thread;
 	int started;
-	HDF *cfg;
+	const struct settings *settings;
 	db_t *db;
 	struct run *run;              /* its claim_until_ms and stop_signal */
 	long poll_ms;
@@ -107,7 +106,7 @@ static void *replier_main(void *arg)
 			continue;
 		}
 		rc = attempts > rp->max_attempts ? reply_answer_canned(rp->db, id)
-						 : reply_answer_throw(rp->cfg, rp->db, id);
+						 : reply_answer_throw(rp->settings, rp->db, id);
 		if (rc == 0 &&
 		    db_exec(rp->db, "DELETE FROM reply_queue WHERE throw_id = ?", DB_INT(id)) < 0)
 			rc = -1;
@@ -119,10 +118,10 @@ static void *replier_main(void *arg)
 	return NULL;
 }
 
-int replier_start(HDF *cfg, const struct settings *st, struct run *r)
+int replier_start(const struct settings *st, struct run *r)
 {
-	long n = config_int(cfg, "Flooder.ReplyWorkers", 2, 0, 16);
-	long timeout_ms = config_int(cfg, "LLM.TimeoutMs", 3000, 100, 60000);
+	long n = st->flooder_reply_workers;
+	long timeout_ms = st->llm_timeout_ms;
 
 	if (n == 0)
 		return 0;
@@ -136,14 +135,14 @@ int replier_start(HDF *cfg, const struct settings *st, struct run *r)
 		struct replier *rp = &repliers[i];
 
 		*rp = (struct replier){
-			.cfg = cfg,
+			.settings = st,
 			.db = db_new(st),
 			.run = r,
-			.poll_ms = config_int(cfg, "Flooder.PollMs", 250, 10, 250),
+			.poll_ms = st->flooder_poll_ms,
 			.timeout_ms = timeout_ms,
 			/* Longer than the whole call to the model, with room to store it. */
 			.lease_s = timeout_ms / 1000 + 10,
-			.max_attempts = config_int(cfg, "Flooder.ReplyAttempts", 3, 1, 100),
+			.max_attempts = st->flooder_reply_attempts,
 		};
 		if (!rp->db || pthread_create(&rp->thread, NULL, replier_main, rp) != 0) {
 			log_error("replier: cannot start replier thread %ld", i + 1);

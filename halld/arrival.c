@@ -1,6 +1,7 @@
 /* arrival.c — who a new connection is (hall.h, "arrival.c"): the identity
  * thread (identify.h) looks its cookie up while the connection waits as a
- * spectator, its messages held; the answer, or the deadline, settles it.
+ * spectator; the answer, or the deadline, settles it, and hall->arrived
+ * (protocol.c) hears of it to act on what the connection said meanwhile.
  *
  * The hall remembers the IDs it looked up (by the secret's hash, never the
  * secret), for a database that is slow or away: a browser the hall knew in
@@ -82,29 +83,17 @@ static const struct hall_known *known_recall(struct hall *hall, const char *hash
 	return k && clock_monotonic() - k->at <= HALL_KNOWN_FOR ? k : NULL;
 }
 
-static void drop_held(struct hall_session *s)
-{
-	for (unsigned i = 0; i < s->nheld; i++)
-		free(s->held[i]);
-	s->nheld = 0;
-}
-
 void arrival_release(struct hall_session *s)
 {
 	lws_sul_cancel(&s->arrival_sul);
 	explicit_bzero(s->secret, sizeof(s->secret));
 	s->arriving = 0;
-	drop_held(s);
 }
 
-/* The connection is who (NULL: a spectator): it joins the hall, and what it
- * said while it waited is acted on, in order. */
+/* The connection is who (NULL: a spectator): it joins the hall, and the
+ * hall is told it has arrived. */
 static void settle(struct hall *hall, struct hall_session *s, const char *user, int verified)
 {
-	char *held[HALL_HELD_MAX];
-	size_t held_len[HALL_HELD_MAX];
-	unsigned nheld = s->nheld;
-
 	lws_sul_cancel(&s->arrival_sul);
 	explicit_bzero(s->secret, sizeof(s->secret));
 	s->arriving = 0;
@@ -116,14 +105,8 @@ static void settle(struct hall *hall, struct hall_session *s, const char *user, 
 			session_close(s, LWS_CLOSE_STATUS_UNEXPECTED_CONDITION, "out of memory", 0);
 		}
 	}
-	memcpy(held, s->held, sizeof(held));
-	memcpy(held_len, s->held_len, sizeof(held_len));
-	s->nheld = 0;
-	for (unsigned i = 0; i < nheld; i++) {
-		if (!s->close_code)
-			protocol_receive(hall, s, held[i], held_len[i]);
-		free(held[i]);
-	}
+	if (hall->arrived)
+		hall->arrived(hall, s);
 }
 
 /* No answer in time: what the hall remembers decides. */
@@ -164,19 +147,6 @@ void arrival_begin(struct hall *hall, struct hall_session *s)
 	}
 	lws_sul_schedule(hall->ctx, 0, &s->arrival_sul, arrival_deadline,
 			 (lws_usec_t)(HALL_ARRIVAL_WAIT * LWS_US_PER_SEC));
-}
-
-int arrival_hold(struct hall_session *s, const char *text, size_t len)
-{
-	char *copy;
-
-	if (s->nheld >= HALL_HELD_MAX || !(copy = malloc(len ? len : 1)))
-		return 0;
-	memcpy(copy, text, len);
-	s->held[s->nheld] = copy;
-	s->held_len[s->nheld] = len;
-	s->nheld++;
-	return 1;
 }
 
 static struct hall_session *arriving_session(struct hall *hall, unsigned long serial)

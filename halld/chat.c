@@ -1,7 +1,7 @@
 /* chat.c — the hall's chat on the event loop: the last HALL_HISTORY messages
  * kept for newcomers, a message said here, and the messages the worker brings
  * (the stored history at start, chat taken by the other daemons). The worker
- * (worker.c) stores and polls them in the database. */
+ * (worker_chat.c) stores and polls them in the database. */
 #include "hall.h"
 
 #include "clock.h"

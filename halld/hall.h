@@ -2,10 +2,12 @@
  * stands where, the chat, and the messages fanned out to clients.
  *
  * Everything here runs on the libwebsockets service thread only; the database
- * worker (worker.h) talks to it through queues and lws_cancel_service. Each
- * concern has a file and its names carry the file's prefix: protocol.c
- * (protocol_), session.c (session_), msg.c (msg_), positions.c (positions_),
- * presence.c (presence_), chat.c (chat_), room.c (room_), tick.c (tick_). */
+ * worker (worker.h) and the identity thread (identify.h), both dbthread.h
+ * threads, talk to it through queues and lws_cancel_service. Each concern has
+ * a file and its names carry the file's prefix: protocol.c (protocol_),
+ * arrival.c (arrival_), address.c (address_), session.c (session_), msg.c
+ * (msg_), positions.c (positions_), presence.c (presence_), chat.c (chat_),
+ * room.c (room_), tick.c (tick_). */
 #ifndef HALLD_HALL_H
 #define HALLD_HALL_H
 
@@ -141,6 +143,9 @@ struct hall {
 	struct identify *identify;
 	unsigned long next_serial;
 	struct hall_known *known;              /* HALL_KNOWN_SLOTS, allocated on first use */
+	/* Told by arrival.c that a connection is settled (protocol_arrived):
+	 * arrival decides who, and does not know what comes next. */
+	void (*arrived)(struct hall *hall, struct hall_session *s);
 	int cookie_secure;                     /* Site.BaseUrl is https: __Host- cookies */
 
 	struct worker *worker;
@@ -262,25 +267,25 @@ void tick_stop(struct hall *hall);
 /* arrival.c — who a new connection is, without the loop waiting for the
  * database. arrival_begin asks the identity thread about the secret the
  * upgrade's cookie carried (s->secret; none: the connection stays a
- * spectator) and arms the deadline. arrival_hold keeps a message sent
- * meanwhile (1), or refuses it when HALL_HELD_MAX are waiting (0).
- * arrival_take_answers settles each connection the thread answered: a
- * visitor with its ID (it joins the hall and its held messages are acted on)
- * or a spectator. arrival_release forgets a connection that closed first.
- * arrival_free drops what the hall remembers. */
+ * spectator) and arms the deadline. arrival_take_answers settles each
+ * connection the thread answered: a visitor with its ID (it joins the hall)
+ * or a spectator; a deadline passed settles from what the hall remembers.
+ * Each settled connection is handed to hall->arrived. arrival_release
+ * forgets a connection that closed first. arrival_free drops what the hall
+ * remembers. */
 void arrival_begin(struct hall *hall, struct hall_session *s);
-int arrival_hold(struct hall_session *s, const char *text, size_t len);
 void arrival_take_answers(struct hall *hall);
 void arrival_release(struct hall_session *s);
 void arrival_free(struct hall *hall);
 
 /* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari",
- * and the worker's events handed to the concern each belongs to.
- * protocol_origin_allowed is 1 when origin is in the allowlist, else 0. */
+ * the messages a connection sends (held while arrival.c finds out who it
+ * is), and the worker's events handed to the concern each belongs to.
+ * protocol_origin_allowed is 1 when origin is in the allowlist, else 0.
+ * protocol_arrived acts on the messages s sent while it waited; it is
+ * hall->arrived. */
 extern const struct lws_protocols protocol_list[];
 int protocol_origin_allowed(const struct hall *hall, const char *origin);
-
-/* Acts on one complete, valid-UTF-8 text message from s. */
-void protocol_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len);
+void protocol_arrived(struct hall *hall, struct hall_session *s);
 
 #endif

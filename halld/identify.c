@@ -1,10 +1,8 @@
 /* identify.c — the hall daemon's identity thread (identify.h): looks up the
  * secrets the event loop posts, one after another, on a connection of its
  * own, and hands the answers back. */
-#define _GNU_SOURCE   /* pthread_timedjoin_np */
 #include "identify.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,24 +15,14 @@
 #define IDENTIFY_STOP_WAIT_S 2
 
 struct identify_job {
-	struct identify_job *next;
+	struct dbthread_item item;
 	unsigned long serial;
 	char secret[IDENTITY_SECRET_LEN + 1];
 };
 
 struct identify {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t wake;
-	db_t *db;
+	struct dbthread *thread;
 	long hold_days;
-
-	/* Shared with the loop, under lock. */
-	struct lws_context *ctx;        /* NULL once the loop has gone */
-	int stop;
-	struct identify_job *jobs, *jobs_tail;
-	size_t njobs;
-	struct identify_result *results, *results_tail;
 
 	/* The thread's own. */
 	double retry_at;                /* the database is away: no try before this */
@@ -45,6 +33,7 @@ struct identify {
 static void identify_one(struct identify *id, const struct identify_job *job,
 			 struct identify_result *r)
 {
+	db_t *db = dbthread_db(id->thread);
 	int found;
 
 	r->serial = job->serial;
@@ -52,19 +41,19 @@ static void identify_one(struct identify *id, const struct identify_job *job,
 	r->found = IDENTIFY_FAILED;
 	if (clock_monotonic() < id->retry_at)
 		return;
-	if (db_connect(id->db) != 0) {
+	if (db_connect(db) != 0) {
 		if (!id->outage)
 			log_warn("hall identities cannot be looked up: %s; visitors the hall "
 				 "knew keep their IDs, newcomers are spectators until it is back",
-				 db_error(id->db));
+				 db_error(db));
 		id->outage = 1;
 		id->retry_at = clock_monotonic() + IDENTIFY_RETRY_S;
 		return;
 	}
-	found = identity_lookup(id->db, job->secret, id->hold_days, &r->who);
+	found = identity_lookup(db, job->secret, id->hold_days, &r->who);
 	if (found < 0) {
-		log_warn("looking up a hall visitor's identity: %s", db_error(id->db));
-		if (db_is_outage(id->db)) {
+		log_warn("looking up a hall visitor's identity: %s", db_error(db));
+		if (db_is_outage(db)) {
 			id->outage = 1;
 			id->retry_at = clock_monotonic() + IDENTIFY_RETRY_S;
 		}
@@ -79,67 +68,63 @@ static void identify_one(struct identify *id, const struct identify_job *job,
 		r->found = IDENTIFY_FOUND;
 }
 
-static void *identify_main(void *arg)
+static void identify_free_job(struct dbthread_item *item)
 {
-	struct identify *id = arg;
+	struct identify_job *job = lws_container_of(item, struct identify_job, item);
 
-	for (;;) {
-		struct identify_job *job;
-		struct identify_result *r;
-
-		pthread_mutex_lock(&id->lock);
-		while (!id->stop && !id->jobs)
-			pthread_cond_wait(&id->wake, &id->lock);
-		if (id->stop) {
-			pthread_mutex_unlock(&id->lock);
-			break;
-		}
-		job = id->jobs;
-		id->jobs = job->next;
-		if (!id->jobs)
-			id->jobs_tail = NULL;
-		id->njobs--;
-		pthread_mutex_unlock(&id->lock);
-
-		r = calloc(1, sizeof(*r));
-		if (r)
-			identify_one(id, job, r);
-		else
-			log_error("out of memory answering who a hall visitor is");
-		explicit_bzero(job->secret, sizeof(job->secret));
-		free(job);
-		if (!r)
-			continue;
-
-		pthread_mutex_lock(&id->lock);
-		if (id->results_tail)
-			id->results_tail->next = r;
-		else
-			id->results = r;
-		id->results_tail = r;
-		if (id->ctx)
-			lws_cancel_service(id->ctx);
-		pthread_mutex_unlock(&id->lock);
-	}
-	return NULL;
+	explicit_bzero(job->secret, sizeof(job->secret));
+	free(job);
 }
+
+static void identify_free_result(struct dbthread_item *item)
+{
+	free(lws_container_of(item, struct identify_result, item));
+}
+
+/* Answers each lookup in order; at the stop, what is left goes unanswered. */
+static double identify_round(void *owner, struct dbthread_item *jobs, size_t njobs, int stopping)
+{
+	struct identify *id = owner;
+
+	(void)njobs;
+	while (jobs) {
+		struct identify_job *job = lws_container_of(jobs, struct identify_job, item);
+		struct identify_result *r = NULL;
+
+		jobs = jobs->next;
+		if (!stopping) {
+			r = calloc(1, sizeof(*r));
+			if (r)
+				identify_one(id, job, r);
+			else
+				log_error("out of memory answering who a hall visitor is");
+		}
+		identify_free_job(&job->item);
+		if (r)
+			dbthread_emit(id->thread, &r->item);
+	}
+	return -1.0;
+}
+
+static const struct dbthread_spec identify_spec = {
+	.name = "the identity thread",
+	.stop_wait_s = IDENTIFY_STOP_WAIT_S,
+	.round = identify_round,
+	.free_job = identify_free_job,
+	.free_result = identify_free_result,
+};
 
 struct identify *identify_start(const struct settings *settings, struct lws_context *ctx)
 {
 	struct identify *id = calloc(1, sizeof(*id));
 
-	if (!id || !(id->db = db_new(settings))) {
-		free(id);
+	if (!id) {
 		log_error("out of memory starting the identity thread");
 		return NULL;
 	}
-	id->ctx = ctx;
 	id->hold_days = settings->identity_hold_days;
-	pthread_mutex_init(&id->lock, NULL);
-	pthread_cond_init(&id->wake, NULL);
-	if (pthread_create(&id->thread, NULL, identify_main, id) != 0) {
-		log_error("cannot start the identity thread");
-		db_free(id->db);
+	id->thread = dbthread_new(&identify_spec, id, settings, ctx);
+	if (!id->thread || dbthread_run(id->thread) != 0) {
 		free(id);
 		return NULL;
 	}
@@ -148,79 +133,37 @@ struct identify *identify_start(const struct settings *settings, struct lws_cont
 
 int identify_post(struct identify *id, unsigned long serial, const char *secret)
 {
-	struct identify_job *job;
+	struct identify_job *job = calloc(1, sizeof(*job));
 
-	pthread_mutex_lock(&id->lock);
-	if (id->njobs >= IDENTIFY_QUEUE_MAX) {
-		pthread_mutex_unlock(&id->lock);
-		return -1;
-	}
-	pthread_mutex_unlock(&id->lock);
-	job = calloc(1, sizeof(*job));
 	if (!job)
 		return -1;
 	job->serial = serial;
 	snprintf(job->secret, sizeof(job->secret), "%s", secret);
-	pthread_mutex_lock(&id->lock);
-	if (id->jobs_tail)
-		id->jobs_tail->next = job;
-	else
-		id->jobs = job;
-	id->jobs_tail = job;
-	id->njobs++;
-	pthread_cond_signal(&id->wake);
-	pthread_mutex_unlock(&id->lock);
+	if (dbthread_post(id->thread, &job->item, IDENTIFY_QUEUE_MAX, 1) != 0) {
+		identify_free_job(&job->item);
+		return -1;
+	}
 	return 0;
 }
 
 struct identify_result *identify_take(struct identify *id)
 {
-	struct identify_result *r;
+	struct dbthread_item *item = id ? dbthread_take(id->thread) : NULL;
+	struct identify_result *first = NULL, **link = &first;
 
-	if (!id)
-		return NULL;
-	pthread_mutex_lock(&id->lock);
-	r = id->results;
-	id->results = id->results_tail = NULL;
-	pthread_mutex_unlock(&id->lock);
-	return r;
+	/* Linked again by the loop's own next, oldest first. */
+	for (; item; item = item->next) {
+		*link = lws_container_of(item, struct identify_result, item);
+		link = &(*link)->next;
+	}
+	*link = NULL;
+	return first;
 }
 
 void identify_stop(struct identify *id)
 {
-	struct timespec until;
-	struct identify_result *r;
-
 	if (!id)
 		return;
-	pthread_mutex_lock(&id->lock);
-	id->stop = 1;
-	pthread_cond_signal(&id->wake);
-	pthread_mutex_unlock(&id->lock);
-	/* A lookup stuck on a database that does not answer cannot be
-	 * interrupted; the process leaves without the thread rather than hang. */
-	until = clock_timespec(clock_wall() + IDENTIFY_STOP_WAIT_S);
-	if (pthread_timedjoin_np(id->thread, NULL, &until) != 0) {
-		log_warn("the identity thread did not stop within %d s; leaving without it",
-			 IDENTIFY_STOP_WAIT_S);
-		pthread_mutex_lock(&id->lock);
-		id->ctx = NULL;
-		pthread_mutex_unlock(&id->lock);
-		return;
-	}
-	while (id->jobs) {
-		struct identify_job *job = id->jobs;
-
-		id->jobs = job->next;
-		explicit_bzero(job->secret, sizeof(job->secret));
-		free(job);
-	}
-	while ((r = id->results)) {
-		id->results = r->next;
-		free(r);
-	}
-	db_free(id->db);
-	pthread_cond_destroy(&id->wake);
-	pthread_mutex_destroy(&id->lock);
-	free(id);
+	if (dbthread_stop(id->thread) == 0)
+		free(id);
 }

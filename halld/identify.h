@@ -6,12 +6,13 @@
  * answers each, in order, with an identify_result and wakes the loop with
  * lws_cancel_service. While the database is away the thread does not try on
  * every request: it answers "the database failed" at once until its next
- * try, IDENTIFY_RETRY_S on. */
+ * try, IDENTIFY_RETRY_S on. The thread is a dbthread.h thread. */
 #ifndef HALLD_IDENTIFY_H
 #define HALLD_IDENTIFY_H
 
 #include <libwebsockets.h>
 
+#include "dbthread.h"
 #include "identity.h"
 #include "settings.h"
 
@@ -28,6 +29,7 @@ enum identify_found {
 
 struct identify_result {
 	struct identify_result *next;
+	struct dbthread_item item;     /* in the thread's queue (dbthread.h) */
 	unsigned long serial;
 	char hash[65];                 /* identity_secret_hash of the secret */
 	enum identify_found found;

@@ -176,9 +176,9 @@ static int halld_load_origins(struct hall *hall, const struct settings *settings
 }
 
 /* Halld.TrustedProxies.N, or loopback (the nginx in front) when none is set. */
-static int halld_load_limits(struct hall *hall, HDF *cfg)
+static int halld_load_limits(struct hall *hall, const struct settings *settings)
 {
-	HDF *node = hdf_get_obj(cfg, "Halld.TrustedProxies");
+	HDF *node = settings->halld_trusted_proxies;
 
 	for (node = node ? hdf_obj_child(node) : NULL; node; node = hdf_obj_next(node)) {
 		const char *v = hdf_obj_value(node);
@@ -189,9 +189,9 @@ static int halld_load_limits(struct hall *hall, HDF *cfg)
 	if (!hall->nproxies && (address_add_proxy(hall, "127.0.0.1") != 0 ||
 				address_add_proxy(hall, "::1") != 0))
 		return -1;
-	hall->max_per_address = (unsigned)config_int(cfg, "Halld.MaxPerAddress", 200, 0, 1000000);
-	hall->chat_rate = (double)config_int(cfg, "Halld.ChatPerSecond", 20, 0, 10000);
-	hall->chat_burst = (double)config_int(cfg, "Halld.ChatBurst", 40, 1, 100000);
+	hall->max_per_address = (unsigned)settings->halld_max_per_address;
+	hall->chat_rate = (double)settings->halld_chat_per_second;
+	hall->chat_burst = (double)settings->halld_chat_burst;
 	return 0;
 }
 
@@ -237,7 +237,7 @@ int main(void)
 		 st.halld_daemon_id ? st.halld_daemon_id : "");
 	if (!hall.daemon_id[0])
 		snprintf(hall.daemon_id, sizeof(hall.daemon_id), "%.100s:%ld", host, port);
-	if (halld_load_limits(&hall, cfg) != 0) {
+	if (halld_load_limits(&hall, &st) != 0) {
 		log_error("out of memory reading Halld.TrustedProxies");
 		return 1;
 	}
@@ -245,6 +245,7 @@ int main(void)
 		log_error("out of memory reading Halld.Origins");
 		return 1;
 	}
+	hall.arrived = protocol_arrived;
 	hall.cookie_secure = strncmp(st.site_base_url ? st.site_base_url : "", "https://", 8) == 0;
 	charmap_init(&hall.local);
 	charmap_init(&hall.remote);

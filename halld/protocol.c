@@ -162,7 +162,49 @@ static void protocol_take_worker_events(struct hall *hall)
 	}
 }
 
-void protocol_receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
+/* Keeps a message sent while the hall finds out who s is (1), or refuses it
+ * when HALL_HELD_MAX are waiting (0). */
+static int hold(struct hall_session *s, const char *text, size_t len)
+{
+	char *copy;
+
+	if (s->nheld >= HALL_HELD_MAX || !(copy = malloc(len ? len : 1)))
+		return 0;
+	memcpy(copy, text, len);
+	s->held[s->nheld] = copy;
+	s->held_len[s->nheld] = len;
+	s->nheld++;
+	return 1;
+}
+
+static void drop_held(struct hall_session *s)
+{
+	for (unsigned i = 0; i < s->nheld; i++)
+		free(s->held[i]);
+	s->nheld = 0;
+}
+
+static void receive(struct hall *hall, struct hall_session *s, const char *text, size_t len);
+
+void protocol_arrived(struct hall *hall, struct hall_session *s)
+{
+	char *held[HALL_HELD_MAX];
+	size_t held_len[HALL_HELD_MAX];
+	unsigned nheld = s->nheld;
+
+	/* What it said while it waited is acted on, in order. */
+	memcpy(held, s->held, sizeof(held));
+	memcpy(held_len, s->held_len, sizeof(held_len));
+	s->nheld = 0;
+	for (unsigned i = 0; i < nheld; i++) {
+		if (!s->close_code)
+			receive(hall, s, held[i], held_len[i]);
+		free(held[i]);
+	}
+}
+
+/* Acts on one complete, valid-UTF-8 text message from s. */
+static void receive(struct hall *hall, struct hall_session *s, const char *text, size_t len)
 {
 	struct input_request req;
 	const char *problem = NULL;
@@ -188,7 +230,7 @@ void protocol_receive(struct hall *hall, struct hall_session *s, const char *tex
 	}
 	if (s->arriving) {
 		/* Acted on once the hall knows who this is (arrival.c). */
-		if (!arrival_hold(s, text, len) && !session_strike(s, now))
+		if (!hold(s, text, len) && !session_strike(s, now))
 			session_error(s, INPUT_ERR_RATE,
 				      "wait a moment: the hall is still finding out who you are", now);
 		return;
@@ -253,7 +295,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 		/* The usual case: the whole message in one piece, no copy. */
 		if (!utf8_valid((const char *)in, len))
 			return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
-		protocol_receive(hall, s, (const char *)in, len);
+		receive(hall, s, (const char *)in, len);
 		return 0;
 	}
 	if (!s->rx) {
@@ -270,7 +312,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 	s->rx_len = 0;
 	if (!utf8_valid((const char *)s->rx, len))
 		return close_now(s->wsi, LWS_CLOSE_STATUS_INVALID_PAYLOAD, "invalid UTF-8");
-	protocol_receive(hall, s, (const char *)s->rx, len);
+	receive(hall, s, (const char *)s->rx, len);
 	free(s->rx);
 	s->rx = NULL;
 	return 0;
@@ -309,6 +351,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 
 	case LWS_CALLBACK_CLOSED:
 		arrival_release(s);
+		drop_held(s);
 		if (s->established) {
 			lws_dll2_remove(&s->list);
 			positions_part(hall, s);

@@ -1,10 +1,12 @@
-/* worker.h — the hall daemon's database thread.
+/* worker.h — the hall daemon's database worker, as the event loop sees it.
  *
  * The event loop never waits for MariaDB: it posts jobs here (chat to store,
  * its visitors to publish) and takes events back (chat history, chat and
  * visitors from other daemons, throws that landed), woken by
- * lws_cancel_service. The worker has its own db_t and keeps going through
- * database outages, logging once when one starts and once when it ends. */
+ * lws_cancel_service. The worker is a dbthread.h thread with its own db_t and
+ * keeps going through database outages, logging once when one starts and
+ * once when it ends. Its concerns are files of their own (worker_thread.h):
+ * worker_chat.c, worker_presence.c, worker_throws.c, worker_status.c. */
 #ifndef HALLD_WORKER_H
 #define HALLD_WORKER_H
 
@@ -14,6 +16,7 @@
 #include <stddef.h>
 
 #include "charmap.h"
+#include "dbthread.h"
 #include "github.h"
 #include "settings.h"
 
@@ -42,6 +45,7 @@ enum worker_event_kind {
 
 struct worker_event {
 	struct worker_event *next;
+	struct dbthread_item item;  /* in the thread's queue (dbthread.h) */
 	enum worker_event_kind kind;
 	struct worker_chat *chats;  /* HISTORY, CHAT */
 	size_t nchats;

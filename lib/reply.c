@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "canned.h"
-#include "config.h"
 #include "llm.h"
 #include "log.h"
 #include "score.h"
@@ -93,9 +92,10 @@ static char *system_prompt(const struct reply_throw *t)
  * throws is bounded (LLM.ContextThrows), so the context never grows. Sets
  * *earlier to how many earlier critiques went in. Returns NULL when out of
  * memory. */
-static json_t *conversation(HDF *cfg, db_t *db, const struct reply_throw *t, int *earlier)
+static json_t *conversation(const struct settings *st, db_t *db, const struct reply_throw *t,
+			    int *earlier)
 {
-	long context = config_int(cfg, "LLM.ContextThrows", 4, 0, 20);
+	long context = st->llm_context_throws;
 	char *prompt = system_prompt(t);
 	json_t *messages = json_array();
 	db_result *r = NULL;
@@ -191,13 +191,13 @@ int reply_answer_canned(db_t *db, long long throw_id)
 	return rc;
 }
 
-int reply_answer_throw(HDF *cfg, db_t *db, long long throw_id)
+int reply_answer_throw(const struct settings *settings, db_t *db, long long throw_id)
 {
 	struct llm_config llm = {
-		.base_url = config_str(cfg, "LLM.BaseUrl", NULL),
-		.model = config_str(cfg, "LLM.Model", ""),
-		.key = config_str(cfg, "LLM.Key", NULL),
-		.timeout_ms = config_int(cfg, "LLM.TimeoutMs", 3000, 100, 60000),
+		.base_url = settings->llm_base_url,
+		.model = settings->llm_model,
+		.key = settings->llm_key,
+		.timeout_ms = settings->llm_timeout_ms,
 	};
 	enum llm_status st = LLM_UNCONFIGURED;
 	char reply[LLM_REPLY_MAX], keyed[4096];
@@ -220,7 +220,7 @@ int reply_answer_throw(HDF *cfg, db_t *db, long long throw_id)
 		return rc;
 	}
 	if (llm.base_url) {
-		messages = conversation(cfg, db, &t, &earlier);
+		messages = conversation(settings, db, &t, &earlier);
 		st = messages ? llm_chat(&llm, messages, CANNED_MAX_CHARS, reply) : LLM_MALFORMED;
 		json_decref(messages);
 	}

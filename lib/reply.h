@@ -12,16 +12,15 @@
 #ifndef MASAKARI_REPLY_H
 #define MASAKARI_REPLY_H
 
-#include <ClearSilver.h>
-
 #include "db.h"
+#include "settings.h"
 
-/* Finds the reply to throw_id — from the cache, from the model (LLM.* in cfg,
- * bounded by LLM.TimeoutMs), or a canned line when neither answers — and
+/* Finds the reply to throw_id — from the cache, from the model (the LLM.*
+ * settings in st, bounded by LLM.TimeoutMs), or a canned line when neither answers — and
  * stores it on the throw with its source, unless the throw has one already.
  * Returns 0 when the throw has its reply (or no longer exists), -1 on a
  * database error (logged), so the caller can try again later. */
-int reply_answer_throw(HDF *cfg, db_t *db, long long throw_id);
+int reply_answer_throw(const struct settings *st, db_t *db, long long throw_id);
 
 /* Stores a canned reply on throw_id (unless it has one): for a throw whose
  * every attempt failed. Returns 0 or -1 (database error, logged). */

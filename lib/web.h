@@ -5,7 +5,13 @@
  * from the program's table, and either a template, a redirect
  * or a JSON body. Handlers report failure with nerr_raise using the WEB_ERR_*
  * types below; the loop turns them into an error page (or JSON under /api/)
- * with the matching status code. */
+ * with the matching status code.
+ *
+ * Where each part lives: web.c (the loop, routing), web_request.c (fields,
+ * texts, the database handle), web_response.c (status, headers, render,
+ * redirect, JSON), web_cookie.c (cookies, CSRF), web_cache.c (the page
+ * cache), web_template.c (template functions), web_lang.c (the language
+ * switch), web_error.c (error pages), web_workers.c (pre-forked workers). */
 #ifndef MASAKARI_WEB_H
 #define MASAKARI_WEB_H
 
@@ -27,8 +33,7 @@ extern NERR_TYPE WEB_ERR_DB_DOWN;      /* 503 */
 typedef struct web_request {
 	CGI *cgi;
 	HDF *hdf;              /* the request's data: Query.*, Cookie.*, CGI.*, and what the page sets */
-	HDF *config;           /* the process's configuration */
-	const struct settings *settings; /* read from it once, at start */
+	const struct settings *settings; /* the process's configuration, read once at start */
 	const char *method;    /* GET (HEAD counts as GET), POST, … */
 	const char *path;      /* decoded path, without the query string */
 	const char *params[WEB_MAX_PARAMS]; /* the segments matched by '*' in the route */
@@ -123,10 +128,5 @@ const char *web_text_fill(web_request *req, char *buf, size_t buflen, const char
 
 /* The client's address as nginx saw it. */
 const char *web_remote_addr(web_request *req);
-
-/* Registers on a parser the functions every template may call: the cgi
- * kit's (url_escape, …) and the catalog's (fill, fill2, fill3, datetime,
- * number). Returns the error of the first that fails. */
-NEOERR *web_template_functions(CSPARSE *cs);
 
 #endif

@@ -71,6 +71,38 @@ witness_ready() {
 	check "the hall's witnesses are in" test -e "$2.ready"
 }
 
+# server_start VAR PORT COMMAND…: a fake server of the tests (bin/tests/fake-llm,
+# tests/tools/fake_github.py) in the background, its pid in the variable VAR;
+# succeeds once PORT accepts connections, within 5 s. server_stop VAR stops it.
+server_start() {
+	local var=$1 port=$2
+	shift 2
+	"$@" &
+	printf -v "$var" '%s' "$!"
+	for _ in $(seq 50); do
+		(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && return 0
+		sleep 0.1
+	done
+	echo "the server for port $port did not start: $*" >&2
+	return 1
+}
+server_stop() {
+	local pid=${!1:-}
+	[ -n "$pid" ] || return 0
+	kill "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	printf -v "$1" '%s' ''
+}
+
+# chat_lines TAG N AGE: N chat lines by TAG, AGE old (a MariaDB interval: "40 DAY").
+chat_lines() {
+	for i in $(seq "$2"); do
+		echo "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)
+		      VALUES ('$1', '$1 $i', 'test', NOW(3) - INTERVAL $3);"
+	done >"$TMP/chat-lines.sql"
+	sql "$(cat "$TMP/chat-lines.sql")"
+}
+
 # The mariadb client as the application's database user.
 sql() {
 	mariadb --no-defaults -S "$STACK_VAR/run/mysqld.sock" -u masakari \

@@ -12,7 +12,6 @@
 #include <sys/random.h>
 #include <time.h>
 
-#include "config.h"
 #include "log.h"
 
 #define LEGACY_NUMBERS 512

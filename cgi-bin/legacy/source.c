@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "config.h"
 
 /* Only these files are shown: the query names one of them, never a path. */
 static const char *const legacy_source_files[] = {

@@ -4,7 +4,6 @@
 #include "masakari.h"
 
 
-#include "config.h"
 #include "db_hdf.h"
 #include "status.h"
 

@@ -1,10 +1,11 @@
 /* throw.c — "POST /masakari/throw": checks the form, scores the critique,
  * stores the throw, its attack job and its place in the reply queue in one
- * transaction, and answers 303 to the throw's page at once. The server's
- * reply comes later, from the flooder's repliers (lib/reply.h), when a
- * language model is configured; without one it is the cache's or a canned
- * line, stored before the redirect. Whatever is refused is refused
- * before anything is stored, a critique the critic has thrown before too. */
+ * transaction (the rate limits are lib/throw_limits.h's), and answers 303 to
+ * the throw's page at once. The server's reply comes later, from the
+ * flooder's repliers (lib/reply.h), when a language model is configured;
+ * without one it is the cache's or a canned line, stored before the
+ * redirect. Whatever is refused is refused before anything is stored, a
+ * critique the critic has thrown before too. */
 #include "masakari.h"
 
 #include <ctype.h>
@@ -12,12 +13,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "config.h"
 #include "github.h"
 #include "log.h"
-#include "netaddr.h"
 #include "normalize.h"
 #include "reply.h"
+#include "throw_limits.h"
 #include "utf8.h"
 
 #define CRITIQUE_MAX_CHARS 500
@@ -95,73 +95,6 @@ static NEOERR *refuse(web_request *req, int status, const char *github_id, const
 	return nerr_pass(masakari_home_show(req, &form));
 }
 
-/* Takes one throw from the limit row key inside the open transaction: sets
- * *wait_ms to 0 when it was free (and marks it used), else to how long until
- * it frees. Returns 0 or -1 (database error). */
-static int limit_take(db_t *db, const char *key, long interval_s, long long *wait_ms)
-{
-	long long n;
-	db_result *r;
-
-	/* Changes the row only when the last throw is old enough: 1 row when
-	 * new, 2 when updated, 0 when it is still too soon. */
-	n = db_exec(db,
-		    "INSERT INTO throw_limits (limit_key, last_at) VALUES (?, NOW(3)) "
-		    "ON DUPLICATE KEY UPDATE last_at = IF(last_at <= NOW(3) - INTERVAL ? SECOND, "
-		    "NOW(3), last_at)",
-		    DB_TEXT(key), DB_INT(interval_s));
-	if (n < 0)
-		return -1;
-	*wait_ms = 0;
-	if (n > 0)
-		return 0;
-	r = db_query(db, "SELECT TIMESTAMPDIFF(MICROSECOND, NOW(3), last_at + INTERVAL ? SECOND) "
-			 "DIV 1000 FROM throw_limits WHERE limit_key = ?",
-		     DB_INT(interval_s), DB_TEXT(key));
-	if (!r)
-		return -1;
-	*wait_ms = db_cell_int(r, 0, 0, 1000);
-	if (*wait_ms < 1)
-		*wait_ms = 1;
-	db_result_free(r);
-	return 0;
-}
-
-/* Takes one throw from the address budget key inside the open transaction:
- * burst throws at once, refilled at per_minute. Sets *wait_ms to 0 when one
- * was left (and takes it), else to how long until one is; a refused throw
- * takes nothing. Returns 0 or -1 (database error). */
-static int budget_take(db_t *db, const char *key, long per_minute, long burst, long long *wait_ms)
-{
-	db_result *r;
-	double tokens;
-
-	/* Locks the row (new or not) for the rest of the transaction: an
-	 * exclusive lock at once, so two throws from one address cannot both
-	 * hold a shared one and deadlock on the update. */
-	if (db_exec(db, "INSERT INTO throw_limits (limit_key, last_at, tokens) VALUES (?, NOW(3), ?) "
-			"ON DUPLICATE KEY UPDATE limit_key = limit_key",
-		    DB_TEXT(key), DB_DOUBLE((double)burst)) < 0)
-		return -1;
-	r = db_query(db, "SELECT LEAST(?, COALESCE(tokens, ?) + TIMESTAMPDIFF(MICROSECOND, last_at, "
-			 "NOW(3)) / 60000000.0 * ?) FROM throw_limits WHERE limit_key = ?",
-		     DB_DOUBLE((double)burst), DB_DOUBLE((double)burst), DB_DOUBLE((double)per_minute),
-		     DB_TEXT(key));
-	if (!r)
-		return -1;
-	tokens = db_cell_double(r, 0, 0, 0.0);
-	db_result_free(r);
-	*wait_ms = 0;
-	if (tokens < 1.0) {
-		*wait_ms = (long long)((1.0 - tokens) * 60000.0 / (double)per_minute) + 1;
-		return 0;
-	}
-	return db_exec(db, "UPDATE throw_limits SET tokens = ?, last_at = NOW(3) WHERE limit_key = ?",
-		       DB_DOUBLE(tokens - 1.0), DB_TEXT(key)) < 0
-		       ? -1
-		       : 0;
-}
-
 /* Power after halving once for every earlier hit on the same weakness. */
 static int halved_power(int power, long long repeat_hits)
 {
@@ -197,9 +130,7 @@ struct throw_plan {
 	struct score_result score;
 	const char *target_url;
 	long duration_s;
-	long interval_s;
-	long address_per_minute;                 /* an address's budget: refill… */
-	long address_burst;                      /* …and size */
+	struct throw_limits limits;              /* lib/throw_limits.h */
 	int ask_model;                           /* LLM.BaseUrl is set: queue the reply */
 };
 
@@ -213,31 +144,24 @@ struct throw_outcome {
 	long long earlier_id;
 };
 
-/* The transaction: the rate limits, the repeat count, the throw, its job and
+/* The transaction: the rate limits (lib/throw_limits.h), the repeat count, the throw, its job and
  * the critique's row in throw_critiques. Fills *out.
  * Returns 0 or -1 on a database error (rolled back). */
 static int throw_store(db_t *db, const struct throw_plan *p, struct throw_outcome *out)
 {
-	char id_key[64], ip_key[64];
-	long long wait_id = 0, wait_ip = 0, repeat_hits = 0, n;
+	struct throw_limits_wait wait;
+	long long repeat_hits = 0, n;
 	long long *id = &out->id;
 	int power = p->score.power;
 
 	*out = (struct throw_outcome){ 0 };
-	snprintf(id_key, sizeof(id_key), "id:%s", p->critic);
-	/* IPv6 by /64: a subscriber's whole prefix is one key (lib/netaddr.h). */
-	netaddr_limit_key(p->remote_addr, ip_key, sizeof(ip_key));
 	if (db_begin(db) != 0)
 		return -1;
-	/* Always the ID first, then the address: two throws lock in the same order. */
-	if (p->interval_s > 0 && limit_take(db, id_key, p->interval_s, &wait_id) != 0)
+	if (throw_limits_take(db, &p->limits, p->critic, p->remote_addr, &wait) != 0)
 		goto fail;
-	if (p->address_per_minute > 0 && wait_id == 0 &&
-	    budget_take(db, ip_key, p->address_per_minute, p->address_burst, &wait_ip) != 0)
-		goto fail;
-	if (wait_id > 0 || wait_ip > 0) {
-		out->wait_ms = wait_id > wait_ip ? wait_id : wait_ip;
-		out->address_limited = wait_ip > 0;
+	if (wait.wait_ms > 0) {
+		out->wait_ms = wait.wait_ms;
+		out->address_limited = wait.address_limited;
 		db_rollback(db);
 		return 0;
 	}
@@ -356,10 +280,9 @@ NEOERR *masakari_throw_submit(web_request *req)
 	/* The game's target is the first of the flooder's. */
 	plan.target_url = settings_list_first(req->settings->flooder_targets);
 	plan.duration_s = req->settings->masakari_duration_seconds;
-	plan.interval_s = req->settings->masakari_throw_interval_seconds;
-	plan.address_per_minute = config_int(req->config, "Masakari.AddressThrowsPerMinute", 60, 0,
-					     100000);
-	plan.address_burst = config_int(req->config, "Masakari.AddressThrowBurst", 30, 1, 100000);
+	plan.limits.interval_s = req->settings->masakari_throw_interval_seconds;
+	plan.limits.per_minute = req->settings->masakari_address_throws_per_minute;
+	plan.limits.burst = req->settings->masakari_address_throw_burst;
 	plan.ask_model = req->settings->llm_base_url != NULL;
 	if (!plan.target_url)
 		return nerr_raise(NERR_ASSERT, "Flooder.Targets.0 is not configured");
@@ -396,13 +319,13 @@ NEOERR *masakari_throw_submit(web_request *req)
 
 		snprintf(retry, sizeof(retry), "%lld", secs);
 		if (done.address_limited) {
-			snprintf(interval, sizeof(interval), "%ld", plan.address_per_minute);
+			snprintf(interval, sizeof(interval), "%ld", plan.limits.per_minute);
 			web_text_fill(req, problem_buf, sizeof(problem_buf),
 				      secs == 1 ? "Text.Masakari.Problem.NetworkOne"
 						: "Text.Masakari.Problem.Network",
 				      interval, retry, NULL);
 		} else {
-			snprintf(interval, sizeof(interval), "%ld", plan.interval_s);
+			snprintf(interval, sizeof(interval), "%ld", plan.limits.interval_s);
 			web_text_fill(req, problem_buf, sizeof(problem_buf),
 				      secs == 1 ? "Text.Masakari.Problem.WaitOne"
 						: "Text.Masakari.Problem.Wait",
@@ -416,7 +339,7 @@ NEOERR *masakari_throw_submit(web_request *req)
 	/* With no model to ask, the reply is the cache's or a canned line:
 	 * both at hand, so the page shows it at once. */
 	if (!plan.ask_model)
-		reply_answer_throw(req->config, db, done.id);
+		reply_answer_throw(req->settings, db, done.id);
 	snprintf(location, sizeof(location), "/masakari/throws/%lld", done.id);
 	err = web_redirect(req, 303, location);
 	return nerr_pass(err);

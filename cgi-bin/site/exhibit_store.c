@@ -9,7 +9,6 @@
 #include <time.h>
 
 #include "canned.h"
-#include "config.h"
 #include "db_hdf.h"
 #include "log.h"
 

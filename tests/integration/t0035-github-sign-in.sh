@@ -14,22 +14,10 @@ gh_start() { # MODE [args…]
 	local mode=$1
 	shift
 	: >"$TMP/gh.log"
-	python3 "$ROOT/tests/tools/fake_github.py" --port "$MASAKARI_TEST_GITHUB_PORT" --mode "$mode" \
-		--login "$ID" --log "$TMP/gh.log" "$@" &
-	GH_PID=$!
-	for _ in $(seq 50); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_GITHUB_PORT") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "fake GitHub did not start" >&2
-	return 1
+	server_start GH_PID "$MASAKARI_TEST_GITHUB_PORT" python3 "$ROOT/tests/tools/fake_github.py" \
+		--port "$MASAKARI_TEST_GITHUB_PORT" --mode "$mode" --login "$ID" --log "$TMP/gh.log" "$@"
 }
-gh_stop() {
-	[ -n "${GH_PID:-}" ] || return 0
-	kill "$GH_PID" 2>/dev/null
-	wait "$GH_PID" 2>/dev/null
-	GH_PID=
-}
+gh_stop() { server_stop GH_PID; }
 trap 'gh_stop; rm -rf "$TMP"' EXIT
 
 # sign_in [curl args…]: /login/github in $JAR's browser, GitHub's authorize

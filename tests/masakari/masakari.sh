@@ -90,19 +90,7 @@ fake_llm_start() {
 	local mode=$1
 	shift
 	: >"$TMP/llm.log"
-	"$ROOT/bin/tests/fake-llm" --port "$MASAKARI_TEST_LLM_PORT" --mode "$mode" \
-		--log "$TMP/llm.log" "$@" &
-	FAKE_LLM_PID=$!
-	for _ in $(seq 50); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_LLM_PORT") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "fake-llm did not start" >&2
-	return 1
+	server_start FAKE_LLM_PID "$MASAKARI_TEST_LLM_PORT" "$ROOT/bin/tests/fake-llm" \
+		--port "$MASAKARI_TEST_LLM_PORT" --mode "$mode" --log "$TMP/llm.log" "$@"
 }
-fake_llm_stop() {
-	[ -n "${FAKE_LLM_PID:-}" ] || return 0
-	kill "$FAKE_LLM_PID" 2>/dev/null
-	wait "$FAKE_LLM_PID" 2>/dev/null
-	FAKE_LLM_PID=
-}
+fake_llm_stop() { server_stop FAKE_LLM_PID; }

@@ -2,16 +2,10 @@
 // ERROR_MESSAGE or a close with the right code, never reaches the bystander,
 // and the daemon keeps running.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { HallClient, alive, sleep, stackDaemonPid, uniqueUser } from '../lib/hall.mjs';
+import { before, describe, test } from 'node:test';
+import { alive, joiner, sleep, stackDaemonPid, uniqueUser } from '../lib/hall.mjs';
 
-const open = [];
-async function join(user, opts) {
-  const c = await HallClient.join(user, opts);
-  open.push(c);
-  return c;
-}
-after(async () => { await Promise.all(open.map((c) => c.close())); });
+const join = joiner();
 
 let bystander;
 let bystanderId;

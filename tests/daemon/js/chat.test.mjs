@@ -2,16 +2,10 @@
 // in MariaDB, the last 50 sent on join, at most 200 characters, text kept
 // exactly as typed (markup and SQL included).
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { HallClient, sleep, sql, sqlQuote, uniqueUser } from '../lib/hall.mjs';
+import { describe, test } from 'node:test';
+import { joiner, sleep, sql, sqlQuote, uniqueUser } from '../lib/hall.mjs';
 
-const open = [];
-async function join(user, opts) {
-  const c = await HallClient.join(user, opts);
-  open.push(c);
-  return c;
-}
-after(async () => { await Promise.all(open.map((c) => c.close())); });
+const join = joiner();
 
 const chatFrame = (text) => (f) => f.action === 'ACTION_CHAT_MESSAGE' && f.message === text;
 
@@ -26,10 +20,7 @@ async function storedCount(text, user) {
 
 describe('chat', { timeout: 60000 }, () => {
   test('a message reaches everyone, the sender too, with user_id, message and an ISO time', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     const text = `こんにちは ${a}`;
     const before = Date.now();
     ca.chat(text);
@@ -70,10 +61,7 @@ describe('chat', { timeout: 60000 }, () => {
   });
 
   test('200 characters are fine, 201 are refused with an ERROR_MESSAGE and reach nobody', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     const ok = 'ま'.repeat(199) + '!';
     const long = 'ま'.repeat(201);
     ca.chat(long);

@@ -2,16 +2,10 @@
 // the whole hall, later ones only who moved; one avatar per GitHub ID; LEAVE
 // when the last connection of an ID goes; positions clamped, fractions kept.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { HallClient, sleep, uniqueUser } from '../lib/hall.mjs';
+import { describe, test } from 'node:test';
+import { joiner, sleep, uniqueUser } from '../lib/hall.mjs';
 
-const open = [];
-async function join(user, opts) {
-  const c = await HallClient.join(user, opts);
-  open.push(c);
-  return c;
-}
-after(async () => { await Promise.all(open.map((c) => c.close())); });
+const join = joiner();
 
 const isPos = (f) => f.action === 'UPDATE_CHARACTER_POS';
 
@@ -35,10 +29,7 @@ describe('joining the hall', { timeout: 60000 }, () => {
   });
 
   test('later updates carry only who moved, and nothing is sent when nobody moves', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     await ca.waitForCharacter(b);
     await cb.waitForCharacter(a);
     await sleep(1200);   // let both arrivals settle into one published hall
@@ -74,10 +65,7 @@ describe('joining the hall', { timeout: 60000 }, () => {
   });
 
   test('a user_id inside a message is ignored: a connection moves only its own avatar', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     await ca.waitForCharacter(b);
     cb.move(777, 777);
     await ca.waitForCharacter(b, (c) => c.pos_x === 777);

@@ -3,26 +3,17 @@
 // message is dropped with ERROR_MESSAGE 429, persistent abuse closes the
 // connection (1008), and nobody else notices.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { HallClient, alive, sleep, stackDaemonPid, uniqueUser } from '../lib/hall.mjs';
+import { describe, test } from 'node:test';
+import { alive, joiner, sleep, stackDaemonPid, uniqueUser } from '../lib/hall.mjs';
 
-const open = [];
-async function join(user, opts) {
-  const c = await HallClient.join(user, opts);
-  open.push(c);
-  return c;
-}
-after(async () => { await Promise.all(open.map((c) => c.close())); });
+const join = joiner();
 
 const isChat = (user) => (f) => f.action === 'ACTION_CHAT_MESSAGE' && f.user_id === user;
 const rateError = (f) => f.action === 'ERROR_MESSAGE' && f.code === 429;
 
 describe('rate limits', { timeout: 60000 }, () => {
   test('chat: a burst of five goes through, the sixth is refused with 429, and a second later one more goes', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     for (let i = 0; i < 8; i += 1) ca.chat(`burst ${i}`);
     const err = await ca.waitFor(rateError, { what: 'a 429' });
     assert.match(err.msg, /chat/);
@@ -36,10 +27,7 @@ describe('rate limits', { timeout: 60000 }, () => {
   });
 
   test('positions: more than 20 in a second are refused with 429, the connection stays', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     await cb.waitForCharacter(a);
     const mark = cb.frames.length;
     for (let i = 1; i <= 40; i += 1) ca.move(i, i);
@@ -58,10 +46,7 @@ describe('rate limits', { timeout: 60000 }, () => {
   });
 
   test('persistent abuse closes the connection with 1008; the others carry on', async () => {
-    const a = uniqueUser('a');
-    const b = uniqueUser('b');
-    const ca = await join(a);
-    const cb = await join(b);
+    const { a, b, ca, cb } = await join.two();
     await cb.waitForCharacter(a);
     for (let i = 0; i < 500; i += 1) ca.move(i % 2500, 5);
     const closed = await ca.waitForClose(5000);

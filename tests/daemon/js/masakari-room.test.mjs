@@ -2,16 +2,10 @@
 // ACTION_SEND_STATUS every second (the fields of /api/status) and
 // ACTION_RECV_MASAKARI when a throw lands; others get neither.
 import assert from 'node:assert/strict';
-import { after, describe, test } from 'node:test';
-import { BASE, HallClient, sleep, sql, sqlQuote, uniqueUser } from '../lib/hall.mjs';
+import { describe, test } from 'node:test';
+import { BASE, joiner, sleep, sql, sqlQuote, uniqueUser } from '../lib/hall.mjs';
 
-const open = [];
-async function join(user) {
-  const c = await HallClient.join(user);
-  open.push(c);
-  return c;
-}
-after(async () => { await Promise.all(open.map((c) => c.close())); });
+const join = joiner();
 
 const subscribe = (c) => c.send({ action: 'SUBSCRIBE', room: 'masakari' });
 

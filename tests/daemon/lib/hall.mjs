@@ -8,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { appendFileSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
+import { after } from 'node:test';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,6 +30,27 @@ export function uniqueUser(prefix = 'v') {
 }
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// A test file's visitors: join(user, opts) joins the hall as HallClient.join
+// does, and every client it opened is closed after the file's tests;
+// join.two() is two fresh visitors, a then b: { a, b, ca, cb }.
+export function joiner() {
+  const open = [];
+  after(async () => { await Promise.all(open.map((c) => c.close())); });
+  const join = async (user, opts) => {
+    const c = await HallClient.join(user, opts);
+    open.push(c);
+    return c;
+  };
+  join.two = async () => {
+    const a = uniqueUser('a');
+    const b = uniqueUser('b');
+    const ca = await join(a);
+    const cb = await join(b);
+    return { a, b, ca, cb };
+  };
+  return join;
+}
 
 // One connection. Every text frame is parsed and kept in `frames`, in order.
 export class HallClient {
