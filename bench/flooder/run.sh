@@ -3,7 +3,8 @@
 #   1. requested against achieved rate at 1, 10, 50 and 100 requests/s for 10 s
 #      each at /legacy/random, counted in nginx's access log;
 #   2. the highest rate it sustains against a static file, doubling until it
-#      no longer keeps up, and wrk against the same file in the same run;
+#      no longer keeps up, then halving the last bracket twice, and wrk
+#      against the same file in the same run;
 #   3. what one full-power throw (100 requests/s for 10 s at /legacy/random)
 #      costs the host in CPU: the HP a critic sees fall, next to an idle
 #      stretch of the same length just before.
@@ -109,14 +110,31 @@ step_at() {
 	p99=$(calc %.2f "$p99")
 	echo "| $rate | $n | $(calc %.1f "$achieved") | $errors | $(calc %.2f "$p50") | $p99 | $cpu ms | $ok |"
 }
+miss=
 for rate in 500 1000 2000 4000 8000 16000 32000; do
 	step_at $rate
 	# The host is shared: a step that missed gets a second try.
 	[ "$ok" = yes ] || step_at $rate
-	[ "$ok" = yes ] || break
+	[ "$ok" = yes ] || { miss=$rate; break; }
 	best=$rate
 	best_cpu=$cpu
 	best_p99=$p99
+done
+# Doubling brackets the ceiling within a factor of two; two halvings of that
+# bracket put it within an eighth (at most four more steps).
+for _ in 1 2; do
+	[ -n "$miss" ] && [ "$best" -gt 0 ] || break
+	rate=$(((best + miss) / 2 / 100 * 100))
+	[ "$rate" -gt "$best" ] || break
+	step_at $rate
+	[ "$ok" = yes ] || step_at $rate
+	if [ "$ok" = yes ]; then
+		best=$rate
+		best_cpu=$cpu
+		best_p99=$p99
+	else
+		miss=$rate
+	fi
 done
 log_from=$(($(wc -l <"$var/log/nginx-access.log") + 1))
 wrk_out=$( (wrk -t2 -c64 -d"${step}s" --latency "$static"; echo "children's CPU:"; times) 2>&1)
