@@ -189,18 +189,19 @@ stack_db_passwords() {
 
 stack_start_mariadb() {
 	stack_db_passwords || return 1
+	# Its temporary tables in the stack's own directory, not the machine's
+	# /tmp, where another program's clean-up once deleted one mid-query (the
+	# first start's bootstrap as well: two stacks initialised at once lost one).
+	mkdir -p "$STACK_VAR/tmp"
 	if [ ! -d "$STACK_VAR/mysql/mysql" ]; then
 		stack_log "initialising MariaDB in $STACK_VAR/mysql"
 		mariadb-install-db --no-defaults --datadir="$STACK_VAR/mysql" --user="$STACK_USER" \
-			--auth-root-authentication-method=socket --skip-test-db \
+			--auth-root-authentication-method=socket --skip-test-db --tmpdir="$STACK_VAR/tmp" \
 			>"$STACK_VAR/log/mariadb-install.log" 2>&1 || {
 			stack_log "mariadb-install-db failed; see $STACK_VAR/log/mariadb-install.log"
 			return 1
 		}
 	fi
-	# Its temporary tables in the stack's own directory, not the machine's
-	# /tmp, where another program's clean-up once deleted one mid-query.
-	mkdir -p "$STACK_VAR/tmp"
 	mariadbd --no-defaults --datadir="$STACK_VAR/mysql" --socket="$STACK_VAR/run/mysqld.sock" \
 		--pid-file="$STACK_VAR/run/mysqld.pid" --skip-networking --user="$STACK_USER" \
 		--tmpdir="$STACK_VAR/tmp" \

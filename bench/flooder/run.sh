@@ -3,11 +3,19 @@
 #   1. requested against achieved rate at 1, 10, 50 and 100 requests/s for 10 s
 #      each at /legacy/random, counted in nginx's access log;
 #   2. the highest rate it sustains against a static file, doubling until it
-#      no longer keeps up, and wrk against the same file in the same run;
+#      no longer keeps up, then halving the last bracket twice, and wrk
+#      against the same file in the same run;
 #   3. what one full-power throw (100 requests/s for 10 s at /legacy/random)
 #      costs the host in CPU: the HP a critic sees fall, next to an idle
 #      stretch of the same length just before.
 # Prints markdown tables for docs/BENCHMARKS.md.
+#
+# It checks that it measured what it says, and exits 1 otherwise (with no
+# flooder/wrk ratio): each job of part 1 sent what was asked and the target
+# counted it within 1 %, every answer a 200; the highest sustained rate of
+# part 2 is one whose every request reached the static file and was answered
+# 200 (as "sustained" already means); wrk had no socket error and no non-2xx
+# answer, and nginx's log shows its requests at the same file.
 #   bench/flooder/run.sh [seconds per step of part 2, default 5]
 . "$(dirname "$0")/../lib.sh"
 step=${1:-5}
@@ -55,6 +63,8 @@ hits() { grep -c "\"masakari-flooder (job $1)\"\$" "$var/log/nginx-access.log" |
 ticks_of() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{ print $14 + $15 }' "/proc/$p/stat"))); done; echo $t; }
 cpu_sample() { awk '/^cpu / { busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6 }' /proc/stat; }
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
+bad=()
+failed() { echo "bench/flooder: FAILED: $*" >&2; bad+=("$1"); }
 
 echo "## requested against achieved (10 s at /legacy/random, counted in nginx's access log)"
 echo
@@ -66,6 +76,11 @@ for rate in 1 10 50 100; do
 	n=$(hits "$id")
 	read -r sent achieved codes errors p50 p99 < <(sql "SELECT sent, achieved_rate, codes, errors, IFNULL(p50_ms, -1), IFNULL(p99_ms, -1) FROM attack_jobs WHERE id = $id")
 	echo "| $rate | $sent | $n | $(calc %.4f "$n / ($rate * 10)") | $(calc %.3f "$achieved") | \`$codes\` | $errors | $(calc %.1f "$p50") | $(calc %.1f "$p99") |"
+	[ "$sent" = $((rate * 10)) ] || failed "$rate/s" "sent $sent, asked $((rate * 10))"
+	[ "$(calc %d "($n >= $rate * 10 * 0.99 && $n <= $rate * 10 * 1.01)")" = 1 ] ||
+		failed "$rate/s" "the target counted $n, asked $((rate * 10))"
+	[ "$codes" = "{\"200\": $((rate * 10))}" ] || [ "$codes" = "{\"200\":$((rate * 10))}" ] ||
+		failed "$rate/s" "answers $codes, $errors errors: not every request answered 200"
 done
 echo
 echo "## highest sustained rate against a static file ($step s a step), and wrk"
@@ -95,28 +110,60 @@ step_at() {
 	p99=$(calc %.2f "$p99")
 	echo "| $rate | $n | $(calc %.1f "$achieved") | $errors | $(calc %.2f "$p50") | $p99 | $cpu ms | $ok |"
 }
+miss=
 for rate in 500 1000 2000 4000 8000 16000 32000; do
 	step_at $rate
 	# The host is shared: a step that missed gets a second try.
 	[ "$ok" = yes ] || step_at $rate
-	[ "$ok" = yes ] || break
+	[ "$ok" = yes ] || { miss=$rate; break; }
 	best=$rate
 	best_cpu=$cpu
 	best_p99=$p99
 done
+# Doubling brackets the ceiling within a factor of two; two halvings of that
+# bracket put it within an eighth (at most four more steps).
+for _ in 1 2; do
+	[ -n "$miss" ] && [ "$best" -gt 0 ] || break
+	rate=$(((best + miss) / 2 / 100 * 100))
+	[ "$rate" -gt "$best" ] || break
+	step_at $rate
+	[ "$ok" = yes ] || step_at $rate
+	if [ "$ok" = yes ]; then
+		best=$rate
+		best_cpu=$cpu
+		best_p99=$p99
+	else
+		miss=$rate
+	fi
+done
+log_from=$(($(wc -l <"$var/log/nginx-access.log") + 1))
 wrk_out=$( (wrk -t2 -c64 -d"${step}s" --latency "$static"; echo "children's CPU:"; times) 2>&1)
 wrk_rps=$(awk '/^Requests\/sec/ { print $2 }' <<<"$wrk_out")
 wrk_p99=$(awk '$1 == "99%" { print $2 }' <<<"$wrk_out")
 # `times` prints the subshell's own CPU, then its children's: wrk's.
 wrk_cpu=$(awk '/^children.s CPU:/ { n = 1; next } n && ++n == 3 { gsub(/[ms]/, " "); print ($1 * 60 + $2) + ($3 * 60 + $4) }' <<<"$wrk_out")
 wrk_reqs=$(awk '/requests in/ { print $1 }' <<<"$wrk_out")
+if grep -qE 'Socket errors|Non-2xx' <<<"$wrk_out"; then
+	failed wrk "$(grep -E 'Socket errors|Non-2xx' <<<"$wrk_out" | tr -s ' ' | tr '\n' ' ')"
+fi
+[ -n "$wrk_rps" ] && [ "${wrk_reqs:-0}" -gt 0 ] || failed wrk "printed no rate"
+# nginx logs a request as it ends: wait for the last of wrk's.
+sleep 1
+wrk_logged=$(tail -n +"$log_from" "$var/log/nginx-access.log" | grep -c "\"GET ${static#"$base"} HTTP/1.1\" 200 .*\"-\" \"-\"\$" || true)
+[ "$wrk_logged" -ge "${wrk_reqs:-1}" ] || failed wrk "nginx logged $wrk_logged answers 200 at ${static#"$base"}, wrk counted $wrk_reqs"
+[ "$best" -gt 0 ] || failed ceiling "the flooder sustained not even 500/s against the static file"
 echo
 echo "| tool | requests/s | p99 | CPU per 1000 requests |"
 echo "| --- | ---: | ---: | ---: |"
 echo "| masakari-flooder (open loop, highest sustained) | $best | $best_p99 ms | $best_cpu ms |"
 echo "| wrk -t2 -c64 (closed loop, as fast as it can) | $wrk_rps | $wrk_p99 | $(calc %.1f "$wrk_cpu * 1000 * 1000 / $wrk_reqs") ms |"
 echo
-echo "flooder / wrk: $(calc %.2f "$best / $wrk_rps")"
+# The two against the same file in the same run, both clean: only then a ratio.
+if [ ${#bad[@]} -eq 0 ]; then
+	echo "flooder / wrk: $(calc %.2f "$best / $wrk_rps")"
+else
+	echo "flooder / wrk: – (a run failed its checks: ${bad[*]})"
+fi
 
 echo
 echo "## one full-power throw (100 requests/s for 10 s at /legacy/random)"
@@ -172,3 +219,7 @@ echo
 echo "($cores cores, $(date -u +%F))"
 kill -TERM "$flooder"
 wait "$flooder" || true
+if [ ${#bad[@]} -gt 0 ]; then
+	echo "bench/flooder: FAILED: ${bad[*]} did not measure what they say (above)" >&2
+	exit 1
+fi

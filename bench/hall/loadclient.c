@@ -16,6 +16,11 @@
  * memory per connection); --spectators joins without ?user=, so a newcomer is
  * not sent a hall of thousands of avatars.
  *
+ * So that a run cannot measure something else than it says, it also reports
+ * the moves sent in the measured window (the rate asked for, reached?) and how
+ * many distinct visitors connection 0 saw move (did the server take every
+ * connection for the visitor it says it is, or for a spectator?).
+ *
  * Like the daemon, the client runs lws on a libev (epoll) loop of its own, so
  * its own wakeups do not cost in proportion to its thousands of sockets.
  *
@@ -94,10 +99,13 @@ static struct {
 	size_t nbuilds, cap_builds;
 	unsigned long long frames, bytes;
 	lws_sorted_usec_list_t sul_ramp, sul_move, sul_sample;
-	unsigned move_slot;
+	unsigned long move_slot;
 	long long cpu_from, cpu_to;
 	long rss_start, rss_max, rss_end;
 	int done;
+	unsigned long long moves;   /* sent inside the measured window */
+	unsigned char *seen;        /* connection 0: which bench-N it saw move */
+	int movers_seen;
 } B;
 
 static uint64_t fnv(const unsigned char *p, size_t n, size_t len)
@@ -195,6 +203,24 @@ static double newest_send(const unsigned char *frame, size_t len, double arrived
 	return newest;
 }
 
+/* Connection 0 notes every visitor a delta names, until it has seen them all. */
+static void note_movers(const unsigned char *frame, size_t len)
+{
+	static const char who[] = "\"user_id\":\"bench-";
+	const char *p = (const char *)frame, *end = p + len;
+
+	while (B.movers_seen < B.nconns &&
+	       (p = memmem(p, (size_t)(end - p), who, sizeof(who) - 1)) != NULL) {
+		long i = strtol(p + sizeof(who) - 1, NULL, 10);
+
+		if (i >= 0 && i < B.nconns && !B.seen[i]) {
+			B.seen[i] = 1;
+			B.movers_seen++;
+		}
+		p += sizeof(who) - 1;
+	}
+}
+
 static void frame_done(struct conn *c, double at)
 {
 	static const char pos[] = "{\"action\":\"UPDATE_CHARACTER_POS\"";
@@ -215,6 +241,7 @@ static void frame_done(struct conn *c, double at)
 
 		if (built > 0)
 			record_build(key, built);
+		note_movers(c->full, c->msglen);
 	}
 	if (at >= B.measure_from && at <= B.measure_to)
 		record_arrival(key, at);
@@ -248,6 +275,8 @@ static int send_move(struct conn *c)
 	json_decref(j);
 	if (!n || n > 125)
 		return -1;
+	if (t >= B.measure_from && t <= B.measure_to && B.measure_from > 0)
+		B.moves++;
 	return ws_send(c, 1, (unsigned char *)text, n);
 }
 
@@ -537,17 +566,25 @@ static void on_ramp(lws_sorted_usec_list_t *sul)
 static void on_move(lws_sorted_usec_list_t *sul)
 {
 	unsigned slots = (unsigned)(1000 / B.rate);
+	/* The timer fires a little later than asked, every time: the slots are
+	 * those of the milliseconds gone by since the last call, not one a call,
+	 * or the rate asked for would not be reached (it fell 30 % short so). */
+	unsigned long now_slot = (unsigned long)(clock_monotonic() * 1e3 - B.start);
+	int n = 0;
 
 	(void)sul;
 	if (!slots)
 		slots = 1;
-	for (int k = (int)(B.move_slot % slots); k < B.opened; k += (int)slots) {
-		if (B.conns[k].state == 2) {
-			B.conns[k].move_due = 1;
-			lws_callback_on_writable(B.conns[k].wsi);
+	if (now_slot >= B.move_slot && now_slot - B.move_slot > slots)
+		B.move_slot = now_slot - slots;
+	for (; B.move_slot <= now_slot && n < (int)slots; B.move_slot++, n++) {
+		for (int k = (int)(B.move_slot % slots); k < B.opened; k += (int)slots) {
+			if (B.conns[k].state == 2) {
+				B.conns[k].move_due = 1;
+				lws_callback_on_writable(B.conns[k].wsi);
+			}
 		}
 	}
-	B.move_slot++;
 	lws_sul_schedule(B.ctx, 0, &B.sul_move, on_move, LWS_US_PER_MS);
 }
 
@@ -646,7 +683,8 @@ static void report(void)
 		if (B.builds[i].built >= B.measure_from && B.builds[i].built <= B.measure_to)
 			ticks++;
 	qsort(delays, n, sizeof(*delays), cmp_double);
-	out = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:I,s:I,s:I,s:I,s:f,s:f,s:f,s:f,s:f,s:I,s:I,s:I}",
+	out = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:I,s:I,s:I,s:I,s:f,s:f,s:f,s:f,s:f,s:I,s:I,s:I,"
+			"s:I,s:i}",
 			"connections", B.nconns, "open_at_end", B.open_now, "failed", B.failed,
 			"closed", B.closed, "rate", B.rate, "seconds", B.seconds, "errors", B.errors,
 			"ticks", (json_int_t)ticks, "deliveries", (json_int_t)n,
@@ -658,7 +696,8 @@ static void report(void)
 			"cpu_cores", B.cpu_from >= 0 && B.cpu_to >= 0
 				? (double)(B.cpu_to - B.cpu_from) / hz / B.seconds : -1.0,
 			"rss_start_kb", (json_int_t)B.rss_start, "rss_max_kb", (json_int_t)B.rss_max,
-			"rss_end_kb", (json_int_t)B.rss_end);
+			"rss_end_kb", (json_int_t)B.rss_end,
+			"moves", (json_int_t)B.moves, "movers_seen", B.movers_seen);
 	json_dumpf(out, stdout, JSON_COMPACT);
 	putchar('\n');
 	json_decref(out);
@@ -698,7 +737,8 @@ int main(int argc, char **argv)
 	}
 	signal(SIGPIPE, SIG_IGN);
 	B.conns = calloc((size_t)B.nconns, sizeof(*B.conns));
-	if (!B.conns)
+	B.seen = calloc((size_t)B.nconns, 1);
+	if (!B.conns || !B.seen)
 		return 1;
 	for (int i = 0; i < B.nconns; i++)
 		B.conns[i].index = i;
@@ -738,6 +778,7 @@ int main(int argc, char **argv)
 	for (int i = 0; i < B.nconns; i++)
 		free(B.conns[i].full);
 	free(B.conns);
+	free(B.seen);
 	free(B.arrivals);
 	free(B.builds);
 	return 0;

@@ -12,7 +12,15 @@
 #      hall of ten thousand avatars sent to every newcomer.
 # The load client is bench-hall-load (bench/hall/loadclient.c, libwebsockets).
 # The daemon runs against a private MariaDB as in production; the reference
-# keeps everything in memory.
+# keeps everything in memory. The load client connects from one address, so
+# the daemon's cap per address (Halld.MaxPerAddress) is lifted for the bench.
+#
+# Each run is checked before any figure of it is believed: every connection
+# opened and none closed or failed, no ERROR_MESSAGE, every client joined as
+# the visitor it claims (connection 0 saw each of them move; a client taken
+# for a spectator would not), the moves asked for were sent, and every
+# published tick reached every connection. A run that fails a check makes
+# the bench exit non-zero, and no ratio is printed for its comparison.
 #   bench/hall/run.sh [CONNECTIONS] [SECONDS] [IDLE]
 . "$(dirname "$0")/../lib.sh"
 conns=${1:-1000}
@@ -110,10 +118,38 @@ j() { jq -r "$1" "$var/$2.json"; }
 ms() { printf '%.1f' "$(j "$1" "$2")"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }'; }
 
+# verify FILE CONNECTIONS RATE — whether the run in FILE measured what it
+# says; prints each check that failed and returns 1 if any did.
+bad=()
+verify() {
+	local f=$1 n=$2 rate=$3 ok=0 why=() v
+	[ "$(j .open_at_end "$f")" = "$n" ] || why+=("$(j .open_at_end "$f") of $n connections open at the end")
+	[ "$(j .failed "$f")" = 0 ] || why+=("$(j .failed "$f") connections failed")
+	[ "$(j .closed "$f")" = 0 ] || why+=("$(j .closed "$f") connections closed by the server")
+	[ "$(j .errors "$f")" = 0 ] || why+=("$(j .errors "$f") ERROR_MESSAGEs")
+	if [ "$rate" -gt 0 ]; then
+		[ "$(j .movers_seen "$f")" = "$n" ] ||
+			why+=("$(j .movers_seen "$f") of $n visitors seen moving (the others were not taken for who they are)")
+		v=$(awk -v m="$(j .moves "$f")" -v want=$((n * rate * secs)) 'BEGIN { print (m >= want * 0.95) }')
+		[ "$v" = 1 ] || why+=("$(j .moves "$f") moves sent, $((n * rate * secs)) asked for")
+		v=$(awk -v t="$(j .ticks "$f")" 'BEGIN { print (t >= '"$secs"' - 1) }')
+		[ "$v" = 1 ] || why+=("$(j .ticks "$f") ticks in ${secs} s")
+		v=$(awk -v d="$(j .deliveries "$f")" -v t="$(j .ticks "$f")" -v n="$n" 'BEGIN { print (d >= t * n * 0.98) }')
+		[ "$v" = 1 ] || why+=("$(j .deliveries "$f") deliveries of $(j .ticks "$f") ticks to $n connections")
+	fi
+	[ ${#why[@]} -eq 0 ] && return 0
+	for v in "${why[@]}"; do echo "bench/hall: FAILED: $f: $v" >&2; done
+	bad+=("$f")
+	return 1
+}
+
 load halld --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
 cp "$var/halld.json" "$var/idle-halld.json"
 load node --connections "$idle" --rate 0 --warmup 5 --seconds 3 --ramp 40 --spectators
 cp "$var/node.json" "$var/idle-node.json"
+idle_ok=1
+verify idle-halld "$idle" 0 || idle_ok=0
+verify idle-node "$idle" 0 || idle_ok=0
 
 most=0
 for n in ${conns//,/ }; do [ "$n" -gt "$most" ] && most=$n; done
@@ -124,6 +160,11 @@ for n in ${conns//,/ }; do
 	cp "$var/halld.json" "$var/load-halld.json"
 	load node --connections "$n" --rate 10 --warmup 5 --seconds "$secs"
 	cp "$var/node.json" "$var/load-node.json"
+	cp "$var/load-halld.json" "$var/load-$n-halld.json"
+	cp "$var/load-node.json" "$var/load-$n-node.json"
+	like=1
+	verify load-$n-halld "$n" 10 || like=0
+	verify load-$n-node "$n" 10 || like=0
 	echo "Load: $n connections moving 10 times a second, measured for ${secs} s after a 5 s warm-up"
 	echo
 	echo "| server | ticks | deliveries | first delivery (p50) | p50 delay | p99 delay | max delay | CPU (cores) | peak RSS | closed/failed |"
@@ -135,7 +176,8 @@ for n in ${conns//,/ }; do
 			"$(ms .p99_ms $f)" "$(ms .max_ms $f)" "$(j .cpu_cores $f)" \
 			"$(awk -v k="$(j .rss_max_kb $f)" 'BEGIN { print k / 1024 }')" "$(j .closed $f)" "$(j .failed $f)"
 	done
-	printf '| halld / Node | | | %s | %s | %s | | %s | %s | |\n' \
+	# A ratio only between two runs that both measured what they say.
+	[ $like -eq 1 ] && printf '| halld / Node | | | %s | %s | %s | | %s | %s | |\n' \
 		"$(ratio "$(j .first_p50_ms load-halld)" "$(j .first_p50_ms load-node)")" \
 		"$(ratio "$(j .p50_ms load-halld)" "$(j .p50_ms load-node)")" \
 		"$(ratio "$(j .p99_ms load-halld)" "$(j .p99_ms load-node)")" \
@@ -153,7 +195,12 @@ for s in halld node; do
 		"$(awk -v k="$(j .rss_start_kb $f)" 'BEGIN { print k / 1024 }')" \
 		"$(awk -v k="$(j .rss_end_kb $f)" 'BEGIN { print k / 1024 }')" \
 		"$(awk -v a="$(j .rss_start_kb $f)" -v b="$(j .rss_end_kb $f)" -v n="$(j .open_at_end $f)" \
-			'BEGIN { if (n > 0) printf "%.1f KB", (b - a) / n; else print "–" }')"
+			-v ok=$idle_ok 'BEGIN { if (n > 0 && ok) printf "%.1f KB", (b - a) / n; else print "–" }')"
 done
 echo
 echo "($(nproc) cores, $(date -u +%F), load average $(cut -d' ' -f1-3 /proc/loadavg) at the end)"
+if [ ${#bad[@]} -gt 0 ]; then
+	echo
+	echo "bench/hall: FAILED: ${bad[*]} did not measure what they say (above; the runs' figures are in their rows, no ratio was printed for them)"
+	exit 1
+fi

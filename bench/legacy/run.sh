@@ -4,6 +4,10 @@
 # before and after N sequential requests, divided by N. The calibration inside the
 # program aims at Legacy.CostMs (default 10 ms), so that one full-power masakari
 # (100 requests/s) costs about one core.
+# Every request must be answered 200 (curl -f; the bench stops at the first
+# that is not), the page must be the legacy page with its measured rounds, and
+# the workers must have spent CPU on the requests, or it exits 1 printing no
+# figure.
 #   bench/legacy/run.sh [requests]
 . "$(dirname "$0")/../lib.sh"
 n=${1:-300}
@@ -28,6 +32,14 @@ for _ in $(seq "$n"); do curl -fsS -o /dev/null "$url"; done
 end=$(date +%s.%N)
 after=$(ticks)
 rounds=$(curl -fsS "$url" | sed -n 's/.*（\([0-9]*\) 回、CPU \([0-9.]*\) ms）.*/\1 rounds, \2 ms measured inside the request/p')
+if [ -z "$rounds" ]; then
+	echo "bench/legacy: FAILED: $url is not the legacy page with its measured rounds" >&2
+	exit 1
+fi
+if [ "$after" -le "$before" ]; then
+	echo "bench/legacy: FAILED: the legacy.fcgi workers spent no CPU on $n requests (were they answered elsewhere?)" >&2
+	exit 1
+fi
 ms=$(echo "scale=2; ($after - $before) * 1000 / $hz / $n" | bc)
 echo "| requests | CPU per request (kernel accounting) | wall per request | in-request figure |"
 echo "| ---: | ---: | ---: | --- |"

@@ -6,8 +6,12 @@
 set -u
 dir=$(cd "$(dirname "$0")" && pwd)
 cd "$dir" || exit 1
+# Once; the flock keeps files running side by side (make test's lanes, the
+# reliability tests' node-run.sh) from installing into it at the same time.
 if [ ! -f node_modules/ws/package.json ]; then
-	npm ci --no-audit --no-fund --loglevel=error >/dev/null || {
+	mkdir -p ../../var
+	flock ../../var/npm-daemon-tests.lock sh -c \
+		'[ -f node_modules/ws/package.json ] || npm ci --no-audit --no-fund --loglevel=error >/dev/null' || {
 		echo "not ok - tests/daemon: npm ci could not install the ws client"
 		exit 1
 	}
