@@ -164,6 +164,12 @@ static void protocol_take_worker_events(struct hall *hall)
 		case WORKER_SANCTIONS:
 			events_take(hall, ev);
 			break;
+		case WORKER_BOOTHS:
+			proximity_take_booths(hall, ev);
+			break;
+		case WORKER_SIGNALS:
+			rtc_take_remote(hall, ev);
+			break;
 		}
 		worker_event_free(ev);
 		ev = next;
@@ -263,6 +269,14 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		positions_move(hall, s, req.x, req.y);
 		return;
 	}
+	if (req.kind == INPUT_SIGNAL) {
+		rtc_signal(hall, s, &req, now);
+		return;
+	}
+	if (req.kind == INPUT_SET_STATUS) {
+		proximity_set_status(hall, s, req.busy);
+		return;
+	}
 	if (!session_allow(&s->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
 			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
@@ -283,6 +297,11 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		if (m)
 			session_send(s, m);
 		msg_unref(m);
+		return;
+	}
+	/* Near chat reaches a handful of peers, not the hall: no hall budget. */
+	if (req.kind == INPUT_NEAR_CHAT) {
+		rtc_near_chat(hall, s, req.message);
 		return;
 	}
 	/* The hall's own budget: not this client's doing, so no strike. */
@@ -317,7 +336,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 				 "only JSON text frames");
 	if (s->rx_len + len + remaining > HALL_MAX_MESSAGE)
 		return close_now(s->wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE,
-				 "messages are limited to 4096 bytes");
+				 "messages are limited to 12 KiB");
 	if (complete && !s->rx_len) {
 		/* The usual case: the whole message in one piece, no copy. */
 		if (!utf8_valid((const char *)in, len))
@@ -385,6 +404,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 			positions_part(hall, s);
 			s->established = 0;
 		}
+		proximity_forget(s);
 		session_release(s);
 		return 0;
 
