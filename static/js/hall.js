@@ -11,6 +11,7 @@
 import { domElement } from './dom.js';
 import { HallAvatar } from './hall-avatar.js';
 import { boardBuild, boardOpen } from './hall-board.js';
+import { HallCall } from './hall-call.js';
 import { HallCamera } from './hall-camera.js';
 import { HallChat } from './hall-chat.js';
 import { HallConnection, hallSocketUrl } from './hall-connection.js';
@@ -65,8 +66,12 @@ class Hall {
 			onOpen: () => {
 				this.protocol.joined();
 				this.movement.joined();
+				this.call.connected();
 			},
-			onMessage: (message) => this.protocol.received(message),
+			onMessage: (message) => {
+				if (!this.call.received(message))
+					this.protocol.received(message);
+			},
 			onClosed: (code) => this.moderation.closed(code),
 		});
 		this.movement = new HallMovement(this.user, this.self,
@@ -85,12 +90,21 @@ class Hall {
 			onPeople: (count) => this.showPeople(count),
 			onNotice: (message) => this.stage.showToast(message),
 		});
+		this.call = new HallCall({
+			parent: root, user: this.user,
+			send: (message) => this.connection.send(message),
+			avatarOf: (id) => (id.toLowerCase() === this.user.toLowerCase()
+				? this.self : this.protocol.others.get(id.toLowerCase()) || null),
+			onNotice: (message) => this.stage.showToast(message),
+			videoMax: Math.max(0, Number(root.dataset.videoMax) || 0),
+		});
 		this.keyboard = new HallKeyboard({
 			isBlocked: () => dialogIsOpen(),
 			onEnter: () => this.enter(),
 			onSecret: () => modalsCelebrate(this.stage.world),
 		});
 		this.chat.input.addEventListener('focus', () => this.keyboard.release());
+		this.call.nearInput.addEventListener('focus', () => this.keyboard.release());
 
 		root.classList.add('is-live');
 		new ResizeObserver(() => this.measure()).observe(this.stage.viewport);

@@ -4,7 +4,7 @@
 set:Page.Title = Text.Site.Hall.Title ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
 set:Page.Styles.0 = "hall.css" ?><?cs
 include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
-<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>">
+<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>" data-video-max="<?cs var:Page.VideoMax ?>">
   <div class="hall-welcome">
     <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?></h1>
     <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a></p>
@@ -29,4 +29,5 @@ set:Page.Modules.10 = "hall-moderation.js" ?><?cs set:Page.Modules.11 = "hall-mo
 set:Page.Modules.12 = "hall-protocol.js" ?><?cs set:Page.Modules.13 = "hall-stage.js" ?><?cs
 set:Page.Modules.14 = "identicon.js" ?><?cs set:Page.Modules.15 = "storage.js" ?><?cs
 set:Page.Modules.16 = "text-catalog.js" ?><?cs set:Page.Modules.17 = "text.js" ?><?cs
+set:Page.Modules.18 = "hall-call.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>
