@@ -355,8 +355,12 @@ export class HallCall {
 				this.hangUp(key);
 			return;
 		}
-		/* Not joined, or busy: we take no call, and say nothing. */
-		if (!this.joined || this.busy)
+		/* Not joined, or busy: we take no call, and say nothing. Nor from
+		 * anyone we do not see as near (yet, or any more: across daemons
+		 * the two sides learn it a moment apart; an unanswered offer is
+		 * made again). */
+		const peer = this.peers.get(key);
+		if (!this.joined || this.busy || !peer || peer.busy)
 			return;
 		try {
 			if (kind === 'offer' || kind === 'answer') {

@@ -31,14 +31,16 @@ export function sql(query) {
  * A browser of its own (fresh profile) for one visitor. options.locale sets
  * the browser's language (its Accept-Language), options.reducedMotion
  * 'reduce' asks for reduced motion, options.allow(problem) may excuse an
- * expected console error. Returns {context, page, problems, close()}.
- * Everything not on the stack's origin fails as if offline.
+ * expected console error, options.args adds chromium flags and
+ * options.base is the site's address when not BASE (a second route to the
+ * stack). Returns {context, page, problems, close()}. Everything not on the
+ * site's origin fails as if offline.
  */
 export async function browserLaunch(options = {}) {
-	const origin = new URL(BASE).origin;
+	const origin = new URL(options.base || BASE).origin;
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masakari-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+		executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(options.args || [])],
 		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
 		reducedMotion: options.reducedMotion || 'no-preference',
 	});
@@ -78,9 +80,10 @@ export async function screenshot(page, name) {
 	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 
-/* Enters the hall as id through the entrance form, as a visitor does. */
-export async function enterHall(page, id) {
-	await page.goto(`${BASE}/`);
+/* Enters the hall as id through the entrance form, as a visitor does (at
+ * base, BASE when not given). */
+export async function enterHall(page, id, base = BASE) {
+	await page.goto(`${base}/`);
 	await page.fill('#github_id', id);
 	await page.click('.entrance-form button[type="submit"]');
 	await page.waitForSelector('#hall.is-live');
