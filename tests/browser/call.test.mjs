@@ -41,6 +41,13 @@ function recordPeerConnections() {
 
 async function visitor(id, x, y, base = BASE) {
 	const v = await browserLaunch({ args: MEDIA_ARGS, base, locale: 'en-US' });
+	const close = v.close;
+	let closed = false;
+	v.close = async () => {
+		if (!closed)
+			await close();
+		closed = true;
+	};
 	cleanup.push(() => v.close());
 	await v.context.addInitScript(recordPeerConnections);
 	/* Where the hall puts the visitor on entering: far from the other. */
@@ -83,7 +90,8 @@ async function audioBytes(page) {
 	});
 }
 
-async function walk(a, idA, b, idB, label) {
+/* The walk on row y of the hall's quiet south-east corner. */
+async function walk(a, idA, b, idB, label, y) {
 	/* Far apart (300 px, the radius is 160): no one near. */
 	await a.page.waitForSelector('.hall-call-peers');
 	await b.page.waitForSelector('.hall-call-peers');
@@ -92,8 +100,8 @@ async function walk(a, idA, b, idB, label) {
 	assert.equal(await a.page.evaluate(() => window.peerConnections.length), 0, 'no call before joining');
 
 	/* They walk toward each other and both see the other as near. */
-	await walkTo(a.page, idA, 2200, 2300);
-	await walkTo(b.page, idB, 2300, 2300);
+	await walkTo(a.page, idA, 2200, y);
+	await walkTo(b.page, idB, 2300, y);
 	await waitNear(a.page, idB, true);
 	await waitNear(b.page, idA, true);
 	/* Still nothing sent and no device asked for. */
@@ -110,12 +118,15 @@ async function walk(a, idA, b, idB, label) {
 	await screenshot(a.page, `call-${label}-a`);
 
 	/* One walks away: the bubble breaks and the call ends on both pages. */
-	await walkTo(a.page, idA, 1900, 2300);
+	await walkTo(a.page, idA, 1900, y);
 	await waitNear(a.page, idB, false);
 	await waitNear(b.page, idA, false);
-	for (const page of [a.page, b.page]) {
+	for (const [who, page] of [['a', a.page], ['b', b.page]]) {
 		await page.waitForFunction(() => window.peerConnections.every((pc) => pc.connectionState === 'closed'),
-			null, { timeout: 10000 });
+			null, { timeout: 10000 }).catch(async (error) => {
+			const states = await page.evaluate(() => window.peerConnections.map((pc) => pc.connectionState));
+			throw new Error(`${who}'s calls did not all end (${states.join(', ')}): ${error.message}`);
+		});
 	}
 	assert.deepEqual(a.problems, []);
 	assert.deepEqual(b.problems, []);
@@ -126,7 +137,9 @@ test('two visitors walk together, talk over WebRTC, and walk apart: the call end
 	const idB = `call-b-${process.pid}`;
 	const a = await visitor(idA, 2000, 2300);
 	const b = await visitor(idB, 2300, 2300);
-	await walk(a, idA, b, idB, 'one-daemon');
+	await walk(a, idA, b, idB, 'one-daemon', 2300);
+	await a.close();
+	await b.close();
 });
 
 function freePort() {
@@ -204,7 +217,7 @@ test('the same walk with the two visitors on two hall daemons', async () => {
 	await startProxy(port, wsPort);
 	const idA = `call-c-${process.pid}`;
 	const idB = `call-d-${process.pid}`;
-	const a = await visitor(idA, 2000, 2300);
-	const b = await visitor(idB, 2300, 2300, route);
-	await walk(a, idA, b, idB, 'two-daemons');
+	const a = await visitor(idA, 2000, 1900);
+	const b = await visitor(idB, 2300, 1900, route);
+	await walk(a, idA, b, idB, 'two-daemons', 1900);
 });
