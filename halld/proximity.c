@@ -163,7 +163,8 @@ void proximity_publish(struct hall *hall)
 	double r = hall->proximity_radius, r2 = r * r;
 	unsigned side;
 
-	if (r <= 0)
+	/* Off, or nobody here to tell. */
+	if (r <= 0 || !hall->local.count)
 		return;
 	side = (unsigned)(INPUT_WORLD_SIZE / r) + 1;
 	cells = (size_t)side * side;
