@@ -5,7 +5,7 @@
 // daemon and across two on one database.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { HallClient, sleep, startDaemon, uniqueUser } from '../lib/hall.mjs';
+import { HallClient, ctl, sleep, startDaemon, uniqueUser } from '../lib/hall.mjs';
 
 const settings = ['Halld.PresenceTimeoutSeconds = 3', 'Moderation.Words.0 = forbiddenword'];
 let d1;
@@ -42,14 +42,14 @@ const signalsFrom = (c, from, n = 0) => c.of('RTC_SIGNAL', n).filter((f) => f.fr
 const errorAfter = (c, n, code) => c.waitFor((f) => f.action === 'ERROR_MESSAGE' && f.code === code,
   { from: n, what: `ERROR_MESSAGE ${code}` });
 
-// Two visitors near each other on d1 at (x, y), and a third far away.
+// Two visitors near each other on d1 at (x, y), and a third 400 px away.
 async function pair(x, y) {
   const a = uniqueUser('a');
   const b = uniqueUser('b');
   const far = uniqueUser('far');
   const ca = await join(d1, a, x, y);
   const cb = await join(d1, b, x + 100, y);
-  const cf = await join(d1, far, x, y + 400);
+  const cf = await join(d1, far, x, y + 400 <= 2500 ? y + 400 : y - 400);
   await proximity(ca, (f) => names(f, b));
   await proximity(cb, (f) => names(f, a));
   return { a, b, far, ca, cb, cf };
@@ -206,6 +206,18 @@ describe('bubbles', { timeout: 120000 }, () => {
     spectator.send({ action: 'NEAR_CHAT_MESSAGE', message: 'hello' });
     await errorAfter(spectator, 0, 403);
     assert.ok(b);
+  });
+
+  test('a muted visitor\'s near chat reaches nobody', async () => {
+    const { a, ca, cb } = await pair(1000, 2150);
+    assert.equal(ctl('mute', a, '--minutes', '5').status, 0);
+    await ca.waitFor((f) => f.action === 'MODERATION' && f.code === 'muted', { ms: 3000 });
+    const n = ca.frames.length;
+    ca.send({ action: 'NEAR_CHAT_MESSAGE', message: 'can you hear me' });
+    await ca.waitFor((f) => f.action === 'MODERATION' && f.code === 'muted', { from: n });
+    await sleep(800);
+    assert.equal(cb.of('NEAR_CHAT_MESSAGE').length, 0);
+    assert.equal(ctl('unmute', a).status, 0);
   });
 
   test('across two daemons: peers, signals and near chat reach each other through the database', async () => {
