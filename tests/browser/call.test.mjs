@@ -91,7 +91,7 @@ async function audioBytes(page) {
 }
 
 /* The walk on row y of the hall's quiet south-east corner. */
-async function walk(a, idA, b, idB, label, y) {
+async function walk(a, idA, b, idB, label, y, camera = false) {
 	/* Far apart (300 px, the radius is 160): no one near. */
 	await a.page.waitForSelector('.hall-call-peers');
 	await b.page.waitForSelector('.hall-call-peers');
@@ -108,9 +108,18 @@ async function walk(a, idA, b, idB, label, y) {
 	assert.equal(await b.page.evaluate(() => window.peerConnections.length), 0);
 
 	await a.page.click('.hall-call-buttons button:nth-child(1)');
-	await b.page.click('.hall-call-buttons button:nth-child(1)');
+	/* The second joins with the camera, where asked: the first then sees it. */
+	await b.page.click(`.hall-call-buttons button:nth-child(${camera ? 2 : 1})`);
 	await connected(a.page);
 	await connected(b.page);
+	if (camera) {
+		await a.page.waitForFunction((id) => {
+			const video = document.querySelector(`.hall-call-video[data-user="${id}"] video`);
+			return video && video.videoWidth > 0;
+		}, idB.toLowerCase(), { timeout: 20000 });
+	}
+	/* The fake microphone beeps: the other's avatar lights up as it speaks. */
+	await a.page.waitForSelector(`.hall-avatar.is-speaking[data-user="${idB}"]`, { timeout: 15000 });
 	const before = [await audioBytes(a.page), await audioBytes(b.page)];
 	await new Promise((r) => setTimeout(r, 2000));
 	const later = [await audioBytes(a.page), await audioBytes(b.page)];
@@ -132,12 +141,12 @@ async function walk(a, idA, b, idB, label, y) {
 	assert.deepEqual(b.problems, []);
 }
 
-test('two visitors walk together, talk over WebRTC, and walk apart: the call ends', async () => {
+test('two visitors walk together, talk (one on camera) over WebRTC, and walk apart: the call ends', async () => {
 	const idA = `call-a-${process.pid}`;
 	const idB = `call-b-${process.pid}`;
 	const a = await visitor(idA, 2000, 2300);
 	const b = await visitor(idB, 2300, 2300);
-	await walk(a, idA, b, idB, 'one-daemon', 2300);
+	await walk(a, idA, b, idB, 'one-daemon', 2300, true);
 	await a.close();
 	await b.close();
 });
