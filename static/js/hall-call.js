@@ -13,8 +13,14 @@
 import { domElement } from './dom.js';
 import { textGet } from './text.js';
 
-const SPEAKING_LEVEL = 0.02;       /* RMS of the signal that counts as speaking */
-const SPEAKING_POLL_MS = 150;
+/* The indicator looks at the last SPEAKING_WINDOW samples (85 ms at 48 kHz)
+ * every SPEAKING_POLL_MS, so no sound slips between two looks; a peak above
+ * SPEAKING_LEVEL lights it for SPEAKING_HOLD_MS, so it does not flicker
+ * between syllables. */
+const SPEAKING_WINDOW = 4096;
+const SPEAKING_LEVEL = 0.05;
+const SPEAKING_POLL_MS = 80;
+const SPEAKING_HOLD_MS = 300;
 const OFFER_PATIENCE_MS = 3000;    /* an offer unanswered this long is made again */
 const NEAR_LOG_SIZE = 30;
 const MESSAGE_MAX = 200;
@@ -487,9 +493,11 @@ export class HallCall {
 			this.unmeter(id);
 			const source = this.audio.createMediaStreamSource(stream);
 			const analyser = this.audio.createAnalyser();
-			analyser.fftSize = 512;
+			analyser.fftSize = SPEAKING_WINDOW;
 			source.connect(analyser);
-			this.meters.set(id.toLowerCase(), { id, source, analyser, samples: new Float32Array(analyser.fftSize) });
+			this.meters.set(id.toLowerCase(), {
+				id, source, analyser, samples: new Float32Array(analyser.fftSize), loudAt: -Infinity,
+			});
 		} catch (error) {
 			console.warn('hall-call: meter', error);
 		}
@@ -508,16 +516,19 @@ export class HallCall {
 	}
 
 	showSpeaking() {
+		const now = performance.now();
+
 		for (const meter of this.meters.values()) {
 			meter.analyser.getFloatTimeDomainData(meter.samples);
-			let sum = 0;
+			let peak = 0;
 			for (const v of meter.samples)
-				sum += v * v;
+				peak = Math.max(peak, Math.abs(v));
 			const self = meter.id.toLowerCase() === this.user.toLowerCase();
-			const speaking = Math.sqrt(sum / meter.samples.length) > SPEAKING_LEVEL && !(self && this.muted);
+			if (peak > SPEAKING_LEVEL && !(self && this.muted))
+				meter.loudAt = now;
 			const avatar = this.options.avatarOf(meter.id);
 			if (avatar)
-				avatar.element.classList.toggle('is-speaking', speaking);
+				avatar.element.classList.toggle('is-speaking', now - meter.loudAt < SPEAKING_HOLD_MS);
 		}
 	}
 
