@@ -112,6 +112,8 @@ async function walk(a, idA, b, idB, label, y, camera = false) {
 	await b.page.click(`.hall-call-buttons button:nth-child(${camera ? 2 : 1})`);
 	await connected(a.page);
 	await connected(b.page);
+	/* Joined: the join buttons give way to mute and leave. */
+	assert.equal(await a.page.locator('.hall-call-buttons button:visible').count(), 3, 'mute, leave, busy');
 	if (camera) {
 		await a.page.waitForFunction((id) => {
 			const video = document.querySelector(`.hall-call-video[data-user="${id}"] video`);
