@@ -23,6 +23,7 @@ struct charmap_entry {
 	unsigned conns;   /* local map: open connections speaking for this ID */
 	int verified;     /* a GitHub sign-in proved the ID (sent as "verified": true) */
 	int operator;     /* one of the venue's operators, proven (sent as "operator": true) */
+	int busy;         /* SET_STATUS busy: kept out of calls (proximity.c) */
 	int mark;         /* scratch flag for whoever walks the map */
 	/* local map: the ID's chat limit, shared by all its connections, so
 	 * that one ID with many tabs is still one person chatting */

@@ -20,7 +20,8 @@
 
 #define HALL_PROTOCOL "masakari"
 #define HALL_PATH "/ws"
-#define HALL_MAX_MESSAGE 4096          /* bytes of one client message, all fragments */
+#define HALL_MAX_MESSAGE 12288         /* bytes of one client message, all fragments (an
+					* RTC_SIGNAL's SDP offer with video is 5–8 KiB) */
 #define HALL_RX_CHUNK 1024             /* lws receive buffer per connection */
 #define HALL_HISTORY 50                /* chat messages sent on join */
 #define HALL_SPAWN_X 1250.0            /* newcomers appear on the central plaza */
@@ -42,6 +43,8 @@
 #define HALL_FRAME_BURST 100.0
 #define HALL_ERROR_RATE 5.0            /* ERROR_MESSAGEs we send back */
 #define HALL_ERROR_BURST 5.0
+#define HALL_SIGNAL_RATE 10.0          /* RTC_SIGNALs: a call's offer, answer and ICE */
+#define HALL_SIGNAL_BURST 40.0
 #define HALL_STRIKE_DECAY 10.0
 #define HALL_STRIKE_LIMIT 100.0
 
@@ -86,7 +89,7 @@ struct hall_session {
 	unsigned char *rx;                     /* a message arriving in several pieces */
 	size_t rx_len;
 
-	struct hall_bucket moves, frames, errors, reacts;
+	struct hall_bucket moves, frames, errors, reacts, signals;
 	double strikes, strikes_at;            /* refused messages, decaying over time */
 	double rate_error_at;                  /* last "rate limited" ERROR_MESSAGE */
 
@@ -98,6 +101,12 @@ struct hall_session {
 	char *held[HALL_HELD_MAX];
 	size_t held_len[HALL_HELD_MAX];
 	unsigned nheld;
+
+	/* Its visitor's peers as last told in PROXIMITY (proximity.c): the
+	 * only IDs its RTC_SIGNALs and near chat may reach. */
+	char (*peers)[GITHUB_ID_MAX + 1];
+	unsigned npeers;
+	unsigned long peers_digest;            /* of the last PROXIMITY sent, peers and busy */
 
 	unsigned established : 1;
 	unsigned arriving : 1;                 /* who it is is being looked up */
@@ -112,6 +121,12 @@ struct hall_session {
 
 struct worker;
 struct worker_event;
+struct proximity_visitor;
+
+/* An exhibit's booth (proximity.c): everyone standing at it is a peer. */
+struct hall_booth {
+	double x, y;                           /* the stand's centre, world pixels */
+};
 
 struct identify;
 struct hall_known;
@@ -169,6 +184,17 @@ struct hall {
 	size_t nmutes, nbans;
 	struct hall_msg *announce;
 	double announce_until;
+
+	/* Bubbles (proximity.c): Hall.ProximityRadius (0: off), Hall.BubbleMax,
+	 * the exhibits' booths from the database, and the tick's scratch. */
+	double proximity_radius;
+	unsigned bubble_max;
+	struct hall_booth *booths;
+	size_t nbooths;
+	struct proximity_visitor *near;
+	size_t near_cap;
+	unsigned *near_grid, *near_lists;      /* the grid's heads; lists, counts and chains */
+	size_t near_grid_cap, near_lists_cap;
 
 	struct worker *worker;
 	lws_sorted_usec_list_t tick_sul;
@@ -344,6 +370,35 @@ int events_muted(struct hall *hall, const char *user, const struct hall_sanction
 int events_address_banned(struct hall *hall, const char *addr);
 void events_welcome(struct hall *hall, struct hall_session *s);
 void events_free(struct hall *hall);
+
+/* proximity.c — bubbles: who is near whom. proximity_publish, from the
+ * tick, works out each visitor's peers (within hall->proximity_radius, at
+ * most hall->bubble_max, the nearest; everyone at the same exhibit's booth),
+ * over a grid of the hall, and sends PROXIMITY to each connection whose set
+ * (or a peer's busy status) changed; a peer is mutual, so both sides agree.
+ * proximity_is_peer is 1 when id is one of s's current peers.
+ * proximity_set_status marks s's visitor busy or available (seen by the
+ * other daemons through presence). proximity_take_booths keeps the
+ * exhibits the worker read. proximity_forget drops s's peers;
+ * proximity_free what the hall holds. Out of memory: nothing is sent that
+ * tick (logged), and nobody is anyone's peer. */
+void proximity_publish(struct hall *hall);
+int proximity_is_peer(const struct hall_session *s, const char *id);
+void proximity_set_status(struct hall *hall, struct hall_session *s, int busy);
+void proximity_take_booths(struct hall *hall, struct worker_event *ev);
+void proximity_forget(struct hall_session *s);
+void proximity_free(struct hall *hall);
+
+/* rtc.c — what goes only to a visitor's peers: RTC_SIGNAL (WebRTC
+ * signalling) and NEAR_CHAT_MESSAGE. rtc_signal and rtc_near_chat act on one
+ * message from s (answered with ERROR_MESSAGE when refused); a peer on
+ * another daemon is reached through the worker (hall_signals).
+ * rtc_take_remote delivers what the other daemons sent our visitors. */
+struct input_request;
+void rtc_signal(struct hall *hall, struct hall_session *s, const struct input_request *req,
+		double now);
+void rtc_near_chat(struct hall *hall, struct hall_session *s, const char *message);
+void rtc_take_remote(struct hall *hall, const struct worker_event *ev);
 
 /* protocol.c — the lws protocols: "http" (the upgrade check) and "masakari",
  * the messages a connection sends (held while arrival.c finds out who it

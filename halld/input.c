@@ -3,9 +3,13 @@
 
 #include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
+#include "github.h"
 #include "utf8.h"
+
+const char *const input_signal_kinds[] = { "offer", "answer", "ice", "bye", NULL };
 
 double input_clamp(double v)
 {
@@ -95,6 +99,67 @@ static int read_emote(json_t *msg, char *out, const char **problem)
 	return INPUT_ERR_BAD_REQUEST;
 }
 
+/* RTC_SIGNAL: to a valid GitHub ID, one of the kinds, data an object small
+ * enough. A "from" is refused rather than ignored: the hall says who sent
+ * it, and a client that tries to say so itself is up to no good. */
+static int read_signal(json_t *msg, struct input_request *req, const char **problem)
+{
+	const char *to = json_string_value(json_object_get(msg, "to"));
+	const char *kind = json_string_value(json_object_get(msg, "kind"));
+	json_t *data = json_object_get(msg, "data");
+	size_t n;
+
+	if (json_object_get(msg, "from")) {
+		*problem = "from is the hall's to say";
+		return INPUT_ERR_BAD_REQUEST;
+	}
+	if (!to || github_id_problem(to)) {
+		*problem = "to must be a GitHub ID";
+		return INPUT_ERR_BAD_REQUEST;
+	}
+	snprintf(req->to, sizeof(req->to), "%s", to);
+	for (n = 0; kind && input_signal_kinds[n]; n++)
+		if (strcmp(kind, input_signal_kinds[n]) == 0)
+			break;
+	if (!kind || !input_signal_kinds[n]) {
+		*problem = "kind must be offer, answer, ice or bye";
+		return INPUT_ERR_BAD_REQUEST;
+	}
+	req->signal = (enum input_signal_kind)n;
+	if (!data)
+		data = json_object();
+	else
+		json_incref(data);
+	if (!json_is_object(data)) {
+		json_decref(data);
+		*problem = "data must be an object";
+		return INPUT_ERR_BAD_REQUEST;
+	}
+	n = json_dumpb(data, req->data, INPUT_SIGNAL_DATA_MAX, JSON_COMPACT);
+	json_decref(data);
+	if (n == 0 || n > INPUT_SIGNAL_DATA_MAX) {
+		*problem = "data is larger than 8 KiB";
+		return INPUT_ERR_TOO_LARGE;
+	}
+	req->data[n] = '\0';
+	return 0;
+}
+
+static int read_status(json_t *msg, struct input_request *req, const char **problem)
+{
+	const char *status = json_string_value(json_object_get(msg, "status"));
+
+	if (status && strcmp(status, "available") == 0)
+		req->busy = 0;
+	else if (status && strcmp(status, "busy") == 0)
+		req->busy = 1;
+	else {
+		*problem = "status must be available or busy";
+		return INPUT_ERR_BAD_REQUEST;
+	}
+	return 0;
+}
+
 int input_parse(const char *text, size_t len, struct input_request *req, const char **problem)
 {
 	json_error_t err;
@@ -135,6 +200,15 @@ int input_parse(const char *text, size_t len, struct input_request *req, const c
 			*problem = "unknown room";
 			rc = INPUT_ERR_NO_ROOM;
 		}
+	} else if (strcmp(action, "RTC_SIGNAL") == 0) {
+		req->kind = INPUT_SIGNAL;
+		rc = read_signal(msg, req, problem);
+	} else if (strcmp(action, "NEAR_CHAT_MESSAGE") == 0) {
+		req->kind = INPUT_NEAR_CHAT;
+		rc = read_chat(msg, req->message, problem);
+	} else if (strcmp(action, "SET_STATUS") == 0) {
+		req->kind = INPUT_SET_STATUS;
+		rc = read_status(msg, req, problem);
 	} else {
 		*problem = "unknown action";
 		rc = INPUT_ERR_BAD_REQUEST;

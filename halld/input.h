@@ -12,11 +12,13 @@
 #define INPUT_POS_LIMIT 1e6         /* beyond this a coordinate is nonsense, not a stray drag */
 #define INPUT_CHAT_MAX 200          /* characters (code points) */
 #define INPUT_CHAT_MAX_BYTES (INPUT_CHAT_MAX * 4)
+#define INPUT_SIGNAL_DATA_MAX 8192  /* bytes of an RTC_SIGNAL's data, as compact JSON */
 
 /* ERROR_MESSAGE codes, modelled on HTTP's. */
 #define INPUT_ERR_BAD_REQUEST 400   /* not JSON, wrong types, values out of range */
 #define INPUT_ERR_FORBIDDEN 403     /* a spectator (no ?user=) tried to move or chat */
 #define INPUT_ERR_NO_ROOM 404       /* SUBSCRIBE to a room that does not exist */
+#define INPUT_ERR_TOO_LARGE 413     /* an RTC_SIGNAL's data over INPUT_SIGNAL_DATA_MAX */
 #define INPUT_ERR_RATE 429          /* over a rate limit: the message was dropped */
 
 enum input_kind {
@@ -24,17 +26,30 @@ enum input_kind {
 	INPUT_CHAT,       /* ACTION_CHAT_MESSAGE */
 	INPUT_SUBSCRIBE,  /* SUBSCRIBE, room "masakari" */
 	INPUT_REACT,      /* REACT, an emote of INPUT_EMOTES (react.c acts on it) */
+	INPUT_SIGNAL,     /* RTC_SIGNAL: WebRTC signalling for a peer */
+	INPUT_NEAR_CHAT,  /* NEAR_CHAT_MESSAGE: chat for the peers only */
+	INPUT_SET_STATUS, /* SET_STATUS: available or busy */
 };
 
 /* The emotes a REACT may carry, as the page's keys 1–5 send them. */
 #define INPUT_EMOTES { "clap", "laugh", "heart", "surprise", "axe" }
 #define INPUT_EMOTE_MAX 8           /* bytes of the longest */
 
+/* RTC_SIGNAL's kinds, in the order of input_signal_kinds. */
+enum input_signal_kind { INPUT_OFFER, INPUT_ANSWER, INPUT_ICE, INPUT_BYE };
+extern const char *const input_signal_kinds[];
+
 struct input_request {
 	enum input_kind kind;
 	double x, y;                               /* clamped to the world */
 	char message[INPUT_CHAT_MAX_BYTES + 1];    /* valid UTF-8, 1–200 characters */
 	char emote[INPUT_EMOTE_MAX + 1];           /* REACT: one of INPUT_EMOTES */
+	/* RTC_SIGNAL: the peer's ID, the kind, and data as compact JSON (an
+	 * object; at most INPUT_SIGNAL_DATA_MAX bytes). SET_STATUS: busy. */
+	char to[40];
+	enum input_signal_kind signal;
+	char data[INPUT_SIGNAL_DATA_MAX + 1];
+	int busy;
 };
 
 /* Parses one complete text message of len bytes (already known to be valid

@@ -193,6 +193,8 @@ static int halld_load_limits(struct hall *hall, const struct settings *settings)
 	hall->spectators_per_address = (unsigned)settings->halld_spectators_per_address;
 	hall->connections_per_identity = (unsigned)settings->halld_connections_per_identity;
 	hall->chat_rate = (double)settings->halld_chat_per_second;
+	hall->proximity_radius = (double)settings->hall_proximity_radius;
+	hall->bubble_max = (unsigned)settings->hall_bubble_max;
 	hall->chat_burst = (double)settings->halld_chat_burst;
 	return 0;
 }
@@ -205,6 +207,7 @@ static void halld_free(struct hall *hall)
 	free(hall->origins);
 	chat_free(hall);
 	positions_free(hall);
+	proximity_free(hall);
 	arrival_free(hall);
 	events_free(hall);
 }

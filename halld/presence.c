@@ -24,6 +24,7 @@ void presence_hand_over(struct hall *hall)
 		v[n].y = e->y;
 		v[n].verified = e->verified;
 		v[n].operator = e->operator;
+		v[n].busy = e->busy;
 		n++;
 	}
 	worker_post_presence(hall->worker, v, n);

@@ -178,6 +178,12 @@ static void protocol_take_worker_events(struct hall *hall)
 		case WORKER_SANCTIONS:
 			events_take(hall, ev);
 			break;
+		case WORKER_BOOTHS:
+			proximity_take_booths(hall, ev);
+			break;
+		case WORKER_SIGNALS:
+			rtc_take_remote(hall, ev);
+			break;
 		}
 		worker_event_free(ev);
 		ev = next;
@@ -281,6 +287,14 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		react_send(hall, s, req.emote, now);
 		return;
 	}
+	if (req.kind == INPUT_SIGNAL) {
+		rtc_signal(hall, s, &req, now);
+		return;
+	}
+	if (req.kind == INPUT_SET_STATUS) {
+		proximity_set_status(hall, s, req.busy);
+		return;
+	}
 	/* Per ID, not per connection: many tabs of one ID are one chatter. */
 	if (!session_allow(&s->visitor->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
 		if (!session_strike(s, now))
@@ -302,6 +316,11 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		if (m)
 			session_send(s, m);
 		msg_unref(m);
+		return;
+	}
+	/* Near chat reaches a handful of peers, not the hall: no hall budget. */
+	if (req.kind == INPUT_NEAR_CHAT) {
+		rtc_near_chat(hall, s, req.message);
 		return;
 	}
 	/* The hall's own budget: not this client's doing, so no strike. */
@@ -336,7 +355,7 @@ static int hall_rx(struct hall *hall, struct hall_session *s, const unsigned cha
 				 "only JSON text frames");
 	if (s->rx_len + len + remaining > HALL_MAX_MESSAGE)
 		return close_now(s->wsi, LWS_CLOSE_STATUS_MESSAGE_TOO_LARGE,
-				 "messages are limited to 4096 bytes");
+				 "messages are limited to 12 KiB");
 	if (complete && !s->rx_len) {
 		/* The usual case: the whole message in one piece, no copy. */
 		if (!utf8_valid((const char *)in, len))
@@ -405,6 +424,7 @@ static int callback_hall(struct lws *wsi, enum lws_callback_reasons reason, void
 			positions_part(hall, s);
 			s->established = 0;
 		}
+		proximity_forget(s);
 		session_release(s);
 		return 0;
 

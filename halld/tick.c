@@ -9,6 +9,7 @@ void tick_run(struct hall *hall)
 {
 	presence_hand_over(hall);
 	positions_publish(hall);
+	proximity_publish(hall);
 	room_send_status(hall);
 }
 

@@ -12,6 +12,7 @@
 #include "log.h"
 
 #define WORKER_POLL_S 0.5          /* chat and throws from the database */
+#define WORKER_SIGNALS_S 0.25      /* signals to and from other daemons' visitors */
 #define WORKER_PRESENCE_S 1.0      /* this daemon's row, and the others' */
 #define WORKER_PRUNE_S 60.0
 #define WORKER_SANCTIONS_S 60.0
@@ -47,6 +48,10 @@ void worker_event_free(struct worker_event *ev)
 	for (size_t i = 0; i < ev->nevents; i++)
 		free(ev->events[i].message);
 	free(ev->events);
+	free(ev->booths);
+	for (size_t i = 0; i < ev->nsignals; i++)
+		free(ev->signals[i].body);
+	free(ev->signals);
 	charmap_clear(&ev->remote);
 	json_decref(ev->message);
 	free(ev);
@@ -69,6 +74,8 @@ static double worker_next_due(const struct worker *w)
 		due = w->next_insights;
 	if (w->next_prune < due)
 		due = w->next_prune;
+	if (w->next_signals < due)
+		due = w->next_signals;
 	return due;
 }
 
@@ -122,6 +129,14 @@ static double worker_round(void *owner, struct dbthread_item *jobs, size_t njobs
 	}
 	if (now >= w->next_poll)
 		w->next_poll = now + WORKER_POLL_S;
+	/* Signalling waits on this: a call starts only once offer, answer and
+	 * candidates have crossed, so it has its own, shorter period. */
+	worker_proximity_signals_write(w);
+	if (now >= w->next_signals) {
+		worker_proximity_booths(w);
+		worker_proximity_signals_poll(w);
+		w->next_signals = now + WORKER_SIGNALS_S;
+	}
 	if (now >= w->next_presence || have_snapshot) {
 		worker_presence_write(w);
 		if (now >= w->next_presence) {
@@ -141,6 +156,7 @@ static double worker_round(void *owner, struct dbthread_item *jobs, size_t njobs
 	if (now >= w->next_prune) {
 		worker_status_prune(w);
 		worker_presence_prune(w);
+		worker_proximity_signals_prune(w);
 		w->next_prune = now + WORKER_PRUNE_S;
 	}
 	return worker_next_due(w);
@@ -171,7 +187,8 @@ struct worker *worker_start(const struct settings *settings, const struct worker
 	w->record_status = opt->record_status;
 	clock_utc_db(w->started_at, sizeof(w->started_at));
 	w->version = (unsigned long long)time(NULL) * 1000000ULL;
-	w->next_poll = w->next_presence = w->next_sample = clock_monotonic();
+	w->next_poll = w->next_presence = w->next_sample = w->next_signals = clock_monotonic();
+	w->last_signal_id = -1;
 	/* The first sample once the presence row has been written. */
 	w->next_insights = clock_monotonic() + 1.0;
 	w->next_prune = clock_monotonic() + 5.0;
@@ -193,6 +210,7 @@ void worker_stop(struct worker *w)
 	if (!w || dbthread_stop(w->thread) != 0)
 		return;
 	worker_presence_free(w);
+	worker_proximity_signals_free(w);
 	free(w);
 }
 

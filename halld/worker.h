@@ -29,6 +29,7 @@ struct worker_visitor {
 	double x, y;
 	int verified;
 	int operator;
+	int busy;                   /* SET_STATUS busy */
 };
 
 /* One stored chat message; at is ISO 8601 UTC ("2024-05-01T12:34:56.789Z"). */
@@ -65,6 +66,14 @@ enum worker_event_kind {
 	WORKER_THROW,    /* a throw landed: the ACTION_RECV_MASAKARI message */
 	WORKER_EVENTS,   /* new rows of hall_events, oldest first */
 	WORKER_SANCTIONS,/* every mute and address ban in force, as MUTE and BAN_ADDRESS events */
+	WORKER_BOOTHS,   /* where the exhibits stand, once at start */
+	WORKER_SIGNALS,  /* frames other daemons' visitors sent to visitors, oldest first */
+};
+
+/* A frame for one visitor, to or from another daemon (hall_signals). */
+struct worker_signal {
+	char to[GITHUB_ID_MAX + 1];
+	char *body;
 };
 
 struct worker_event {
@@ -77,6 +86,10 @@ struct worker_event {
 	json_t *message;            /* THROW */
 	struct worker_hall_event *events; /* EVENTS, SANCTIONS */
 	size_t nevents;
+	double *booths;             /* BOOTHS: x, y of each exhibit */
+	size_t nbooths;
+	struct worker_signal *signals; /* SIGNALS */
+	size_t nsignals;
 };
 
 struct worker_options {
@@ -113,6 +126,12 @@ long long worker_chat_line_id(struct worker *w);
  * snapshot the worker has not written yet. Does not wake the worker: it writes
  * the snapshot at its next round, within half a second. */
 void worker_post_presence(struct worker *w, struct worker_visitor *v, size_t n);
+
+/* Queues body (copied), a frame for the visitor to on another daemon, for
+ * hall_signals; written within a quarter of a second. Dropped, with a log
+ * line, when out of memory or when the database has been away so long that
+ * WORKER_SIGNALS_BACKLOG wait: a late signal is of no use. */
+void worker_post_signal(struct worker *w, const char *to, const char *body);
 
 /* Takes every pending event, oldest first; the caller frees each. */
 struct worker_event *worker_take_events(struct worker *w);

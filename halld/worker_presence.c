@@ -36,8 +36,8 @@ void worker_post_presence(struct worker *w, struct worker_visitor *v, size_t n)
 }
 
 /* [["id", x, y], …] of the latest snapshot from the loop; a verified ID has a
- * fourth element, true, and an operator a fifth, true (daemons that do not
- * know them read the first three). */
+ * fourth element, true, an operator a fifth, true, and a busy visitor a
+ * sixth (daemons that do not know them read the first three). */
 int worker_presence_take_snapshot(struct worker *w)
 {
 	struct worker_visitor *v;
@@ -58,7 +58,10 @@ int worker_presence_take_snapshot(struct worker *w)
 
 	all = json_array();
 	for (size_t i = 0; i < n; i++)
-		json_array_append_new(all, v[i].operator
+		json_array_append_new(all, v[i].busy
+				      ? json_pack("[s,f,f,b,b,b]", v[i].id, v[i].x, v[i].y, v[i].verified,
+						  v[i].operator, 1)
+				      : v[i].operator
 				      ? json_pack("[s,f,f,b,b]", v[i].id, v[i].x, v[i].y, v[i].verified, 1)
 				      : v[i].verified
 				      ? json_pack("[s,f,f,b]", v[i].id, v[i].x, v[i].y, 1)
@@ -127,6 +130,7 @@ static void worker_parse_visitors(struct worker_remote *d, const char *text)
 		d->visitors[d->n].y = input_clamp(y);
 		d->visitors[d->n].verified = json_is_true(json_array_get(v, 3));
 		d->visitors[d->n].operator = json_is_true(json_array_get(v, 4));
+		d->visitors[d->n].busy = json_is_true(json_array_get(v, 5));
 		d->n++;
 	}
 	json_decref(all);
@@ -151,6 +155,8 @@ static void worker_emit_remote(struct worker *w)
 				e->verified = 1;
 			if (e && v->operator)
 				e->operator = 1;
+			if (e && v->busy)
+				e->busy = 1;
 		}
 	}
 	worker_emit(w, ev);

@@ -12,6 +12,7 @@
 
 struct worker_chat_job;
 struct worker_remote;
+struct worker_signal_job;
 
 struct worker {
 	struct dbthread *thread;
@@ -28,6 +29,9 @@ struct worker {
 	/* Chat line ids reserved in hall_sequences, [ids_next, ids_end), handed
 	 * to the loop under the same lock (worker_chat.c). */
 	long long ids_next, ids_end;
+	/* Frames for other daemons' visitors, from the loop (worker_proximity.c). */
+	struct worker_signal_job *signals, *signals_tail;
+	size_t nsignals;
 
 	/* The thread's own. */
 	int outage;
@@ -42,7 +46,9 @@ struct worker {
 	struct worker_remote *remotes;
 	size_t nremotes;
 	double remote_ok_at;
-	double next_poll, next_presence, next_sample, next_prune, next_sanctions, next_insights;
+	long long last_signal_id;       /* -1: not known yet */
+	int booths_sent;
+	double next_poll, next_presence, next_sample, next_prune, next_sanctions, next_insights, next_signals;
 };
 
 /* worker.c — a database failure logged once per outage, and its end. */
@@ -89,6 +95,18 @@ void worker_presence_poll(struct worker *w, double now);
 void worker_presence_prune(struct worker *w);
 void worker_presence_leave(struct worker *w);
 void worker_presence_free(struct worker *w);
+
+/* worker_proximity.c — what proximity needs from the database. booths sends
+ * the exhibits' places as WORKER_BOOTHS once; signals_write stores the
+ * frames the loop posted for other daemons' visitors; signals_poll sends
+ * those for ours as WORKER_SIGNALS (the first call only notes the newest
+ * id); signals_prune deletes rows over a minute old; signals_free drops what
+ * waits. */
+void worker_proximity_booths(struct worker *w);
+void worker_proximity_signals_write(struct worker *w);
+void worker_proximity_signals_poll(struct worker *w);
+void worker_proximity_signals_prune(struct worker *w);
+void worker_proximity_signals_free(struct worker *w);
 
 /* worker_throws.c — throws that landed. load_last notes the newest throw
  * (-1: the database failed), so nothing old is sent as new; poll sends each

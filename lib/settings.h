@@ -180,6 +180,18 @@
 	  "Chat lines a second for the whole hall, on top of each connection's own limit (0: no hall-wide budget)") \
 	X(halld_chat_burst, "Halld.ChatBurst", INT, 40, 1, 100000, \
 	  "Chat lines the whole hall may send at once before ChatPerSecond applies") \
+	X(hall_proximity_radius, "Hall.ProximityRadius", INT, 160, 0, 2500, \
+	  "Visitors this many pixels apart are peers: near chat and calls (0: no proximity at all)") \
+	X(hall_bubble_max, "Hall.BubbleMax", INT, 5, 1, 50, \
+	  "Peers a visitor has at most, the nearest (an exhibit's booth counts whole)") \
+	X(hall_video_max, "Hall.VideoMax", INT, 4, 0, 50, \
+	  "Video streams a page shows at most; past it calls are audio only") \
+	X(hall_ice_servers, "Hall.IceServers", LIST, 0, 0, 0, \
+	  "STUN and TURN server URLs handed to the hall's calls (stun:…, turn:…, turns:…)") \
+	X(hall_turn_secret, "Hall.TurnSecret", SECRET, NULL, 0, 0, \
+	  "coturn's static-auth-secret: turn: servers get time-limited credentials; empty: none") \
+	X(hall_turn_ttl_seconds, "Hall.TurnTtlSeconds", INT, 86400, 60, 604800, \
+	  "How long a visitor's TURN credentials are good for") \
 	X(github_client_id, "GitHub.ClientId", STR, NULL, 0, 0, \
 	  "The GitHub OAuth app's client ID; empty: no sign-in with GitHub") \
 	X(github_client_secret, "GitHub.ClientSecret", SECRET, NULL, 0, 0, \

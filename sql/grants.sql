@@ -54,6 +54,8 @@ GRANT SELECT ON identities TO @halld@;          -- read only: the site marks a h
 GRANT SELECT ON throws TO @halld@;
 GRANT SELECT ON attack_jobs TO @halld@;
 GRANT SELECT ON weaknesses TO @halld@;
+GRANT SELECT, INSERT, DELETE ON hall_signals TO @halld@;  -- to peers on other daemons, a minute kept
+GRANT SELECT ON exhibits TO @halld@;            -- where the booths stand
 
 -- The flooder: the attack queue, the replies off the request path, and the
 -- retention of old rows.

@@ -7,5 +7,8 @@ $(BIN)/tests/test_%: EXTRA_LIBS := -lcmocka
 $(BIN)/tests/test_%: $(BUILD)/tests/unit/test_%.o $(LIBA)
 	$(link)
 
+# TURN credentials are an HMAC from libcrypto.
+$(BIN)/tests/test_turn: EXTRA_LIBS := -lcmocka -lcrypto
+
 # Helper programs of the shell tests, each listed in tests/<dir>/module.mk.
 include $(sort $(wildcard tests/*/module.mk))

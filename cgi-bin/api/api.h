@@ -7,5 +7,6 @@
 NEOERR *api_status_render(web_request *req);
 int api_status_init(const struct settings *settings);
 NEOERR *api_throws_render(web_request *req);
+NEOERR *api_ice_render(web_request *req);
 
 #endif

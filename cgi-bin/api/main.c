@@ -4,6 +4,7 @@
 static const struct web_route api_routes[] = {
 	{ "GET", "/api/status", api_status_render, 0 },
 	{ "GET", "/api/throws/*", api_throws_render, 0 },
+	{ "GET", "/api/ice", api_ice_render, 0 },
 	{ NULL, NULL, NULL, 0 },
 };
 

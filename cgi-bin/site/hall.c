@@ -10,6 +10,9 @@ NEOERR *site_hall_render(web_request *req)
 	NEOERR *err = exhibit_store_copy_all(req, "Exhibits");
 	const char *token;
 
+	/* How many video streams the page shows before calls go audio only. */
+	if (!err)
+		err = hdf_set_int_value(req->hdf, "Page.VideoMax", (int)req->settings->hall_video_max);
 	/* Each stand shows its likes; a kept hall may be Cache.PagesSeconds
 	 * old, but never after the visitor's own like (likes_changed). */
 	if (!err)

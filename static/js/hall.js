@@ -11,6 +11,7 @@
 import { domElement } from './dom.js';
 import { HallAvatar } from './hall-avatar.js';
 import { boardBuild, boardOpen } from './hall-board.js';
+import { HallCall } from './hall-call.js';
 import { HallCamera } from './hall-camera.js';
 import { HallChat } from './hall-chat.js';
 import { HallConnection, hallSocketUrl } from './hall-connection.js';
@@ -67,9 +68,10 @@ class Hall {
 			onOpen: () => {
 				this.protocol.joined();
 				this.movement.joined();
+				this.call.connected();
 			},
 			onMessage: (message) => {
-				if (!this.reactions.received(message))
+				if (!this.call.received(message) && !this.reactions.received(message))
 					this.protocol.received(message);
 			},
 			onClosed: (code) => this.moderation.closed(code),
@@ -90,6 +92,14 @@ class Hall {
 			onPeople: (count) => this.showPeople(count),
 			onNotice: (message) => this.stage.showToast(message),
 		});
+		this.call = new HallCall({
+			parent: root, user: this.user,
+			send: (message) => this.connection.send(message),
+			avatarOf: (id) => (id.toLowerCase() === this.user.toLowerCase()
+				? this.self : this.protocol.others.get(id.toLowerCase()) || null),
+			onNotice: (message) => this.stage.showToast(message),
+			videoMax: Math.max(0, Number(root.dataset.videoMax) || 0),
+		});
 		this.keyboard = new HallKeyboard({
 			isBlocked: () => dialogIsOpen(),
 			onEnter: () => this.enter(),
@@ -104,6 +114,7 @@ class Hall {
 			isBlocked: () => dialogIsOpen(),
 		});
 		this.people = new HallPeople(document.getElementById('hall-people-list'), this.spots);
+		this.call.nearInput.addEventListener('focus', () => this.keyboard.release());
 
 		root.classList.add('is-live');
 		new ResizeObserver(() => this.measure()).observe(this.stage.viewport);

@@ -6,7 +6,7 @@
 set:Page.Title = Text.Site.Hall.Title ?><?cs set:Page.BodyClass = "hall-page" ?><?cs
 set:Page.Styles.0 = "hall.css" ?><?cs
 include:"site/exhibit_card.cs" ?><?cs include:"layout/head.cs" ?>
-<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>" data-csrf="<?cs var:Page.CsrfToken ?>"<?cs if:Page.Operator ?> data-operator="1"<?cs /if ?>>
+<section id="hall" class="hall" data-user="<?cs var:Page.GithubId ?>" data-static="<?cs var:Site.Static ?>" data-csrf="<?cs var:Page.CsrfToken ?>"<?cs if:Page.Operator ?> data-operator="1"<?cs /if ?> data-video-max="<?cs var:Page.VideoMax ?>">
   <div class="hall-welcome">
     <h1><?cs var:fill(Text.Site.Hall.Welcome, Page.GithubId) ?><?cs if:Page.Verified ?> <span class="verified" title="<?cs var:Text.Site.Login.VerifiedTitle ?>"><?cs var:Text.Site.Login.Verified ?></span><?cs /if ?><?cs if:Page.Operator ?> <span class="operator-badge" title="<?cs var:Text.Common.Moderation.OperatorTitle ?>"><?cs var:Text.Common.Moderation.Operator ?></span><?cs /if ?></h1>
     <p class="hall-actions"><a href="/?change=1"><?cs var:Text.Site.Hall.ChangeId ?></a> · <a href="/masakari"><?cs var:Text.Site.Hall.Throw ?></a> · <a href="#hall-directory"><?cs var:Text.Site.Hall.Directory ?></a> · <a href="#hall-people"><?cs var:Text.Site.Hall.PeopleTitle ?></a><?cs if:Page.Operator ?> · <a href="/operators" id="hall-operators"><?cs var:Text.Site.Operators.Title ?></a><?cs /if ?></p>
@@ -39,4 +39,5 @@ set:Page.Modules.12 = "hall-people.js" ?><?cs set:Page.Modules.13 = "hall-protoc
 set:Page.Modules.14 = "hall-reactions.js" ?><?cs set:Page.Modules.15 = "hall-stage.js" ?><?cs
 set:Page.Modules.16 = "identicon.js" ?><?cs set:Page.Modules.17 = "storage.js" ?><?cs
 set:Page.Modules.18 = "text-catalog.js" ?><?cs set:Page.Modules.19 = "text.js" ?><?cs
+set:Page.Modules.20 = "hall-call.js" ?><?cs
 include:"layout/scripts.cs" ?><?cs include:"layout/foot.cs" ?>

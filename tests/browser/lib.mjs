@@ -31,17 +31,17 @@ export function sql(query) {
  * A browser of its own (fresh profile) for one visitor. options.locale sets
  * the browser's language (its Accept-Language), options.reducedMotion
  * 'reduce' asks for reduced motion, options.javaScriptEnabled false turns the
- * pages' scripts off, options.allow(problem) may excuse an
- * expected console error. Returns {context, page, problems, close()}.
- * options.base is the site's address for this visitor (BASE when none: a
- * second hall's proxy, second-hall.mjs, otherwise). Everything not on that
- * origin fails as if offline.
+ * pages' scripts off, options.allow(problem) may excuse an expected console
+ * error, options.args adds chromium flags. Returns {context, page, problems,
+ * close()}. options.base is the site's address for this visitor (BASE when
+ * none: a second route to the stack, as second-hall.mjs makes). Everything
+ * not on that origin fails as if offline.
  */
 export async function browserLaunch(options = {}) {
 	const origin = new URL(options.base || BASE).origin;
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masakari-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
+		executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(options.args || [])],
 		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
 		reducedMotion: options.reducedMotion || 'no-preference',
 		javaScriptEnabled: options.javaScriptEnabled !== false,

@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "fuzz.h"
+#include "github.h"
 #include "hall.h"
 #include "input.h"
 #include "utf8.h"
@@ -77,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memset(&req, 0, sizeof(req));
 	rc = input_parse(text, size, &req, &problem);
 	if (rc) {
-		FUZZ_CHECK(rc == INPUT_ERR_BAD_REQUEST || rc == INPUT_ERR_NO_ROOM);
+		FUZZ_CHECK(rc == INPUT_ERR_BAD_REQUEST || rc == INPUT_ERR_NO_ROOM || rc == INPUT_ERR_TOO_LARGE);
 		FUZZ_CHECK(problem && problem[0]);
 		m = msg_error(rc, problem);
 		j = frame_json(m);
@@ -93,7 +94,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		check_position_frame("octocat", req.x, req.y);
 		check_position_frame("a-b-c", req.y, req.x);
 		break;
-	case INPUT_CHAT: {
+	case INPUT_CHAT:
+	case INPUT_NEAR_CHAT: {
 		size_t n = strlen(req.message);
 		long chars = utf8_length(req.message, n);
 
@@ -106,6 +108,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		break;
 	}
 	case INPUT_SUBSCRIBE:
+		break;
+	case INPUT_SIGNAL: {
+		/* What the hall relays: a real recipient, a known kind, an object. */
+		json_t *relayed = json_loads(req.data, 0, NULL);
+
+		FUZZ_CHECK(github_id_problem(req.to) == NULL);
+		FUZZ_CHECK(req.signal >= INPUT_OFFER && req.signal <= INPUT_BYE);
+		FUZZ_CHECK(strlen(req.data) <= INPUT_SIGNAL_DATA_MAX);
+		FUZZ_CHECK(json_is_object(relayed));
+		json_decref(relayed);
+		break;
+	}
+	case INPUT_SET_STATUS:
+		FUZZ_CHECK(req.busy == 0 || req.busy == 1);
 		break;
 	default:
 		FUZZ_CHECK(!"a kind input_parse does not have");

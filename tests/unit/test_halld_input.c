@@ -171,9 +171,87 @@ static void takes_the_five_emotes_and_nothing_else(void **state)
 	expect_refused("{\"action\":\"REACT\"}", INPUT_ERR_BAD_REQUEST);
 }
 
+static void parses_a_signal_for_a_peer(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"ice\","
+			       "\"data\":{\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 9 typ host\"}}",
+			       &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_SIGNAL);
+	assert_string_equal(req.to, "octocat");
+	assert_int_equal(req.signal, INPUT_ICE);
+	assert_string_equal(req.data, "{\"candidate\":\"candidate:1 1 udp 1 127.0.0.1 9 typ host\"}");
+	assert_int_equal(parse("{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"bye\"}",
+			       &req, &problem), 0);
+	assert_string_equal(req.data, "{}");
+}
+
+static void refuses_a_signal_that_says_who_sent_it_or_is_malformed(void **state)
+{
+	(void)state;
+	expect_refused("{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"from\":\"someone\",\"kind\":\"offer\",\"data\":{}}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"RTC_SIGNAL\",\"to\":\"not an id\",\"kind\":\"offer\",\"data\":{}}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"RTC_SIGNAL\",\"kind\":\"offer\",\"data\":{}}", INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"hello\",\"data\":{}}",
+		       INPUT_ERR_BAD_REQUEST);
+	expect_refused("{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"offer\",\"data\":[1]}",
+		       INPUT_ERR_BAD_REQUEST);
+}
+
+static void refuses_signal_data_over_8_kib(void **state)
+{
+	char text[9000 + 128];
+	char pad[9001];
+
+	(void)state;
+	memset(pad, 'x', 9000);
+	pad[9000] = '\0';
+	snprintf(text, sizeof(text),
+		 "{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"offer\",\"data\":{\"sdp\":\"%s\"}}", pad);
+	expect_refused(text, INPUT_ERR_TOO_LARGE);
+	/* Just under: {"sdp":"…"} of 8192 bytes. */
+	pad[INPUT_SIGNAL_DATA_MAX - 10] = '\0';
+	snprintf(text, sizeof(text),
+		 "{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"offer\",\"data\":{\"sdp\":\"%s\"}}", pad);
+	{
+		struct input_request req;
+		const char *problem;
+
+		assert_int_equal(parse(text, &req, &problem), 0);
+		assert_int_equal(strlen(req.data), INPUT_SIGNAL_DATA_MAX);
+	}
+}
+
+static void parses_near_chat_and_status(void **state)
+{
+	struct input_request req;
+	const char *problem;
+
+	(void)state;
+	assert_int_equal(parse("{\"action\":\"NEAR_CHAT_MESSAGE\",\"message\":\"hi there\"}", &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_NEAR_CHAT);
+	assert_string_equal(req.message, "hi there");
+	expect_refused("{\"action\":\"NEAR_CHAT_MESSAGE\",\"message\":\"  \"}", INPUT_ERR_BAD_REQUEST);
+	assert_int_equal(parse("{\"action\":\"SET_STATUS\",\"status\":\"busy\"}", &req, &problem), 0);
+	assert_int_equal(req.kind, INPUT_SET_STATUS);
+	assert_true(req.busy);
+	assert_int_equal(parse("{\"action\":\"SET_STATUS\",\"status\":\"available\"}", &req, &problem), 0);
+	assert_false(req.busy);
+	expect_refused("{\"action\":\"SET_STATUS\",\"status\":\"away\"}", INPUT_ERR_BAD_REQUEST);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_a_signal_for_a_peer),
+		cmocka_unit_test(refuses_a_signal_that_says_who_sent_it_or_is_malformed),
+		cmocka_unit_test(refuses_signal_data_over_8_kib),
+		cmocka_unit_test(parses_near_chat_and_status),
 		cmocka_unit_test(parses_a_move_keeping_fractions),
 		cmocka_unit_test(clamps_a_move_to_the_world),
 		cmocka_unit_test(ignores_a_user_id_in_the_message),

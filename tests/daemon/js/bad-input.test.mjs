@@ -105,21 +105,21 @@ describe('bad input', { timeout: 120000 }, () => {
     ]);
   });
 
-  test('a message over 4 KiB closes the connection with 1009, in one frame or in fragments', async () => {
-    const big = JSON.stringify({ action: 'ACTION_CHAT_MESSAGE', message: 'a'.repeat(5000) });
+  test('a message over 12 KiB closes the connection with 1009, in one frame or in fragments', async () => {
+    const big = JSON.stringify({ action: 'ACTION_CHAT_MESSAGE', message: 'a'.repeat(13000) });
     await expectClose((ws) => ws.send(big), 1009);
     await expectClose((ws) => {
       ws.send('{"action":"ACTION_CHAT_MESSAGE","message":"', { fin: false });
-      for (let i = 0; i < 5; i += 1) ws.send('b'.repeat(1000), { fin: false });
+      for (let i = 0; i < 13; i += 1) ws.send('b'.repeat(1000), { fin: false });
       ws.send('"}', { fin: true });
     }, 1009);
   });
 
-  test('a message just under 4 KiB, in fragments, is accepted', async () => {
+  test('a message just under 12 KiB, in fragments, is accepted', async () => {
     const user = uniqueUser('f');
     const c = await join(user);
     await c.waitFor((f) => f.action === 'UPDATE_CHARACTER_POS');
-    const pad = ' '.repeat(3900);
+    const pad = ' '.repeat(12000);
     // "ま" is split between two fragments: only the whole message must be valid UTF-8.
     const text = Buffer.from(`{"action":"ACTION_CHAT_MESSAGE","message":"fragmented ま"}${pad}`);
     const cut = text.indexOf(Buffer.from('ま')) + 1;

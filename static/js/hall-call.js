@@ -1,0 +1,557 @@
+// hall-call.js — talking to the people near you (docs/HALL.md, "Near each
+// other"): the daemon says who they are (PROXIMITY); once the visitor joins
+// with the microphone or the camera, the page calls each of them over
+// WebRTC, browser to browser, the daemon relaying only the signalling
+// (RTC_SIGNAL). Calls start as someone walks into the bubble and end as they
+// walk out. Near chat (NEAR_CHAT_MESSAGE) is heard by the bubble only.
+//
+// Nothing is asked of the browser, and nothing is sent, before one of the
+// two join buttons is clicked. Each pair negotiates as in the WebRTC
+// specification's "perfect negotiation": both may offer; on a collision the
+// visitor whose ID sorts after the other's gives way.
+
+import { domElement } from './dom.js';
+import { textGet } from './text.js';
+
+/* The indicator looks at the last SPEAKING_WINDOW samples (85 ms at 48 kHz)
+ * every SPEAKING_POLL_MS, so no sound slips between two looks; a peak above
+ * SPEAKING_LEVEL lights it for SPEAKING_HOLD_MS, so it does not flicker
+ * between syllables. */
+const SPEAKING_WINDOW = 4096;
+const SPEAKING_LEVEL = 0.05;
+const SPEAKING_POLL_MS = 80;
+const SPEAKING_HOLD_MS = 300;
+const OFFER_PATIENCE_MS = 3000;    /* an offer unanswered this long is made again */
+const NEAR_LOG_SIZE = 30;
+const MESSAGE_MAX = 200;
+
+export class HallCall {
+	/*
+	 * options —
+	 *   parent: where the panel goes; user: our ID;
+	 *   send(message) → whether it went out;
+	 *   avatarOf(id) → the HallAvatar of a visitor (ourselves included), or null;
+	 *   onNotice(text); videoMax: video streams shown at most.
+	 */
+	constructor(options) {
+		this.options = options;
+		this.user = options.user;
+		this.peers = new Map();        /* lower-case ID → { id, busy } */
+		this.calls = new Map();        /* lower-case ID → the call with that peer */
+		this.stream = null;            /* our microphone (and camera) once joined */
+		this.joining = false;
+		this.busy = false;
+		this.muted = false;
+		this.cameraOff = false;
+		this.iceServers = null;
+		this.audio = null;             /* AudioContext for the speaking indicators */
+		this.meters = new Map();       /* lower-case ID → analyser */
+		this.signals = Promise.resolve(); /* signals are handled one after the other */
+		this.buildPanel(options.parent);
+		this.render();
+		setInterval(() => this.showSpeaking(), SPEAKING_POLL_MS);
+	}
+
+	buildPanel(parent) {
+		this.element = domElement('section', 'hall-call');
+		this.element.setAttribute('aria-label', textGet('Hall.Call.Label'));
+		this.summary = domElement('p', 'hall-call-peers');
+		this.summary.setAttribute('aria-live', 'polite');
+		const buttons = domElement('div', 'hall-call-buttons');
+		this.joinAudio = this.button(buttons, 'Hall.Call.JoinAudio', () => this.join(false));
+		this.joinVideo = this.button(buttons, 'Hall.Call.JoinVideo', () => this.join(true));
+		this.muteButton = this.button(buttons, 'Hall.Call.Mute', () => this.toggleMute());
+		this.cameraButton = this.button(buttons, 'Hall.Call.CameraOff', () => this.toggleCamera());
+		this.leaveButton = this.button(buttons, 'Hall.Call.Leave', () => this.leave());
+		this.busyButton = this.button(buttons, 'Hall.Call.Busy', () => this.setBusy(!this.busy));
+		this.busyButton.setAttribute('aria-pressed', 'false');
+		this.videos = domElement('div', 'hall-call-videos');
+		this.note = domElement('p', 'hall-call-note');
+		this.note.hidden = true;
+
+		this.nearLog = domElement('ol', 'hall-near-log');
+		this.nearLog.setAttribute('aria-label', textGet('Hall.Near.Log'));
+		this.nearLog.setAttribute('aria-live', 'polite');
+		this.nearForm = domElement('form', 'hall-near-form');
+		this.nearInput = domElement('input');
+		this.nearInput.type = 'text';
+		this.nearInput.maxLength = MESSAGE_MAX;
+		this.nearInput.autocomplete = 'off';
+		this.nearInput.enterKeyHint = 'send';
+		this.nearInput.placeholder = textGet('Hall.Near.Placeholder');
+		this.nearInput.setAttribute('aria-label', textGet('Hall.Near.Label'));
+		this.nearInput.addEventListener('keydown', (event) => {
+			if (event.key === 'Escape')
+				this.nearInput.blur();
+		});
+		const send = domElement('button', '', textGet('Hall.Near.Send'));
+		send.type = 'submit';
+		this.nearForm.append(this.nearInput, send);
+		this.nearForm.addEventListener('submit', (event) => {
+			event.preventDefault();
+			this.sayNear();
+		});
+
+		this.element.append(this.summary, buttons, this.note, this.videos, this.nearLog, this.nearForm);
+		parent.append(this.element);
+	}
+
+	button(parent, key, onClick) {
+		const button = domElement('button', 'hall-call-button', textGet(key));
+
+		button.type = 'button';
+		button.addEventListener('click', () => {
+			onClick();
+			/* Enter means "where I stand" again, not this button. */
+			button.blur();
+		});
+		parent.append(button);
+		return button;
+	}
+
+	get joined() {
+		return this.stream !== null;
+	}
+
+	/* Who the panel shows, and which buttons make sense now. */
+	render() {
+		const names = [...this.peers.values()].map((p) => `@${p.id}`);
+
+		this.summary.textContent = names.length
+			? textGet('Hall.Call.Peers', names.join(', ')) : textGet('Hall.Call.Nobody');
+		this.element.classList.toggle('has-peers', names.length > 0);
+		this.joinAudio.hidden = this.joined || this.joining;
+		this.joinVideo.hidden = this.joined || this.joining;
+		this.muteButton.hidden = !this.joined;
+		this.cameraButton.hidden = !this.joined || this.stream.getVideoTracks().length === 0;
+		this.leaveButton.hidden = !this.joined;
+		this.muteButton.textContent = textGet(this.muted ? 'Hall.Call.Unmute' : 'Hall.Call.Mute');
+		this.muteButton.setAttribute('aria-pressed', String(this.muted));
+		this.cameraButton.textContent = textGet(this.cameraOff ? 'Hall.Call.CameraOn' : 'Hall.Call.CameraOff');
+		this.busyButton.textContent = textGet(this.busy ? 'Hall.Call.Available' : 'Hall.Call.Busy');
+		this.busyButton.setAttribute('aria-pressed', String(this.busy));
+		this.element.classList.toggle('is-busy', this.busy);
+		this.element.classList.toggle('is-joined', this.joined);
+	}
+
+	/* What the daemon says that is ours; returns whether it was. */
+	received(message) {
+		switch (message.action) {
+		case 'PROXIMITY':
+			this.receivePeers(message);
+			return true;
+		case 'RTC_SIGNAL':
+			/* In order: a candidate must not overtake the offer it belongs to. */
+			this.signals = this.signals.then(() => this.receiveSignal(message));
+			return true;
+		case 'NEAR_CHAT_MESSAGE':
+			this.receiveNear(message);
+			return true;
+		default:
+			return false;
+		}
+	}
+
+	/* A new connection: the daemon knows nothing of our status yet. */
+	connected() {
+		if (this.busy)
+			this.options.send({ action: 'SET_STATUS', status: 'busy' });
+	}
+
+	receivePeers(message) {
+		if (!Array.isArray(message.peers))
+			return;
+		const busy = new Set((Array.isArray(message.busy) ? message.busy : [])
+			.filter((id) => typeof id === 'string').map((id) => id.toLowerCase()));
+		const next = new Map();
+
+		for (const id of message.peers) {
+			if (typeof id === 'string')
+				next.set(id.toLowerCase(), { id, busy: busy.has(id.toLowerCase()) });
+		}
+		this.peers = next;
+		/* Whoever walked out, or turned busy, is hung up on. */
+		for (const key of [...this.calls.keys()]) {
+			const peer = this.peers.get(key);
+			if (!peer || peer.busy)
+				this.hangUp(key);
+		}
+		this.callEveryone();
+		this.render();
+	}
+
+	/* Joined and available: a call with every available peer. */
+	callEveryone() {
+		if (!this.joined || this.busy)
+			return;
+		for (const [key, peer] of this.peers) {
+			if (!peer.busy && !this.calls.has(key))
+				this.startCall(peer.id, true);
+		}
+		this.balanceVideo();
+	}
+
+	async join(withCamera) {
+		if (this.joined || this.joining)
+			return;
+		if (!navigator.mediaDevices || !window.RTCPeerConnection) {
+			this.options.onNotice(textGet('Hall.Call.Unsupported'));
+			return;
+		}
+		this.joining = true;
+		this.render();
+		try {
+			const [stream, servers] = await Promise.all([
+				navigator.mediaDevices.getUserMedia(withCamera
+					? { audio: true, video: { width: 320, height: 240 } } : { audio: true }),
+				this.fetchIceServers(),
+			]);
+			this.stream = stream;
+			this.iceServers = servers;
+			this.muted = false;
+			this.cameraOff = false;
+			this.meter(this.user, stream);
+			if (withCamera)
+				this.showVideo(this.user, stream, true);
+		} catch (error) {
+			this.options.onNotice(textGet('Hall.Call.Denied', error.name || String(error)));
+		}
+		this.joining = false;
+		this.callEveryone();
+		this.render();
+	}
+
+	/* The STUN/TURN servers (and TURN credentials) for this visitor; none
+	 * when the site gives none (on localhost, none are needed). */
+	async fetchIceServers() {
+		try {
+			const response = await fetch('/api/ice', { credentials: 'same-origin' });
+			const body = response.ok ? await response.json() : null;
+			return body && Array.isArray(body.iceServers) ? body.iceServers : [];
+		} catch (error) {
+			console.warn('hall-call: ice', error);
+			return [];
+		}
+	}
+
+	leave() {
+		for (const key of [...this.calls.keys()])
+			this.hangUp(key, true);
+		if (this.stream) {
+			for (const track of this.stream.getTracks())
+				track.stop();
+		}
+		this.stream = null;
+		this.unmeter(this.user);
+		this.removeVideo(this.user);
+		this.render();
+	}
+
+	toggleMute() {
+		if (!this.stream)
+			return;
+		this.muted = !this.muted;
+		for (const track of this.stream.getAudioTracks())
+			track.enabled = !this.muted;
+		this.render();
+	}
+
+	toggleCamera() {
+		if (!this.stream)
+			return;
+		this.cameraOff = !this.cameraOff;
+		for (const track of this.stream.getVideoTracks())
+			track.enabled = !this.cameraOff;
+		this.render();
+	}
+
+	/* Busy: out of every call, and the others' pages do not call us. */
+	setBusy(busy) {
+		this.busy = busy;
+		this.options.send({ action: 'SET_STATUS', status: busy ? 'busy' : 'available' });
+		if (busy) {
+			for (const key of [...this.calls.keys()])
+				this.hangUp(key, true);
+		} else {
+			this.callEveryone();
+		}
+		this.render();
+	}
+
+	/* One peer connection with id; offer says whether we start negotiating
+	 * (we do when we call; when the other called, their offer does). */
+	startCall(id, offer) {
+		const key = id.toLowerCase();
+		const pc = new RTCPeerConnection({ iceServers: this.iceServers || [] });
+		const call = {
+			id, pc, makingOffer: false, ignoreOffer: false, offeredAt: 0,
+			polite: this.user.toLowerCase() > key, stream: new MediaStream(), audio: null, timer: 0,
+		};
+
+		this.calls.set(key, call);
+		pc.onicecandidate = ({ candidate }) => {
+			if (candidate)
+				this.signal(id, 'ice', candidate.toJSON());
+		};
+		pc.onnegotiationneeded = () => this.makeOffer(call);
+		pc.ontrack = ({ track }) => {
+			call.stream.addTrack(track);
+			if (track.kind === 'audio') {
+				if (!call.audio) {
+					call.audio = domElement('audio');
+					call.audio.autoplay = true;
+					this.element.append(call.audio);
+				}
+				call.audio.srcObject = call.stream;
+				this.meter(id, call.stream);
+			} else {
+				this.showVideo(id, call.stream, false);
+				this.balanceVideo();
+			}
+			track.addEventListener('ended', () => call.stream.removeTrack(track));
+		};
+		pc.onconnectionstatechange = () => {
+			if (pc.connectionState === 'failed')
+				pc.restartIce();
+		};
+		if (offer) {
+			for (const track of this.stream.getTracks())
+				pc.addTrack(track, this.stream);
+		}
+		/* An offer that went unanswered (the peer had not joined yet, or it
+		 * crossed theirs) is made again. */
+		call.timer = setInterval(() => {
+			if (pc.signalingState === 'have-local-offer' && performance.now() - call.offeredAt > OFFER_PATIENCE_MS)
+				this.makeOffer(call, true);
+		}, 1000);
+		return call;
+	}
+
+	async makeOffer(call, again = false) {
+		const { pc } = call;
+
+		try {
+			call.makingOffer = true;
+			if (again)
+				await pc.setLocalDescription({ type: 'rollback' });
+			await pc.setLocalDescription();
+			call.offeredAt = performance.now();
+			this.signal(call.id, 'offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+		} catch (error) {
+			console.warn('hall-call: offer', error);
+		} finally {
+			call.makingOffer = false;
+		}
+	}
+
+	signal(to, kind, data) {
+		this.options.send({ action: 'RTC_SIGNAL', to, kind, data });
+	}
+
+	async receiveSignal(message) {
+		const { from, kind, data } = message;
+
+		if (typeof from !== 'string' || !data || typeof data !== 'object')
+			return;
+		const key = from.toLowerCase();
+		let call = this.calls.get(key);
+
+		if (kind === 'bye') {
+			if (call)
+				this.hangUp(key);
+			return;
+		}
+		/* Not joined, or busy: we take no call, and say nothing. Nor from
+		 * anyone we do not see as near (yet, or any more: across daemons
+		 * the two sides learn it a moment apart; an unanswered offer is
+		 * made again). */
+		const peer = this.peers.get(key);
+		if (!this.joined || this.busy || !peer || peer.busy)
+			return;
+		try {
+			if (kind === 'offer' || kind === 'answer') {
+				if (typeof data.sdp !== 'string')
+					return;
+				if (kind === 'offer' && !call)
+					call = this.startCall(from, false);
+				if (!call)
+					return;
+				const { pc } = call;
+				const collision = kind === 'offer' && (call.makingOffer || pc.signalingState !== 'stable');
+				call.ignoreOffer = !call.polite && collision;
+				if (call.ignoreOffer || (kind === 'answer' && pc.signalingState !== 'have-local-offer'))
+					return;
+				await pc.setRemoteDescription({ type: kind, sdp: data.sdp });
+				if (kind === 'offer') {
+					this.addTracks(call);
+					await pc.setLocalDescription();
+					this.signal(from, 'answer', { type: 'answer', sdp: pc.localDescription.sdp });
+				}
+			} else if (kind === 'ice' && call) {
+				try {
+					await call.pc.addIceCandidate(data);
+				} catch (error) {
+					if (!call.ignoreOffer)
+						console.warn('hall-call: candidate', error);
+				}
+			}
+		} catch (error) {
+			console.warn('hall-call: signal', error);
+		}
+	}
+
+	/* Our tracks on a call the other side started: they take the
+	 * transceivers its offer made, or new ones (negotiated after). */
+	addTracks(call) {
+		const sending = new Set(call.pc.getSenders().map((s) => s.track).filter(Boolean));
+
+		for (const track of this.stream.getTracks()) {
+			if (!sending.has(track))
+				call.pc.addTrack(track, this.stream);
+		}
+	}
+
+	hangUp(key, tell = false) {
+		const call = this.calls.get(key);
+
+		if (!call)
+			return;
+		if (tell)
+			this.signal(call.id, 'bye', {});
+		clearInterval(call.timer);
+		call.pc.close();
+		if (call.audio)
+			call.audio.remove();
+		this.unmeter(call.id);
+		this.removeVideo(call.id);
+		this.calls.delete(key);
+		this.balanceVideo();
+	}
+
+	/* Past videoMax streams, further calls are audio only: their video is
+	 * neither received nor sent, so the page keeps up. */
+	balanceVideo() {
+		const max = this.options.videoMax;
+		let shown = 0;
+		let dropped = false;
+
+		for (const call of this.calls.values()) {
+			const video = call.pc.getTransceivers().filter((t) => t.receiver.track.kind === 'video' && !t.stopped);
+			if (!video.length)
+				continue;
+			const allowed = shown < max;
+			if (allowed)
+				shown += 1;
+			else
+				dropped = true;
+			for (const t of video) {
+				const want = allowed ? (t.sender.track ? 'sendrecv' : 'recvonly') : 'inactive';
+				if (t.direction !== want && t.currentDirection !== null)
+					t.direction = want;
+			}
+			const tile = this.videos.querySelector(`[data-user="${CSS.escape(call.id.toLowerCase())}"]`);
+			if (tile)
+				tile.hidden = !allowed;
+		}
+		this.note.hidden = !dropped;
+		if (dropped)
+			this.note.textContent = textGet('Hall.Call.AudioOnly', String(max));
+	}
+
+	showVideo(id, stream, self) {
+		const key = id.toLowerCase();
+		let tile = this.videos.querySelector(`[data-user="${CSS.escape(key)}"]`);
+
+		if (!tile) {
+			tile = domElement('figure', self ? 'hall-call-video is-self' : 'hall-call-video');
+			tile.dataset.user = key;
+			const video = domElement('video');
+			video.autoplay = true;
+			video.playsInline = true;
+			video.muted = true;     /* the sound plays through the call's audio element */
+			video.setAttribute('aria-label', textGet('Hall.Call.Video', id));
+			tile.append(video, domElement('figcaption', '', `@${id}`));
+			this.videos.append(tile);
+		}
+		tile.querySelector('video').srcObject = stream;
+	}
+
+	removeVideo(id) {
+		const tile = this.videos.querySelector(`[data-user="${CSS.escape(id.toLowerCase())}"]`);
+
+		if (tile)
+			tile.remove();
+	}
+
+	/* The speaking indicator: an analyser on each voice. */
+	meter(id, stream) {
+		try {
+			if (!this.audio)
+				this.audio = new AudioContext();
+			if (this.audio.state === 'suspended')
+				this.audio.resume();
+			this.unmeter(id);
+			const source = this.audio.createMediaStreamSource(stream);
+			const analyser = this.audio.createAnalyser();
+			analyser.fftSize = SPEAKING_WINDOW;
+			source.connect(analyser);
+			this.meters.set(id.toLowerCase(), {
+				id, source, analyser, samples: new Float32Array(analyser.fftSize), loudAt: -Infinity,
+			});
+		} catch (error) {
+			console.warn('hall-call: meter', error);
+		}
+	}
+
+	unmeter(id) {
+		const meter = this.meters.get(id.toLowerCase());
+
+		if (!meter)
+			return;
+		meter.source.disconnect();
+		this.meters.delete(id.toLowerCase());
+		const avatar = this.options.avatarOf(id);
+		if (avatar)
+			avatar.element.classList.remove('is-speaking');
+	}
+
+	showSpeaking() {
+		const now = performance.now();
+
+		for (const meter of this.meters.values()) {
+			meter.analyser.getFloatTimeDomainData(meter.samples);
+			let peak = 0;
+			for (const v of meter.samples)
+				peak = Math.max(peak, Math.abs(v));
+			const self = meter.id.toLowerCase() === this.user.toLowerCase();
+			if (peak > SPEAKING_LEVEL && !(self && this.muted))
+				meter.loudAt = now;
+			const avatar = this.options.avatarOf(meter.id);
+			if (avatar)
+				avatar.element.classList.toggle('is-speaking', now - meter.loudAt < SPEAKING_HOLD_MS);
+		}
+	}
+
+	sayNear() {
+		const message = this.nearInput.value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+
+		if (!message || [...message].length > MESSAGE_MAX)
+			return;
+		if (this.options.send({ action: 'NEAR_CHAT_MESSAGE', message }))
+			this.nearInput.value = '';
+	}
+
+	receiveNear(message) {
+		if (typeof message.user_id !== 'string' || typeof message.message !== 'string')
+			return;
+		const line = domElement('li', 'hall-near-line');
+		line.append(domElement('span', 'hall-near-who', `@${message.user_id}`), ' ',
+			domElement('span', 'hall-near-text', message.message));
+		this.nearLog.append(line);
+		while (this.nearLog.children.length > NEAR_LOG_SIZE)
+			this.nearLog.firstElementChild.remove();
+		const avatar = this.options.avatarOf(message.user_id);
+		if (avatar)
+			avatar.say(message.message);
+	}
+}
