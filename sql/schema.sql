@@ -184,6 +184,16 @@ CREATE TABLE `hall_sequences` (
   PRIMARY KEY (`name`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
 
+CREATE TABLE `hall_signals` (
+  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,
+  `daemon_id` varchar(128) NOT NULL,
+  `to_user` varchar(39) NOT NULL,
+  `body` mediumtext NOT NULL,
+  `created_at` datetime(3) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `hall_signals_created` (`created_at`)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
 CREATE TABLE `identities` (
   `github_id` varchar(39) CHARACTER SET ascii COLLATE ascii_general_ci NOT NULL,
   `github_user_id` bigint(20) unsigned DEFAULT NULL,
