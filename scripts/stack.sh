@@ -81,7 +81,6 @@ stack_render() { # template output
 		-e "s|@DB_FLOODER_PASSWORD@|$STACK_DB_FLOODER_PASSWORD|g" \
 		-e "s|@TARGET_URL@|http://127.0.0.1:$STACK_PORT/legacy/random|g" \
 		-e "s|@LOG_FILE@|$STACK_VAR/log/fcgi.log|g" \
-		-e "s|@OPERATOR@|${MASAKARI_OPERATOR:-}|g" \
 		-e "s|@INSIGHTS_SAMPLE_SECONDS@|$MASAKARI_INSIGHTS_SAMPLE_SECONDS|g" \
 		-e "s|@REPOSITORY_URL@|${MASAKARI_REPOSITORY_URL:-}|g" \
 		-e "s|@LLM_BASE_URL@|${MASAKARI_LLM_BASE_URL:-}|g" \
@@ -135,6 +134,11 @@ stack_init() {
 	fi
 	# The configuration holds the database password: for this user's eyes only.
 	(umask 077; stack_render "$STACK_ROOT/etc/masakari.hdf.in" "$STACK_VAR/masakari.hdf")
+	# One of the team's IDs runs the venue, when one is named
+	# (MASAKARI_OPERATOR; docs/MODERATION.md): a later HDF line adds it.
+	if [ -n "${MASAKARI_OPERATOR:-}" ]; then
+		echo "Site.Operators.0 = $MASAKARI_OPERATOR" >>"$STACK_VAR/masakari.hdf"
+	fi
 	chmod 600 "$STACK_VAR/masakari.hdf"
 	stack_render "$STACK_ROOT/etc/nginx.conf.in" "$STACK_VAR/nginx/nginx.conf"
 	export MASAKARI_CONFIG=$STACK_VAR/masakari.hdf
