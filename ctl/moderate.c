@@ -119,27 +119,56 @@ static int moderate_result(db_t *db, enum moderation_result r, const char *nothi
 
 enum moderate_act { ACT_BAN, ACT_UNBAN, ACT_BAN_ADDRESS, ACT_UNBAN_ADDRESS, ACT_MUTE, ACT_UNMUTE, ACT_KICK };
 
+/* Each act's usage, and what it says when done or when there was nothing
+ * to act on, around its subject (the ID, or the address's key). */
+static const struct moderate_act_text {
+	const char *usage;
+	const char *done_before, *done_after;
+	const char *nothing_before, *nothing_after;
+} moderate_texts[] = {
+	[ACT_BAN] = { "ban GITHUB_ID [--hours N] [--reason TEXT]   (no --hours: for good)",
+		      "banned ", "; every socket of the ID closes within a second", "", "" },
+	[ACT_UNBAN] = { "unban GITHUB_ID", "unbanned ", "", "", " is not banned" },
+	[ACT_BAN_ADDRESS] = { "ban-address ADDRESS [--hours N] [--reason TEXT]   (an IPv6 address bans its /64)",
+			      "banned the address ", "", "", "" },
+	[ACT_UNBAN_ADDRESS] = { "unban-address ADDRESS", "unbanned the address ", "", "", " is not banned" },
+	[ACT_MUTE] = { "mute GITHUB_ID --minutes N [--reason TEXT]", "muted ", "", "", "" },
+	[ACT_UNMUTE] = { "unmute GITHUB_ID", "unmuted ", "", "", " is not muted" },
+	[ACT_KICK] = { "kick GITHUB_ID [--reason TEXT]", "kicked ", "; every socket of the ID closes within a second",
+		       "nobody holds ", ": there is no one to kick" },
+};
+
+static enum moderation_result moderate_do(db_t *db, enum moderate_act act, const struct moderate_args *a,
+					  char key[64])
+{
+	long hours = a->number < 0 ? 0 : a->number;
+
+	switch (act) {
+	case ACT_BAN: return moderation_ban(db, a->actor, a->arg, hours, a->reason);
+	case ACT_UNBAN: return moderation_unban(db, a->actor, a->arg);
+	case ACT_BAN_ADDRESS: return moderation_ban_address(db, a->actor, a->arg, hours, a->reason, key);
+	case ACT_UNBAN_ADDRESS: return moderation_unban_address(db, a->actor, a->arg);
+	case ACT_MUTE: return moderation_mute(db, a->actor, a->arg, a->number, a->reason);
+	case ACT_UNMUTE: return moderation_unmute(db, a->actor, a->arg);
+	case ACT_KICK: return moderation_kick(db, a->actor, a->arg, a->reason);
+	}
+	return MODERATION_ERROR;
+}
+
 static int moderate_run(const struct settings *settings, int argc, char **argv, enum moderate_act act)
 {
-	static const char *const usages[] = {
-		"ban GITHUB_ID [--hours N] [--reason TEXT]   (no --hours: for good)",
-		"unban GITHUB_ID",
-		"ban-address ADDRESS [--hours N] [--reason TEXT]   (an IPv6 address bans its /64)",
-		"unban-address ADDRESS",
-		"mute GITHUB_ID --minutes N [--reason TEXT]",
-		"unmute GITHUB_ID",
-		"kick GITHUB_ID [--reason TEXT]",
-	};
+	const struct moderate_act_text *text = &moderate_texts[act];
 	const char *number = act == ACT_MUTE ? "--minutes"
 		: act == ACT_BAN || act == ACT_BAN_ADDRESS ? "--hours" : NULL;
 	struct moderate_args a;
 	enum moderation_result r;
 	char key[64], nothing[256], msg[256];
+	const char *subject;
 	db_t *db;
 	int is_id = act != ACT_BAN_ADDRESS && act != ACT_UNBAN_ADDRESS;
 
 	if (moderate_parse(argc, argv, number, &a) != 0 || (act == ACT_MUTE && a.number < 1))
-		return moderate_usage(usages[act]);
+		return moderate_usage(text->usage);
 	if ((act == ACT_BAN || act == ACT_BAN_ADDRESS) && a.number > MODERATION_HOURS_MAX) {
 		fprintf(stderr, "masakarictl: --hours may be at most %d (or left out: for good)\n",
 			MODERATION_HOURS_MAX);
@@ -161,47 +190,13 @@ static int moderate_run(const struct settings *settings, int argc, char **argv, 
 	db = moderate_db(settings);
 	if (!db)
 		return 1;
-	switch (act) {
-	case ACT_BAN:
-		r = moderation_ban(db, a.actor, a.arg, a.number < 0 ? 0 : a.number, a.reason);
-		snprintf(nothing, sizeof(nothing), "nothing to do");
-		snprintf(msg, sizeof(msg), "banned %s; every socket of the ID closes within a second", a.arg);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_UNBAN:
-		r = moderation_unban(db, a.actor, a.arg);
-		snprintf(nothing, sizeof(nothing), "%s is not banned", a.arg);
-		snprintf(msg, sizeof(msg), "unbanned %s", a.arg);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_BAN_ADDRESS:
-		r = moderation_ban_address(db, a.actor, a.arg, a.number < 0 ? 0 : a.number, a.reason, key);
-		if (r == MODERATION_DONE)
-			fprintf(stderr, "masakarictl: everyone behind %s (a venue's NAT too) is banned with it\n", key);
-		snprintf(nothing, sizeof(nothing), "nothing to do");
-		snprintf(msg, sizeof(msg), "banned the address %s", key);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_UNBAN_ADDRESS:
-		r = moderation_unban_address(db, a.actor, a.arg);
-		snprintf(nothing, sizeof(nothing), "%s is not banned", key);
-		snprintf(msg, sizeof(msg), "unbanned the address %s", key);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_MUTE:
-		r = moderation_mute(db, a.actor, a.arg, a.number, a.reason);
-		snprintf(nothing, sizeof(nothing), "nothing to do");
-		snprintf(msg, sizeof(msg), "muted %s", a.arg);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_UNMUTE:
-		r = moderation_unmute(db, a.actor, a.arg);
-		snprintf(nothing, sizeof(nothing), "%s is not muted", a.arg);
-		snprintf(msg, sizeof(msg), "unmuted %s", a.arg);
-		return moderate_result(db, r, nothing, msg);
-	case ACT_KICK:
-		r = moderation_kick(db, a.actor, a.arg, a.reason);
-		snprintf(nothing, sizeof(nothing), "nobody holds %s: there is no one to kick", a.arg);
-		snprintf(msg, sizeof(msg), "kicked %s; every socket of the ID closes within a second", a.arg);
-		return moderate_result(db, r, nothing, msg);
-	}
-	db_free(db);
-	return 1;
+	r = moderate_do(db, act, &a, key);
+	if (act == ACT_BAN_ADDRESS && r == MODERATION_DONE)
+		fprintf(stderr, "masakarictl: everyone behind %s (a venue's NAT too) is banned with it\n", key);
+	subject = is_id ? a.arg : key;
+	snprintf(nothing, sizeof(nothing), "%s%s%s", text->nothing_before, subject, text->nothing_after);
+	snprintf(msg, sizeof(msg), "%s%s%s", text->done_before, subject, text->done_after);
+	return moderate_result(db, r, nothing, msg);
 }
 
 int ctl_ban(const struct settings *s, int argc, char **argv) { return moderate_run(s, argc, argv, ACT_BAN); }

@@ -125,22 +125,32 @@ enum moderation_result moderation_ban(db_t *db, const char *actor, const char *g
 	return done(db);
 }
 
-enum moderation_result moderation_unban(db_t *db, const char *actor, const char *github_id)
+/* Lifts the sanction of kind in force on github_id or the address key,
+ * tells the daemons (event, when not NULL) and logs it as action. */
+static enum moderation_result lift(db_t *db, const char *actor, const char *kind, const char *github_id,
+				   const char *key, const char *event, const char *action)
 {
 	long long n;
 
 	if (db_begin(db) != 0)
 		return MODERATION_ERROR;
-	n = sanction_lift(db, "ban", github_id, NULL);
+	n = sanction_lift(db, kind, github_id, key);
 	if (n < 0)
 		return failed(db);
 	if (n == 0) {
 		db_rollback(db);
 		return MODERATION_NOTHING;
 	}
-	if (moderation_log(db, actor, "unban", github_id, NULL, NULL) != 0)
+	if ((event && hall_event(db, event, github_id, key, 0, 0, NULL, actor) != 0) ||
+	    moderation_log(db, actor, action, github_id ? github_id : key, NULL, NULL) != 0)
 		return failed(db);
 	return done(db);
+}
+
+/* An ID's ban needs no word to the daemons: the ID holds nothing to close. */
+enum moderation_result moderation_unban(db_t *db, const char *actor, const char *github_id)
+{
+	return lift(db, actor, "ban", github_id, NULL, NULL, "unban");
 }
 
 enum moderation_result moderation_ban_address(db_t *db, const char *actor, const char *address,
@@ -162,22 +172,9 @@ enum moderation_result moderation_ban_address(db_t *db, const char *actor, const
 enum moderation_result moderation_unban_address(db_t *db, const char *actor, const char *address)
 {
 	char key[64];
-	long long n;
 
 	netaddr_limit_key(address, key, sizeof(key));
-	if (db_begin(db) != 0)
-		return MODERATION_ERROR;
-	n = sanction_lift(db, "ban", NULL, key);
-	if (n < 0)
-		return failed(db);
-	if (n == 0) {
-		db_rollback(db);
-		return MODERATION_NOTHING;
-	}
-	if (hall_event(db, "unban_address", NULL, key, 0, 0, NULL, actor) != 0 ||
-	    moderation_log(db, actor, "unban-address", key, NULL, NULL) != 0)
-		return failed(db);
-	return done(db);
+	return lift(db, actor, "ban", NULL, key, "unban_address", "unban-address");
 }
 
 enum moderation_result moderation_mute(db_t *db, const char *actor, const char *github_id,
@@ -197,21 +194,7 @@ enum moderation_result moderation_mute(db_t *db, const char *actor, const char *
 
 enum moderation_result moderation_unmute(db_t *db, const char *actor, const char *github_id)
 {
-	long long n;
-
-	if (db_begin(db) != 0)
-		return MODERATION_ERROR;
-	n = sanction_lift(db, "mute", github_id, NULL);
-	if (n < 0)
-		return failed(db);
-	if (n == 0) {
-		db_rollback(db);
-		return MODERATION_NOTHING;
-	}
-	if (hall_event(db, "unmute", github_id, NULL, 0, 0, NULL, actor) != 0 ||
-	    moderation_log(db, actor, "unmute", github_id, NULL, NULL) != 0)
-		return failed(db);
-	return done(db);
+	return lift(db, actor, "mute", github_id, NULL, "unmute", "unmute");
 }
 
 enum moderation_result moderation_kick(db_t *db, const char *actor, const char *github_id,
