@@ -74,7 +74,7 @@ expect_body "Running the venue"
 expect_body "You are @$OP, an operator."
 expect_eq "held as an operator until later" 1 \
 	"$(sql "SELECT operator_until > NOW() FROM identities WHERE github_id = '$OP'")"
-expect_eq "the link is used" 1 "$(count "operator_links WHERE github_id = '$OP' AND used_at IS NOT NULL")"
+expect_eq "the link is used" 1 "$(count "operator_links WHERE token_hash = SHA2('${link##*/}', 256) AND used_at IS NOT NULL")"
 expect_eq "it is in the audit log" 1 \
 	"$(count "moderation_log WHERE action = 'operator-link-used' AND actor = '$OP' AND created_at > NOW() - INTERVAL 1 MINUTE")"
 

@@ -9,9 +9,11 @@ OP=ops-team
 RUN=$(printf '%x' $((RANDOM * 32768 + RANDOM)))
 count() { sql "SELECT COUNT(*) FROM $1"; }
 
+# Each login is an account of its own (a GitHub account id of its own: one
+# id under two logins is a renamed account, lib/identity.h).
 gh_start() { # LOGIN
 	python3 "$ROOT/tests/tools/fake_github.py" --port "$MASAKARI_TEST_GITHUB_PORT" --mode ok \
-		--login "$1" --log "$TMP/gh.log" &
+		--login "$1" --user-id "$(printf '%s' "$1" | cksum | cut -d' ' -f1)" --log "$TMP/gh.log" &
 	GH_PID=$!
 	for _ in $(seq 50); do
 		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_GITHUB_PORT") 2>/dev/null && return 0
@@ -31,7 +33,7 @@ trap 'gh_stop; rm -rf "$TMP"' EXIT
 # answer is left in $TMP/status etc.
 sign_in() {
 	local to back
-	get /login/github -b "$JAR" -c "$JAR" "$@"
+	post /login/github -b "$JAR" -c "$JAR" --data "csrf_token=$CSRF" "$@"
 	to=$(header Location)
 	back=$(curl -sS -o /dev/null -D - "$to" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
 	get "/${back#http*://*/}" -b "$JAR" -c "$JAR" "$@"
