@@ -114,7 +114,6 @@ struct hall_session {
 	unsigned needs_full : 1;               /* its next position update is the full set */
 	unsigned subscribed : 1;               /* in the masakari room */
 	unsigned close_started : 1;            /* the close frame is on its way */
-	unsigned write_failed : 1;             /* a frame written from the tick failed */
 	int close_code;                        /* non-zero: close once the queue is sent */
 	const char *close_reason;
 };
@@ -268,10 +267,6 @@ void msg_positions_discard(struct hall_positions *p);
  * session_allow takes a token (1) or refuses (0); session_strike counts a
  * refused message and returns 1 when that closed the connection. */
 void session_send(struct hall_session *s, struct hall_msg *m);
-/* session_send_now writes m at once when nothing waits for the connection
- * (called from the tick, outside every callback of the connection), and
- * queues it as session_send does otherwise. */
-void session_send_now(struct hall_session *s, struct hall_msg *m);
 void session_broadcast(struct hall *hall, struct hall_msg *m);
 void session_error(struct hall_session *s, int code, const char *text, double now);
 void session_close(struct hall_session *s, int code, const char *reason, int flush);

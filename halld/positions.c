@@ -4,7 +4,7 @@
  * published once a second (tick.c): positions_publish compares who is here now
  * (this daemon's visitors, then the other daemons') with what clients were last
  * told, builds one delta frame, one full frame for newcomers and one LEAVE per
- * departure, and writes them to every connection (session_send_now). */
+ * departure, and queues them for every connection. */
 #include "hall.h"
 
 #include <stdlib.h>
@@ -139,13 +139,13 @@ void positions_publish(struct hall *hall)
 		 * (No `continue` in these loops: the macro advances at the end.) */
 		if (s->needs_full) {
 			if (full_msg) {
-				session_send_now(s, full_msg);
+				session_send(s, full_msg);
 				s->needs_full = 0;
 			}
 		} else {
 			for (size_t i = 0; i < nleaves; i++)
-				session_send_now(s, leaves[i].msg);
-			session_send_now(s, delta_msg);
+				session_send(s, leaves[i].msg);
+			session_send(s, delta_msg);
 		}
 	} lws_end_foreach_dll(d);
 

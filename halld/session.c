@@ -1,7 +1,6 @@
 /* session.c — one client connection: its queue of frames, its rate limits and
- * how it is closed. Frames are written from SERVER_WRITEABLE, one per
- * callback; the tick's frames to a connection with nothing waiting are written
- * at once (session_send_now). */
+ * how it is closed. Frames are only written from SERVER_WRITEABLE, one per
+ * callback, as libwebsockets requires. */
 #include "hall.h"
 
 #include <stdlib.h>
@@ -59,30 +58,6 @@ void session_send(struct hall_session *s, struct hall_msg *m)
 	lws_callback_on_writable(s->wsi);
 }
 
-/* The tick sends every connection a frame a second. Queued, each costs lws an
- * epoll_ctl to arm POLLOUT, a wakeup to learn what it knew, and an epoll_ctl
- * to disarm it: three system calls per connection per tick around the one
- * send, and the fan-out waits for the loop to come round (Node writes from
- * its tick). Written here, a frame the socket does not take whole is kept by
- * lws and finished on POLLOUT, as in SERVER_WRITEABLE; anything already
- * waiting (our queue, or lws's rest of a frame) keeps frames in order by
- * queueing behind it. Called only from the tick, outside the connection's
- * callbacks, where lws does not hold it half-way through anything of its own. */
-void session_send_now(struct hall_session *s, struct hall_msg *m)
-{
-	if (!m || s->close_code || !s->wsi || s->write_failed)
-		return;
-	if (s->qcount || lws_partial_buffered(s->wsi)) {
-		session_send(s, m);
-		return;
-	}
-	if (lws_write(s->wsi, m->data + LWS_PRE, m->len, LWS_WRITE_TEXT) < 0) {
-		/* Closed from its own callback, the only place lws lets us. */
-		s->write_failed = 1;
-		lws_callback_on_writable(s->wsi);
-	}
-}
-
 void session_broadcast(struct hall *hall, struct hall_msg *m)
 {
 	if (!m)
@@ -122,8 +97,6 @@ int session_writeable(struct hall_session *s)
 	struct hall_msg *m;
 	int n;
 
-	if (s->write_failed)
-		return -1;
 	if (s->close_started)
 		return 0;   /* lws is sending the close frame and awaits the answer */
 	if (!s->qcount) {
