@@ -148,9 +148,12 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 			   "operator_until) VALUES (?, ?, ?, ?, IF(? > 0, NOW() + INTERVAL ? HOUR, NULL))",
 			   DB_TEXT(github_id), user_id > 0 ? DB_INT(user_id) : DB_NULL, DB_TEXT(new_hash),
 			   DB_INT(user_id > 0), DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
-		/* Another browser claimed it in the same instant. */
+		/* Another browser claimed it in the same instant, unless the
+		 * database failed (away, or no room to write: a 503, not a 409). */
+		int held = !force && !db_is_full(db) && !db_is_outage(db);
+
 		db_rollback(db);
-		return force ? IDENTITY_ERROR : IDENTITY_HELD;
+		return held ? IDENTITY_HELD : IDENTITY_ERROR;
 	}
 	if (user_id > 0 && bind_account(db, github_id, user_id, 1) != 0)
 		return fail(db);
