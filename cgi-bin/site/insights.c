@@ -61,6 +61,27 @@ static NEOERR *hours_add(db_t *db, struct insights *in, const char *sql, size_t 
 	return STATUS_OK;
 }
 
+/* Each per-hour column and the query that fills it: (hour, n) rows. */
+static const struct {
+	const char *sql;
+	size_t field;
+} hour_queries[] = {
+	/* The daemons sample on the same whole seconds, so a sample time's rows
+	 * add up to everyone in the hall then. */
+	{ "SELECT DATE_FORMAT(at, '%Y-%m-%d %H'), MAX(total) FROM (SELECT at, SUM(visitors) total "
+	  "FROM hall_samples WHERE at >= NOW() - INTERVAL ? HOUR GROUP BY at) s "
+	  "GROUP BY DATE_FORMAT(at, '%Y-%m-%d %H')",
+	  offsetof(struct insights_hour, visitors) },
+	{ "SELECT DATE_FORMAT(at, '%Y-%m-%d %H'), COUNT(DISTINCT github_id) "
+	  "FROM hall_sample_positions WHERE at >= NOW() - INTERVAL ? HOUR "
+	  "GROUP BY DATE_FORMAT(at, '%Y-%m-%d %H')",
+	  offsetof(struct insights_hour, unique) },
+	{ "SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H'), COUNT(*) FROM throws "
+	  "WHERE created_at >= NOW() - INTERVAL ? HOUR "
+	  "GROUP BY DATE_FORMAT(created_at, '%Y-%m-%d %H')",
+	  offsetof(struct insights_hour, throws) },
+};
+
 static NEOERR *insights_read(db_t *db, struct insights *in)
 {
 	time_t now = time(NULL);
@@ -75,27 +96,11 @@ static NEOERR *insights_read(db_t *db, struct insights *in)
 		gmtime_r(&t, &tm);
 		strftime(in->hours[h].key, sizeof(in->hours[h].key), "%Y-%m-%d %H", &tm);
 	}
-	/* The daemons sample on the same whole seconds, so a sample time's rows
-	 * add up to everyone in the hall then. */
-	err = hours_add(db, in,
-			"SELECT DATE_FORMAT(at, '%Y-%m-%d %H'), MAX(total) FROM (SELECT at, SUM(visitors) total "
-			"FROM hall_samples WHERE at >= NOW() - INTERVAL ? HOUR GROUP BY at) s "
-			"GROUP BY DATE_FORMAT(at, '%Y-%m-%d %H')",
-			offsetof(struct insights_hour, visitors));
-	if (!err)
-		err = hours_add(db, in,
-				"SELECT DATE_FORMAT(at, '%Y-%m-%d %H'), COUNT(DISTINCT github_id) "
-				"FROM hall_sample_positions WHERE at >= NOW() - INTERVAL ? HOUR "
-				"GROUP BY DATE_FORMAT(at, '%Y-%m-%d %H')",
-				offsetof(struct insights_hour, unique));
-	if (!err)
-		err = hours_add(db, in,
-				"SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H'), COUNT(*) FROM throws "
-				"WHERE created_at >= NOW() - INTERVAL ? HOUR "
-				"GROUP BY DATE_FORMAT(created_at, '%Y-%m-%d %H')",
-				offsetof(struct insights_hour, throws));
-	if (err)
-		return nerr_pass(err);
+	for (size_t q = 0; q < sizeof(hour_queries) / sizeof(hour_queries[0]); q++) {
+		err = hours_add(db, in, hour_queries[q].sql, hour_queries[q].field);
+		if (err)
+			return nerr_pass(err);
+	}
 	r = db_query(db, "SELECT SUM(visitors) total, at FROM hall_samples GROUP BY at "
 			 "ORDER BY total DESC, at DESC LIMIT 1");
 	if (!r)
