@@ -15,23 +15,36 @@
 #include "log.h"
 #include "moderation.h"
 
-NEOERR *likes_copy_counts(web_request *req, const char *prefix)
+/* Runs a query of like counts; NULL when the database is away or the query
+ * failed (logged, as what). The counts are a garnish: without them the
+ * works still show. */
+static db_result *counts_query(web_request *req, const char *what, const char *sql,
+			       const struct db_param *params, size_t n)
 {
 	db_result *r;
 	db_t *db;
 	NEOERR *err = web_db(req, &db);
 
-	/* The counts are a garnish: without the database the works still show. */
 	if (err) {
 		nerr_ignore(&err);
-		return STATUS_OK;
+		return NULL;
 	}
-	r = db_query(db, "SELECT e.position, COUNT(l.github_id) FROM exhibits e "
-			 "LEFT JOIN exhibit_likes l ON l.exhibit_id = e.id GROUP BY e.id, e.position");
-	if (!r) {
-		log_warn("counting likes: %s", db_error(db));
+	r = db_query_params(db, sql, params, n);
+	if (!r)
+		log_warn("%s: %s", what, db_error(db));
+	return r;
+}
+
+NEOERR *likes_copy_counts(web_request *req, const char *prefix)
+{
+	NEOERR *err = STATUS_OK;
+	db_result *r = counts_query(req, "counting likes",
+				    "SELECT e.position, COUNT(l.github_id) FROM exhibits e "
+				    "LEFT JOIN exhibit_likes l ON l.exhibit_id = e.id GROUP BY e.id, e.position",
+				    DB_PARAMS_());
+
+	if (!r)
 		return STATUS_OK;
-	}
 	for (unsigned i = 0; i < r->nrows && !err; i++)
 		err = hdf_set_valuef(req->hdf, "%s.%s.Likes=%s", prefix, db_cell(r, i, 0),
 				     db_cell(r, i, 1));
@@ -42,21 +55,14 @@ NEOERR *likes_copy_counts(web_request *req, const char *prefix)
 NEOERR *likes_copy_one(web_request *req, const char *slug, const char *prefix)
 {
 	const char *me = hdf_get_value(req->hdf, "Page.GithubId", NULL);
-	db_result *r;
-	db_t *db;
-	NEOERR *err = web_db(req, &db);
+	NEOERR *err;
+	db_result *r = counts_query(req, "counting an exhibit's likes",
+				    "SELECT COUNT(*), COALESCE(SUM(l.github_id = ?), 0) FROM exhibit_likes l "
+				    "JOIN exhibits e ON e.id = l.exhibit_id WHERE e.slug = ?",
+				    DB_PARAMS_(DB_TEXT(me ? me : ""), DB_TEXT(slug)));
 
-	if (err) {
-		nerr_ignore(&err);
+	if (!r)
 		return STATUS_OK;
-	}
-	r = db_query(db, "SELECT COUNT(*), COALESCE(SUM(l.github_id = ?), 0) FROM exhibit_likes l "
-			 "JOIN exhibits e ON e.id = l.exhibit_id WHERE e.slug = ?",
-		     DB_TEXT(me ? me : ""), DB_TEXT(slug));
-	if (!r) {
-		log_warn("counting an exhibit's likes: %s", db_error(db));
-		return STATUS_OK;
-	}
 	err = hdf_set_valuef(req->hdf, "%s.Likes=%s", prefix, db_cell(r, 0, 0));
 	if (!err && me && db_cell_int(r, 0, 1, 0) > 0)
 		err = hdf_set_valuef(req->hdf, "%s.Liked=1", prefix);
