@@ -254,10 +254,18 @@ void events_take(struct hall *hall, const struct worker_event *ev)
 		act(hall, &ev->events[i]);
 }
 
-int events_muted(struct hall *hall, const char *user, const struct hall_sanction **out)
+int events_muted(struct hall *hall, struct hall_session *s)
 {
-	*out = sanction_find(hall->mutes, &hall->nmutes, user);
-	return *out != NULL;
+	const struct hall_sanction *mute = sanction_find(hall->mutes, &hall->nmutes, s->user);
+	struct hall_msg *m;
+
+	if (!mute)
+		return 0;
+	m = msg_moderation("muted", mute->until_text, mute->reason);
+	if (m)
+		session_send(s, m);
+	msg_unref(m);
+	return 1;
 }
 
 int events_address_banned(struct hall *hall, const char *addr)

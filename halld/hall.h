@@ -265,7 +265,10 @@ void msg_positions_discard(struct hall_positions *p);
  * SERVER_WRITEABLE and returns -1 when lws should close the connection.
  * session_release frees what the connection holds; never fails.
  * session_allow takes a token (1) or refuses (0); session_strike counts a
- * refused message and returns 1 when that closed the connection. */
+ * refused message and returns 1 when that closed the connection.
+ * session_limited is both for a message that is refused with words: it takes
+ * a token, or counts the strike and, unless that closed the connection,
+ * sends text as an ERROR_MESSAGE; it returns 1 when the message is refused. */
 void session_send(struct hall_session *s, struct hall_msg *m);
 void session_broadcast(struct hall *hall, struct hall_msg *m);
 void session_error(struct hall_session *s, int code, const char *text, double now);
@@ -274,6 +277,8 @@ int session_writeable(struct hall_session *s);
 void session_release(struct hall_session *s);
 int session_allow(struct hall_bucket *b, double rate, double burst, double now);
 int session_strike(struct hall_session *s, double now);
+int session_limited(struct hall_session *s, struct hall_bucket *b, double rate, double burst,
+		    const char *text, double now);
 
 /* positions.c — who stands where on this daemon, and what clients are told.
  * positions_join makes the connection's ID present (a spectator: nothing);
@@ -353,15 +358,15 @@ void arrival_forget(struct hall *hall, const char *user, const char *hash);
  * mute stops chat; a deleted line leaves every history; an announcement goes
  * to everyone. events_take acts on one worker event (WORKER_EVENTS: news;
  * WORKER_SANCTIONS: every mute and address ban in force, replacing what the
- * hall had). events_muted is 1 when user may not chat now (the sanction in
- * *out), events_address_banned 1 when addr may not enter; events_welcome
+ * hall had). events_muted is 1 when s's ID may not chat now, and then tells
+ * s why (a "muted" MODERATION message), events_address_banned 1 when addr may not enter; events_welcome
  * shows a newcomer the announcement still running. None fails: out of
  * memory drops what could not be kept, logged. */
 #define HALL_CLOSE_RELEASED 4001       /* the hold this connection acted for ended */
 #define HALL_CLOSE_KICKED 4002
 #define HALL_CLOSE_BANNED 4003
 void events_take(struct hall *hall, const struct worker_event *ev);
-int events_muted(struct hall *hall, const char *user, const struct hall_sanction **out);
+int events_muted(struct hall *hall, struct hall_session *s);
 int events_address_banned(struct hall *hall, const char *addr);
 void events_welcome(struct hall *hall, struct hall_session *s);
 void events_free(struct hall *hall);

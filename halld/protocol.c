@@ -236,7 +236,6 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 {
 	struct input_request req;
 	const char *problem = NULL;
-	const struct hall_sanction *mute;
 	struct hall_msg *m;
 	double now = clock_monotonic();
 	int rc;
@@ -296,20 +295,13 @@ static void receive(struct hall *hall, struct hall_session *s, const char *text,
 		return;
 	}
 	/* Per ID, not per connection: many tabs of one ID are one chatter. */
-	if (!session_allow(&s->visitor->chats, HALL_CHAT_RATE, HALL_CHAT_BURST, now)) {
-		if (!session_strike(s, now))
-			session_error(s, INPUT_ERR_RATE, "chat is limited to one message a second", now);
+	if (session_limited(s, &s->visitor->chats, HALL_CHAT_RATE, HALL_CHAT_BURST,
+			    "chat is limited to one message a second", now))
 		return;
-	}
 	/* Muted: the visitor still sees and walks, and is told why the line
 	 * went nowhere. */
-	if (events_muted(hall, s->user, &mute)) {
-		m = msg_moderation("muted", mute->until_text, mute->reason);
-		if (m)
-			session_send(s, m);
-		msg_unref(m);
+	if (events_muted(hall, s))
 		return;
-	}
 	/* The word filter, here on the server whatever the page did. */
 	if (moderation_filter(hall->settings, req.message) == 2) {
 		m = msg_moderation("filtered", NULL, NULL);

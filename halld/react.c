@@ -8,23 +8,15 @@
 
 void react_send(struct hall *hall, struct hall_session *s, const char *emote, double now)
 {
-	const struct hall_sanction *mute;
 	struct hall_msg *m;
 	json_t *j;
 
-	if (!session_allow(&s->reacts, HALL_REACT_RATE, HALL_REACT_BURST, now)) {
-		if (!session_strike(s, now))
-			session_error(s, INPUT_ERR_RATE, "reactions are limited to one a second", now);
+	if (session_limited(s, &s->reacts, HALL_REACT_RATE, HALL_REACT_BURST,
+			    "reactions are limited to one a second", now))
 		return;
-	}
 	/* Muted: no more heard than in chat, and told why. */
-	if (events_muted(hall, s->user, &mute)) {
-		m = msg_moderation("muted", mute->until_text, mute->reason);
-		if (m)
-			session_send(s, m);
-		msg_unref(m);
+	if (events_muted(hall, s))
 		return;
-	}
 	j = json_pack("{s:s, s:s, s:s}", "action", "REACT", "user_id", s->visitor->id, "emote", emote);
 	m = j ? msg_json(j) : NULL;
 	json_decref(j);

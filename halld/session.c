@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "input.h"
 #include "log.h"
 
 /* Drops every queued frame. */
@@ -149,6 +150,16 @@ int session_allow(struct hall_bucket *b, double rate, double burst, double now)
 	if (b->tokens < 1.0)
 		return 0;
 	b->tokens -= 1.0;
+	return 1;
+}
+
+int session_limited(struct hall_session *s, struct hall_bucket *b, double rate, double burst,
+		    const char *text, double now)
+{
+	if (session_allow(b, rate, burst, now))
+		return 0;
+	if (!session_strike(s, now))
+		session_error(s, INPUT_ERR_RATE, text, now);
 	return 1;
 }
 
