@@ -67,6 +67,30 @@ static enum moderation_result done(db_t *db)
 	return db_commit(db) == 0 ? MODERATION_DONE : failed(db);
 }
 
+/* Opens the transaction and reads the one row sql locks FOR UPDATE by key:
+ * its first cell into out (null_as when NULL). MODERATION_DONE with the
+ * transaction open; MODERATION_NOTHING (no such row) or MODERATION_ERROR
+ * with it rolled back. */
+static enum moderation_result begin_locked(db_t *db, const char *sql, struct db_param key,
+					   const char *null_as, char *out, size_t n)
+{
+	db_result *r;
+
+	if (db_begin(db) != 0)
+		return MODERATION_ERROR;
+	r = db_query(db, sql, key);
+	if (!r)
+		return failed(db);
+	if (r->nrows == 0) {
+		db_result_free(r);
+		db_rollback(db);
+		return MODERATION_NOTHING;
+	}
+	snprintf(out, n, "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : null_as);
+	db_result_free(r);
+	return MODERATION_DONE;
+}
+
 /* A sanction of kind on github_id or address for the given number of
  * minutes (0: for good), lifting any earlier one of the same kind. */
 static int sanction_add(db_t *db, const char *kind, const char *github_id, const char *address,
@@ -201,22 +225,14 @@ enum moderation_result moderation_kick(db_t *db, const char *actor, const char *
 				       const char *reason)
 {
 	char hash[65];
-	db_result *r;
+	enum moderation_result res;
 
-	if (db_begin(db) != 0)
-		return MODERATION_ERROR;
 	/* The hold kicked, by its hash: whoever claims the ID afresh a moment
 	 * later is not closed with it. */
-	r = db_query(db, "SELECT secret_hash FROM identities WHERE github_id = ? FOR UPDATE", DB_TEXT(github_id));
-	if (!r)
-		return failed(db);
-	if (r->nrows == 0) {
-		db_result_free(r);
-		db_rollback(db);
-		return MODERATION_NOTHING;
-	}
-	snprintf(hash, sizeof(hash), "%s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "");
-	db_result_free(r);
+	res = begin_locked(db, "SELECT secret_hash FROM identities WHERE github_id = ? FOR UPDATE",
+			   DB_TEXT(github_id), "", hash, sizeof(hash));
+	if (res != MODERATION_DONE)
+		return res;
 	if (db_exec(db, "DELETE FROM identities WHERE github_id = ?", DB_TEXT(github_id)) < 0 ||
 	    db_exec(db, "INSERT INTO hall_events (kind, github_id, secret_hash, message, actor) "
 		    "VALUES ('kick', ?, ?, ?, ?)", DB_TEXT(github_id), DB_TEXT(hash), DB_TEXT(reason),
@@ -229,22 +245,15 @@ enum moderation_result moderation_kick(db_t *db, const char *actor, const char *
 enum moderation_result moderation_chat_delete(db_t *db, const char *actor, long long line_id,
 					      const char *reason)
 {
-	char target[32], detail[128] = "";
-	db_result *r;
+	char target[32], author[64], detail[128];
+	enum moderation_result res;
 
 	snprintf(target, sizeof(target), "chat %lld", line_id);
-	if (db_begin(db) != 0)
-		return MODERATION_ERROR;
-	r = db_query(db, "SELECT github_id FROM chat_messages WHERE line_id = ? FOR UPDATE", DB_INT(line_id));
-	if (!r)
-		return failed(db);
-	if (r->nrows == 0) {
-		db_result_free(r);
-		db_rollback(db);
-		return MODERATION_NOTHING;
-	}
-	snprintf(detail, sizeof(detail), "by %s", db_cell(r, 0, 0) ? db_cell(r, 0, 0) : "?");
-	db_result_free(r);
+	res = begin_locked(db, "SELECT github_id FROM chat_messages WHERE line_id = ? FOR UPDATE",
+			   DB_INT(line_id), "?", author, sizeof(author));
+	if (res != MODERATION_DONE)
+		return res;
+	snprintf(detail, sizeof(detail), "by %s", author);
 	if (db_exec(db, "DELETE FROM chat_messages WHERE line_id = ?", DB_INT(line_id)) < 0 ||
 	    hall_event(db, "chat_delete", NULL, NULL, line_id, 0, NULL, actor) != 0 ||
 	    moderation_log(db, actor, "chat-delete", target, detail, reason) != 0)
