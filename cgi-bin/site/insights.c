@@ -278,23 +278,34 @@ static NEOERR *exhibits_fill(web_request *req, db_result *r)
 	return nerr_pass(err);
 }
 
+/* What both the page and the CSV show: the hours and the peak in *in, the
+ * works' rows in *rows (the caller frees them); operators only. */
+static NEOERR *insights_load(web_request *req, db_t **db, struct insights *in, db_result **rows)
+{
+	NEOERR *err = insights_allowed(req);
+
+	if (!err)
+		err = web_db(req, db);
+	if (!err)
+		err = insights_read(*db, in);
+	if (err)
+		return nerr_pass(err);
+	*rows = exhibits_read(*db);
+	if (!*rows)
+		return web_db_error(*db, "reading the works' numbers");
+	return STATUS_OK;
+}
+
 NEOERR *site_insights_render(web_request *req)
 {
 	struct insights in;
 	const char *token;
 	db_result *r;
 	db_t *db;
-	NEOERR *err = insights_allowed(req);
+	NEOERR *err = insights_load(req, &db, &in, &r);
 
-	if (!err)
-		err = web_db(req, &db);
-	if (!err)
-		err = insights_read(db, &in);
 	if (err)
 		return nerr_pass(err);
-	r = exhibits_read(db);
-	if (!r)
-		return web_db_error(db, "reading the works' numbers");
 	err = hours_fill(req, &in);
 	if (!err)
 		err = exhibits_fill(req, r);
@@ -330,17 +341,10 @@ NEOERR *site_insights_csv(web_request *req)
 	db_result *r;
 	db_t *db;
 	STRING out;
-	NEOERR *err = insights_allowed(req);
+	NEOERR *err = insights_load(req, &db, &in, &r);
 
-	if (!err)
-		err = web_db(req, &db);
-	if (!err)
-		err = insights_read(db, &in);
 	if (err)
 		return nerr_pass(err);
-	r = exhibits_read(db);
-	if (!r)
-		return web_db_error(db, "reading the works' numbers");
 	string_init(&out);
 	/* Two tables in one file, each with its header row: a sheet per kind. */
 	err = string_append(&out, "\"hour_utc\",\"peak_visitors\",\"unique_ids\",\"throws\"\r\n");
