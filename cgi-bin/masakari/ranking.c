@@ -11,6 +11,22 @@
 
 #define RANKING_CRITICS 50
 
+/* Copies a list's rows r under prefix with their names, and how many under
+ * count (NULL: not counted); a failed query (r NULL) is a 500 about what. */
+static NEOERR *list_copy(db_t *db, HDF *hdf, db_result *r, const char *what, const char *prefix,
+			 const char *const *names, const char *count)
+{
+	NEOERR *err;
+
+	if (!r)
+		return web_db_error(db, what);
+	err = db_hdf_rows(hdf, prefix, r, names, 0);
+	if (!err && count)
+		err = hdf_set_int_value(hdf, count, (int)r->nrows);
+	db_result_free(r);
+	return nerr_pass(err);
+}
+
 static NEOERR *critics(db_t *db, HDF *hdf)
 {
 	static const char *const names[] = { "GithubId", "Damage", "Throws", "Hits", "FirstFinds",
@@ -40,13 +56,8 @@ static NEOERR *critics(db_t *db, HDF *hdf)
 		"      GROUP BY LOWER(t.github_id)) ff ON ff.k = c.k "
 		"ORDER BY c.damage DESC, c.first_id LIMIT ?",
 		DB_INT(RANKING_CRITICS));
-	NEOERR *err;
 
-	if (!r)
-		return web_db_error(db, "ranking the critics");
-	err = db_hdf_rows(hdf, "Critics", r, names, 0);
-	db_result_free(r);
-	return nerr_pass(err);
+	return list_copy(db, hdf, r, "ranking the critics", "Critics", names, NULL);
 }
 
 static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
@@ -62,15 +73,8 @@ static NEOERR *found_weaknesses(db_t *db, HDF *hdf)
 		"FROM weaknesses w JOIN throws t ON t.id = "
 		"(SELECT MIN(f.id) FROM throws f WHERE f.weakness_id = w.id) "
 		"ORDER BY t.id");
-	NEOERR *err;
 
-	if (!r)
-		return web_db_error(db, "listing the weaknesses found");
-	err = db_hdf_rows(hdf, "Found", r, names, 0);
-	if (!err)
-		err = hdf_set_int_value(hdf, "Ranking.FoundCount", (int)r->nrows);
-	db_result_free(r);
-	return nerr_pass(err);
+	return list_copy(db, hdf, r, "listing the weaknesses found", "Found", names, "Ranking.FoundCount");
 }
 
 static NEOERR *unfound_count(db_t *db, HDF *hdf)
