@@ -158,14 +158,22 @@ static long server_rss_kb(void)
 	return kb;
 }
 
+/* Room for one more of n elements of size bytes in array (capacity *cap,
+ * first elements to begin with); a bench that cannot keep its records stops. */
+static void *grow(void *array, size_t n, size_t *cap, size_t first, size_t size)
+{
+	if (n < *cap)
+		return array;
+	*cap = *cap ? *cap * 2 : first;
+	array = realloc(array, *cap * size);
+	if (!array)
+		abort();
+	return array;
+}
+
 static void record_build(uint64_t key, double built)
 {
-	if (B.nbuilds == B.cap_builds) {
-		B.cap_builds = B.cap_builds ? B.cap_builds * 2 : 256;
-		B.builds = realloc(B.builds, B.cap_builds * sizeof(*B.builds));
-		if (!B.builds)
-			abort();
-	}
+	B.builds = grow(B.builds, B.nbuilds, &B.cap_builds, 256, sizeof(*B.builds));
 	B.builds[B.nbuilds].key = key;
 	B.builds[B.nbuilds].built = built;
 	B.nbuilds++;
@@ -173,12 +181,7 @@ static void record_build(uint64_t key, double built)
 
 static void record_arrival(uint64_t key, double at)
 {
-	if (B.narrivals == B.cap_arrivals) {
-		B.cap_arrivals = B.cap_arrivals ? B.cap_arrivals * 2 : 4096;
-		B.arrivals = realloc(B.arrivals, B.cap_arrivals * sizeof(*B.arrivals));
-		if (!B.arrivals)
-			abort();
-	}
+	B.arrivals = grow(B.arrivals, B.narrivals, &B.cap_arrivals, 4096, sizeof(*B.arrivals));
 	B.arrivals[B.narrivals].key = key;
 	B.arrivals[B.narrivals].at = at;
 	B.narrivals++;
