@@ -94,6 +94,28 @@ server_stop() {
 	printf -v "$1" '%s' ''
 }
 
+# github_start MODE [fake_github.py args…]: tests/tools/fake_github.py on
+# $MASAKARI_TEST_GITHUB_PORT answering as MODE, its pid in GH_PID, logging
+# each request it is sent to $TMP/gh.log (emptied first); github_stop stops
+# it. github_sign_in [curl args…]: POST /login/github in $JAR's browser (with
+# its $CSRF), GitHub's authorize page, then back to the callback, whose
+# answer is left in $TMP/status etc.
+github_start() {
+	local mode=$1
+	shift
+	: >"$TMP/gh.log"
+	server_start GH_PID "$MASAKARI_TEST_GITHUB_PORT" python3 "$ROOT/tests/tools/fake_github.py" \
+		--port "$MASAKARI_TEST_GITHUB_PORT" --mode "$mode" --log "$TMP/gh.log" "$@"
+}
+github_stop() { server_stop GH_PID; }
+github_sign_in() {
+	local to back
+	post /login/github -b "$JAR" -c "$JAR" --data "csrf_token=$CSRF" "$@"
+	to=$(header Location)
+	back=$(curl -sS -o /dev/null -D - "$to" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
+	get "/${back#http*://*/}" -b "$JAR" -c "$JAR" "$@"
+}
+
 # chat_lines TAG N AGE: N chat lines by TAG, AGE old (a MariaDB interval: "40 DAY").
 chat_lines() {
 	for i in $(seq "$2"); do

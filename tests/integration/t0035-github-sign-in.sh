@@ -14,26 +14,13 @@
 RUN=$(printf '%x' $((RANDOM * 32768 + RANDOM)))
 ID=gh-$RUN
 
+# The fake GitHub signs $ID in unless told another --login.
 gh_start() { # MODE [args…]
 	local mode=$1
 	shift
-	: >"$TMP/gh.log"
-	server_start GH_PID "$MASAKARI_TEST_GITHUB_PORT" python3 "$ROOT/tests/tools/fake_github.py" \
-		--port "$MASAKARI_TEST_GITHUB_PORT" --mode "$mode" --login "$ID" --log "$TMP/gh.log" "$@"
+	github_start "$mode" --login "$ID" "$@"
 }
-gh_stop() { server_stop GH_PID; }
-trap 'gh_stop; rm -rf "$TMP"' EXIT
-
-# sign_in [curl args…]: POST /login/github in $JAR's browser (with its
-# $CSRF), GitHub's authorize page, then back to the callback, whose answer is
-# left in $TMP/status etc.
-sign_in() {
-	local to back
-	post /login/github -b "$JAR" -c "$JAR" --data "csrf_token=$CSRF" "$@"
-	to=$(header Location)
-	back=$(curl -sS -o /dev/null -D - "$to" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-	get "/${back#http*://*/}" -b "$JAR" -c "$JAR" "$@"
-}
+trap 'github_stop; rm -rf "$TMP"' EXIT
 secret_in() { awk '$6 == "identity" { print $7 }' "$1"; }
 
 t "the entrance offers the sign-in, as a form with the CSRF token"
@@ -74,7 +61,7 @@ expect_status 409
 expect_body "sign in with GitHub below"
 expect_body 'action="/login/github"'
 gh_start ok
-sign_in
+github_sign_in
 expect_status 303
 expect_header Location "/"
 check "an identity cookie" grep -qi '^Set-Cookie: identity=' "$TMP/headers"
@@ -95,7 +82,7 @@ t "the browser that lost it cannot claim it back at the entrance"
 JAR=$TMP/holder CSRF=$(awk '$6 == "masakari_csrf" { print $7 }' "$TMP/holder")
 post / -b "$JAR" -c "$JAR" --data "github_id=$ID&csrf_token=$CSRF"
 expect_status 409
-gh_stop
+github_stop
 
 t "the state cookie is spent: the same callback again is refused"
 JAR=$TMP/owner
@@ -123,27 +110,27 @@ t "a verified ID is bound to GitHub's numeric id: a renamed account takes it and
 OLD=old-$RUN NEW=new-$RUN
 gh_start ok --login "$OLD" --user-id 7001
 start_session "$TMP/alice"
-sign_in
+github_sign_in
 expect_status 303
 expect_eq "bound to the account" 7001 "$(sql "SELECT github_user_id FROM identities WHERE github_id='$OLD'")"
 throw_as "a single database with no replica $RUN"
 expect_eq "the throw carries the account" "7001 1" \
 	"$(sql "SELECT CONCAT(github_user_id, ' ', verified) FROM throws WHERE github_id='$OLD'")"
-gh_stop
+github_stop
 gh_start ok --login "$NEW" --user-id 7001
-sign_in
+github_sign_in
 expect_status 303
 expect_eq "the new login is held, bound to the same account" 7001 \
 	"$(sql "SELECT github_user_id FROM identities WHERE github_id='$NEW'")"
 expect_eq "the old login's hold ended" 0 "$(sql "SELECT COUNT(*) FROM identities WHERE github_id='$OLD'")"
 expect_eq "the throw moved to the new login, still proven" "$NEW 1" \
 	"$(sql "SELECT CONCAT(github_id, ' ', verified) FROM throws WHERE github_user_id=7001")"
-gh_stop
+github_stop
 
 t "whoever registers the freed login gets neither the verified ID's throws nor their mark"
 gh_start ok --login "$OLD" --user-id 7002
 start_session "$TMP/bob"
-sign_in
+github_sign_in
 expect_status 303
 expect_eq "the newcomer holds the login, bound to its own account" 7002 \
 	"$(sql "SELECT github_user_id FROM identities WHERE github_id='$OLD'")"
@@ -151,29 +138,29 @@ expect_eq "no throw of the first account under the old login" 0 \
 	"$(sql "SELECT COUNT(*) FROM throws WHERE github_id='$OLD'")"
 expect_eq "the renamed account still holds its own" 7001 \
 	"$(sql "SELECT github_user_id FROM identities WHERE github_id='$NEW'")"
-gh_stop
+github_stop
 # The same when the first account was renamed and has not signed in since:
 # its proven throws lose the mark under the login it gave up.
 FREED=freed-$RUN
 gh_start ok --login "$FREED" --user-id 7003
 start_session "$TMP/carol"
-sign_in
+github_sign_in
 throw_as "the flooder runs from cron every minute $RUN"
-gh_stop
+github_stop
 gh_start ok --login "$FREED" --user-id 7004
 start_session "$TMP/dave"
-sign_in
+github_sign_in
 expect_status 303
 expect_eq "the newcomer's login shows no proven throw of the other account" "0 7003" \
 	"$(sql "SELECT CONCAT(verified, ' ', github_user_id) FROM throws WHERE github_id='$FREED'")"
-gh_stop
+github_stop
 gh_start ok --login "carol-$RUN" --user-id 7003
 JAR=$TMP/carol CSRF=$(awk '$6 == "masakari_csrf" { print $7 }' "$TMP/carol")
-sign_in
+github_sign_in
 expect_status 303
 expect_eq "the first account, signing in under its new login, has its throw back, proven" "carol-$RUN 1" \
 	"$(sql "SELECT CONCAT(github_id, ' ', verified) FROM throws WHERE github_user_id=7003")"
-gh_stop
+github_stop
 
 # failed CASE MODE STATUS MESSAGE [fake args…]: a sign-in that fails, says
 # so in English, and signs nobody in.
@@ -183,13 +170,13 @@ failed() {
 	t "$what"
 	gh_start "$mode" "$@"
 	start_session "$TMP/jar-$mode"
-	sign_in -H "Accept-Language: en"
+	github_sign_in -H "Accept-Language: en"
 	expect_status "$status"
 	expect_body "$message"
 	check "no identity cookie" sh -c "! grep -qi '^Set-Cookie: identity=' '$TMP/headers'"
 	check "the state is spent" grep -qi '^Set-Cookie: oauth_state=;' "$TMP/headers"
 	expect_eq "nobody holds it" 0 "$(sql "SELECT COUNT(*) FROM identities WHERE github_id='$ID'")"
-	gh_stop
+	github_stop
 }
 failed "GitHub sign-in cancelled by the visitor" denied 403 "GitHub sign-in was cancelled"
 failed "GitHub answering 500" 500 503 "GitHub could not be asked right now"
@@ -218,7 +205,7 @@ get "/login/github/callback?code=code-$ID&state=$state" -b "$JAR" -c "$JAR" -H "
 expect_status 403
 expect_body "not the one this browser started"
 check "GitHub was still not asked" sh -c "! grep -q '\"method\": \"POST\"' '$TMP/gh.log'"
-gh_stop
+github_stop
 
 t "a forged state, or none, is refused in each language"
 start_session "$TMP/forger"

@@ -12,40 +12,17 @@ count() { sql "SELECT COUNT(*) FROM $1"; }
 # Each login is an account of its own (a GitHub account id of its own: one
 # id under two logins is a renamed account, lib/identity.h).
 gh_start() { # LOGIN
-	python3 "$ROOT/tests/tools/fake_github.py" --port "$MASAKARI_TEST_GITHUB_PORT" --mode ok \
-		--login "$1" --user-id "$(printf '%s' "$1" | cksum | cut -d' ' -f1)" --log "$TMP/gh.log" &
-	GH_PID=$!
-	for _ in $(seq 50); do
-		(exec 3<>"/dev/tcp/127.0.0.1/$MASAKARI_TEST_GITHUB_PORT") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "fake GitHub did not start" >&2
-	return 1
+	github_start ok --login "$1" --user-id "$(printf '%s' "$1" | cksum | cut -d' ' -f1)"
 }
-gh_stop() {
-	[ -n "${GH_PID:-}" ] || return 0
-	kill "$GH_PID" 2>/dev/null
-	wait "$GH_PID" 2>/dev/null
-	GH_PID=
-}
-trap 'gh_stop; rm -rf "$TMP"' EXIT
-# sign_in [curl args…]: the whole flow in $JAR's browser; the callback's
-# answer is left in $TMP/status etc.
-sign_in() {
-	local to back
-	post /login/github -b "$JAR" -c "$JAR" --data "csrf_token=$CSRF" "$@"
-	to=$(header Location)
-	back=$(curl -sS -o /dev/null -D - "$to" | tr -d '\r' | sed -n 's/^[Ll]ocation: //p')
-	get "/${back#http*://*/}" -b "$JAR" -c "$JAR" "$@"
-}
+trap 'github_stop; rm -rf "$TMP"' EXIT
 sql "DELETE FROM identities WHERE github_id = '$OP'"
 
 t "signed in with GitHub as one of Site.Operators, the browser is an operator"
 gh_start "$OP"
 start_session "$TMP/op"
-sign_in
+github_sign_in
 expect_status 303
-gh_stop
+github_stop
 get /operators -b "$JAR" -H "Accept-Language: en"
 expect_status 200
 expect_body "You are @$OP, an operator."
@@ -57,9 +34,9 @@ sql "DELETE FROM identities WHERE github_id = '$OP'"
 t "signed in as an ID that is not an operator's, it is not"
 gh_start "plain-$RUN"
 start_session "$TMP/plain"
-sign_in
+github_sign_in
 expect_status 303
-gh_stop
+github_stop
 get /operators -b "$JAR" -H "Accept-Language: en"
 expect_status 403
 
@@ -67,19 +44,19 @@ t "a banned ID that signs in is refused, saying until when, and given nothing"
 "$ROOT/bin/masakarictl" ban "banned-$RUN" --hours 3 --reason "test" >/dev/null 2>&1
 gh_start "banned-$RUN"
 start_session "$TMP/banned"
-sign_in -H "Accept-Language: en"
+github_sign_in -H "Accept-Language: en"
 expect_status 403
 expect_body "The ID @banned-$RUN is banned from this venue by its operators until"
 check "no identity cookie" sh -c "! grep -qi '^Set-Cookie: identity=' '$TMP/headers'"
 expect_eq "no hold" 0 "$(count "identities WHERE github_id = 'banned-$RUN'")"
-gh_stop
+github_stop
 "$ROOT/bin/masakarictl" unban "banned-$RUN" >/dev/null 2>&1
 
 t "unbanned, the same sign-in lets it in"
 gh_start "banned-$RUN"
 start_session "$TMP/unbanned"
-sign_in
+github_sign_in
 expect_status 303
 check "the identity cookie is set" grep -qi "^Set-Cookie: identity=" "$TMP/headers"
-gh_stop
+github_stop
 done_testing
