@@ -10,7 +10,7 @@
 # the hall together, so each has hundreds of others within the radius — far
 # denser than a real crowd, the grid's worst case.
 #   bench/hall/proximity.sh [CONNECTIONS] [SECONDS] [ROUNDS]
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
 conns=${1:-1000}
 secs=${2:-20}
 rounds=${3:-2}
@@ -18,23 +18,9 @@ rounds=${3:-2}
 make -s bin/bench-hall-load >/dev/null
 ulimit -n "$(ulimit -Hn)"
 
-server_pid=
-stop_server() {
-	[ -n "$server_pid" ] || return 0
-	kill "$server_pid" 2>/dev/null || true
-	wait "$server_pid" 2>/dev/null || true
-	server_pid=
-}
-bench_cleanup() { stop_server; }
-bench_stack
-stack_start_mariadb >/dev/null
-bin/masakarictl migrate >/dev/null
+hall_bench_stack
 
-# The load client's visitors hold their IDs as in bench/hall/run.sh.
-stack_mysql masakari -e "INSERT INTO identities (github_id, secret_hash)
-	WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < $conns - 1)
-	SELECT CONCAT('bench-', i), SHA2(SHA2(CONCAT('bench-hall:bench-', i), 256), 256) FROM s
-	ON DUPLICATE KEY UPDATE secret_hash = VALUES(secret_hash), last_seen = NOW()"
+hold_ids "$conns"
 
 run() { # NAME RADIUS
 	local port

@@ -22,7 +22,7 @@
 # published tick reached every connection. A run that fails a check makes
 # the bench exit non-zero, and no ratio is printed for its comparison.
 #   bench/hall/run.sh [CONNECTIONS] [SECONDS] [IDLE]
-. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/lib.sh"
 conns=${1:-1000}
 secs=${2:-20}
 idle=${3:-10000}
@@ -40,17 +40,7 @@ if [ "$(ulimit -n)" -lt $((idle + 200)) ]; then
 	exit 1
 fi
 
-server_pid=
-stop_server() {
-	[ -n "$server_pid" ] || return 0
-	kill "$server_pid" 2>/dev/null || true
-	wait "$server_pid" 2>/dev/null || true
-	server_pid=
-}
-bench_cleanup() { stop_server; }
-bench_stack
-stack_start_mariadb >/dev/null
-bin/masakarictl migrate >/dev/null
+hall_bench_stack
 
 # Waits until the server started as $server_pid listens on port $1; when it
 # does not (it exited, or still does not listen after 10 s), says why: its
@@ -101,15 +91,6 @@ load() {
 	bin/bench-hall-load --port "$server_port" --pid "$server_pid" "$@" >"$var/$name.json"
 	stop_server
 	sql_clear
-}
-# The load client's visitors hold their IDs (bench-0 …): each one's secret is
-# the SHA-256 of "bench-hall:" and the ID (bench/hall/loadclient.c), stored
-# hashed again as the entrance would.
-hold_ids() { # COUNT
-	stack_mysql masakari -e "INSERT INTO identities (github_id, secret_hash)
-		WITH RECURSIVE s(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM s WHERE i < $1 - 1)
-		SELECT CONCAT('bench-', i), SHA2(SHA2(CONCAT('bench-hall:bench-', i), 256), 256) FROM s
-		ON DUPLICATE KEY UPDATE secret_hash = VALUES(secret_hash), last_seen = NOW()"
 }
 # Each run starts from an empty hall and chat history.
 sql_clear() { stack_mysql masakari -e "DELETE FROM hall_presence; DELETE FROM chat_messages"; }
