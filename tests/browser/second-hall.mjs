@@ -10,18 +10,8 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../daemon/lib/hall.mjs';
 import { BASE, ROOT, STACK_VAR } from './lib.mjs';
-
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
-		srv.on('error', reject);
-	});
-}
 
 async function waitForPort(port, proc, log) {
 	for (let i = 0; i < 100; i += 1) {
