@@ -11,6 +11,7 @@
 
 #include "jw.h"
 #include "score.h"
+#include "score_fixture.h"
 
 #define assert_score(actual, expected) do { \
 		double got_ = (actual), want_ = (expected); \
@@ -25,39 +26,26 @@ enum { BUBBLE_SORT, SINGLE_SERVER, CRON, BUBBLE_SORT_PATH };
  * the best match for, the critiques about bubble sort. */
 static int catalog_setup(void **state)
 {
-	struct score_catalog *cat = malloc(sizeof(*cat));
+	struct score_catalog *cat = catalog_new();
 
 	if (!cat)
 		return -1;
-	score_catalog_init(cat);
-	if (score_catalog_add_weakness(cat, 10, "bubble-sort-in-request", "リクエストごとのバブルソート",
-				       "Bubble sort in a request") != BUBBLE_SORT ||
-	    score_catalog_add(cat, 10, SCORE_LANG_EN, "bubble sort on every request") != 0 ||
-	    score_catalog_add(cat, 10, SCORE_LANG_JA, "バブルソートをリクエストのたびに回している") != 0 ||
-	    score_catalog_add_weakness(cat, 20, "single-server", "サーバー1台", "One server") !=
-		    SINGLE_SERVER ||
-	    score_catalog_add(cat, 20, SCORE_LANG_EN, "one server, no redundancy") != 0 ||
-	    score_catalog_add(cat, 20, SCORE_LANG_JA, "サーバー1台で冗長化なし") != 0 ||
-	    score_catalog_add_weakness(cat, 30, "cron-scheduler", "cronがスケジューラ",
-				       "Cron as scheduler") != CRON ||
-	    score_catalog_add(cat, 30, SCORE_LANG_EN, "cron as the job scheduler") != 0 ||
-	    score_catalog_add(cat, 30, SCORE_LANG_JA, "ジョブスケジューラがcron") != 0 ||
-	    score_catalog_add_weakness(cat, 40, "bubble-sort-path", "バブルソートの経路",
-				       "Bubble sort path") != BUBBLE_SORT_PATH ||
-	    score_catalog_add(cat, 40, SCORE_LANG_EN, "bubble sort in the request path") != 0) {
-		score_catalog_free(cat);
-		free(cat);
-		return -1;
-	}
-	*state = cat;
-	return 0;
-}
-
-static int catalog_teardown(void **state)
-{
-	score_catalog_free(*state);
-	free(*state);
-	return 0;
+	return catalog_keep(state, cat,
+			    score_catalog_add_weakness(cat, 10, "bubble-sort-in-request", "リクエストごとのバブルソート",
+						       "Bubble sort in a request") == BUBBLE_SORT &&
+			    score_catalog_add(cat, 10, SCORE_LANG_EN, "bubble sort on every request") == 0 &&
+			    score_catalog_add(cat, 10, SCORE_LANG_JA, "バブルソートをリクエストのたびに回している") == 0 &&
+			    score_catalog_add_weakness(cat, 20, "single-server", "サーバー1台", "One server") ==
+				    SINGLE_SERVER &&
+			    score_catalog_add(cat, 20, SCORE_LANG_EN, "one server, no redundancy") == 0 &&
+			    score_catalog_add(cat, 20, SCORE_LANG_JA, "サーバー1台で冗長化なし") == 0 &&
+			    score_catalog_add_weakness(cat, 30, "cron-scheduler", "cronがスケジューラ",
+						       "Cron as scheduler") == CRON &&
+			    score_catalog_add(cat, 30, SCORE_LANG_EN, "cron as the job scheduler") == 0 &&
+			    score_catalog_add(cat, 30, SCORE_LANG_JA, "ジョブスケジューラがcron") == 0 &&
+			    score_catalog_add_weakness(cat, 40, "bubble-sort-path", "バブルソートの経路",
+						       "Bubble sort path") == BUBBLE_SORT_PATH &&
+			    score_catalog_add(cat, 40, SCORE_LANG_EN, "bubble sort in the request path") == 0);
 }
 
 /* A catalog of four weaknesses whose words are alike in spelling and not in
@@ -66,10 +54,9 @@ enum { NO_HTTPS, WEB_IN_C, NO_AUTH, PASSWORD, CRON_SCHED, SQL_SEEDS, LOGS };
 
 static struct score_catalog *rules_catalog(unsigned rules, int words)
 {
-	struct score_catalog *cat = malloc(sizeof(*cat));
+	struct score_catalog *cat = catalog_new();
 
 	assert_non_null(cat);
-	score_catalog_init(cat);
 	cat->rules = rules;
 	if (words) {
 		assert_int_equal(score_catalog_add_word(cat, 1, "password"), 0);
@@ -102,12 +89,6 @@ static struct score_catalog *rules_catalog(unsigned rules, int words)
 	return cat;
 }
 
-static void rules_free(struct score_catalog *cat)
-{
-	score_catalog_free(cat);
-	free(cat);
-}
-
 static void http_is_not_https(void **state)
 {
 	struct score_catalog *cat = rules_catalog(SCORE_RULE_ALL, 0);
@@ -120,7 +101,7 @@ static void http_is_not_https(void **state)
 	assert_int_equal(r.weakness_index, WEB_IN_C);
 	assert_int_equal(score_critique(cat, "http anywhere", &r), 0);
 	assert_int_equal(r.weakness_index, -1);
-	rules_free(cat);
+	catalog_free(cat);
 }
 
 static void without_the_extension_rule_http_stands_for_https(void **state)
@@ -132,7 +113,7 @@ static void without_the_extension_rule_http_stands_for_https(void **state)
 	/* The rule is what keeps them apart: Jaro–Winkler finds them 0.96 alike. */
 	assert_int_equal(score_critique(cat, "http anywhere", &r), 0);
 	assert_int_equal(r.weakness_index, NO_HTTPS);
-	rules_free(cat);
+	catalog_free(cat);
 }
 
 static void sqlite_is_not_sql(void **state)
@@ -144,7 +125,7 @@ static void sqlite_is_not_sql(void **state)
 	assert_int_equal(score_critique(cat, "sqlite seeds would be simpler", &r), 0);
 	assert_int_equal(r.matched, 1);
 	assert_int_equal(r.weakness_index, -1);
-	rules_free(cat);
+	catalog_free(cat);
 }
 
 static void words_that_begin_differently_are_unlike(void **state)
@@ -163,8 +144,8 @@ static void words_that_begin_differently_are_unlike(void **state)
 	/* A typo after the first letter still matches. */
 	assert_int_equal(score_critique(on, "logs on stdrr", &r), 0);
 	assert_int_equal(r.weakness_index, LOGS);
-	rules_free(on);
-	rules_free(off);
+	catalog_free(on);
+	catalog_free(off);
 }
 
 static void a_known_word_is_like_no_other(void **state)
@@ -179,8 +160,8 @@ static void a_known_word_is_like_no_other(void **state)
 	assert_int_equal(r.weakness_index, CRON_SCHED);
 	assert_int_equal(score_critique(on, "chrony as the time scheduler", &r), 0);
 	assert_int_equal(r.weakness_index, -1);
-	rules_free(on);
-	rules_free(off);
+	catalog_free(on);
+	catalog_free(off);
 	/* Nor is a known word with letters after it: sqlite3 and sql are 0.87
 	 * alike, but sqlite3 is sqlite's. */
 	on = rules_catalog(SCORE_RULE_ALL, 1);
@@ -190,8 +171,8 @@ static void a_known_word_is_like_no_other(void **state)
 	assert_int_equal(score_critique(on, "sqlite3 seeds", &r), 0);
 	assert_int_equal(r.matched, 1);
 	assert_int_equal(r.weakness_index, -1);
-	rules_free(on);
-	rules_free(off);
+	catalog_free(on);
+	catalog_free(off);
 }
 
 static void a_compound_noun_is_one_word(void **state)
@@ -209,8 +190,8 @@ static void a_compound_noun_is_one_word(void **state)
 	assert_int_equal(r.weakness_index, NO_AUTH);
 	assert_int_equal(score_critique(cat, "認証情報がない", &r), 0);
 	assert_true(r.weakness_index != NO_AUTH);
-	rules_free(cat);
-	rules_free(bare);
+	catalog_free(cat);
+	catalog_free(bare);
 }
 
 static void a_word_stands_for_its_synonyms_in_both_languages(void **state)
@@ -225,7 +206,7 @@ static void a_word_stands_for_its_synonyms_in_both_languages(void **state)
 	assert_int_equal(r.weakness_index, NO_AUTH);
 	assert_int_equal(score_critique(cat, "the 認証情報 is in the config", &r), 0);
 	assert_int_equal(r.weakness_index, PASSWORD);
-	rules_free(cat);
+	catalog_free(cat);
 }
 
 static void catalog_words_must_come_before_phrasings_once_each(void **state)
@@ -236,7 +217,7 @@ static void catalog_words_must_come_before_phrasings_once_each(void **state)
 	(void)state;
 	/* Phrasings were cut without it. */
 	assert_int_equal(score_catalog_add_word(cat, 9, "sqlite"), -2);
-	rules_free(cat);
+	catalog_free(cat);
 	score_catalog_init(&fresh);
 	assert_int_equal(score_catalog_add_word(&fresh, 1, "host"), 0);
 	assert_int_equal(score_catalog_add_word(&fresh, 2, "host"), -2);

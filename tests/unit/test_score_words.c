@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "score.h"
+#include "score_fixture.h"
 #include "tokenize.h"
 #include "utf8.h"
 
@@ -32,29 +33,19 @@ static int catalog_setup(void **state)
 		{ 5, "logs", { "logs are just lines on stderr", "no log aggregation or monitoring" },
 		  { "ログがstderrに垂れ流し", "ログ集約も監視もない" } },
 	};
-	struct score_catalog *cat = malloc(sizeof(*cat));
+	struct score_catalog *cat = catalog_new();
+	int built = 1;
 
 	if (!cat)
 		return -1;
-	score_catalog_init(cat);
-	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
-		if (score_catalog_add_weakness(cat, rows[i].id, rows[i].slug, rows[i].slug,
-					       rows[i].slug) != (int)i)
-			return -1;
-		for (int k = 0; k < 2; k++)
-			if (score_catalog_add(cat, rows[i].id, SCORE_LANG_EN, rows[i].en[k]) != 0 ||
-			    score_catalog_add(cat, rows[i].id, SCORE_LANG_JA, rows[i].ja[k]) != 0)
-				return -1;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]) && built; i++) {
+		built = score_catalog_add_weakness(cat, rows[i].id, rows[i].slug, rows[i].slug,
+						   rows[i].slug) == (int)i;
+		for (int k = 0; k < 2 && built; k++)
+			built = score_catalog_add(cat, rows[i].id, SCORE_LANG_EN, rows[i].en[k]) == 0 &&
+				score_catalog_add(cat, rows[i].id, SCORE_LANG_JA, rows[i].ja[k]) == 0;
 	}
-	*state = cat;
-	return 0;
-}
-
-static int catalog_teardown(void **state)
-{
-	score_catalog_free(*state);
-	free(*state);
-	return 0;
+	return catalog_keep(state, cat, built);
 }
 
 static struct score_result scored(void **state, const char *critique)
