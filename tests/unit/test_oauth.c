@@ -55,8 +55,28 @@ static void refuses_garbage_tokens(void **state)
 	assert_string_equal(t, "");
 }
 
+/* Each of n user answers is refused as garbage; returns the numeric id the
+ * last one left. */
+static long long refused_users(const char *const *answers, size_t n)
+{
+	char l[GITHUB_ID_MAX + 1];
+	long long user_id = -1;
+
+	for (size_t i = 0; i < n; i++)
+		assert_int_equal(USER(answers[i], l), OAUTH_GARBAGE);
+	return user_id;
+}
+
 static void reads_a_login_that_is_a_github_id(void **state)
 {
+	static const char *const bad_logins[] = {
+		"{\"login\":\"x' OR '1'='1\"}",
+		"{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+		"{\"login\":\"\xff\"}",
+		"{\"login\":\"a\",\"login\":\"b\"}",
+		"{\"name\":\"a\"}",
+		"not json",
+	};
 	char l[GITHUB_ID_MAX + 1];
 	long long user_id;
 
@@ -68,31 +88,27 @@ static void reads_a_login_that_is_a_github_id(void **state)
 	assert_int_equal(user_id, 583231);
 	assert_int_equal(USER("{\"login\":\"<script>\",\"id\":1}", l), OAUTH_GARBAGE);
 	assert_string_equal(l, "");
-	assert_int_equal(USER("{\"login\":\"x' OR '1'='1\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"\xff\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"a\",\"login\":\"b\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"name\":\"a\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("not json", l), OAUTH_GARBAGE);
-	assert_int_equal(user_id, 0);
+	assert_int_equal(refused_users(bad_logins, sizeof(bad_logins) / sizeof(bad_logins[0])), 0);
 }
 
 /* The login changes with a rename; the numeric id is what a verified ID is
  * bound to, so an answer without a usable one is refused. */
 static void needs_the_numeric_id(void **state)
 {
+	static const char *const bad_ids[] = {
+		"{\"login\":\"octocat\",\"id\":\"583231\"}",
+		"{\"login\":\"octocat\",\"id\":0}",
+		"{\"login\":\"octocat\",\"id\":-5}",
+		"{\"login\":\"octocat\",\"id\":1.5}",
+		"{\"login\":\"octocat\",\"id\":9007199254740993}",
+	};
 	char l[GITHUB_ID_MAX + 1];
 	long long user_id;
 
 	(void)state;
 	assert_int_equal(USER("{\"login\":\"octocat\"}", l), OAUTH_GARBAGE);
 	assert_string_equal(l, "");
-	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":\"583231\"}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":0}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":-5}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":1.5}", l), OAUTH_GARBAGE);
-	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":9007199254740993}", l), OAUTH_GARBAGE);
-	assert_int_equal(user_id, 0);
+	assert_int_equal(refused_users(bad_ids, sizeof(bad_ids) / sizeof(bad_ids[0])), 0);
 }
 
 static void a_code_must_look_like_one_before_it_is_sent(void **state)
