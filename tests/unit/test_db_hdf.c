@@ -9,24 +9,26 @@
 
 #include "db_hdf.h"
 
-/* A result as db_query returns it, rows × cols cells (NULL for SQL NULL). */
-static db_result result(unsigned nrows, unsigned ncols, char **cells)
+/* A result as db_query returns it, rows × cols cells (NULL for SQL NULL),
+ * copied by db_hdf_rows into a new HDF under prefix; the caller destroys it. */
+static HDF *rows_copied(unsigned nrows, unsigned ncols, char **cells, const char *prefix,
+			const char *const *names, int flags)
 {
 	db_result r = { .nrows = nrows, .ncols = ncols, .cells = cells, .lens = NULL };
+	HDF *hdf;
 
-	return r;
+	assert_null(hdf_init(&hdf));
+	assert_null(db_hdf_rows(hdf, prefix, &r, names, flags));
+	return hdf;
 }
 
 static void rows_go_under_their_numbers_with_the_names_given(void **state)
 {
 	static const char *const names[] = { "GithubId", "Damage", NULL };
 	char *cells[] = { "alice", "30", "bob", NULL };
-	db_result r = result(2, 2, cells);
-	HDF *hdf;
+	HDF *hdf = rows_copied(2, 2, cells, "Critics", names, 0);
 
 	(void)state;
-	assert_null(hdf_init(&hdf));
-	assert_null(db_hdf_rows(hdf, "Critics", &r, names, 0));
 	assert_string_equal(hdf_get_value(hdf, "Critics.0.GithubId", "-"), "alice");
 	assert_string_equal(hdf_get_value(hdf, "Critics.0.Damage", "-"), "30");
 	assert_string_equal(hdf_get_value(hdf, "Critics.1.GithubId", "-"), "bob");
@@ -39,12 +41,9 @@ static void an_unnamed_column_and_columns_past_the_names_are_left_out(void **sta
 {
 	static const char *const names[] = { "Id", "", NULL };
 	char *cells[] = { "7", "secret", "extra" };
-	db_result r = result(1, 3, cells);
-	HDF *hdf;
+	HDF *hdf = rows_copied(1, 3, cells, "Recent", names, 0);
 
 	(void)state;
-	assert_null(hdf_init(&hdf));
-	assert_null(db_hdf_rows(hdf, "Recent", &r, names, 0));
 	assert_string_equal(hdf_get_value(hdf, "Recent.0.Id", "-"), "7");
 	assert_int_equal(hdf_obj_child(hdf_get_obj(hdf, "Recent.0")) ==
 			 hdf_get_obj(hdf, "Recent.0.Id"), 1);
@@ -56,12 +55,9 @@ static void keyed_rows_are_named_by_column_0_and_empty_cells_can_be_skipped(void
 {
 	static const char *const names[] = { "", "Slug", "Team", NULL };
 	char *cells[] = { "3", "kappa", "", "5", "ramen", "nabe" };
-	db_result r = result(2, 3, cells);
-	HDF *hdf;
+	HDF *hdf = rows_copied(2, 3, cells, "", names, DB_HDF_KEYED | DB_HDF_SKIP_EMPTY);
 
 	(void)state;
-	assert_null(hdf_init(&hdf));
-	assert_null(db_hdf_rows(hdf, "", &r, names, DB_HDF_KEYED | DB_HDF_SKIP_EMPTY));
 	assert_string_equal(hdf_get_value(hdf, "3.Slug", "-"), "kappa");
 	assert_null(hdf_get_obj(hdf, "3.Team"));
 	assert_string_equal(hdf_get_value(hdf, "5.Team", "-"), "nabe");
@@ -73,12 +69,9 @@ static void hostile_cell_text_is_a_value_not_a_path(void **state)
 {
 	static const char *const names[] = { "Critique", NULL };
 	char *cells[] = { "a=b.c\n<script>Other.Node=1" };
-	db_result r = result(1, 1, cells);
-	HDF *hdf;
+	HDF *hdf = rows_copied(1, 1, cells, "Recent", names, 0);
 
 	(void)state;
-	assert_null(hdf_init(&hdf));
-	assert_null(db_hdf_rows(hdf, "Recent", &r, names, 0));
 	assert_string_equal(hdf_get_value(hdf, "Recent.0.Critique", "-"), cells[0]);
 	assert_null(hdf_get_obj(hdf, "Other"));
 	hdf_destroy(&hdf);
