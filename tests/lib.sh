@@ -94,6 +94,15 @@ server_stop() {
 	printf -v "$1" '%s' ''
 }
 
+# doctor_fails CONFIG WHAT PATTERN: masakarictl doctor with the configuration
+# CONFIG exits non-zero, and its output (left in $TMP/out) says PATTERN,
+# checked as WHAT.
+doctor_fails() {
+	MASAKARI_CONFIG=$1 "$ROOT/bin/masakarictl" doctor >"$TMP/out" 2>&1
+	check "non-zero exit" test $? -ne 0
+	check "$2" grep -q "$3" "$TMP/out"
+}
+
 # github_start MODE [fake_github.py args…]: tests/tools/fake_github.py on
 # $MASAKARI_TEST_GITHUB_PORT answering as MODE, its pid in GH_PID, logging
 # each request it is sent to $TMP/gh.log (emptied first); github_stop stops

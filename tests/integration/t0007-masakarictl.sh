@@ -35,41 +35,29 @@ check "exit 0" test $? -eq 0 || cat "$TMP/out"
 check "says so" grep -q "everything checks out" "$TMP/out"
 
 t "doctor names a missing config file"
-MASAKARI_CONFIG=$TMP/nope.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "names the path" grep -q "$TMP/nope.hdf" "$TMP/out"
+doctor_fails "$TMP/nope.hdf" "names the path" "$TMP/nope.hdf"
 
 t "doctor names a syntax error"
 printf 'DB {\n Name = x\n' >"$TMP/broken.hdf"
-MASAKARI_CONFIG=$TMP/broken.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "FAIL line" grep -q "FAIL config" "$TMP/out"
+doctor_fails "$TMP/broken.hdf" "FAIL line" "FAIL config"
 
 t "doctor names a wrong database password"
 sed "s|Password = .*|Password = wrong|" "$MASAKARI_CONFIG" >"$TMP/badpw.hdf"
-MASAKARI_CONFIG=$TMP/badpw.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "access denied reported" grep -q "FAIL database: cannot connect.*Access denied" "$TMP/out"
+doctor_fails "$TMP/badpw.hdf" "access denied reported" "FAIL database: cannot connect.*Access denied"
 
 t "doctor names a template that does not parse"
 cp -r "$ROOT/templates" "$TMP/templates"
 printf '<?cs if:x ?>unclosed\n' >"$TMP/templates/broken.cs"
 sed "s|Templates = .*|Templates = $TMP/templates|" "$MASAKARI_CONFIG" >"$TMP/badtpl.hdf"
-MASAKARI_CONFIG=$TMP/badtpl.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "names the template" grep -q "FAIL templates: broken.cs" "$TMP/out"
+doctor_fails "$TMP/badtpl.hdf" "names the template" "FAIL templates: broken.cs"
 
 t "doctor names an unreachable target"
 sed "s|0 = http://127.0.0.1:.*/legacy/random|0 = http://127.0.0.1:1/legacy/random|" "$MASAKARI_CONFIG" >"$TMP/badtarget.hdf"
-MASAKARI_CONFIG=$TMP/badtarget.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "names the target" grep -q "FAIL target: http://127.0.0.1:1/legacy/random cannot be reached" "$TMP/out"
+doctor_fails "$TMP/badtarget.hdf" "names the target" "FAIL target: http://127.0.0.1:1/legacy/random cannot be reached"
 
 t "doctor names a bad number"
 sed "s|CostMs = .*|CostMs = lots|" "$MASAKARI_CONFIG" >"$TMP/badnum.hdf"
-MASAKARI_CONFIG=$TMP/badnum.hdf "$ctl" doctor >"$TMP/out" 2>&1
-check "non-zero exit" test $? -ne 0
-check "names the value" grep -q "FAIL config: Legacy.CostMs" "$TMP/out"
+doctor_fails "$TMP/badnum.hdf" "names the value" "FAIL config: Legacy.CostMs"
 
 t "masakarictl without a command prints usage and exits 2"
 "$ctl" >"$TMP/out" 2>&1
