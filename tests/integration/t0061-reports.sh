@@ -18,6 +18,17 @@ count() { sql "SELECT COUNT(*) FROM $1"; }
 json_is() { jq -e "$1" "$TMP/body" >/dev/null; }
 # report [curl args…]: the reporter's browser reports (fields URL-encoded by the caller).
 report() { post /report -b "$RJAR" -H "Accept-Language: en" --data "csrf_token=$RCSRF" "$@"; }
+# refused JAR STATUS MESSAGE PAGE-FIELDS JSON-FIELDS: a report from JAR's
+# browser is STATUS with MESSAGE on the page (in English), and STATUS as a
+# JSON error when asked for JSON.
+refused() {
+	post /report -b "$1" -H "Accept-Language: en" --data "$4"
+	expect_status "$2"
+	expect_body "$3"
+	post /report -b "$1" -H "Accept: application/json" --data "$5"
+	expect_status "$2"
+	check "a JSON error" json_is ".status == $2"
+}
 
 start_session "$TMP/reporter"
 RJAR=$JAR RCSRF=$CSRF
@@ -51,12 +62,8 @@ expect_eq "no text" 1 "$(count "reports WHERE reason = 'wrong target $RUN' AND l
 
 t "a visitor without an ID cannot report"
 start_session "$TMP/nobody"
-post /report -b "$JAR" -H "Accept-Language: en" --data "csrf_token=$CSRF&target=$TARGET&reason=x"
-expect_status 403
-expect_body "Only a visitor who has entered the hall with a GitHub ID can report."
-post /report -b "$JAR" -H "Accept: application/json" --data "csrf_token=$CSRF&target=$TARGET&reason=x"
-expect_status 403
-check "a JSON error" json_is '.status == 403'
+refused "$JAR" 403 "Only a visitor who has entered the hall with a GitHub ID can report." \
+	"csrf_token=$CSRF&target=$TARGET&reason=x" "csrf_token=$CSRF&target=$TARGET&reason=x"
 
 t "a report without the CSRF token is refused"
 post /report -b "$RJAR" -H "Accept-Language: en" --data "target=$TARGET&reason=no-token-$RUN"
@@ -111,12 +118,8 @@ for i in $(seq 10); do
 	[ "$(status)" = 200 ] || break
 done
 expect_eq "ten taken" 10 "$(count "reports WHERE reporter = 'flood-$RUN'")"
-post /report -b "$FJAR" -H "Accept-Language: en" --data "csrf_token=$FCSRF&target=$TARGET&reason=flood+11"
-expect_status 429
-expect_body "You have sent 10 reports in the last hour"
-post /report -b "$FJAR" -H "Accept: application/json" --data "csrf_token=$FCSRF&target=$TARGET&reason=flood+12"
-expect_status 429
-check "a JSON error" json_is '.status == 429'
+refused "$FJAR" 429 "You have sent 10 reports in the last hour" \
+	"csrf_token=$FCSRF&target=$TARGET&reason=flood+11" "csrf_token=$FCSRF&target=$TARGET&reason=flood+12"
 expect_eq "still ten" 10 "$(count "reports WHERE reporter = 'flood-$RUN'")"
 t "…while another visitor still may report"
 report --data "target=$TARGET" --data-urlencode "reason=not a flood $RUN"
