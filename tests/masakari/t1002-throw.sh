@@ -7,6 +7,15 @@
 masakari_session
 target=$(sed -n 's/^ *0 = \(http.*\/legacy\/random\)$/\1/p' "$MASAKARI_CONFIG")
 critique='リクエストのたびにバブルソートしてて重い'
+# refused LANG MESSAGE [curl args…]: a throw from $JAR's browser, from an
+# address of its own, with the page in LANG, is a 403 that says MESSAGE.
+refused() {
+	next_addr
+	post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: $1" "${@:3}" \
+		--data "csrf_token=$CSRF"
+	expect_status 403
+	expect_body "$2"
+}
 
 t "a valid throw, by the ID entered at the entrance, answers 303 to its own page"
 throw "thrower-1-$RUN" "$critique"
@@ -125,35 +134,20 @@ expect_body "value=\"thrower-9-$RUN\" readonly"
 
 t "a github_id field naming someone else is refused (403) in each language, and nothing is stored"
 before=$(sql "SELECT COUNT(*) FROM throws")
-next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" \
-	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler" \
-	--data "csrf_token=$CSRF"
-expect_status 403
-expect_body "You entered as @thrower-9-$RUN"
-next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: ja" \
-	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler" \
-	--data "csrf_token=$CSRF"
-expect_status 403
-expect_body "自分の ID でしか投げられません"
+refused en "You entered as @thrower-9-$RUN" \
+	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler"
+refused ja "自分の ID でしか投げられません" \
+	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler"
 expect_eq "nothing stored" "$before" "$(sql "SELECT COUNT(*) FROM throws")"
 expect_eq "nothing in the victim's name" 0 "$(sql "SELECT COUNT(*) FROM throws WHERE github_id='victim-$RUN'")"
 
 t "a throw without an identity asks the visitor to enter at the entrance first (403)"
 masakari_session "$TMP/nobody"
 expect_eq "the form says so" 1 "$(grep -c 'id="throw-enter-first"' "$TMP/form")"
-next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" -H "Accept-Language: en" \
-	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler" \
-	--data "csrf_token=$CSRF"
-expect_status 403
-expect_body "Enter the hall at the entrance first"
-next_addr
-post /masakari/throw --interface "$ADDRESS" -b "$JAR" -b "github_id=victim-$RUN" -H "Accept-Language: ja" \
-	--data-urlencode "critique=cron is the scheduler" --data "csrf_token=$CSRF"
-expect_status 403
-expect_body "先に入口で入場してください"
+refused en "Enter the hall at the entrance first" \
+	--data-urlencode "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler"
+refused ja "先に入口で入場してください" \
+	-b "github_id=victim-$RUN" --data-urlencode "critique=cron is the scheduler"
 expect_eq "nothing in the victim's name" 0 "$(sql "SELECT COUNT(*) FROM throws WHERE github_id='victim-$RUN'")"
 
 t "a throw without the github_id field is made by the identity"
