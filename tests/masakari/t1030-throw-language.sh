@@ -16,16 +16,22 @@ jar_with_lang() {
 }
 # throw() keeps its cookies in $JAR: the language cookie must not stay there.
 forget_lang() { sed -i '/masakari_lang/d' "$JAR"; }
+# replied_in LANG WHAT: the throw just made answered 303 and is stored in
+# LANG, and its reply, written off the request path, is one of
+# lib/canned.c's lines in LANG (checked as WHAT); the reply is left in $reply.
+replied_in() {
+	expect_status 303
+	expect_eq "stored language" "$1" "$(sql "SELECT lang FROM throws WHERE id=${THROW_ID:-0}")"
+	check "the reply arrives off the request path" wait_reply
+	reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
+	check "$2 ($reply)" grep -qF "${1^^}, \"$reply\"" "$ROOT/lib/canned.c"
+}
 
 t "a critic on the English site gets English canned words, even for a Japanese critique"
 jar_with_lang en
 throw "lang-en-$RUN" "リクエストのたびにバブルソートしている $RUN" -b "$LANG_JAR"
 forget_lang
-expect_status 303
-expect_eq "stored language" en "$(sql "SELECT lang FROM throws WHERE id=${THROW_ID:-0}")"
-check "the reply arrives off the request path" wait_reply
-reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
-check "an English line ($reply)" grep -qF "EN, \"$reply\"" "$ROOT/lib/canned.c"
+replied_in en "an English line"
 
 t "the redirect after the throw leads to a page in the critic's language"
 enter "lang-follow-$RUN" --interface 127.30.9.9
@@ -38,11 +44,7 @@ expect_no_body 'サーバーからのありがたいお言葉'
 
 t "a critic on the Japanese site gets Japanese words for an English critique"
 throw "lang-ja-$RUN" "bubble sort on every request $RUN" -H "Accept-Language: ja"
-expect_status 303
-expect_eq "stored language" ja "$(sql "SELECT lang FROM throws WHERE id=${THROW_ID:-0}")"
-check "the reply arrives off the request path" wait_reply
-reply=$(sql "SELECT reply FROM throws WHERE id=${THROW_ID:-0}")
-check "a Japanese line ($reply)" grep -qF "JA, \"$reply\"" "$ROOT/lib/canned.c"
+replied_in ja "a Japanese line"
 throw_json "$THROW_ID"
 expect_eq "the API says the throw's language" ja "$(jqt .lang)"
 
