@@ -21,6 +21,12 @@ hold() {
 	python3 "$WS_HOLD" 127.0.0.1 "$HALLD_PORT" --from "$from" --count "$count" \
 		--origin "http://localhost:$PORT" "$@" >"$out"
 }
+# one WHAT EXPECTED FROM X-REAL-IP: a single upgrade straight to the daemon
+# from FROM, sending X-Real-IP, is answered EXPECTED ("101 1": let in).
+one() {
+	hold "$3" 1 "$TMP/one" --header "X-Real-IP: $4"
+	expect_eq "$1" "$2" "$(cat "$TMP/one")"
+}
 
 t "the daemon's defaults: 400 per address, 50 of them spectators, X-Real-IP trusted from loopback"
 check "Halld.MaxPerAddress = 400" grep -qE '^\s*MaxPerAddress = 400$' "$MASAKARI_CONFIG"
@@ -31,12 +37,10 @@ hold 127.0.0.1 80 "$TMP/a" --hold 4 --header "X-Real-IP: 198.51.100.7" &
 holder=$!
 sleep 2
 t "meanwhile another client behind the same nginx joins"
-hold 127.0.0.1 1 "$TMP/b" --header "X-Real-IP: 198.51.100.8"
-expect_eq "the other client" "101 1" "$(cat "$TMP/b")"
+one "the other client" "101 1" 127.0.0.1 198.51.100.8
 t "meanwhile a client that talks to the daemon directly cannot claim the full address's name, nor a fresh one"
 # Not from a trusted proxy: its own address (127.18.0.2) counts, whatever it says.
-hold 127.18.0.2 1 "$TMP/c" --header "X-Real-IP: 198.51.100.7"
-expect_eq "counted under its own address, so let in" "101 1" "$(cat "$TMP/c")"
+one "counted under its own address, so let in" "101 1" 127.18.0.2 198.51.100.7
 wait "$holder"
 t "the flood of one client"
 expect_eq "accepted" 50 "$(count_of 101 "$TMP/a")"
@@ -60,11 +64,9 @@ wait "$holder"
 expect_eq "the 50 of 198.51.100.9" 50 "$(count_of 101 "$TMP/e")"
 
 t "a proxy that sends something other than an address is refused"
-hold 127.0.0.1 1 "$TMP/g" --header "X-Real-IP: not-an-address' OR 1=1"
-expect_eq "400" "400 1" "$(cat "$TMP/g")"
+one "400" "400 1" 127.0.0.1 "not-an-address' OR 1=1"
 
 t "once the connections are closed, the address is let in again"
-hold 127.0.0.1 1 "$TMP/h" --header "X-Real-IP: 198.51.100.7"
-expect_eq "let in" "101 1" "$(cat "$TMP/h")"
+one "let in" "101 1" 127.0.0.1 198.51.100.7
 
 done_testing
