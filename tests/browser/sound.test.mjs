@@ -37,6 +37,22 @@ async function land(page, name) {
 }
 
 const counted = (page) => page.evaluate(() => window.soundCount);
+const pressed = (page) => page.getAttribute('.sound-toggle', 'aria-pressed');
+
+// A landing after the first click is silent: no audio context even made.
+async function silentLanding(page) {
+	await page.click('h1');
+	await land(page);
+	assert.deepEqual(await counted(page), { contexts: 0, starts: 0 });
+}
+
+// Sound turned on with the toggle: it says so, and the next landing sounds.
+async function turnOn(page, why) {
+	await page.click('.sound-toggle');
+	assert.equal(await pressed(page), 'true');
+	await land(page);
+	assert.ok((await counted(page)).starts >= 1, why);
+}
 
 /* The room is joined once the first status push has moved the meter. */
 async function openMasakari(page) {
@@ -61,7 +77,7 @@ test('no sound and no AudioContext before the visitor first interacts; a landing
 	const { page } = await visitor();
 
 	await openMasakari(page);
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true', 'sound is on by default');
+	assert.equal(await pressed(page), 'true', 'sound is on by default');
 	const toggle = await page.evaluate(() => {
 		const b = document.querySelector('.sound-toggle');
 		const style = getComputedStyle(b);
@@ -85,20 +101,15 @@ test('the toggle mutes, and the choice is remembered across pages', async () => 
 	await openMasakari(page);
 	await page.click('h1');
 	await page.click('.sound-toggle');
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'false');
+	assert.equal(await pressed(page), 'false');
 	await land(page);
 	assert.equal((await counted(page)).starts, 0, 'muted: nothing started');
 
 	await openMasakari(page);
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'false', 'still muted after a reload');
-	await page.click('h1');
-	await land(page);
-	assert.deepEqual(await counted(page), { contexts: 0, starts: 0 });
+	assert.equal(await pressed(page), 'false', 'still muted after a reload');
+	await silentLanding(page);
 
-	await page.click('.sound-toggle');
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true');
-	await land(page);
-	assert.ok((await counted(page)).starts >= 1, 'on again: the landing sounds');
+	await turnOn(page, 'on again: the landing sounds');
 });
 
 test('a stored choice that is neither on nor off counts as none; a landing\'s name stays text', async () => {
@@ -106,7 +117,7 @@ test('a stored choice that is neither on nor off counts as none; a landing\'s na
 
 	await context.addInitScript(() => window.localStorage.setItem('masakari.sound', '<script>yes</script>'));
 	await openMasakari(page);
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'false', 'the default for reduced motion');
+	assert.equal(await pressed(page), 'false', 'the default for reduced motion');
 	await page.click('h1');
 	const name = `<img src=x onerror=alert(1)>${RUN}`;
 	await land(page, name);
@@ -119,14 +130,9 @@ test('a visitor who asked for reduced motion hears nothing unless they turn soun
 	const { page } = await visitor({ reducedMotion: 'reduce' });
 
 	await openMasakari(page);
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'false', 'off by default');
-	await page.click('h1');
-	await land(page);
-	assert.deepEqual(await counted(page), { contexts: 0, starts: 0 });
-	await page.click('.sound-toggle');
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true');
-	await land(page);
-	assert.ok((await counted(page)).starts >= 1, 'turned on: the landing sounds');
+	assert.equal(await pressed(page), 'false', 'off by default');
+	await silentLanding(page);
+	await turnOn(page, 'turned on: the landing sounds');
 	await openMasakari(page);
-	assert.equal(await page.getAttribute('.sound-toggle', 'aria-pressed'), 'true', 'and that choice is kept');
+	assert.equal(await pressed(page), 'true', 'and that choice is kept');
 });
