@@ -52,6 +52,13 @@ cat /dev/zero >"$datadir/filler" 2>/dev/null
 statuses=
 for i in $(seq 150); do
 	throw "$prefix-full-$i" "バブルソートをリクエストのたびに回している $i" -H "Accept-Language: en"
+	# Once the entrance cannot store a claim, the throw goes as the critic
+	# who threw last, whom the throw interval may still hold: a 429 says
+	# "too soon", not what the disk did; the same throw goes again after it.
+	if [ "$(status)" = 429 ]; then
+		sleep 4   # Masakari.ThrowIntervalSeconds is 3 on the test stack
+		throw "$prefix-full-$i" "バブルソートをリクエストのたびに回している $i" -H "Accept-Language: en"
+	fi
 	statuses="$statuses $(status)"
 	[ "$(status)" = 303 ] || break
 done
