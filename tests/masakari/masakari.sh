@@ -64,6 +64,21 @@ throw() {
 	THROW_ID=$(header Location | sed -n 's|^/masakari/throws/\([0-9][0-9]*\)$|\1|p')
 }
 
+# target_quiet: waits (up to 60 s) until no attack runs and the target
+# answers a request within 2 s: an attack the earlier tests queued leaves the
+# legacy workers a backlog for a while (that is the game), and a test that
+# reads its own attack's latencies needs its requests answered.
+target_quiet() {
+	for _ in $(seq 60); do
+		if [ "$(sql "SELECT COUNT(*) FROM attack_jobs WHERE status IN ('queued', 'running')")" = 0 ] &&
+			curl -sS -o /dev/null --max-time 2 "$BASE/legacy/random"; then
+			return 0
+		fi
+		sleep 1
+	done
+	return 1
+}
+
 # wait_reply [ID]: waits until throw ID (default $THROW_ID) has the server's
 # reply, which the flooder's repliers fetch off the request path; at most
 # 25 s (a reply comes within LLM.TimeoutMs of a replier's claim, and the

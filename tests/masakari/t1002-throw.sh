@@ -18,6 +18,7 @@ refused() {
 }
 
 t "a valid throw, by the ID entered at the entrance, answers 303 to its own page"
+check "the target is quiet before this test's attack" target_quiet
 throw "thrower-1-$RUN" "$critique"
 expect_status 303
 check "Location is /masakari/throws/<id> (got '$(header Location)')" test -n "$THROW_ID"
