@@ -60,6 +60,8 @@ check "it says how long it works" grep -q "works once" "$TMP/link-err"
 path=/${link#http*://*/}
 
 t "opening the link makes this browser the operator and goes on to /operators"
+# Other tests on this stack may have opened links of their own just before.
+logged_before=$(count "moderation_log WHERE action = 'operator-link-used' AND actor = '$OP'")
 start_session "$TMP/operator"
 OPJAR=$JAR OPCSRF=$CSRF
 get "$path" -b "$OPJAR" -c "$OPJAR"
@@ -75,8 +77,8 @@ expect_body "You are @$OP, an operator."
 expect_eq "held as an operator until later" 1 \
 	"$(sql "SELECT operator_until > NOW() FROM identities WHERE github_id = '$OP'")"
 expect_eq "the link is used" 1 "$(count "operator_links WHERE token_hash = SHA2('${link##*/}', 256) AND used_at IS NOT NULL")"
-expect_eq "it is in the audit log" 1 \
-	"$(count "moderation_log WHERE action = 'operator-link-used' AND actor = '$OP' AND created_at > NOW() - INTERVAL 1 MINUTE")"
+expect_eq "it is in the audit log" $((logged_before + 1)) \
+	"$(count "moderation_log WHERE action = 'operator-link-used' AND actor = '$OP'")"
 
 t "the unproven claim of the ID is let go"
 get "/?fresh=1" -b "$CLJAR"
