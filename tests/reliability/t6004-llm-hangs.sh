@@ -38,11 +38,12 @@ throws_at_once() {
 	JAR=$jar CSRF=$csrf
 }
 # The reply each throw of TAG got: its source, once stored (the reply may be
-# made after the 303).
+# made after the 303, by the flooder's repliers, each waiting out the API's
+# timeout in turn: up to 30 s on a busy machine).
 reply_sources() {
 	local ids
 	ids=$(sed -n 's|.*/masakari/throws/\([0-9]*\)$|\1|p' "$TMP/at-once.$1" | tr '\n' , | sed 's/,$//')
-	for _ in $(seq 50); do
+	for _ in $(seq 150); do
 		[ "$(sql "SELECT COUNT(*) FROM throws WHERE id IN ($ids) AND reply_source IS NULL")" = 0 ] && break
 		sleep 0.2
 	done
