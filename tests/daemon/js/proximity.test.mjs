@@ -180,8 +180,12 @@ describe('bubbles', { timeout: 120000 }, () => {
     n = cb.frames.length;
     cb.send(signal(a, 'offer'));
     await errorAfter(cb, n, 403);
+    // Only a PROXIMITY after this one counts: the pair's first one also
+    // names b as not busy, and an offer sent on it may reach the daemon
+    // before b's SET_STATUS does.
+    n = ca.frames.length;
     cb.send({ action: 'SET_STATUS', status: 'available' });
-    await proximity(ca, (f) => names(f, b) && !f.busy.includes(b));
+    await proximity(ca, (f) => names(f, b) && !f.busy.includes(b), { from: n });
     ca.send(signal(b, 'offer'));
     await cb.waitFor((f) => f.action === 'RTC_SIGNAL' && f.from === a);
     n = cb.frames.length;
