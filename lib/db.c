@@ -19,6 +19,8 @@ struct db {
 	unsigned connect_timeout;
 	int outage;
 	int full;
+	int duplicate;
+	int retry;
 	char error[512];
 	long long insert_id;
 };
@@ -85,6 +87,16 @@ int db_is_full(const db_t *db)
 	return db->full;
 }
 
+int db_is_duplicate(const db_t *db)
+{
+	return db->duplicate;
+}
+
+int db_is_retry(const db_t *db)
+{
+	return db->retry;
+}
+
 static int is_connection_error(unsigned code)
 {
 	return code == CR_SERVER_GONE_ERROR || code == CR_SERVER_LOST ||
@@ -101,6 +113,10 @@ static void db_fail(db_t *db, unsigned code, const char *what, const char *msg)
 	/* The table is full, the disk is full, or the engine got ENOSPC (28). */
 	db->full = code == 1114 || code == 1021 ||
 		   ((code == 1030 || code == 3) && strstr(msg, "28") != NULL);
+	db->duplicate = code == 1062; /* ER_DUP_ENTRY */
+	/* ER_LOCK_DEADLOCK, ER_LOCK_WAIT_TIMEOUT: the server gave up this
+	 * transaction for another's sake; the same one again may go through. */
+	db->retry = code == 1213 || code == 1205;
 	if (is_connection_error(code)) {
 		db->outage = 1;
 		db_disconnect(db);

@@ -45,6 +45,15 @@ int db_is_outage(const db_t *db);
  * there is space again, works. */
 int db_is_full(const db_t *db);
 
+/* True when the last failure was a unique key already taken (a row another
+ * transaction inserted first). */
+int db_is_duplicate(const db_t *db);
+
+/* True when the last failure was the server rolling the transaction back for
+ * another's sake (a deadlock, or a lock waited for too long): nothing of it
+ * was stored, and running the whole transaction again may succeed. */
+int db_is_retry(const db_t *db);
+
 /* Statement parameters, typed so the compiler checks each one:
  *
  *	db_exec(db, "UPDATE t SET name = ?, n = ? WHERE id = ?",

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include "log.h"
 #include "sha256.h"
 
 int identity_secret_valid(const char *s)
@@ -148,9 +149,13 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 			   "operator_until) VALUES (?, ?, ?, ?, IF(? > 0, NOW() + INTERVAL ? HOUR, NULL))",
 			   DB_TEXT(github_id), user_id > 0 ? DB_INT(user_id) : DB_NULL, DB_TEXT(new_hash),
 			   DB_INT(user_id > 0), DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
-		/* Another browser claimed it in the same instant, unless the
-		 * database failed (away, or no room to write: a 503, not a 409). */
-		int held = !force && !db_is_full(db) && !db_is_outage(db);
+		/* Another browser claimed it in the same instant; any other
+		 * failure (away, no room to write, a deadlock with a claim of
+		 * another ID in the same index gap) is not a 409. */
+		int held = !force && db_is_duplicate(db);
+
+		if (!held)
+			log_warn("claiming %s: %s", github_id, db_error(db));
 
 		db_rollback(db);
 		return held ? IDENTITY_HELD : IDENTITY_ERROR;
@@ -162,10 +167,29 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 	return IDENTITY_CLAIMED;
 }
 
+/* claim, run again when the server rolled it back for another transaction's
+ * sake: claims of different new IDs at the same moment (a room arriving at
+ * once) lock the same gap of the index, and one of them is the deadlock's
+ * victim through no fault of its own. */
+static enum identity_claim_result claim_retrying(db_t *db, const char *github_id, const char *old_secret,
+						 long hold_days, long long user_id, long operator_hours,
+						 char secret_out[IDENTITY_SECRET_LEN + 1])
+{
+	enum identity_claim_result r = IDENTITY_ERROR;
+
+	for (int tries = 0; tries < 5; tries++) {
+		r = claim(db, github_id, old_secret, hold_days, user_id, operator_hours, secret_out);
+		if (r != IDENTITY_ERROR || !db_is_retry(db))
+			break;
+		log_info("claiming %s again: %s", github_id, db_error(db));
+	}
+	return r;
+}
+
 enum identity_claim_result identity_claim(db_t *db, const char *github_id, const char *old_secret,
 					  long hold_days, char secret_out[IDENTITY_SECRET_LEN + 1])
 {
-	return claim(db, github_id, old_secret, hold_days, 0, 0, secret_out);
+	return claim_retrying(db, github_id, old_secret, hold_days, 0, 0, secret_out);
 }
 
 int identity_grant(db_t *db, const char *github_id, long long github_user_id, const char *old_secret,
@@ -173,7 +197,7 @@ int identity_grant(db_t *db, const char *github_id, long long github_user_id, co
 {
 	if (github_user_id <= 0)
 		return -1;
-	return claim(db, github_id, old_secret, 36500, github_user_id, 0, secret_out) == IDENTITY_CLAIMED
+	return claim_retrying(db, github_id, old_secret, 36500, github_user_id, 0, secret_out) == IDENTITY_CLAIMED
 		       ? 0 : -1;
 }
 
@@ -182,7 +206,7 @@ int identity_grant_operator(db_t *db, const char *github_id, const char *old_sec
 {
 	if (hours <= 0)
 		return -1;
-	return claim(db, github_id, old_secret, 36500, 0, hours, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
+	return claim_retrying(db, github_id, old_secret, 36500, 0, hours, secret_out) == IDENTITY_CLAIMED ? 0 : -1;
 }
 
 /* identity_lookup and identity_peek: touch marks the hold as used. */

@@ -115,10 +115,12 @@ async function walk(a, idA, b, idB, label, y, camera = false) {
 	/* Joined: the join buttons give way to mute and leave. */
 	assert.equal(await a.page.locator('.hall-call-buttons button:visible').count(), 3, 'mute, leave, busy');
 	if (camera) {
+		/* Until the first decoded frame: on a loaded two-core machine the fake
+		 * camera, its encoder and the decoder share the cores with the rest. */
 		await a.page.waitForFunction((id) => {
 			const video = document.querySelector(`.hall-call-video[data-user="${id}"] video`);
 			return video && video.videoWidth > 0;
-		}, idB.toLowerCase(), { timeout: 20000 });
+		}, idB.toLowerCase(), { timeout: 40000 });
 	}
 	/* The fake microphone beeps: the other's avatar lights up as it speaks. */
 	await a.page.waitForSelector(`.hall-avatar.is-speaking[data-user="${idB}"]`, { timeout: 15000 });
