@@ -3,6 +3,7 @@
 
 #include <limits.h>
 #include <string.h>
+#include <uchar.h>
 
 #include "utf8.h"
 
@@ -12,17 +13,15 @@
 #define HALFWIDTH_SEMIVOICED_MARK 0xFF9F /* ﾟ */
 
 /* U+FF61–U+FF9F as NFKC maps them, except that a sound mark with no kana to
- * join becomes the spacing ゛ ゜ rather than a combining mark on nothing. */
-static const uint16_t halfwidth_kana[] = {
-	0x3002, 0x300C, 0x300D, 0x3001, 0x30FB, 0x30F2, 0x30A1, 0x30A3,
-	0x30A5, 0x30A7, 0x30A9, 0x30E3, 0x30E5, 0x30E7, 0x30C3, 0x30FC,
-	0x30A2, 0x30A4, 0x30A6, 0x30A8, 0x30AA, 0x30AB, 0x30AD, 0x30AF,
-	0x30B1, 0x30B3, 0x30B5, 0x30B7, 0x30B9, 0x30BB, 0x30BD, 0x30BF,
-	0x30C1, 0x30C4, 0x30C6, 0x30C8, 0x30CA, 0x30CB, 0x30CC, 0x30CD,
-	0x30CE, 0x30CF, 0x30D2, 0x30D5, 0x30D8, 0x30DB, 0x30DE, 0x30DF,
-	0x30E0, 0x30E1, 0x30E2, 0x30E4, 0x30E6, 0x30E8, 0x30E9, 0x30EA,
-	0x30EB, 0x30EC, 0x30ED, 0x30EF, 0x30F3, 0x309B, 0x309C,
-};
+ * join becomes the spacing ゛ ゜ rather than a combining mark on nothing.
+ * Written as the characters themselves: a UTF-16 literal is the same array of
+ * code units a list of numbers would be, and a reader can check it by eye. */
+static const char16_t halfwidth_kana[] =
+	u"。「」、・ヲァィゥェォャュョッー"
+	u"アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン"
+	u"゛゜";
+_Static_assert(sizeof halfwidth_kana / sizeof halfwidth_kana[0] == 0xFF9F - 0xFF61 + 2,
+	       "one code unit for each of U+FF61..U+FF9F, and the literal's NUL");
 
 static uint32_t fold_width(uint32_t c)
 {

@@ -4,14 +4,61 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* A throw's row after its id, one column a line: the field of struct
+ * throw_view it fills, how its cell is read, and the SQL that selects it. The
+ * query's SELECT list, the column numbers and the copy into the struct are all
+ * made from this one list, so they cannot fall out of step. */
+#define THROW_COLUMNS(X)                                                        \
+	X(github_id, TEXT, "t.github_id")                                       \
+	X(critique, TEXT, "t.critique")                                         \
+	X(score, DOUBLE, "t.score")                                             \
+	X(weakness_slug, TEXT, "w.slug")                                        \
+	X(weakness_title_ja, TEXT, "w.title_ja")                                \
+	X(weakness_title_en, TEXT, "w.title_en")                                \
+	X(weakness_explanation_ja, TEXT, "w.explanation_ja")                    \
+	X(weakness_explanation_en, TEXT, "w.explanation_en")                    \
+	X(power, INT, "t.power")                                                \
+	X(repeat_hits, INT, "t.repeat_hits")                                    \
+	X(reply, TEXT, "t.reply")                                               \
+	X(reply_source, TEXT, "t.reply_source")                                 \
+	X(created_at, TEXT, "DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s')")   \
+	X(status, TEXT, "j.status")                                             \
+	X(duration_s, INT, "j.duration_s")                                      \
+	X(target_url, TEXT, "j.target_url")                                     \
+	X(sent, INT64, "j.sent")                                                \
+	X(ok, INT64, "j.ok")                                                    \
+	X(errors, INT64, "j.errors")                                            \
+	X(errors_connect, INT64, "j.errors_connect")                            \
+	X(errors_timeout, INT64, "j.errors_timeout")                            \
+	X(errors_http, INT64, "j.errors_http")                                  \
+	X(codes, TEXT, "j.codes")                                               \
+	X(p50_ms, TEXT, "j.p50_ms")                                             \
+	X(p90_ms, TEXT, "j.p90_ms")                                             \
+	X(p99_ms, TEXT, "j.p99_ms")                                             \
+	X(max_ms, TEXT, "j.max_ms")                                             \
+	X(current_rate, TEXT, "j.current_rate")                                 \
+	X(achieved_rate, TEXT, "j.achieved_rate")                               \
+	X(failure_reason, TEXT, "j.failure_reason")                             \
+	X(started_at, TEXT, "DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s')")   \
+	X(finished_at, TEXT, "DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s')") \
+	X(lang, TEXT, "t.lang")                                                 \
+	X(verified, FLAG, "t.verified")
+
 enum {
-	COL_ID, COL_GITHUB_ID, COL_CRITIQUE, COL_SCORE, COL_SLUG, COL_TITLE_JA, COL_TITLE_EN,
-	COL_EXPLANATION_JA, COL_EXPLANATION_EN, COL_POWER, COL_REPEAT_HITS, COL_REPLY,
-	COL_REPLY_SOURCE, COL_CREATED_AT, COL_STATUS, COL_DURATION, COL_TARGET, COL_SENT, COL_OK,
-	COL_ERRORS, COL_ERRORS_CONNECT, COL_ERRORS_TIMEOUT, COL_ERRORS_HTTP, COL_CODES, COL_P50,
-	COL_P90, COL_P99, COL_MAX, COL_CURRENT_RATE, COL_ACHIEVED_RATE, COL_FAILURE_REASON,
-	COL_STARTED_AT, COL_FINISHED_AT, COL_LANG, COL_VERIFIED,
+	COL_ID,
+#define THROW_COLUMN_NUMBER(field, read, sql) COL_##field,
+	THROW_COLUMNS(THROW_COLUMN_NUMBER)
 };
+
+/* How each kind of cell is read; a NULL number reads as 0. */
+#define READ_TEXT(r, col) db_cell(r, 0, col)
+#define READ_INT(r, col) (int)db_cell_int(r, 0, col, 0)
+#define READ_INT64(r, col) db_cell_int(r, 0, col, 0)
+#define READ_DOUBLE(r, col) db_cell_double(r, 0, col, 0)
+#define READ_FLAG(r, col) (db_cell_int(r, 0, col, 0) != 0)
+
+#define THROW_COLUMN_SELECT(field, read, sql) ", " sql
+#define THROW_COLUMN_COPY(field, read, sql) out->field = READ_##read(r, COL_##field);
 
 long long throw_id_parse(const char *segment)
 {
@@ -28,19 +75,11 @@ long long throw_id_parse(const char *segment)
 
 int throw_view_load(db_t *db, long long id, struct throw_view *out)
 {
-	db_result *r = db_query(
-		db,
-		"SELECT t.id, t.github_id, t.critique, t.score, w.slug, w.title_ja, w.title_en, "
-		"w.explanation_ja, w.explanation_en, t.power, t.repeat_hits, t.reply, "
-		"t.reply_source, DATE_FORMAT(t.created_at, '%Y-%m-%d %H:%i:%s'), j.status, "
-		"j.duration_s, j.target_url, j.sent, j.ok, j.errors, j.errors_connect, "
-		"j.errors_timeout, j.errors_http, j.codes, j.p50_ms, j.p90_ms, j.p99_ms, j.max_ms, "
-		"j.current_rate, j.achieved_rate, j.failure_reason, "
-		"DATE_FORMAT(j.started_at, '%Y-%m-%d %H:%i:%s'), "
-		"DATE_FORMAT(j.finished_at, '%Y-%m-%d %H:%i:%s'), t.lang, t.verified "
-		"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
-		"LEFT JOIN attack_jobs j ON j.throw_id = t.id WHERE t.id = ?",
-		DB_INT(id));
+	db_result *r = db_query(db,
+				"SELECT t.id" THROW_COLUMNS(THROW_COLUMN_SELECT) " "
+				"FROM throws t LEFT JOIN weaknesses w ON w.id = t.weakness_id "
+				"LEFT JOIN attack_jobs j ON j.throw_id = t.id WHERE t.id = ?",
+				DB_INT(id));
 
 	memset(out, 0, sizeof(*out));
 	if (!r)
@@ -51,42 +90,13 @@ int throw_view_load(db_t *db, long long id, struct throw_view *out)
 	}
 	out->row = r;
 	out->id = db_cell_int(r, 0, COL_ID, 0);
-	out->github_id = db_cell(r, 0, COL_GITHUB_ID);
-	out->verified = db_cell_int(r, 0, COL_VERIFIED, 0) != 0;
-	out->critique = db_cell(r, 0, COL_CRITIQUE);
-	out->score = db_cell_double(r, 0, COL_SCORE, 0);
-	out->weakness_slug = db_cell(r, 0, COL_SLUG);
-	out->weakness_title_ja = db_cell(r, 0, COL_TITLE_JA);
-	out->weakness_title_en = db_cell(r, 0, COL_TITLE_EN);
-	out->weakness_explanation_ja = db_cell(r, 0, COL_EXPLANATION_JA);
-	out->weakness_explanation_en = db_cell(r, 0, COL_EXPLANATION_EN);
-	out->power = (int)db_cell_int(r, 0, COL_POWER, 0);
-	out->repeat_hits = (int)db_cell_int(r, 0, COL_REPEAT_HITS, 0);
-	out->reply = db_cell(r, 0, COL_REPLY);
-	out->reply_source = db_cell(r, 0, COL_REPLY_SOURCE);
-	out->created_at = db_cell(r, 0, COL_CREATED_AT);
+	THROW_COLUMNS(THROW_COLUMN_COPY)
 	/* A throw always has its job (one transaction); "queued" covers a row
 	 * that someone removed by hand. */
-	out->status = db_cell(r, 0, COL_STATUS) ? db_cell(r, 0, COL_STATUS) : "queued";
-	out->duration_s = (int)db_cell_int(r, 0, COL_DURATION, 0);
-	out->target_url = db_cell(r, 0, COL_TARGET);
-	out->sent = db_cell_int(r, 0, COL_SENT, 0);
-	out->ok = db_cell_int(r, 0, COL_OK, 0);
-	out->errors = db_cell_int(r, 0, COL_ERRORS, 0);
-	out->errors_connect = db_cell_int(r, 0, COL_ERRORS_CONNECT, 0);
-	out->errors_timeout = db_cell_int(r, 0, COL_ERRORS_TIMEOUT, 0);
-	out->errors_http = db_cell_int(r, 0, COL_ERRORS_HTTP, 0);
-	out->codes = db_cell(r, 0, COL_CODES);
-	out->p50_ms = db_cell(r, 0, COL_P50);
-	out->p90_ms = db_cell(r, 0, COL_P90);
-	out->p99_ms = db_cell(r, 0, COL_P99);
-	out->max_ms = db_cell(r, 0, COL_MAX);
-	out->current_rate = db_cell(r, 0, COL_CURRENT_RATE);
-	out->achieved_rate = db_cell(r, 0, COL_ACHIEVED_RATE);
-	out->failure_reason = db_cell(r, 0, COL_FAILURE_REASON);
-	out->started_at = db_cell(r, 0, COL_STARTED_AT);
-	out->finished_at = db_cell(r, 0, COL_FINISHED_AT);
-	out->lang = db_cell(r, 0, COL_LANG) ? db_cell(r, 0, COL_LANG) : "ja";
+	if (!out->status)
+		out->status = "queued";
+	if (!out->lang)
+		out->lang = "ja";
 	return 1;
 }
 

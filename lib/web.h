@@ -43,7 +43,10 @@ typedef struct web_request {
 	enum lang_id lang;     /* the visitor's language (see lang.h), also at Page.Lang */
 } web_request;
 
-typedef NEOERR *(*web_handler)(web_request *req);
+/* A page: what a route runs for its request. The programs declare theirs
+ * with it (web_page legacy_source_render;), so the signature is written once. */
+typedef NEOERR *web_page(web_request *req);
+typedef web_page *web_handler;
 
 /* A WEB_CACHED route's successful responses to a GET without a query string
  * are kept, per process, for Cache.PagesSeconds (default 30; 0 turns it off),

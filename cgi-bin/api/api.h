@@ -4,9 +4,9 @@
 
 #include "web.h"
 
-NEOERR *api_status_render(web_request *req);
+/* The routes' pages (main.c). */
+web_page api_status_render, api_throws_render, api_ice_render;
+
 int api_status_init(const struct settings *settings);
-NEOERR *api_throws_render(web_request *req);
-NEOERR *api_ice_render(web_request *req);
 
 #endif

@@ -4,10 +4,8 @@
 
 #include "web.h"
 
-NEOERR *legacy_front_render(web_request *req);
-NEOERR *legacy_front_redirect(web_request *req);
-NEOERR *legacy_random_render(web_request *req);
-NEOERR *legacy_source_render(web_request *req);
+/* The routes' pages (main.c). */
+web_page legacy_front_render, legacy_front_redirect, legacy_random_render, legacy_source_render;
 
 /* Works out how many bubble sorts make up one /legacy/random request from
  * Legacy.CostMs (default 10 ms of CPU) or a fixed Legacy.SortRounds. */

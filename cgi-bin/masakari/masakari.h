@@ -11,7 +11,7 @@
 #include "web.h"
 
 /* home.c — "/masakari". */
-NEOERR *masakari_home_render(web_request *req);
+web_page masakari_home_render;
 
 /* What the form shows again when a throw is refused. */
 struct masakari_form {
@@ -26,13 +26,13 @@ struct masakari_form {
 NEOERR *masakari_home_show(web_request *req, const struct masakari_form *form);
 
 /* throw.c — "POST /masakari/throw". */
-NEOERR *masakari_throw_submit(web_request *req);
+web_page masakari_throw_submit;
 
 /* throw_page.c — "/masakari/throws/<id>". */
-NEOERR *masakari_throw_page_render(web_request *req);
+web_page masakari_throw_page_render;
 
 /* ranking.c — "/masakari/ranking". */
-NEOERR *masakari_ranking_render(web_request *req);
+web_page masakari_ranking_render;
 
 /* catalog.c — the weakness catalog, read from the database once per process
  * at the first throw and kept. On a database failure raises the matching

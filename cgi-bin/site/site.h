@@ -6,18 +6,12 @@
 
 #include "web.h"
 
-NEOERR *site_entrance_render(web_request *req);
-NEOERR *site_entrance_submit(web_request *req);
-NEOERR *site_hall_render(web_request *req);
-NEOERR *site_exhibit_list_render(web_request *req);
-NEOERR *site_exhibit_render(web_request *req);
-NEOERR *site_exhibit_go(web_request *req);
-NEOERR *site_exhibit_like(web_request *req);
-NEOERR *site_guestbook_post(web_request *req);
-NEOERR *site_guestbook_delete(web_request *req);
-NEOERR *site_insights_render(web_request *req);
-NEOERR *site_insights_csv(web_request *req);
-NEOERR *site_insights_team_add(web_request *req);
+/* The routes' pages (main.c). */
+web_page site_entrance_render, site_entrance_submit, site_hall_render, site_exhibit_list_render,
+	site_exhibit_render, site_exhibit_go, site_exhibit_like, site_guestbook_post,
+	site_guestbook_delete, site_insights_render, site_insights_csv, site_insights_team_add,
+	site_login_github, site_login_github_callback, site_login_logout, site_operators_render,
+	site_operators_submit, site_operators_link, site_report_submit;
 
 /* likes.c — after a like or a note: sets LIKES_CHANGED_COOKIE (a session
  * cookie) to the time, so the cached pages this visitor asks for next are
@@ -47,12 +41,5 @@ int site_is_team(web_request *req, db_t *db, const char *slug);
  * Body, ByTeam, At), each answer at prefix.Notes.<id>.Replies.<id>;
  * prefix.Unavailable when the database is away. Raises only what HDF does. */
 NEOERR *guestbook_copy(web_request *req, const char *slug, const char *prefix);
-NEOERR *site_login_github(web_request *req);
-NEOERR *site_login_github_callback(web_request *req);
-NEOERR *site_login_logout(web_request *req);
-NEOERR *site_operators_render(web_request *req);
-NEOERR *site_operators_submit(web_request *req);
-NEOERR *site_operators_link(web_request *req);
-NEOERR *site_report_submit(web_request *req);
 
 #endif

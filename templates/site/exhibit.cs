@@ -35,7 +35,14 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
     <p><?cs var:Text.Site.Guestbook.Lead ?></p>
     <?cs def:note_meta(n) ?><p class="note-meta"><?cs var:fill2(Text.Site.Guestbook.By, n.GithubId, datetime(n.At)) ?><?cs if:n.ByTeam == 1 ?> <span class="team-mark" title="<?cs var:Text.Site.Guestbook.TeamMarkTitle ?>"><?cs var:Text.Site.Guestbook.TeamMark ?></span><?cs /if ?></p><?cs /def ?>
     <?cs def:note_delete(n) ?><?cs if:Page.Operator ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes/<?cs var:n.Id ?>/delete" class="note-delete"><input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><button type="submit" aria-label="<?cs var:fill(Text.Site.Guestbook.DeleteLabel, n.GithubId) ?>"><?cs var:Text.Site.Guestbook.Delete ?></button></form><?cs /if ?><?cs /def ?>
-    <?cs if:Guestbook.Unavailable ?><p class="guestbook-unavailable"><?cs var:Text.Site.Guestbook.Unavailable ?></p>
+    <?cs # A form that writes a note, or with reply_to an answer to note reply_to. ?><?cs
+    def:note_form(class, field, rows, reply_to, label, submit) ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes" class="<?cs var:class ?>">
+      <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>"><?cs if:reply_to ?>
+      <input type="hidden" name="reply_to" value="<?cs var:reply_to ?>"><?cs /if ?>
+      <label for="<?cs var:field ?>"><?cs var:label ?></label>
+      <textarea id="<?cs var:field ?>" name="body" rows="<?cs var:rows ?>" maxlength="500" required></textarea>
+      <button type="submit"><?cs var:submit ?></button>
+    </form><?cs /def ?><?cs if:Guestbook.Unavailable ?><p class="guestbook-unavailable"><?cs var:Text.Site.Guestbook.Unavailable ?></p>
     <?cs elif:subcount(Guestbook.Notes) == 0 ?><p class="guestbook-empty"><?cs var:Text.Site.Guestbook.None ?></p>
     <?cs else ?><ol class="guestbook-notes">
     <?cs each:n = Guestbook.Notes ?><li class="note<?cs if:n.ByTeam == 1 ?> by-team<?cs /if ?>" id="note-<?cs var:n.Id ?>">
@@ -45,21 +52,10 @@ include:"layout/localized.cs" ?><?cs include:"layout/head.cs" ?>
       <?cs if:subcount(n.Replies) > 0 ?><ol class="note-replies">
       <?cs each:r = n.Replies ?><li class="note note-reply<?cs if:r.ByTeam == 1 ?> by-team<?cs /if ?>" id="note-<?cs var:r.Id ?>"><?cs call:note_meta(r) ?><p class="note-body"><?cs var:r.Body ?></p><?cs call:note_delete(r) ?></li>
       <?cs /each ?></ol><?cs /if ?>
-      <?cs if:Page.Team ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes" class="note-reply-form">
-        <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
-        <input type="hidden" name="reply_to" value="<?cs var:n.Id ?>">
-        <label for="reply-<?cs var:n.Id ?>"><?cs var:Text.Site.Guestbook.ReplyLabel ?></label>
-        <textarea id="reply-<?cs var:n.Id ?>" name="body" rows="2" maxlength="500" required></textarea>
-        <button type="submit"><?cs var:Text.Site.Guestbook.ReplySubmit ?></button>
-      </form><?cs /if ?>
+      <?cs if:Page.Team ?><?cs call:note_form("note-reply-form", "reply-" + n.Id, 2, n.Id, Text.Site.Guestbook.ReplyLabel, Text.Site.Guestbook.ReplySubmit) ?><?cs /if ?>
     </li>
     <?cs /each ?></ol><?cs /if ?>
-    <?cs if:Page.GithubId ?><form method="post" action="/exhibits/<?cs var:url_escape(Exhibit.Slug) ?>/notes" class="note-form">
-      <input type="hidden" name="csrf_token" value="<?cs var:Page.CsrfToken ?>">
-      <label for="note-body"><?cs var:Text.Site.Guestbook.Label ?></label>
-      <textarea id="note-body" name="body" rows="4" maxlength="500" required></textarea>
-      <button type="submit"><?cs var:Text.Site.Guestbook.Submit ?></button>
-    </form><?cs /if ?>
+    <?cs if:Page.GithubId ?><?cs call:note_form("note-form", "note-body", 4, "", Text.Site.Guestbook.Label, Text.Site.Guestbook.Submit) ?><?cs /if ?>
   </section>
 </article>
 <?cs include:"layout/foot.cs" ?>

@@ -2,6 +2,17 @@
      The charts are SVG drawn here from the geometry the program sets, as the
      HP chart is: no script; each has a table of the same numbers beside it. ?><?cs
 set:Page.Title = Text.Site.Insights.Title ?><?cs set:Page.BodyClass = "insights-page" ?><?cs
+# An hourly chart's heading, frame, axes and scale; its bars follow. ?><?cs
+def:hour_chart_start(name, title, max) ?><h2 id="<?cs var:name ?>-heading"><?cs var:title ?></h2>
+<figure class="insights-chart">
+<svg viewBox="0 0 600 200" role="img" aria-labelledby="<?cs var:name ?>-heading <?cs var:name ?>-caption">
+  <line class="axis" x1="40" y1="160" x2="590" y2="160"/>
+  <line class="axis" x1="40" y1="10" x2="40" y2="160"/>
+  <text class="tick" x="34" y="16" text-anchor="end"><?cs var:max ?></text>
+  <text class="tick" x="34" y="160" text-anchor="end">0</text>
+  <?cs /def ?><?cs
+# An hour's label under its bars, on the hours that carry one. ?><?cs
+def:hour_label(h) ?><?cs if:h.Tick ?><text class="tick" x="<?cs var:h.X ?>" y="178"><?cs var:h.Label ?></text><?cs /if ?><?cs /def ?><?cs
 include:"layout/head.cs" ?>
 <h1><?cs var:Text.Site.Insights.Title ?></h1>
 <p><?cs var:Text.Site.Insights.Lead ?></p>
@@ -11,27 +22,13 @@ include:"layout/head.cs" ?>
   <li class="insights-longest"><?cs if:Insights.Longest ?><?cs var:fill(Text.Site.Insights.Longest, Insights.Longest) ?><?cs else ?><?cs var:Text.Site.Insights.NoLongest ?><?cs /if ?></li>
 </ul>
 
-<h2 id="hours-heading"><?cs var:Text.Site.Insights.Hours ?></h2>
-<figure class="insights-chart">
-<svg viewBox="0 0 600 200" role="img" aria-labelledby="hours-heading hours-caption">
-  <line class="axis" x1="40" y1="160" x2="590" y2="160"/>
-  <line class="axis" x1="40" y1="10" x2="40" y2="160"/>
-  <text class="tick" x="34" y="16" text-anchor="end"><?cs var:Insights.HoursMax ?></text>
-  <text class="tick" x="34" y="160" text-anchor="end">0</text>
-  <?cs each:h = Insights.Hours ?><rect class="bar-visitors" x="<?cs var:h.X ?>" y="<?cs var:h.VY ?>" width="<?cs var:h.W ?>" height="<?cs var:h.VH ?>"/><rect class="bar-unique" x="<?cs var:h.X2 ?>" y="<?cs var:h.UY ?>" width="<?cs var:h.W ?>" height="<?cs var:h.UH ?>"/><?cs if:h.Tick ?><text class="tick" x="<?cs var:h.X ?>" y="178"><?cs var:h.Label ?></text><?cs /if ?>
+<?cs call:hour_chart_start("hours", Text.Site.Insights.Hours, Insights.HoursMax) ?><?cs each:h = Insights.Hours ?><rect class="bar-visitors" x="<?cs var:h.X ?>" y="<?cs var:h.VY ?>" width="<?cs var:h.W ?>" height="<?cs var:h.VH ?>"/><rect class="bar-unique" x="<?cs var:h.X2 ?>" y="<?cs var:h.UY ?>" width="<?cs var:h.W ?>" height="<?cs var:h.UH ?>"/><?cs call:hour_label(h) ?>
   <?cs /each ?>
 </svg>
 <figcaption id="hours-caption"><span class="legend-visitors">■ <?cs var:Text.Site.Insights.Visitors ?></span> · <span class="legend-unique">■ <?cs var:Text.Site.Insights.Unique ?></span> — <?cs var:fill(Text.Site.Insights.HoursCaption, Insights.HoursMax) ?></figcaption>
 </figure>
 
-<h2 id="throws-heading"><?cs var:Text.Site.Insights.ThrowsTitle ?></h2>
-<figure class="insights-chart">
-<svg viewBox="0 0 600 200" role="img" aria-labelledby="throws-heading throws-caption">
-  <line class="axis" x1="40" y1="160" x2="590" y2="160"/>
-  <line class="axis" x1="40" y1="10" x2="40" y2="160"/>
-  <text class="tick" x="34" y="16" text-anchor="end"><?cs var:Insights.ThrowsMax ?></text>
-  <text class="tick" x="34" y="160" text-anchor="end">0</text>
-  <?cs each:h = Insights.Hours ?><rect class="bar-throws" x="<?cs var:h.X ?>" y="<?cs var:h.TY ?>" width="<?cs var:h.TW ?>" height="<?cs var:h.TH ?>"/><?cs if:h.Tick ?><text class="tick" x="<?cs var:h.X ?>" y="178"><?cs var:h.Label ?></text><?cs /if ?>
+<?cs call:hour_chart_start("throws", Text.Site.Insights.ThrowsTitle, Insights.ThrowsMax) ?><?cs each:h = Insights.Hours ?><rect class="bar-throws" x="<?cs var:h.X ?>" y="<?cs var:h.TY ?>" width="<?cs var:h.TW ?>" height="<?cs var:h.TH ?>"/><?cs call:hour_label(h) ?>
   <?cs /each ?>
 </svg>
 <figcaption id="throws-caption"><?cs var:fill(Text.Site.Insights.ThrowsCaption, Insights.ThrowsMax) ?></figcaption>

@@ -113,22 +113,9 @@ async def probe(url, origin, user, cafile=None):
         if ws.subprotocol != "masakari":
             return f"subprotocol is {ws.subprotocol!r}, not 'masakari'"
         await ws.send(json.dumps({"action": "UPDATE_CHARACTER_POS", "pos_x": 321.5, "pos_y": 654}))
-        loop = asyncio.get_running_loop()
-        deadline = loop.time() + 10
-        seen = []
-        while loop.time() < deadline:
-            try:
-                frame = await asyncio.wait_for(ws.recv(), deadline - loop.time())
-            except asyncio.TimeoutError:
-                break
-            msg = json.loads(frame)
-            seen.append(msg.get("action"))
-            if msg.get("action") != "UPDATE_CHARACTER_POS":
-                continue
-            for c in msg.get("characters", []):
-                if c.get("user_id") == user and c.get("pos_x") == 321.5 and c.get("pos_y") == 654:
-                    return None
-        return f"no position update placing {user} at (321.5, 654) within 10 s; got {seen}"
+        await wait_for(ws, sighting(user, 321.5, 654),
+                       f"position update placing {user} at (321.5, 654)", seconds=10)
+    return None
 
 
 def main():

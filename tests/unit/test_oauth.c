@@ -55,28 +55,8 @@ static void refuses_garbage_tokens(void **state)
 	assert_string_equal(t, "");
 }
 
-/* Each of n user answers is refused as garbage; returns the numeric id the
- * last one left. */
-static long long refused_users(const char *const *answers, size_t n)
+static void reads_a_login_and_its_numeric_id(void **state)
 {
-	char l[GITHUB_ID_MAX + 1];
-	long long user_id = -1;
-
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(USER(answers[i], l), OAUTH_GARBAGE);
-	return user_id;
-}
-
-static void reads_a_login_that_is_a_github_id(void **state)
-{
-	static const char *const bad_logins[] = {
-		"{\"login\":\"x' OR '1'='1\"}",
-		"{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
-		"{\"login\":\"\xff\"}",
-		"{\"login\":\"a\",\"login\":\"b\"}",
-		"{\"name\":\"a\"}",
-		"not json",
-	};
 	char l[GITHUB_ID_MAX + 1];
 	long long user_id;
 
@@ -86,29 +66,40 @@ static void reads_a_login_that_is_a_github_id(void **state)
 	assert_int_equal(user_id, 1);
 	assert_int_equal(USER("{\"login\":\"octocat\",\"id\":583231}", l), OAUTH_OK);
 	assert_int_equal(user_id, 583231);
-	assert_int_equal(USER("{\"login\":\"<script>\",\"id\":1}", l), OAUTH_GARBAGE);
-	assert_string_equal(l, "");
-	assert_int_equal(refused_users(bad_logins, sizeof(bad_logins) / sizeof(bad_logins[0])), 0);
 }
 
-/* The login changes with a rename; the numeric id is what a verified ID is
- * bound to, so an answer without a usable one is refused. */
-static void needs_the_numeric_id(void **state)
+/* User answers refused as garbage, each leaving neither a login nor an id. */
+static const char *const refused_user_answers[] = {
+	/* A login that is not a GitHub ID, or none at all. */
+	"{\"login\":\"<script>\",\"id\":1}",
+	"{\"login\":\"x' OR '1'='1\"}",
+	"{\"login\":\"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa\"}",
+	"{\"login\":\"\xff\"}",
+	"{\"login\":\"a\",\"login\":\"b\"}",
+	"{\"name\":\"a\"}",
+	"not json",
+	/* The login changes with a rename; the numeric id is what a verified ID
+	 * is bound to, so an answer without a usable one is refused. */
+	"{\"login\":\"octocat\"}",
+	"{\"login\":\"octocat\",\"id\":\"583231\"}",
+	"{\"login\":\"octocat\",\"id\":0}",
+	"{\"login\":\"octocat\",\"id\":-5}",
+	"{\"login\":\"octocat\",\"id\":1.5}",
+	"{\"login\":\"octocat\",\"id\":9007199254740993}",
+};
+
+static void refuses_a_user_without_a_github_id_and_numeric_id(void **state)
 {
-	static const char *const bad_ids[] = {
-		"{\"login\":\"octocat\",\"id\":\"583231\"}",
-		"{\"login\":\"octocat\",\"id\":0}",
-		"{\"login\":\"octocat\",\"id\":-5}",
-		"{\"login\":\"octocat\",\"id\":1.5}",
-		"{\"login\":\"octocat\",\"id\":9007199254740993}",
-	};
 	char l[GITHUB_ID_MAX + 1];
 	long long user_id;
 
 	(void)state;
-	assert_int_equal(USER("{\"login\":\"octocat\"}", l), OAUTH_GARBAGE);
-	assert_string_equal(l, "");
-	assert_int_equal(refused_users(bad_ids, sizeof(bad_ids) / sizeof(bad_ids[0])), 0);
+	for (size_t i = 0; i < sizeof(refused_user_answers) / sizeof(refused_user_answers[0]); i++) {
+		user_id = -1;
+		assert_int_equal(USER(refused_user_answers[i], l), OAUTH_GARBAGE);
+		assert_string_equal(l, "");
+		assert_int_equal(user_id, 0);
+	}
 }
 
 static void a_code_must_look_like_one_before_it_is_sent(void **state)
@@ -148,8 +139,8 @@ int main(void)
 		cmocka_unit_test(reads_a_token),
 		cmocka_unit_test(reads_a_refusal),
 		cmocka_unit_test(refuses_garbage_tokens),
-		cmocka_unit_test(reads_a_login_that_is_a_github_id),
-		cmocka_unit_test(needs_the_numeric_id),
+		cmocka_unit_test(reads_a_login_and_its_numeric_id),
+		cmocka_unit_test(refuses_a_user_without_a_github_id_and_numeric_id),
 		cmocka_unit_test(a_code_must_look_like_one_before_it_is_sent),
 		cmocka_unit_test(the_state_must_match_exactly),
 	};
