@@ -66,7 +66,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 3
+#define SCORE_VERSION 4
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -80,6 +80,9 @@ enum score_lang {
  * this much of the phrasing's weight ("CDN" of "no CDN"). */
 #define SCORE_ONE_WORD_RECALL 0.75
 #define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
+/* A second weakness scoring this much is named as well as the first: the
+ * critique hits neither. */
+#define SCORE_SECOND_NAMED 0.75
 /* A word with one to this many letters more than another that it begins
  * with is another term (https, sqlite, crontab), not a typo. */
 #define SCORE_EXTENSION_MAX 3
@@ -109,7 +112,9 @@ enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
 	SCORE_RULE_EXTENSIONS = 2,    /* a word is never like its own extension */
 	SCORE_RULE_FIRST_LETTER = 4,  /* alike Latin words begin alike (typos keep it) */
-	SCORE_RULE_ALL = 7,
+	SCORE_RULE_DISTINCT = 8,      /* a hit's matched words must tell its weakness apart */
+	SCORE_RULE_TWO_NAMED = 16,    /* a critique naming two weaknesses strongly hits neither */
+	SCORE_RULE_ALL = 31,
 };
 
 struct score_phrasing {
@@ -155,6 +160,8 @@ enum score_verdict {
 	SCORE_MISS_NOTHING,      /* no content word, or an empty catalog */
 	SCORE_MISS_LOW,          /* below the threshold of the language */
 	SCORE_MISS_SHORT,        /* one word of a phrasing of more is all it has */
+	SCORE_MISS_SHARED,       /* every word it matched is also another weakness's */
+	SCORE_MISS_TWO,          /* it names another weakness strongly as well */
 };
 
 struct score_result {
@@ -162,6 +169,9 @@ struct score_result {
 	int weakness_index;      /* index into weaknesses, or -1 for a miss */
 	int nearest_index;       /* the best phrasing's weakness, hit or miss; -1 if none */
 	int phrasing_index;      /* the best phrasing within it; -1 if none */
+	int runner_up_index;     /* the best of the other weaknesses; -1 if none */
+	double runner_up_score;  /* its score, 0 if none */
+	int other_index;         /* the weakness that made a SHARED or TWO miss; else -1 */
 	enum score_lang lang;    /* the critique's */
 	enum score_verdict verdict;
 	int power;               /* requests per second, 1–100 */
@@ -272,5 +282,6 @@ void score_catalog_free(struct score_catalog *cat);
 long score_vocab_find(const struct score_catalog *cat, const uint32_t *text, size_t n);
 uint64_t score_signature(const uint32_t *text, size_t n);
 int score_vocab_known(const uint32_t *text, size_t n, void *cat);
+int score_weakness_has_word(const struct score_weakness *w, uint32_t id);
 
 #endif
