@@ -318,12 +318,11 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				best_nwords = w->phrasings[k].nwords;
 			}
 		}
-		/* The runner-up: the best score of any other weakness. */
-		if (best_index == (int)i && before_index != (int)i) {
-			if (before > second) {
-				second = before;
-				second_index = before_index;
-			}
+		/* The runner-up, the best of the other weaknesses: the one this
+		 * weakness has just overtaken, or this one. */
+		if (best_index == (int)i) {
+			second = before;
+			second_index = before_index;
 		} else if (mine > second) {
 			second = mine;
 			second_index = (int)i;

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 3 (score_critique). The critique and every phrasing are
+ * Scoring version 4 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese); glued words
  * whose joined text is a catalog word become that one word (認証+情報 →
  * 認証情報), and each word of a group stands for the group's first. Two
@@ -41,12 +41,17 @@
  * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
  * needs two words of its phrasing, or one that carries SCORE_ONE_WORD_RECALL
  * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
- * request"). A miss flies, but weakly: its power is that of its score or of
- * the threshold, whichever is lower.
+ * request"). And a hit must not be a guess between two weaknesses (version
+ * 4): it misses when every word of the winning phrasing that the critique
+ * said is a word of another weakness too (nothing tells the two apart), or
+ * when another weakness scores SCORE_SECOND_NAMED or more (the critique names
+ * both). A miss flies, but weakly: its power is that of its score or of the
+ * threshold, whichever is lower.
  *
- * Throws scored by versions 1 (whole strings) and 2 (words, without the
- * catalog's words and the rules above) keep the score and power they were
- * given; docs/MASAKARI.md has the measurements behind each version. */
+ * Throws scored by versions 1 (whole strings), 2 (words, without the
+ * catalog's words and the rules above) and 3 (without version 4's two rules)
+ * keep the score and power they were given; docs/MASAKARI.md has the
+ * measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
 
@@ -106,8 +111,8 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of version 3's rules apply (all by default; bench/score turns them
- * off one by one for its table). */
+/* Which of versions 3's and 4's rules apply (all by default; bench/score
+ * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
 	SCORE_RULE_EXTENSIONS = 2,    /* a word is never like its own extension */
@@ -236,7 +241,7 @@ int score_power(double share);
  * at most 100 and at least 1. Never fails (NaN gives 1). */
 int score_power_over_chance(double score, double chance);
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
- * (version 2). A critique with no content word, or an empty catalog, scores
+ * (SCORE_VERSION). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer
  * than SCORE_MAX_TEXT after normalisation; -2 when it has Japanese in it and
  * MeCab cannot start (logged). *out is untouched on failure. */
