@@ -5,8 +5,7 @@
 # scoring sorts the labelled critiques (bench/score/labelled-critiques.tsv, the
 # set it was tuned on) and the held-out ones (held-out-critiques.tsv,
 # fresh-held-out-critiques.tsv and third-held-out-critiques.tsv). Prints the
-# Markdown tables of
-# docs/BENCHMARKS.md and docs/MASAKARI.md.
+# Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
