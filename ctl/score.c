@@ -15,6 +15,8 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_LOW: return "below the threshold";
 	case SCORE_MISS_SHORT: return "only one word of the phrasing";
 	case SCORE_MISS_NOTHING: return "no content word to compare";
+	case SCORE_MISS_SHARED: return "its words say another weakness as well";
+	case SCORE_MISS_TWO: return "it names two weaknesses";
 	}
 	return "";
 }
@@ -77,6 +79,12 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_SHORT)
 		printf("why      only one word of the phrasing matched: one word does not name a "
 		       "weakness\n");
+	else if (r->verdict == SCORE_MISS_SHARED)
+		printf("why      every word it matched is a word of %s too: nothing tells the two "
+		       "apart\n", cat->weaknesses[r->other_index].slug);
+	else if (r->verdict == SCORE_MISS_TWO)
+		printf("why      it names %s as well (%.6f): two weaknesses at once credit "
+		       "neither\n", cat->weaknesses[r->other_index].slug, r->runner_up_score);
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -253,14 +253,32 @@ static void phrasing_score(const struct score_catalog *cat, const struct scratch
 	*precision = s->weight_sum > 0.0 ? found / s->weight_sum : 0.0;
 }
 
+/* Another weakness than w whose phrasings hold every word of phrasing p that
+ * the critique in s matched (its index), or -1: then the critique has said
+ * nothing that tells w from it. */
+static int shared_by(const struct score_catalog *cat, const struct scratch *s, size_t w,
+		     const struct score_phrasing *p)
+{
+	for (size_t i = 0; i < cat->nweaknesses; i++) {
+		int all = i != w;
+
+		for (size_t j = 0; j < p->nwords && all; j++)
+			if (s->best[p->words[j]] > 0.0f)
+				all = score_weakness_has_word(&cat->weaknesses[i], p->words[j]);
+		if (all)
+			return (int)i;
+	}
+	return -1;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
 		      struct score_result *out, struct scratch *s,
 		      struct tokenize_result *words)
 {
-	double best = 0.0, best_recall = 0.0, best_precision = 0.0;
-	int best_index = -1, best_k = -1, rc;
+	double best = 0.0, best_recall = 0.0, best_precision = 0.0, second = 0.0;
+	int best_index = -1, best_k = -1, second_index = -1, rc;
 	size_t best_matched = 0, best_nwords = 0;
 	enum score_lang lang;
 
@@ -276,6 +294,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	lang = words->japanese ? SCORE_LANG_JA : SCORE_LANG_EN;
 	for (size_t i = 0; i < cat->nweaknesses && s->nwords > 0; i++) {
 		const struct score_weakness *w = &cat->weaknesses[i];
+		double mine = 0.0, before = best;
+		int before_index = best_index;
 
 		for (size_t k = 0; k < w->nphrasings; k++) {
 			double recall, precision, sc;
@@ -285,6 +305,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				continue;
 			phrasing_score(cat, s, &w->phrasings[k], &recall, &precision, &matched);
 			sc = recall;
+			if (sc > mine)
+				mine = sc;
 			/* Strictly greater: on a tie the earlier phrasing keeps the hit. */
 			if (sc > best) {
 				best = sc;
@@ -296,11 +318,23 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				best_nwords = w->phrasings[k].nwords;
 			}
 		}
+		/* The runner-up, the best of the other weaknesses: the one this
+		 * weakness has just overtaken, or this one. */
+		if (best_index == (int)i) {
+			second = before;
+			second_index = before_index;
+		} else if (mine > second) {
+			second = mine;
+			second_index = (int)i;
+		}
 	}
 	memset(out, 0, sizeof(*out));
 	out->version = SCORE_VERSION;
 	out->score = best;
 	out->nearest_index = best_index;
+	out->runner_up_index = second_index;
+	out->runner_up_score = second;
+	out->other_index = -1;
 	out->phrasing_index = best_k;
 	out->lang = lang;
 	out->recall = best_recall;
@@ -319,6 +353,21 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;
+	/* Words that another weakness says as well do not tell which one the
+	 * critic means ("the same host": the database's or the flooder's?). */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_DISTINCT)) {
+		out->other_index = shared_by(cat, s, (size_t)best_index,
+					     &cat->weaknesses[best_index].phrasings[best_k]);
+		if (out->other_index >= 0)
+			out->verdict = SCORE_MISS_SHARED;
+	}
+	/* Two weaknesses said at once: crediting the likelier would guess, and
+	 * a wrong credit is worse than a miss. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_TWO_NAMED) &&
+	    second >= SCORE_SECOND_NAMED) {
+		out->verdict = SCORE_MISS_TWO;
+		out->other_index = second_index;
+	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
 	/* A miss flies, but weakly: never harder than a score at the threshold. */
 	if (out->verdict != SCORE_HIT && best > out->threshold)

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 3 (score_critique). The critique and every phrasing are
+ * Scoring version 4 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese); glued words
  * whose joined text is a catalog word become that one word (認証+情報 →
  * 認証情報), and each word of a group stands for the group's first. Two
@@ -41,12 +41,17 @@
  * critiques get: ⌈100 × (score − chance) / (1 − chance)⌉, 1..100. A hit also
  * needs two words of its phrasing, or one that carries SCORE_ONE_WORD_RECALL
  * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
- * request"). A miss flies, but weakly: its power is that of its score or of
- * the threshold, whichever is lower.
+ * request"). And a hit must not be a guess between two weaknesses (version
+ * 4): it misses when every word of the winning phrasing that the critique
+ * said is a word of another weakness too (nothing tells the two apart), or
+ * when another weakness scores SCORE_SECOND_NAMED or more (the critique names
+ * both). A miss flies, but weakly: its power is that of its score or of the
+ * threshold, whichever is lower.
  *
- * Throws scored by versions 1 (whole strings) and 2 (words, without the
- * catalog's words and the rules above) keep the score and power they were
- * given; docs/MASAKARI.md has the measurements behind each version. */
+ * Throws scored by versions 1 (whole strings), 2 (words, without the
+ * catalog's words and the rules above) and 3 (without version 4's two rules)
+ * keep the score and power they were given; docs/MASAKARI.md has the
+ * measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
 
@@ -66,7 +71,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 3
+#define SCORE_VERSION 4
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -80,6 +85,9 @@ enum score_lang {
  * this much of the phrasing's weight ("CDN" of "no CDN"). */
 #define SCORE_ONE_WORD_RECALL 0.75
 #define SCORE_UNKNOWN_WEIGHT_DEFAULT 1.0
+/* A second weakness scoring this much is named as well as the first: the
+ * critique hits neither. */
+#define SCORE_SECOND_NAMED 0.75
 /* A word with one to this many letters more than another that it begins
  * with is another term (https, sqlite, crontab), not a typo. */
 #define SCORE_EXTENSION_MAX 3
@@ -103,13 +111,15 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of version 3's rules apply (all by default; bench/score turns them
- * off one by one for its table). */
+/* Which of versions 3's and 4's rules apply (all by default; bench/score
+ * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
 	SCORE_RULE_EXTENSIONS = 2,    /* a word is never like its own extension */
 	SCORE_RULE_FIRST_LETTER = 4,  /* alike Latin words begin alike (typos keep it) */
-	SCORE_RULE_ALL = 7,
+	SCORE_RULE_DISTINCT = 8,      /* a hit's matched words must tell its weakness apart */
+	SCORE_RULE_TWO_NAMED = 16,    /* a critique naming two weaknesses strongly hits neither */
+	SCORE_RULE_ALL = 31,
 };
 
 struct score_phrasing {
@@ -155,6 +165,8 @@ enum score_verdict {
 	SCORE_MISS_NOTHING,      /* no content word, or an empty catalog */
 	SCORE_MISS_LOW,          /* below the threshold of the language */
 	SCORE_MISS_SHORT,        /* one word of a phrasing of more is all it has */
+	SCORE_MISS_SHARED,       /* every word it matched is also another weakness's */
+	SCORE_MISS_TWO,          /* it names another weakness strongly as well */
 };
 
 struct score_result {
@@ -162,6 +174,9 @@ struct score_result {
 	int weakness_index;      /* index into weaknesses, or -1 for a miss */
 	int nearest_index;       /* the best phrasing's weakness, hit or miss; -1 if none */
 	int phrasing_index;      /* the best phrasing within it; -1 if none */
+	int runner_up_index;     /* the best of the other weaknesses; -1 if none */
+	double runner_up_score;  /* its score, 0 if none */
+	int other_index;         /* the weakness that made a SHARED or TWO miss; else -1 */
 	enum score_lang lang;    /* the critique's */
 	enum score_verdict verdict;
 	int power;               /* requests per second, 1–100 */
@@ -226,7 +241,7 @@ int score_power(double share);
  * at most 100 and at least 1. Never fails (NaN gives 1). */
 int score_power_over_chance(double score, double chance);
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
- * (version 2). A critique with no content word, or an empty catalog, scores
+ * (SCORE_VERSION). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer
  * than SCORE_MAX_TEXT after normalisation; -2 when it has Japanese in it and
  * MeCab cannot start (logged). *out is untouched on failure. */
@@ -272,5 +287,6 @@ void score_catalog_free(struct score_catalog *cat);
 long score_vocab_find(const struct score_catalog *cat, const uint32_t *text, size_t n);
 uint64_t score_signature(const uint32_t *text, size_t n);
 int score_vocab_known(const uint32_t *text, size_t n, void *cat);
+int score_weakness_has_word(const struct score_weakness *w, uint32_t id);
 
 #endif

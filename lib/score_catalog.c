@@ -319,7 +319,7 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
 	return 0;
 }
 
-static int weakness_has_word(const struct score_weakness *w, uint32_t id)
+int score_weakness_has_word(const struct score_weakness *w, uint32_t id)
 {
 	for (size_t k = 0; k < w->nphrasings; k++)
 		for (size_t j = 0; j < w->phrasings[k].nwords; j++)
@@ -363,7 +363,7 @@ int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum sco
 		ids[nids++] = (uint32_t)id;
 		/* Phrasings of one weakness may come at any time (a later
 		 * migration adds some): count it once however they come. */
-		if (cat->vocab[id].last_weakness != windex && !weakness_has_word(w, (uint32_t)id))
+		if (cat->vocab[id].last_weakness != windex && !score_weakness_has_word(w, (uint32_t)id))
 			cat->vocab[id].df++;
 		cat->vocab[id].last_weakness = windex;
 	}

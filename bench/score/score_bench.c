@@ -236,7 +236,9 @@ static const struct option options[] = {
 	{ "+ catalog words: synonyms and compounds", 1, 0 },
 	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS },
 	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS },
-	{ "**v3 (default): + alike Latin words begin alike**", 1, SCORE_RULE_ALL },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER },
+	{ "+ what it matched tells its weakness apart", 1, SCORE_RULE_ALL & ~SCORE_RULE_TWO_NAMED },
+	{ "**v4 (default): + two weaknesses named strongly hit neither**", 1, SCORE_RULE_ALL },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -303,10 +305,11 @@ static int tally_file(const struct score_catalog *cat, const struct option *o, c
 			if (got && strcmp(got, want) == 0 && l->nhit_power < 512)
 				l->hit_power[l->nhit_power++] = power;
 			if (verbose && (!got || strcmp(got, want) != 0))
-				printf("    aimed %s %.3f %s (nearest %s): %s\n", lang, r.score,
-				       got ? got : "missed",
+				printf("    %s aimed %s %.3f %s (nearest %s; then %s %.3f): %s\n", path, lang,
+				       r.score, got ? got : "missed",
 				       r.nearest_index >= 0 ? cat->weaknesses[r.nearest_index].slug : "-",
-				       text);
+				       r.runner_up_index >= 0 ? cat->weaknesses[r.runner_up_index].slug : "-",
+				       r.runner_up_score, text);
 		} else {
 			if (l->unrelated < 512) {
 				l->miss_power[l->unrelated] = power;
@@ -315,8 +318,10 @@ static int tally_file(const struct score_catalog *cat, const struct option *o, c
 			l->unrelated++;
 			l->leaked += r.weakness_index >= 0;
 			if (verbose && r.weakness_index >= 0)
-				printf("    unrelated %s %.3f hit %s: %s\n", lang, r.score,
-				       cat->weaknesses[r.weakness_index].slug, text);
+				printf("    %s unrelated %s %.3f hit %s (then %s %.3f): %s\n", path, lang,
+				       r.score, cat->weaknesses[r.weakness_index].slug,
+				       r.runner_up_index >= 0 ? cat->weaknesses[r.runner_up_index].slug : "-",
+				       r.runner_up_score, text);
 		}
 	}
 	fclose(f);
@@ -340,9 +345,10 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[3];
+	const char *path[4];
 };
-static const char *const set_names[] = { "labelled", "held out", "fresh held out" };
+static const char *const set_names[] = { "labelled", "held out", "fresh held out",
+					 "third held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -366,13 +372,12 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 3; set++) {
+		for (int set = 0; set < 4; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
 				continue;
-			/* Only the tuning set is told critique by critique. */
-			if (tally_file(&cat, o, path, t, verbose && last && set == 0) != 0)
+			if (tally_file(&cat, o, path, t, verbose && last) != 0)
 				return -1;
 			for (int li = 0; li < SCORE_LANGS; li++)
 				print_row(o->name, set_names[set], &t[li], li);
@@ -405,7 +410,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -421,9 +426,13 @@ int main(int argc, char **argv)
 
 			if (score_critique(&cat, argv[i], &r) != 0)
 				return 1;
-			printf("%.6f %d %s (nearest %s) %s\n", r.score, r.power,
+			printf("%.6f %d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
 			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
-			       r.nearest_index >= 0 ? cat.weaknesses[r.nearest_index].slug : "-", argv[i]);
+			       r.other_index >= 0 ? ": says as well " : "",
+			       r.other_index >= 0 ? cat.weaknesses[r.other_index].slug : "",
+			       r.nearest_index >= 0 ? cat.weaknesses[r.nearest_index].slug : "-",
+			       r.runner_up_index >= 0 ? cat.weaknesses[r.runner_up_index].slug : "-",
+			       r.runner_up_score, argv[i]);
 			if (getenv("BENCH_VERBOSE") && r.nearest_index >= 0) {
 				static struct score_explanation e;
 
@@ -493,7 +502,8 @@ int main(int argc, char **argv)
 	}
 	free(times);
 	if (argc > 3) {
-		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL } };
+		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
+				       argc > 6 ? argv[6] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

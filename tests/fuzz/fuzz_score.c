@@ -71,6 +71,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score < cat.miss_threshold[r.lang]);
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
+		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO)
+			FUZZ_CHECK(r.other_index >= 0 && r.other_index < (int)cat.nweaknesses &&
+				   r.other_index != r.nearest_index && r.score >= r.threshold);
+		else
+			FUZZ_CHECK(r.other_index == -1);
+		if (r.verdict == SCORE_MISS_TWO)
+			FUZZ_CHECK(r.runner_up_index == r.other_index &&
+				   r.runner_up_score >= SCORE_SECOND_NAMED);
+		FUZZ_CHECK(r.runner_up_index == -1 ||
+			   (r.runner_up_index >= 0 && r.runner_up_index < (int)cat.nweaknesses &&
+			    r.runner_up_index != r.nearest_index));
+		FUZZ_CHECK(r.runner_up_score <= r.score);
 	} else {
 		FUZZ_CHECK(rc == -1);
 	}

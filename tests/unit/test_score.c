@@ -1,5 +1,6 @@
-/* test_score.c — unit tests for building the weakness catalog (lib/score_catalog.c)
- * and for scoring version 3's rules about the catalog's words (lib/score.c). */
+/* test_score.c — unit tests for building the weakness catalog (lib/score_catalog.c),
+ * for scoring version 3's rules about the catalog's words and for version 4's
+ * rules about critiques that could mean two weaknesses (lib/score.c). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -229,6 +230,79 @@ static void catalog_words_must_come_before_phrasings_once_each(void **state)
 	score_catalog_free(&fresh);
 }
 
+/* Three weaknesses: two said with the same common words and one word of
+ * their own each, and a third said with other words. */
+enum { DB_HOST, FLOODER_HOST, ONE_SERVER };
+
+static struct score_catalog *ambiguous_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "database-on-web-host", "DB", "DB"), DB_HOST);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "the database on the same host"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "flooder-on-target-host", "F", "F"),
+			 FLOODER_HOST);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "the flooder on the same host"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "single-server", "S", "S"), ONE_SERVER);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "a lonely box without redundancy"), 0);
+	return cat;
+}
+
+static void words_another_weakness_says_too_credit_neither(void **state)
+{
+	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = ambiguous_catalog(SCORE_RULE_ALL & ~SCORE_RULE_DISTINCT);
+	struct score_result r;
+
+	(void)state;
+	/* "same host" is all it says, and both weaknesses say it. */
+	assert_int_equal(score_critique(on, "the traffic is made on the same host it hits", &r), 0);
+	assert_true(r.score >= r.threshold);
+	assert_int_equal(r.verdict, SCORE_MISS_SHARED);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.nearest_index, DB_HOST);
+	assert_int_equal(r.other_index, FLOODER_HOST);
+	/* A miss flies no harder than a score at the threshold. */
+	assert_int_equal(r.power, score_power_over_chance(r.threshold, r.chance));
+	/* Without the rule the earlier weakness takes the tie: a guess. */
+	assert_int_equal(score_critique(off, "the traffic is made on the same host it hits", &r), 0);
+	assert_int_equal(r.weakness_index, DB_HOST);
+	/* A word of its own tells it apart. */
+	assert_int_equal(score_critique(on, "the flooder sits on the same host", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, FLOODER_HOST);
+	assert_int_equal(r.other_index, -1);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void two_weaknesses_named_strongly_credit_neither(void **state)
+{
+	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = ambiguous_catalog(SCORE_RULE_ALL & ~SCORE_RULE_TWO_NAMED);
+	const char *both = "the database on the same host, one lonely box without any redundancy";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_critique(on, both, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_TWO);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.runner_up_index, ONE_SERVER);
+	assert_true(r.runner_up_score >= SCORE_SECOND_NAMED);
+	assert_int_equal(r.other_index, ONE_SERVER);
+	assert_int_equal(score_critique(off, both, &r), 0);
+	assert_int_equal(r.weakness_index, DB_HOST);
+	/* Said weakly, the second weakness leaves the first its hit. */
+	assert_int_equal(score_critique(on, "the database on the same host, a lonely box", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, DB_HOST);
+	assert_true(r.runner_up_score > 0.0 && r.runner_up_score < SCORE_SECOND_NAMED);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 static void power_over_chance_counts_from_the_chance_level(void **state)
 {
 	(void)state;
@@ -332,6 +406,8 @@ int main(void)
 		cmocka_unit_test(a_compound_noun_is_one_word),
 		cmocka_unit_test(a_word_stands_for_its_synonyms_in_both_languages),
 		cmocka_unit_test(catalog_words_must_come_before_phrasings_once_each),
+		cmocka_unit_test(words_another_weakness_says_too_credit_neither),
+		cmocka_unit_test(two_weaknesses_named_strongly_credit_neither),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
