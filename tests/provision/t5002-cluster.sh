@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The production layout (ansible/inventories/production) converged on five booted
 # Debian 12 containers: web1 (web, hall daemon, attack target), web2 (web), db1
-# (MariaDB primary), db2 (replica, nightly dumps) and flood1 (flooder), on a
-# bridge inside a network namespace of this test's own, so no packet leaves the
+# (MariaDB primary), db2 (replica, nightly dumps) and flood1 (flooder), with
+# lb1, a load balancer in front of the web hosts where the example puts one, on
+# a bridge inside a network namespace of this test's own, so no packet leaves the
 # machine. The inventory is the production one with test secrets, and each host
 # converges itself with a local connection. Then, through the real services:
-# the site on both web hosts, a throw on web2 attacked by flood1 at web1, the
+# the site on both web hosts, the limits seeing each visitor's own address
+# through the load balancer, a throw on web2 attacked by flood1 at web1, the
 # database only over the network, a second converge that changes nothing, a
 # throw on the primary read on the replica within a second, a dump restored,
 # and a failover drill (stop the primary, promote the replica, re-point by
@@ -21,13 +23,17 @@ mkdir -p "$LOGS"
 CONTAINER_LOGS=$LOGS
 NS=masakari-t5002-$$
 HOSTS="db1 db2 web1 web2 flood1"
-declare -A ADDR=([web1]=10.0.0.11 [web2]=10.0.0.12 [flood1]=10.0.0.31 [db1]=10.0.0.41 [db2]=10.0.0.42)
+# lb1 is not in the inventory: a venue's load balancer is its own (at the
+# address the example's masakari_load_balancers names), here a plain nginx.
+BOOTED="$HOSTS lb1"
+declare -A ADDR=([web1]=10.0.0.11 [web2]=10.0.0.12 [flood1]=10.0.0.31 [db1]=10.0.0.41 [db2]=10.0.0.42
+	[lb1]=10.0.0.2)
 declare -A FQDN DIR PID NSPAWN
-for h in $HOSTS; do FQDN[$h]=$h.example.org; done
+for h in $BOOTED; do FQDN[$h]=$h.example.org; done
 
 teardown_all() {
 	local h
-	for h in $HOSTS; do
+	for h in $BOOTED; do
 		[ -n "${DIR[$h]:-}" ] || continue
 		CONTAINER_DIR=${DIR[$h]} CONTAINER_NSPAWN=${NSPAWN[$h]} CONTAINER_HOSTNAME=$h container_teardown
 		DIR[$h]=
@@ -90,9 +96,9 @@ container_teardown
 unset CONTAINER_HOSTNAME
 [ -d "$TMP/lists" ] || { done_testing; exit 1; }
 
-t "five containers boot from the cached root, each on the bridge with its own address"
+t "six containers boot from the cached root, each on the bridge with its own address"
 started=$(date +%s)
-for h in $HOSTS; do
+for h in $BOOTED; do
 	CONTAINER_NETNS=$NS CONTAINER_BRIDGE=br0 CONTAINER_HOSTNAME=$h
 	if ! container_boot; then
 		DIR[$h]=$CONTAINER_DIR NSPAWN[$h]=$CONTAINER_NSPAWN
@@ -110,7 +116,7 @@ for h in $HOSTS; do
 done
 unset CONTAINER_NETNS CONTAINER_BRIDGE CONTAINER_HOSTNAME
 echo "# boot: $(($(date +%s) - started)) s"
-for h in $HOSTS; do
+for h in $BOOTED; do
 	expect_eq "$h's host0" "UP ${ADDR[$h]}/24" \
 		"$(nsenter -t "${PID[$h]}" -n ip -br -4 addr show host0 | awk '{print $2, $3}')"
 done
@@ -173,6 +179,10 @@ recap() { # host log-name field
 show_failure() { # host log-name
 	echo "--- $LOGS/$1-$2.log:"
 	grep -E '^(fatal|failed):|^ERROR' "$LOGS/$1-$2.log" | cut -c1-600 | tail -5
+	# A service that would not start says why in its journal.
+	if grep -qE '^fatal:.*Unable to (re)?start service' "$LOGS/$1-$2.log"; then
+		on "$1" journalctl -n 25 --no-pager -o cat | sed 's/^/  journal: /'
+	fi
 }
 
 t "the playbook converges the databases, then the application hosts"
@@ -235,6 +245,121 @@ if [ -x "${DIR[web1]}/root/opt/masakari/bin/masakari-halld" ]; then
 	done
 	expect_eq "their chat is stored once each, on the primary" "1 1" "$stored"
 fi
+
+t "through lb1, the load balancer, every limit sees each visitor's own address"
+# lb1 spreads requests over both web hosts and adds the address it was reached
+# from to X-Forwarded-For, as a venue's load balancer does; it is installed
+# from the archive fetched above.
+if on lb1 /bin/sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx' \
+	>"$LOGS/lb1.log" 2>&1; then
+	rm -f "${DIR[lb1]}/root/etc/nginx/sites-enabled/default"
+	cat >"${DIR[lb1]}/root/etc/nginx/conf.d/lb.conf" <<'EOF'
+upstream masakari_web {
+	server 10.0.0.11:8080;
+	server 10.0.0.12:8080;
+}
+map $http_upgrade $lb_connection {
+	default upgrade;
+	"" close;
+}
+server {
+	listen 80 default_server;
+	location / {
+		proxy_pass http://masakari_web;
+		proxy_http_version 1.1;
+		proxy_set_header Host $http_host;
+		proxy_set_header Upgrade $http_upgrade;
+		proxy_set_header Connection $lb_connection;
+		proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+	}
+}
+EOF
+fi
+if on lb1 systemctl restart nginx >>"$LOGS/lb1.log" 2>&1; then pass
+else fail "nginx on lb1: $(tail -3 "$LOGS/lb1.log" | tr '\n' ' ')"; fi
+# Two visitors, each from an address of its own on the bridge.
+V1=10.0.0.101 V2=10.0.0.102
+ip -n "$NS" addr add "$V1/24" dev br0
+ip -n "$NS" addr add "$V2/24" dev br0
+LB=http://${ADDR[lb1]}
+via() { # visitor-address curl-args… → through lb1, from that address
+	local from=$1
+	shift
+	net curl -sS --interface "$from" "${HOSTHDR[@]}" "$@"
+}
+logged_from() { # host mark address → its nginx log's lines after line mark from that address
+	on "$1" sh -c "tail -n +$(($2 + 1)) /var/log/nginx/masakari-access.log" | grep -c "^$3 "
+}
+mark1=$(on web1 sh -c 'wc -l </var/log/nginx/masakari-access.log')
+mark2=$(on web2 sh -c 'wc -l </var/log/nginx/masakari-access.log')
+for _ in 1 2 3 4; do via "$V1" -o /dev/null "$LB/"; done
+check "web1's nginx logs the visitor's own address" test "$(logged_from web1 "$mark1" "$V1")" -gt 0
+check "web2's nginx logs the visitor's own address" test "$(logged_from web2 "$mark2" "$V1")" -gt 0
+expect_eq "requests logged as the load balancer's" "0 0" \
+	"$(logged_from web1 "$mark1" "${ADDR[lb1]}") $(logged_from web2 "$mark2" "${ADDR[lb1]}")"
+
+# nginx's throw limit per address: junk throws (no identity, no form) from V1
+# through lb1 use up V1's burst on both web hosts, and V2's is untouched.
+codes=$(net bash -c 'for i in $(seq 200); do curl -sS -o /dev/null -w "%{http_code}\n" --interface "$0" \
+	-H "Host: masakari.example.org" --data junk=1 "$1/masakari/throw"; done' "$V1" "$LB" | sort | uniq -c | tr -s ' ' | tr '\n' ',')
+echo "# V1's 200 junk throws through lb1: $codes"
+check "V1's junk throws met the limit (429)" grep -q ' 429,' <<<"$codes"
+expect_eq "V2's junk throw through lb1, not limited" 403 \
+	"$(via "$V2" -o /dev/null -w '%{http_code}' --data junk=1 "$LB/masakari/throw")"
+
+# An address ban is on the visitor's address: the entrance (the web programs'
+# REMOTE_ADDR) and the hall (web2's nginx tells web1's daemon, X-Real-IP)
+# refuse V1 through lb1, V1's own X-Forwarded-For is no way round it, and V2
+# is let in. From anywhere but lb1 the header is not believed.
+enter_from() { # visitor-address github-id [curl args…] → the entrance's status for that POST
+	local jar=$TMP/lbjar-$1-$2 csrf from=$1 id=$2
+	shift 2
+	rm -f "$jar"
+	via "$from" -c "$jar" -b "$jar" -o "$TMP/lbform" "$@" "$LB/"
+	csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/lbform" | grep -o '[0-9a-f]\{32\}')
+	via "$from" -c "$jar" -b "$jar" -o "$TMP/lbentered" -w '%{http_code}' -H "Accept-Language: en" "$@" \
+		--data-urlencode "github_id=$id" --data "csrf_token=$csrf" "$LB/"
+}
+hall_from() { # visitor-address [curl args…] → the status of a WebSocket upgrade through lb1
+	local from=$1
+	shift
+	# curl does not speak WebSocket; the status line of the answer is the point
+	# (101, or the daemon's refusal), and it then waits for frames until --max-time.
+	via "$from" -o /dev/null -w '%{http_code}' --max-time 3 --http1.1 -H "Connection: Upgrade" \
+		-H "Upgrade: websocket" -H "Sec-WebSocket-Version: 13" -H "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==" \
+		-H "Sec-WebSocket-Protocol: masakari" -H "Origin: http://masakari.example.org:8080" "$@" "$LB/ws" 2>/dev/null
+}
+expect_eq "V1 enters through lb1 before the ban" 303 "$(enter_from "$V1" lb-before)"
+expect_eq "V1 opens the hall through lb1 before the ban" 101 "$(hall_from "$V1")"
+check "the operator bans V1's address" on web1 /opt/masakari/bin/masakarictl ban-address "$V1" --hours 1
+for i in 1 2; do   # twice: lb1 sends each to the other web host
+	expect_eq "V1 refused at the entrance through lb1 ($i)" 403 "$(enter_from "$V1" "lb-v1-$i")"
+	check "and told its address is banned ($i)" grep -q 'Your network address is banned' "$TMP/lbentered"
+	expect_eq "V1 with a forged X-Forwarded-For, refused ($i)" 403 \
+		"$(enter_from "$V1" "lb-forged-$i" -H "X-Forwarded-For: $V2")"
+done
+refused=
+for _ in $(seq 20); do   # the daemon reads the ban within a second
+	refused=$(hall_from "$V1")
+	[ "$refused" = 403 ] && break
+	sleep 0.5
+done
+expect_eq "V1's hall upgrade through lb1 and web2, refused by web1's daemon" "403 403" \
+	"$refused $(hall_from "$V1")"
+expect_eq "V1's hall upgrade with a forged X-Forwarded-For, refused" 403 \
+	"$(hall_from "$V1" -H "X-Forwarded-For: $V2")"
+for i in 1 2; do
+	expect_eq "V2 enters through lb1 ($i)" 303 "$(enter_from "$V2" "lb-v2-$i")"
+	expect_eq "V2 opens the hall through lb1 ($i)" 101 "$(hall_from "$V2")"
+done
+jar=$TMP/lbjar-direct
+rm -f "$jar"
+net curl -sS --interface "$V2" "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o "$TMP/lbform" "$W2/"
+csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/lbform" | grep -o '[0-9a-f]\{32\}')
+expect_eq "V2 straight to web2 claiming to be V1 in X-Forwarded-For: not believed" 303 \
+	"$(net curl -sS --interface "$V2" "${HOSTHDR[@]}" -c "$jar" -b "$jar" -o /dev/null -w '%{http_code}' \
+		-H "X-Forwarded-For: $V1" --data-urlencode github_id=lb-direct --data "csrf_token=$csrf" "$W2/")"
+check "the operator lifts the ban" on web1 /opt/masakari/bin/masakarictl unban-address "$V1"
 
 t "the HP bar comes from web1 on both web hosts"
 target=$(on web1 hostname)
