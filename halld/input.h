@@ -52,6 +52,14 @@ struct input_request {
 	int busy;
 };
 
+/* Has jansson allocate from a per-thread arena while input_parse parses
+ * (input.c says why). Call once, before any other thread uses jansson;
+ * without it input_parse works the same, on malloc. */
+void input_init(void);
+
+/* Frees the calling thread's arena (the daemon's, as it exits). */
+void input_release(void);
+
 /* Parses one complete text message of len bytes (already known to be valid
  * UTF-8). Returns 0 with *req filled in, or an INPUT_ERR_* code with *problem
  * set to a short English sentence for the ERROR_MESSAGE; never fails otherwise. */

@@ -22,6 +22,7 @@
 #include "config.h"
 #include "db.h"
 #include "identify.h"
+#include "input.h"
 #include "log.h"
 #include "settings.h"
 #include "worker.h"
@@ -229,6 +230,7 @@ int main(void)
 		return 1;
 	signal(SIGPIPE, SIG_IGN);
 	db_library_init();
+	input_init();
 
 	settings_read(cfg, &st);
 	settings_use_account(&st, SETTINGS_PART_HALLD);
@@ -322,6 +324,7 @@ int main(void)
 	hall.identify = NULL;
 	halld_destroy_context(hall.ctx);
 	halld_free(&hall);
+	input_release();
 	hdf_destroy(&cfg);
 	return 0;
 }

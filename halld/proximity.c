@@ -76,26 +76,28 @@ static int closer(const struct proximity_visitor *v, const struct candidate *a,
 	return strcasecmp(v[a->who].id, v[b->who].id) < 0;
 }
 
-/* Keeps the k best of n candidates at the front of c, best first. */
-static size_t keep_nearest(const struct proximity_visitor *v, struct candidate *c, size_t n,
-			   size_t k)
+/* Offers (who, d2) to c, the *m best so far, best first, at most want of
+ * them: one insertion a candidate, so the bubble costs one comparison for
+ * most of them rather than one per place in it. Ties go to the earlier
+ * offer, as a selection of the best among all of them would. */
+static void offer(const struct proximity_visitor *v, struct candidate *c, size_t *m, size_t want,
+		  unsigned who, double d2)
 {
-	if (k > n)
-		k = n;
-	for (size_t i = 0; i < k; i++) {
-		size_t best = i;
+	struct candidate x = { who, d2 };
+	size_t i = *m;
 
-		for (size_t j = i + 1; j < n; j++)
-			if (closer(v, &c[j], &c[best]))
-				best = j;
-		if (best != i) {
-			struct candidate t = c[i];
-
-			c[i] = c[best];
-			c[best] = t;
-		}
+	if (!want)
+		return;
+	if (i == want) {
+		if (!closer(v, &x, &c[i - 1]))
+			return;
+		i--;
+	} else {
+		(*m)++;
 	}
-	return k;
+	for (; i > 0 && closer(v, &x, &c[i - 1]); i--)
+		c[i] = c[i - 1];
+	c[i] = x;
 }
 
 static int listed(const unsigned *list, unsigned n, unsigned who)
@@ -171,7 +173,7 @@ void proximity_publish(struct hall *hall)
 	if (grow(&hall->near, &hall->near_cap, total + 1, sizeof(*hall->near)) ||
 	    grow(&hall->near_grid, &hall->near_grid_cap, cells, sizeof(unsigned)) ||
 	    grow(&hall->near_lists, &hall->near_lists_cap, (total + 1) * (k + 2), sizeof(unsigned)) ||
-	    !(cand = malloc((total + 1) * sizeof(*cand)))) {
+	    !(cand = malloc(k * sizeof(*cand)))) {
 		log_error("out of memory working out who is near whom");
 		return;
 	}
@@ -212,14 +214,15 @@ void proximity_publish(struct hall *hall)
 		if (v[i].booth >= 0) {
 			/* A booth may be wider than a cell: its people are looked for
 			 * among everyone. */
+			want = PROXIMITY_BOOTH_MAX;
 			for (size_t j = 0; j < n; j++)
 				if (j != i && v[j].booth == v[i].booth) {
 					double dx = v[j].x - v[i].x, dy = v[j].y - v[i].y;
 
-					cand[m++] = (struct candidate){ (unsigned)j, dx * dx + dy * dy };
+					offer(v, cand, &m, want, (unsigned)j, dx * dx + dy * dy);
 				}
-			want = PROXIMITY_BOOTH_MAX;
 		} else {
+			want = hall->bubble_max < k ? hall->bubble_max : k;
 			for (unsigned y = cy ? cy - 1 : 0; y <= cy + 1 && y < side; y++)
 				for (unsigned x = cx ? cx - 1 : 0; x <= cx + 1 && x < side; x++)
 					for (unsigned j = head[(size_t)y * side + x]; j != PROXIMITY_NONE;
@@ -227,13 +230,13 @@ void proximity_publish(struct hall *hall)
 						double dx = v[j].x - v[i].x, dy = v[j].y - v[i].y;
 						double d2 = dx * dx + dy * dy;
 
-						/* Someone at a booth is in its bubble, not ours. */
-						if (j != i && v[j].booth < 0 && d2 <= r2)
-							cand[m++] = (struct candidate){ j, d2 };
+						/* Someone at a booth is in its bubble, not ours;
+						 * one farther than a full bubble's last is out. */
+						if (j != i && v[j].booth < 0 && d2 <= r2 &&
+						    (m < want || d2 <= cand[m - 1].d2))
+							offer(v, cand, &m, want, j, d2);
 					}
-			want = hall->bubble_max;
 		}
-		m = keep_nearest(v, cand, m, want);
 		for (size_t c = 0; c < m; c++)
 			lists[i * k + c] = cand[c].who;
 		counts[i] = (unsigned)m;

@@ -72,6 +72,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	json_t *j;
 	int rc;
 
+	static int arena;
+
+	/* Parsed as the daemon parses: jansson on input.c's arena. */
+	if (!arena++)
+		input_init();
 	/* The daemon closes a connection that sends invalid UTF-8 before parsing. */
 	if (!utf8_valid(text, size))
 		return 0;

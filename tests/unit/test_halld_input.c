@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <cmocka.h>
+#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -245,9 +246,43 @@ static void parses_near_chat_and_status(void **state)
 	expect_refused("{\"action\":\"SET_STATUS\",\"status\":\"away\"}", INPUT_ERR_BAD_REQUEST);
 }
 
+/* A message whose parse needs more than the parsing arena (input.c) takes
+ * the rest from malloc and reads the same; jansson outside input_parse, on
+ * plain malloc, is untouched by it, before and after. */
+static void parses_a_message_bigger_than_its_arena(void **state)
+{
+	static char text[12 * 1024];
+	struct input_request req;
+	const char *problem;
+	json_t *before = json_pack("{s:s}", "kept", "across parses"), *data;
+	size_t n;
+
+	(void)state;
+	n = (size_t)snprintf(text, sizeof(text),
+			     "{\"action\":\"RTC_SIGNAL\",\"to\":\"octocat\",\"kind\":\"ice\",\"data\":{");
+	for (int i = 0; i < 600; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "%s\"k%03d\":[%d]", i ? "," : "", i, i);
+	snprintf(text + n, sizeof(text) - n, "}}");
+	for (int round = 0; round < 3; round++) {
+		assert_int_equal(parse(text, &req, &problem), 0);
+		assert_int_equal(req.kind, INPUT_SIGNAL);
+		data = json_loads(req.data, 0, NULL);
+		assert_non_null(data);
+		assert_int_equal(json_object_size(data), 600);
+		assert_int_equal(json_integer_value(json_array_get(json_object_get(data, "k599"), 0)), 599);
+		json_decref(data);
+		assert_int_equal(parse("{\"action\":\"UPDATE_CHARACTER_POS\",\"pos_x\":1.5,\"pos_y\":2}",
+				       &req, &problem), 0);
+		assert_true(req.x == 1.5 && req.y == 2.0);
+	}
+	assert_string_equal(json_string_value(json_object_get(before, "kept")), "across parses");
+	json_decref(before);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(parses_a_message_bigger_than_its_arena),
 		cmocka_unit_test(parses_a_signal_for_a_peer),
 		cmocka_unit_test(refuses_a_signal_that_says_who_sent_it_or_is_malformed),
 		cmocka_unit_test(refuses_signal_data_over_8_kib),
@@ -265,5 +300,6 @@ int main(void)
 		cmocka_unit_test(takes_the_five_emotes_and_nothing_else),
 	};
 
+	input_init();
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,11 +67,32 @@ static void decode_refuses_overflow(void **state)
 	assert_int_equal(utf8_decode("abc", 3, cps, 2), -1);
 }
 
+/* utf8_valid takes ASCII eight bytes at a time: a bad byte is found
+ * wherever it falls against those eight, and a good sequence across them
+ * is still good. */
+static void finds_a_bad_byte_after_any_length_of_ascii(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	for (size_t lead = 0; lead < 40; lead++) {
+		memset(buf, 'a', lead);
+		memcpy(buf + lead, "\xff" "bcdefghijk", 11);
+		assert_false(utf8_valid(buf, lead + 11));
+		memcpy(buf + lead, "\xE3\x81", 2);
+		assert_false(utf8_valid(buf, lead + 2));
+		memcpy(buf + lead, "\xE3\x81\xBE" "abcdefgh", 11);
+		assert_true(utf8_valid(buf, lead + 11));
+		assert_true(utf8_valid(buf, lead));
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(accepts_ascii_japanese_and_emoji),
 		cmocka_unit_test(refuses_malformed_sequences),
+		cmocka_unit_test(finds_a_bad_byte_after_any_length_of_ascii),
 		cmocka_unit_test(counts_code_points_not_bytes),
 		cmocka_unit_test(decodes_and_encodes_round_trip),
 		cmocka_unit_test(decode_refuses_overflow),
