@@ -73,8 +73,12 @@ start_server() { # halld|node
 		# A later HDF assignment wins. Every connection comes from this one
 		# address, and the idle ones are spectators: the caps per address
 		# are off, as what is measured is the connection, not the limits.
+		# The reference has no bubbles, so neither has the daemon here: the
+		# same work on both sides (what bubbles cost is measured apart, by
+		# bench/hall/proximity.sh).
 		{ cat "$MASAKARI_CONFIG"; echo "Halld.Port = $server_port"
-		  echo "Halld.MaxPerAddress = 0"; echo "Halld.SpectatorsPerAddress = 0"; } >"$var/halld.hdf"
+		  echo "Halld.MaxPerAddress = 0"; echo "Halld.SpectatorsPerAddress = 0"
+		  echo "Hall.ProximityRadius = 0"; } >"$var/halld.hdf"
 		MASAKARI_CONFIG=$var/halld.hdf bin/masakari-halld >>"$var/log/halld.log" 2>&1 &
 	else
 		node bench/hall/reference/server.mjs "$server_port" >>"$var/log/node.log" 2>&1 &
