@@ -154,7 +154,7 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 		 * another ID in the same index gap) is not a 409. */
 		int held = !force && db_is_duplicate(db);
 
-		if (!held)
+		if (!held && !db_is_retry(db))  /* a retry is logged by claim_retrying */
 			log_warn("claiming %s: %s", github_id, db_error(db));
 
 		db_rollback(db);
