@@ -319,10 +319,16 @@ export class HallCall {
 				pc.addTrack(track, this.stream);
 		}
 		/* An offer that went unanswered (the peer had not joined yet, or it
-		 * crossed theirs) is made again. */
+		 * crossed theirs) is made again. So is one that was never made: a
+		 * track added while another offer was being answered waits for
+		 * negotiationneeded, and when the offer that event starts fails (the
+		 * other side's offer came in meanwhile), nothing would ask again. */
 		call.timer = setInterval(() => {
 			if (pc.signalingState === 'have-local-offer' && performance.now() - call.offeredAt > OFFER_PATIENCE_MS)
 				this.makeOffer(call, true);
+			else if (pc.signalingState === 'stable' && !call.makingOffer
+				 && pc.getTransceivers().some((t) => t.mid === null && t.direction !== 'stopped'))
+				this.makeOffer(call);
 		}, 1000);
 		return call;
 	}

@@ -120,7 +120,20 @@ async function walk(a, idA, b, idB, label, y, camera = false) {
 		await a.page.waitForFunction((id) => {
 			const video = document.querySelector(`.hall-call-video[data-user="${id}"] video`);
 			return video && video.videoWidth > 0;
-		}, idB.toLowerCase(), { timeout: 40000 });
+		}, idB.toLowerCase(), { timeout: 40000 }).catch(async (error) => {
+			/* What a's side of the call looked like, for the log. */
+			const seen = await a.page.evaluate((id) => ({
+				tile: !!document.querySelector(`.hall-call-video[data-user="${id}"] video`),
+				calls: window.peerConnections.map((pc) => ({
+					signaling: pc.signalingState,
+					connection: pc.connectionState,
+					transceivers: pc.getTransceivers().map((t) => `${t.mid}:${t.receiver.track.kind}:`
+						+ `${t.direction}/${t.currentDirection}:${t.receiver.track.readyState}`
+						+ `${t.receiver.track.muted ? ':muted' : ''}`),
+				})),
+			}), idB.toLowerCase());
+			throw new Error(`${error.message}; a's calls: ${JSON.stringify(seen)}`);
+		});
 	}
 	/* The fake microphone beeps: the other's avatar lights up as it speaks. */
 	await a.page.waitForSelector(`.hall-avatar.is-speaking[data-user="${idB}"]`, { timeout: 15000 });
