@@ -8,7 +8,11 @@
 // Nothing is asked of the browser, and nothing is sent, before one of the
 // two join buttons is clicked. Each pair negotiates as in the WebRTC
 // specification's "perfect negotiation": both may offer; on a collision the
-// visitor whose ID sorts after the other's gives way.
+// visitor whose ID sorts after the other's gives way. Each call has an ID of
+// its own that every signal carries, with the ID of the other side's call
+// where it is known: a call that cannot get going (its offer unanswered, no
+// connection, no media) is hung up and made afresh, and whatever was still on
+// its way for the old one is recognised as such and dropped.
 
 import { domElement } from './dom.js';
 import { textGet } from './text.js';
@@ -21,7 +25,21 @@ const SPEAKING_WINDOW = 4096;
 const SPEAKING_LEVEL = 0.05;
 const SPEAKING_POLL_MS = 80;
 const SPEAKING_HOLD_MS = 300;
-const OFFER_PATIENCE_MS = 3000;    /* an offer unanswered this long is made again */
+/* An offer unanswered this long: the call is made afresh, with twice the
+ * patience each time (up to PATIENCE_MAX_MS), so that a slow machine is
+ * not called over and over faster than it can answer. */
+const OFFER_PATIENCE_MS = 3000;
+const PATIENCE_MAX_MS = 24000;
+/* Our offer crossed theirs and we gave ours priority: theirs came from a
+ * page that had joined, so an answer to ours should follow soon unless ours
+ * reached them before they had joined, and went unheard. */
+const CROSSED_PATIENCE_MS = 1500;
+/* Answered but not connected, or connected with no media arriving, for this
+ * long: made afresh. The side that gives way waits half as long again, so
+ * that the two do not both start over at once. */
+const CONNECT_PATIENCE_MS = 10000;
+const MEDIA_PATIENCE_MS = 8000;
+const CHECK_MS = 1000;
 const NEAR_LOG_SIZE = 30;
 const MESSAGE_MAX = 200;
 
@@ -46,7 +64,7 @@ export class HallCall {
 		this.iceServers = null;
 		this.audio = null;             /* AudioContext for the speaking indicators */
 		this.meters = new Map();       /* lower-case ID → analyser */
-		this.signals = Promise.resolve(); /* signals are handled one after the other */
+		this.work = Promise.resolve();   /* what negotiates, one step after the other */
 		this.buildPanel(options.parent);
 		this.render();
 		setInterval(() => this.showSpeaking(), SPEAKING_POLL_MS);
@@ -142,7 +160,7 @@ export class HallCall {
 			return true;
 		case 'RTC_SIGNAL':
 			/* In order: a candidate must not overtake the offer it belongs to. */
-			this.signals = this.signals.then(() => this.receiveSignal(message));
+			this.queue(() => this.receiveSignal(message));
 			return true;
 		case 'NEAR_CHAT_MESSAGE':
 			this.receiveNear(message);
@@ -278,22 +296,33 @@ export class HallCall {
 		this.render();
 	}
 
+	/* Everything that negotiates — a signal received, an offer made, a call
+	 * checked — runs one after the other: an offer made while the other
+	 * side's is being answered would otherwise be sent as an answer's twin. */
+	queue(step) {
+		this.work = this.work.then(step).catch((error) => console.warn('hall-call:', error));
+	}
+
 	/* One peer connection with id; offer says whether we start negotiating
 	 * (we do when we call; when the other called, their offer does). */
-	startCall(id, offer) {
+	startCall(id, offer, patience = OFFER_PATIENCE_MS) {
 		const key = id.toLowerCase();
 		const pc = new RTCPeerConnection({ iceServers: this.iceServers || [] });
 		const call = {
-			id, pc, makingOffer: false, ignoreOffer: false, offeredAt: 0,
+			id, key, pc, makingOffer: false, ignoreOffer: false,
+			session: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
+			remote: null,            /* the other side's call, once we took a description of it */
+			deadline: Infinity,      /* when our unanswered offer is given up */
+			patience, remoteAt: 0, bytes: -1, flowingAt: 0,
 			polite: this.user.toLowerCase() > key, stream: new MediaStream(), audio: null, timer: 0,
 		};
 
 		this.calls.set(key, call);
 		pc.onicecandidate = ({ candidate }) => {
 			if (candidate)
-				this.signal(id, 'ice', candidate.toJSON());
+				this.signal(call, 'ice', { candidate: candidate.toJSON() });
 		};
-		pc.onnegotiationneeded = () => this.makeOffer(call);
+		pc.onnegotiationneeded = () => this.queue(() => this.makeOffer(call));
 		pc.ontrack = ({ track }) => {
 			call.stream.addTrack(track);
 			if (track.kind === 'audio') {
@@ -318,31 +347,25 @@ export class HallCall {
 			for (const track of this.stream.getTracks())
 				pc.addTrack(track, this.stream);
 		}
-		/* An offer that went unanswered (the peer had not joined yet, or it
-		 * crossed theirs) is made again. So is one that was never made: a
-		 * track added while another offer was being answered waits for
-		 * negotiationneeded, and when the offer that event starts fails (the
-		 * other side's offer came in meanwhile), nothing would ask again. */
-		call.timer = setInterval(() => {
-			if (pc.signalingState === 'have-local-offer' && performance.now() - call.offeredAt > OFFER_PATIENCE_MS)
-				this.makeOffer(call, true);
-			else if (pc.signalingState === 'stable' && !call.makingOffer
-				 && pc.getTransceivers().some((t) => t.mid === null && t.direction !== 'stopped'))
-				this.makeOffer(call);
-		}, 1000);
+		call.timer = setInterval(() => this.queue(() => this.check(call)), CHECK_MS);
 		return call;
 	}
 
-	async makeOffer(call, again = false) {
+	current(call) {
+		return this.calls.get(call.key) === call;
+	}
+
+	async makeOffer(call) {
 		const { pc } = call;
 
+		/* negotiationneeded comes again once the call is stable. */
+		if (!this.current(call) || pc.signalingState !== 'stable')
+			return;
 		try {
 			call.makingOffer = true;
-			if (again)
-				await pc.setLocalDescription({ type: 'rollback' });
 			await pc.setLocalDescription();
-			call.offeredAt = performance.now();
-			this.signal(call.id, 'offer', { type: pc.localDescription.type, sdp: pc.localDescription.sdp });
+			call.deadline = performance.now() + call.patience;
+			this.signal(call, 'offer', { type: 'offer', sdp: pc.localDescription.sdp });
 		} catch (error) {
 			console.warn('hall-call: offer', error);
 		} finally {
@@ -350,20 +373,96 @@ export class HallCall {
 		}
 	}
 
-	signal(to, kind, data) {
-		this.options.send({ action: 'RTC_SIGNAL', to, kind, data });
+	/* Once a second: a call that is not getting anywhere is made afresh; a
+	 * track that was never offered (the offer negotiationneeded started
+	 * failed) is offered now. */
+	async check(call) {
+		const { pc } = call;
+		const now = performance.now();
+		const slow = call.polite ? 1.5 : 1;
+
+		if (!this.current(call))
+			return;
+		if (pc.signalingState === 'have-local-offer' && now > call.deadline) {
+			this.restart(call, 'unanswered');
+			return;
+		}
+		if (pc.signalingState === 'stable' && pc.getTransceivers().some((t) => t.mid === null && !t.stopped)) {
+			await this.makeOffer(call);
+			return;
+		}
+		if (pc.connectionState !== 'connected') {
+			call.bytes = -1;
+			if (call.remote && now - call.remoteAt > CONNECT_PATIENCE_MS * slow)
+				this.restart(call, `unconnected (${pc.connectionState})`);
+			return;
+		}
+		/* Connected: the other side's microphone sends even when muted, so
+		 * nothing arriving at all means a call that carries nothing. */
+		let bytes = 0;
+		(await pc.getStats()).forEach((s) => {
+			if (s.type === 'inbound-rtp')
+				bytes += s.bytesReceived || 0;
+		});
+		if (!this.current(call))
+			return;
+		if (bytes !== call.bytes) {
+			call.bytes = bytes;
+			call.flowingAt = now;
+		} else if (now - call.flowingAt > MEDIA_PATIENCE_MS * slow) {
+			this.restart(call, 'silent');
+		}
+	}
+
+	/* We took a description of their call: the call is under way. */
+	taken(call, session) {
+		if (call.remote !== session)
+			call.remoteAt = performance.now();
+		call.remote = session;
+		call.deadline = Infinity;
+	}
+
+	/* Hang up (telling the other side) and call again, patient for longer. */
+	restart(call, why) {
+		const peer = this.peers.get(call.key);
+
+		console.warn(`hall-call: @${call.id} afresh, ${why}`);
+		this.hangUp(call.key, true);
+		if (this.joined && !this.busy && peer && !peer.busy)
+			this.startCall(peer.id, true, Math.min(call.patience * 2, PATIENCE_MAX_MS));
+	}
+
+	/* Every signal names the call it is of, and the other side's call it is
+	 * for where we know it. */
+	signal(call, kind, data) {
+		this.options.send({
+			action: 'RTC_SIGNAL', to: call.id, kind, data: { ...data, call: call.session, to_call: call.remote },
+		});
 	}
 
 	async receiveSignal(message) {
 		const { from, kind, data } = message;
 
-		if (typeof from !== 'string' || !data || typeof data !== 'object')
+		if (typeof from !== 'string' || !data || typeof data !== 'object' || typeof data.call !== 'string')
 			return;
 		const key = from.toLowerCase();
+		const session = data.call;
+		const addressed = typeof data.to_call === 'string' ? data.to_call : null;
 		let call = this.calls.get(key);
 
+		/* For a call of ours that has ended: left over. */
+		if (addressed !== null && (!call || addressed !== call.session))
+			return;
+		if (call && call.remote !== null && call.remote !== session) {
+			/* From another call on their side than the one we talk to: left
+			 * over from an earlier one, or a new one whose bye we missed. */
+			if (kind !== 'offer' || addressed !== null)
+				return;
+			this.hangUp(key);
+			call = null;
+		}
 		if (kind === 'bye') {
-			if (call)
+			if (call && (call.remote === session || addressed === call.session))
 				this.hangUp(key);
 			return;
 		}
@@ -374,35 +473,36 @@ export class HallCall {
 		const peer = this.peers.get(key);
 		if (!this.joined || this.busy || !peer || peer.busy)
 			return;
-		try {
-			if (kind === 'offer' || kind === 'answer') {
-				if (typeof data.sdp !== 'string')
-					return;
-				if (kind === 'offer' && !call)
-					call = this.startCall(from, false);
-				if (!call)
-					return;
-				const { pc } = call;
-				const collision = kind === 'offer' && (call.makingOffer || pc.signalingState !== 'stable');
-				call.ignoreOffer = !call.polite && collision;
-				if (call.ignoreOffer || (kind === 'answer' && pc.signalingState !== 'have-local-offer'))
-					return;
-				await pc.setRemoteDescription({ type: kind, sdp: data.sdp });
-				if (kind === 'offer') {
-					this.addTracks(call);
-					await pc.setLocalDescription();
-					this.signal(from, 'answer', { type: 'answer', sdp: pc.localDescription.sdp });
-				}
-			} else if (kind === 'ice' && call) {
-				try {
-					await call.pc.addIceCandidate(data);
-				} catch (error) {
-					if (!call.ignoreOffer)
-						console.warn('hall-call: candidate', error);
-				}
+		if (kind === 'answer') {
+			if (!call || addressed === null || typeof data.sdp !== 'string'
+			    || call.pc.signalingState !== 'have-local-offer')
+				return;
+			await call.pc.setRemoteDescription({ type: 'answer', sdp: data.sdp });
+			this.taken(call, session);
+		} else if (kind === 'offer') {
+			if (typeof data.sdp !== 'string')
+				return;
+			if (!call)
+				call = this.startCall(from, false);
+			const { pc } = call;
+			const collision = call.makingOffer || pc.signalingState !== 'stable';
+			call.ignoreOffer = !call.polite && collision;
+			if (call.ignoreOffer) {
+				call.deadline = Math.min(call.deadline, performance.now() + CROSSED_PATIENCE_MS);
+				return;
 			}
-		} catch (error) {
-			console.warn('hall-call: signal', error);
+			await pc.setRemoteDescription({ type: 'offer', sdp: data.sdp });
+			this.taken(call, session);
+			this.addTracks(call);
+			await pc.setLocalDescription();
+			this.signal(call, 'answer', { type: 'answer', sdp: pc.localDescription.sdp });
+		} else if (kind === 'ice' && call && call.remote === session
+			   && data.candidate && typeof data.candidate === 'object') {
+			try {
+				await call.pc.addIceCandidate(data.candidate);
+			} catch (error) {
+				console.warn('hall-call: candidate', error);
+			}
 		}
 	}
 
@@ -423,7 +523,7 @@ export class HallCall {
 		if (!call)
 			return;
 		if (tell)
-			this.signal(call.id, 'bye', {});
+			this.signal(call, 'bye', {});
 		clearInterval(call.timer);
 		call.pc.close();
 		if (call.audio)

@@ -2,7 +2,10 @@
 // other"): two visitors far apart are not peers; they walk toward each other,
 // both pages show the other as near, both join with the (fake) microphone,
 // an RTCPeerConnection reaches "connected" and audio bytes arrive on both
-// sides; they walk apart and the call ends. Then the same walk with the
+// sides; they walk apart and the call ends. The same walk when every signal
+// reaches one visitor 3.5 s late, longer than its patience with an offer: the
+// call is made afresh, and the late answer to the first must not be taken
+// for the second's (it once was: connected, and no media). Then the same walk with the
 // second visitor on a second hall daemon, reached through a route of its own
 // (a small proxy: the site through the stack's nginx, /ws to that daemon).
 
@@ -39,7 +42,25 @@ function recordPeerConnections() {
 	};
 }
 
-async function visitor(id, x, y, base = BASE) {
+/* Every RTC_SIGNAL reaching this page comes ms late, in order: a relay as slow
+ * as a loaded machine's, so offers and answers cross the page's patience. */
+function slowSignals(ms) {
+	const add = WebSocket.prototype.addEventListener;
+	let last = 0;
+	WebSocket.prototype.addEventListener = function (type, listener, ...rest) {
+		if (type !== 'message')
+			return add.call(this, type, listener, ...rest);
+		return add.call(this, type, (event) => {
+			if (typeof event.data !== 'string' || !event.data.includes('"RTC_SIGNAL"'))
+				return listener.call(this, event);
+			last = Math.max(performance.now() + ms, last);
+			setTimeout(() => listener.call(this, event), last - performance.now());
+			return undefined;
+		}, ...rest);
+	};
+}
+
+async function visitor(id, x, y, base = BASE, slow = 0) {
 	const v = await browserLaunch({ args: MEDIA_ARGS, base, locale: 'en-US' });
 	const close = v.close;
 	let closed = false;
@@ -50,6 +71,8 @@ async function visitor(id, x, y, base = BASE) {
 	};
 	cleanup.push(() => v.close());
 	await v.context.addInitScript(recordPeerConnections);
+	if (slow)
+		await v.context.addInitScript(slowSignals, slow);
 	/* Where the hall puts the visitor on entering: far from the other. */
 	await v.context.addInitScript(([user, px, py]) => {
 		localStorage.setItem('masakari.hall.position', JSON.stringify({ user, x: px, y: py }));
@@ -164,6 +187,23 @@ test('two visitors walk together, talk (one on camera) over WebRTC, and walk apa
 	const a = await visitor(idA, 2000, 2300);
 	const b = await visitor(idB, 2300, 2300);
 	await walk(a, idA, b, idB, 'one-daemon', 2300, true);
+	await a.close();
+	await b.close();
+});
+
+test('the same walk when every signal reaches the first visitor 3.5 s late: its offers are made again, and the call still carries media', async () => {
+	const idA = `call-e-${process.pid}`;
+	const idB = `call-f-${process.pid}`;
+	const a = await visitor(idA, 2000, 2100, BASE, 3500);
+	const b = await visitor(idB, 2300, 2100);
+	const afresh = [];
+	a.page.on('console', (message) => {
+		if (message.text().includes('afresh'))
+			afresh.push(message.text());
+	});
+	await walk(a, idA, b, idB, 'slow-relay', 2100, true);
+	/* What the walk is for: the first offer's answer came too late. */
+	assert.ok(afresh.some((text) => text.includes('unanswered')), `a made its call afresh: ${afresh}`);
 	await a.close();
 	await b.close();
 });

@@ -217,7 +217,8 @@ function strayTexts(file, source) {
 			if (callee === 'setAttribute' && node.arguments[0]?.type === 'Literal' &&
 			    TEXT_ATTRIBUTES.has(node.arguments[0].value))
 				sink(node.arguments[1], `shown as ${node.arguments[0].value}`);
-			const shown = TEXT_ARGUMENTS[callee];
+			/* Own keys only: a call of toString() is not in the table. */
+			const shown = Object.hasOwn(TEXT_ARGUMENTS, callee) ? TEXT_ARGUMENTS[callee] : null;
 			if (shown) {
 				node.arguments.forEach((argument, i) => {
 					if (shown === 'all' || shown.includes(i))
