@@ -421,6 +421,12 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	score_catalog_init(&cat);
+	/* BENCH_VERSION=4 scores "-" texts as version 4 did (file names cut,
+	 * its rules), for comparing the two critique by critique. */
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
+		cat.rules = V4_RULES;
+		tokenize_keep_file_names(0);
+	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
