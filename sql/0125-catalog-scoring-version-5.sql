@@ -1,8 +1,11 @@
--- 0125-catalog-scoring-version-5.sql — the catalog's words that scoring
--- version 5 (lib/score.c) needs to tell weaknesses apart by what a critique
--- means rather than by the generic words two of them share: the database is
--- also called by its name (MariaDB, MySQL, RDB), "co-located" (colocated, as it joins) is 同居, and a
--- pre-forked worker is forked. docs/MASAKARI.md has what each changed.
+-- 0125-catalog-scoring-version-5.sql — the catalog's words and phrasings that
+-- scoring version 5 (lib/score.c) needs to tell weaknesses apart by what a
+-- critique is about rather than by generic words two of them share:
+-- "co-located" (colocated, as it joins) is 同居, a pre-forked worker is
+-- forked (フォーク), a dead library is unmaintained, the target has its
+-- Japanese names, once a minute is 毎分, and to wake a process is to start it.
+-- New phrasings are said in the weaknesses' explanations. docs/MASAKARI.md
+-- has what each changed, and what was tried and left out.
 
 SET NAMES utf8mb4;
 
