@@ -278,6 +278,31 @@ int normalize_to_utf8(const char *in, char *out, size_t cap)
 	return (int)used;
 }
 
+static int is_ascii_letter(unsigned char b)
+{
+	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+}
+
+static int is_ascii_alnum(uint32_t c)
+{
+	return c < 0x80 && (is_ascii_letter((unsigned char)c) || (c >= '0' && c <= '9'));
+}
+
+/* Whether the input at r is the dot of a file name whose name ends in c: a
+ * dot, then one to NORMALIZE_EXTENSION_MAX letters, then no letter or digit
+ * (queue.c, masakari.hdf, throw.js; not 0.6, not the end of a sentence). */
+static int at_file_dot(const struct reader *r, uint32_t c)
+{
+	size_t k = r->pos + 1;
+
+	if (!is_ascii_alnum(c) || r->pos >= r->n || r->s[r->pos] != '.')
+		return 0;
+	while (k < r->n && is_ascii_letter((unsigned char)r->s[k]))
+		k++;
+	return k > r->pos + 1 && k - r->pos - 1 <= NORMALIZE_EXTENSION_MAX &&
+	       !(k < r->n && is_ascii_alnum((unsigned char)r->s[k]));
+}
+
 long normalize_words(const char *utf8, uint32_t *out, size_t cap)
 {
 	struct reader r = { utf8, strlen(utf8), 0 };
@@ -295,6 +320,13 @@ long normalize_words(const char *utf8, uint32_t *out, size_t cap)
 		if (count >= cap)
 			return -1;
 		out[count++] = c;
+		/* A file name is one word: queue.c is neither queue nor c. */
+		if (at_file_dot(&r, c)) {
+			if (count >= cap)
+				return -1;
+			out[count++] = '.';
+			r.pos++;
+		}
 	}
 	return rc < 0 ? -1 : (long)count;
 }

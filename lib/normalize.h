@@ -30,8 +30,12 @@ long normalize_critique(const char *utf8, uint32_t *out, size_t cap);
 /* The same normalisation, except that where dropped characters separated two
  * words one space (U+0020) is left, so the result can be split into words:
  * "Jaro-Winkler, per request!" gives "jaro winkler per request". The
- * zero-width characters and the soft hyphen join rather than separate.
+ * zero-width characters and the soft hyphen join rather than separate, and
+ * the dot of a file name is kept: a letter or digit, a dot, one to
+ * NORMALIZE_EXTENSION_MAX ASCII letters and no letter or digit after them
+ * ("lib/web.c" gives "lib web.c"; "0.6" and "it ends." lose theirs).
  * Returns the count, or -1 as normalize_critique does. */
+#define NORMALIZE_EXTENSION_MAX 4
 long normalize_words(const char *utf8, uint32_t *out, size_t cap);
 
 /* The same normalisation, encoded as NUL-terminated UTF-8 into out (cap bytes),

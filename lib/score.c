@@ -271,6 +271,45 @@ static int shared_by(const struct score_catalog *cat, const struct scratch *s, s
 	return -1;
 }
 
+/* Whether a phrasing with this recall, of nwords words of which the
+ * critique matched matched, hits by itself in lang (the threshold, and more
+ * than one word unless one carries SCORE_ONE_WORD_RECALL). */
+static int phrasing_hits(const struct score_catalog *cat, double recall, size_t matched,
+			 size_t nwords, enum score_lang lang)
+{
+	return recall >= cat->miss_threshold[lang] &&
+	       !(matched < 2 && nwords >= 2 && recall < SCORE_ONE_WORD_RECALL);
+}
+
+/* -1 when what the critique in s said tells weakness w apart: the matched
+ * words of its winning phrasing k, or (version 5) of another of its
+ * phrasings that hits by itself, are not all another weakness's. Else the
+ * weakness that says all the winning phrasing's matched words too. A
+ * phrasing of two generic words (database, host) then does not hide a
+ * phrasing of the same weakness that the critique said as fully. */
+static int told_apart(const struct score_catalog *cat, const struct scratch *s, int w, int k,
+		      enum score_lang lang)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+	int other = shared_by(cat, s, (size_t)w, &weakness->phrasings[k]);
+
+	if (other < 0 || !(cat->rules & SCORE_RULE_PHRASINGS))
+		return other;
+	for (size_t j = 0; j < weakness->nphrasings; j++) {
+		const struct score_phrasing *p = &weakness->phrasings[j];
+		double recall, precision;
+		size_t matched;
+
+		if ((int)j == k || p->nwords == 0)
+			continue;
+		phrasing_score(cat, s, p, &recall, &precision, &matched);
+		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
+		    shared_by(cat, s, (size_t)w, p) < 0)
+			return -1;
+	}
+	return other;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -356,8 +395,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_DISTINCT)) {
-		out->other_index = shared_by(cat, s, (size_t)best_index,
-					     &cat->weaknesses[best_index].phrasings[best_k]);
+		out->other_index = told_apart(cat, s, best_index, best_k, lang);
 		if (out->other_index >= 0)
 			out->verdict = SCORE_MISS_SHARED;
 	}

@@ -8,8 +8,9 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 4 (score_critique). The critique and every phrasing are
- * cut into content words (lib/tokenize.h: MeCab for Japanese); glued words
+ * Scoring version 5 (score_critique). The critique and every phrasing are
+ * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
+ * queue.c, is one word); glued words
  * whose joined text is a catalog word become that one word (認証+情報 →
  * 認証情報), and each word of a group stands for the group's first. Two
  * words are alike
@@ -43,15 +44,17 @@
  * of its weight ("CDN" of "no CDN"; not "sort" of "bubble sort on every
  * request"). And a hit must not be a guess between two weaknesses (version
  * 4): it misses when every word of the winning phrasing that the critique
- * said is a word of another weakness too (nothing tells the two apart), or
- * when another weakness scores SCORE_SECOND_NAMED or more (the critique names
- * both). A miss flies, but weakly: its power is that of its score or of the
- * threshold, whichever is lower.
+ * said is a word of another weakness too (nothing tells the two apart) and
+ * no other phrasing of the weakness that hits by itself tells it apart
+ * (version 5), or when another weakness scores SCORE_SECOND_NAMED or more
+ * (the critique names both). A miss flies, but weakly: its power is that of
+ * its score or of the threshold, whichever is lower.
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
- * catalog's words and the rules above) and 3 (without version 4's two rules)
- * keep the score and power they were given; docs/MASAKARI.md has the
- * measurements behind each version. */
+ * catalog's words and the rules above), 3 (without version 4's two rules)
+ * and 4 (file names cut into words, only the winning phrasing telling its
+ * weakness apart) keep the score and power they were given;
+ * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
 
@@ -71,7 +74,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 4
+#define SCORE_VERSION 5
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -111,7 +114,7 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of versions 3's and 4's rules apply (all by default; bench/score
+/* Which of versions 3's, 4's and 5's rules apply (all by default; bench/score
  * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
@@ -119,7 +122,8 @@ enum {
 	SCORE_RULE_FIRST_LETTER = 4,  /* alike Latin words begin alike (typos keep it) */
 	SCORE_RULE_DISTINCT = 8,      /* a hit's matched words must tell its weakness apart */
 	SCORE_RULE_TWO_NAMED = 16,    /* a critique naming two weaknesses strongly hits neither */
-	SCORE_RULE_ALL = 31,
+	SCORE_RULE_PHRASINGS = 32,    /* version 5: any phrasing that hits may tell it apart */
+	SCORE_RULE_ALL = 63,
 };
 
 struct score_phrasing {

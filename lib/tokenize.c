@@ -30,6 +30,12 @@ static mecab_t *tagger;    /* this process's tagger, or NULL */
 static pid_t tagger_pid;   /* the process that made it */
 static pid_t failure_logged_pid;
 static int use_mecab = 1;
+static int keep_file_names = 1;
+
+void tokenize_keep_file_names(int on)
+{
+	keep_file_names = on;
+}
 
 void tokenize_use_mecab(int on)
 {
@@ -340,6 +346,53 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 	return 0;
 }
 
+static int is_file_char(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+}
+
+/* Runs MeCab over s[from..to) (code points), as add_japanese does. */
+static int add_japanese_span(mecab_t *m, const uint32_t *s, size_t from, size_t to,
+			     struct tokenize_result *out)
+{
+	char chunk[4 * TOKENIZE_MAX_CHARS + 1];
+	size_t bytes = 0;
+
+	if (from >= to)
+		return 0;
+	for (size_t k = from; k < to; k++)
+		bytes += (size_t)utf8_encode(s[k], chunk + bytes);
+	chunk[bytes] = '\0';
+	return add_japanese(m, chunk, bytes, out);
+}
+
+/* A run of text with Japanese in it: the file names in it (normalize_words
+ * kept their dots: web.cの) are words as they stand, and MeCab cuts the rest,
+ * which would cut web.c into web and c. */
+static int add_mixed(mecab_t *m, const uint32_t *s, size_t n, struct tokenize_result *out)
+{
+	size_t from = 0;
+
+	for (size_t k = 1; k + 1 < n; k++) {
+		size_t a = k, b = k + 1;
+		int rc;
+
+		if (s[k] != '.' || !is_file_char(s[k - 1]) || !is_file_char(s[k + 1]))
+			continue;
+		while (a > from && is_file_char(s[a - 1]))
+			a--;
+		while (b < n && is_file_char(s[b]))
+			b++;
+		rc = add_japanese_span(m, s, from, a, out);
+		if (rc != 0)
+			return rc;
+		add_word(out, s + a, b - a, 0);
+		from = b;
+		k = b;
+	}
+	return add_japanese_span(m, s, from, n, out);
+}
+
 /* 0 Latin and the rest, 1 hiragana, 2 katakana (with ー), 3 kanji. */
 static int script_of(uint32_t c)
 {
@@ -411,6 +464,11 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->japanese = 0;
 	if (n < 0)
 		return -1;
+	/* Without file names (bench/score's older rows), a file name's dot
+	 * separates words as it did. */
+	for (size_t k = 0; !keep_file_names && k < (size_t)n; k++)
+		if (text[k] == '.')
+			text[k] = ' ';
 	/* The word before was a Latin word, kept, with only a space after it:
 	 * the next Latin word is glued to it ("plain text"). */
 	int after_latin = 0;
@@ -427,18 +485,13 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 			out->japanese = 1;
 			add_by_script(text + i, end - i, out);
 		} else if (japanese) {
-			char chunk[4 * TOKENIZE_MAX_CHARS + 1];
-			size_t bytes = 0;
 			mecab_t *m = tagger_get();
 			int rc;
 
 			out->japanese = 1;
 			if (!m)
 				return -2;
-			for (size_t k = i; k < end; k++)
-				bytes += (size_t)utf8_encode(text[k], chunk + bytes);
-			chunk[bytes] = '\0';
-			rc = add_japanese(m, chunk, bytes, out);
+			rc = add_mixed(m, text + i, end - i, out);
 			if (rc != 0)
 				return rc;
 		} else {

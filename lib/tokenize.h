@@ -11,6 +11,8 @@
  *     dictionary form (回して → 回す), and particles, auxiliary verbs,
  *     symbols, conjunctions, interjections and dependent words (いる in
  *     している, こと) are dropped;
+ *   - a file name is one word (lib/web.c gives lib and web.c), so that its
+ *     name is not read as words of their own (web, c);
  *   - a Latin word that is a function word of English ("the", "is", "of") is
  *     dropped, and the rest lose a plural or verb ending (polls, polling,
  *     polled → poll), so that inflections compare equal.
@@ -74,6 +76,11 @@ void tokenize_join(struct tokenize_result *r,
  * katakana, Latin) instead of by MeCab: the rule measured against MeCab in
  * docs/MASAKARI.md, kept for bench/score. 1 (the default) is MeCab. */
 void tokenize_use_mecab(int on);
+
+/* With 0, a file name is cut at its dot (queue.c gives queue and c), as
+ * before scoring version 5: for bench/score's table. 1 (the default) keeps it
+ * one word. */
+void tokenize_keep_file_names(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

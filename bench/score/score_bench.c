@@ -229,16 +229,21 @@ struct option {
 	const char *name;
 	int words;               /* the catalog's words (synonyms, compounds, known words) */
 	unsigned rules;          /* SCORE_RULE_* */
+	int files;               /* file names kept whole (version 5) */
 };
 
+#define V4_RULES (SCORE_RULE_ALL & ~SCORE_RULE_PHRASINGS)
+
 static const struct option options[] = {
-	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0 },
-	{ "+ catalog words: synonyms and compounds", 1, 0 },
-	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS },
-	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS },
-	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER },
-	{ "+ what it matched tells its weakness apart", 1, SCORE_RULE_ALL & ~SCORE_RULE_TWO_NAMED },
-	{ "**v4 (default): + two weaknesses named strongly hit neither**", 1, SCORE_RULE_ALL },
+	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0 },
+	{ "+ catalog words: synonyms and compounds", 1, 0, 0 },
+	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0 },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0 },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0 },
+	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0 },
+	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0 },
+	{ "+ file names are words", 1, V4_RULES, 1 },
+	{ "**v5 (default): + any phrasing that hits may tell the weakness apart**", 1, SCORE_RULE_ALL, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -345,10 +350,10 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[4];
+	const char *path[5];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
-					 "third held out" };
+					 "third held out", "fourth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -363,6 +368,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 
 		score_catalog_init(&cat);
 		cat.rules = o->rules;
+		tokenize_keep_file_names(o->files);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -372,7 +378,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 4; set++) {
+		for (int set = 0; set < 5; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -396,6 +402,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		}
 		score_catalog_free(&cat);
 	}
+	tokenize_keep_file_names(1);
 	return 0;
 }
 
@@ -410,10 +417,16 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
+	/* BENCH_VERSION=4 scores "-" texts as version 4 did (file names cut,
+	 * its rules), for comparing the two critique by critique. */
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
+		cat.rules = V4_RULES;
+		tokenize_keep_file_names(0);
+	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -503,7 +516,7 @@ int main(int argc, char **argv)
 	free(times);
 	if (argc > 3) {
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
-				       argc > 6 ? argv[6] : NULL } };
+				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

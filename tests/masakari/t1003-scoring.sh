@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 4 as a throw meets it (a
+# and how it explains a score, and scoring version 5 as a throw meets it (a
 # threshold per language, one word is not enough, the power over the
 # language's chance level, the version stored).
 . "$(dirname "$0")/../lib.sh"
@@ -42,7 +42,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "the flooder polls the queue evry 250 ms" >"$TMP/out"
 check "weakness" grep -q '^weakness queue-polling ' "$TMP/out"
-check "version 4" grep -qx 'version  4' "$TMP/out"
+check "version 5" grep -qx 'version  5' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "polling the queue every 250 ms" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  everi (weight [0-9.]*): matched by "evri", likeness 0\.9' "$TMP/out"
 check "an exact word" grep -q '^  queu (weight [0-9.]*): matched by "queu", likeness 1.000' "$TMP/out"
@@ -56,13 +56,17 @@ check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/ou
 "$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
 check "and flies no harder than a score at the threshold: ceil(100 x (0.45 - 0.27) / 0.73)" grep -qx "power    25" "$TMP/out"
-"$ctl" score "the attack traffic is generated on the same host it attacks" >"$TMP/out"
+"$ctl" score "the load runs on the same host" >"$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest database-on-web-host, en threshold 0.45)' "$TMP/out"
 check "and which" grep -q '^why      every word it matched is a word of flooder-on-target-host too' "$TMP/out"
 "$ctl" score "Webもデータベースもデーモンも全部たった1台のVMに同居していて、そいつが落ちたら展示会ごと消える" >"$TMP/out"
 check "two weaknesses named" grep -q '^weakness none: missed (it names two weaknesses; nearest database-on-web-host, ja threshold 0.45)' "$TMP/out"
 check "and the other" grep -q '^why      it names single-server as well (0\.[0-9]*): two weaknesses at once credit neither' "$TMP/out"
+"$ctl" score "flooder/queue.c keeps asking MariaDB for work several times a second even when the queue has been empty" >"$TMP/out"
+check "a file name is one word, not queue and c" grep -q '^weakness queue-polling ' "$TMP/out"
+"$ctl" score "the database runs on the same host as the web server" >"$TMP/out"
+check "a phrasing that is its own tells the weakness apart" grep -q '^weakness database-on-web-host ' "$TMP/out"
 "$ctl" score "!!! ??? ..." >"$TMP/out"
 check "nothing to compare" grep -q '^weakness none: missed (no content word to compare' "$TMP/out"
 
@@ -82,12 +86,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-over_chance() { # score chance → the power version 4 gives
+over_chance() { # score chance → the power version 5 gives
 	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 4 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 5 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power over the Japanese chance level"
 thrown "サーバーが1台で冗長化されていない"

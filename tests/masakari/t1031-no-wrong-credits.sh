@@ -3,8 +3,9 @@
 # (version 3, docs/MASAKARI.md): HTTP is not HTTPS, 認証情報 (credentials) is
 # not 認証 (authentication), chrony is not cron, SQLite is not SQL; nor for
 # words another weakness says as well, nor when a critique names two
-# weaknesses (version 4); and a synonym from the catalog's words
-# (catalog_words) hits, as thrown through nginx into MariaDB.
+# weaknesses (version 4), nor for the words of a file name or a word said in
+# passing (version 5); and a synonym from the catalog's words (catalog_words)
+# hits, as thrown through nginx into MariaDB.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 
@@ -20,7 +21,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 4" 4 "$VERSION"
+expect_eq "scored by version 5" 5 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -46,8 +47,9 @@ thrown "ログを標準エラー出力に吐くだけで監視もない"
 expect_eq "logs-on-stderr (ja)" logs-on-stderr "$SLUG"
 
 t "words another weakness says as well credit neither"
-# "the same host" is the database's weakness and the flooder's.
-thrown "the attack traffic is generated on the same host it attacks"
+# "load", "same" and "host" are all the flooder's words as well as the
+# database's.
+thrown "the load runs on the same host"
 expect_eq "no weakness" "" "$SLUG"
 check "it still flies, weakly ($(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}"))" \
 	test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 34
@@ -56,17 +58,34 @@ t "a critique that names two weaknesses credits neither"
 thrown "Webもデータベースもデーモンも全部たった1台のVMに同居していて、そいつが落ちたら展示会ごと消える"
 expect_eq "no weakness (ja)" "" "$SLUG"
 
+t "a file name is one word: flooder/queue.c is no critique of C"
+# Version 4 cut it into queue and c, and c is web-app-in-c's word.
+thrown "flooder/queue.c keeps asking MariaDB for work several times a second even when the queue has been empty for hours; ever heard of being notified?"
+expect_eq "queue-polling" queue-polling "$SLUG"
+
+t "a word said in passing does not outweigh what the critique is about"
+# Version 4 credited these to the queue's polling ("queries", "database")
+# and to the catalog read once at start-up (起動時, 一度).
+thrown "MariaDB is co-located with nginx and the FastCGI workers, so when an attack saturates the web side the database queries crawl too"
+expect_eq "database-on-web-host" database-on-web-host "$SLUG"
+thrown "FastCGIのワーカーは起動時に決まった数だけフォークされて、それぞれ一度に一件しか捌かない。遅いクライアントが一人いればワーカーが一つ塞がる"
+expect_eq "cgi-era-process-model (ja)" cgi-era-process-model "$SLUG"
+
 t "the ranking shows each critic's throws by the version that scored them"
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
 old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'web app in c', 'web app in c', 1.0, NULL, 100, 0, 3)"
 v3=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'queue.c', 'queue.c', 0.54, NULL, 25, 0, 4)"
+v4=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
 expect_eq "the version 3 throw keeps its version, score and power" "3 100 1.000000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v3")"
+expect_eq "the version 4 throw keeps its version, score and power" "4 25 0.540000" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v4")"
 get "/masakari/ranking"
-check "v2, v3 and v4 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1</td>" "$TMP/body"
+check "v2, v3, v4 and v5 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1</td>" "$TMP/body"
 
 done_testing

@@ -1,6 +1,7 @@
 /* test_score.c — unit tests for building the weakness catalog (lib/score_catalog.c),
- * for scoring version 3's rules about the catalog's words and for version 4's
- * rules about critiques that could mean two weaknesses (lib/score.c). */
+ * for scoring version 3's rules about the catalog's words, for version 4's
+ * rules about critiques that could mean two weaknesses and for version 5's
+ * file names and phrasings that tell a weakness apart (lib/score.c). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +14,7 @@
 #include "jw.h"
 #include "score.h"
 #include "score_fixture.h"
+#include "tokenize.h"
 
 #define assert_score(actual, expected) do { \
 		double got_ = (actual), want_ = (expected); \
@@ -303,6 +305,69 @@ static void two_weaknesses_named_strongly_credit_neither(void **state)
 	catalog_free(off);
 }
 
+static void a_file_name_says_nothing_of_the_words_in_it(void **state)
+{
+	struct score_catalog *cat = rules_catalog(SCORE_RULE_ALL, 1);
+	struct score_result r;
+
+	(void)state;
+	/* queue.c is a file, not "c": it is no critique of C. */
+	assert_int_equal(score_critique(cat, "it overflows in flooder/queue.c", &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	catalog_free(cat);
+	tokenize_keep_file_names(0);
+	cat = rules_catalog(SCORE_RULE_ALL, 1);
+	assert_int_equal(score_critique(cat, "it overflows in flooder/queue.c", &r), 0);
+	tokenize_keep_file_names(1);
+	assert_int_equal(r.weakness_index, WEB_IN_C);
+	catalog_free(cat);
+}
+
+/* One weakness said in two ways, one of them with only words another
+ * weakness uses too. */
+enum { NEXT_TO_NGINX, ON_ONE_HOST };
+
+static struct score_catalog *two_phrasings_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "database-on-web-host", "DB", "DB"),
+			 NEXT_TO_NGINX);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "database on the host"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "the database next to nginx"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "single-server", "S", "S"), ON_ONE_HOST);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "database and daemons on one host"), 0);
+	return cat;
+}
+
+static void any_phrasing_that_hits_may_tell_the_weakness_apart(void **state)
+{
+	struct score_catalog *on = two_phrasings_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v4 = two_phrasings_catalog(SCORE_RULE_ALL & ~SCORE_RULE_PHRASINGS);
+	const char *said = "the database lives on the host right next to nginx";
+	struct score_result r;
+
+	(void)state;
+	/* "database on the host" wins, and its words are the other's too; but
+	 * "the database next to nginx" is said as fully, and is its own. */
+	assert_int_equal(score_critique(on, said, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, NEXT_TO_NGINX);
+	assert_int_equal(r.phrasing_index, 0);
+	/* Version 4 looked at the winning phrasing only. */
+	assert_int_equal(score_critique(v4, said, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHARED);
+	assert_int_equal(r.other_index, ON_ONE_HOST);
+	/* A phrasing only touched (database, not nginx) tells nothing apart. */
+	assert_int_equal(score_critique(on, "the database lives on the host", &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHARED);
+	assert_int_equal(r.other_index, ON_ONE_HOST);
+	catalog_free(on);
+	catalog_free(v4);
+}
+
 static void power_over_chance_counts_from_the_chance_level(void **state)
 {
 	(void)state;
@@ -408,6 +473,8 @@ int main(void)
 		cmocka_unit_test(catalog_words_must_come_before_phrasings_once_each),
 		cmocka_unit_test(words_another_weakness_says_too_credit_neither),
 		cmocka_unit_test(two_weaknesses_named_strongly_credit_neither),
+		cmocka_unit_test(a_file_name_says_nothing_of_the_words_in_it),
+		cmocka_unit_test(any_phrasing_that_hits_may_tell_the_weakness_apart),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
