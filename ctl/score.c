@@ -17,6 +17,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_NOTHING: return "no content word to compare";
 	case SCORE_MISS_SHARED: return "its words say another weakness as well";
 	case SCORE_MISS_TWO: return "it names two weaknesses";
+	case SCORE_MISS_CLOSE: return "another weakness scores nearly as much";
 	}
 	return "";
 }
@@ -85,6 +86,10 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_TWO)
 		printf("why      it names %s as well (%.6f): two weaknesses at once credit "
 		       "neither\n", cat->weaknesses[r->other_index].slug, r->runner_up_score);
+	else if (r->verdict == SCORE_MISS_CLOSE)
+		printf("why      %s scores %.6f, within %.2f of it: which one it means would be a "
+		       "guess\n", cat->weaknesses[r->other_index].slug, r->runner_up_score,
+		       SCORE_CLOSE_MARGIN);
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -74,7 +74,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 5
+#define SCORE_VERSION 6
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -94,6 +94,21 @@ enum score_lang {
 /* A word with one to this many letters more than another that it begins
  * with is another term (https, sqlite, crontab), not a typo. */
 #define SCORE_EXTENSION_MAX 3
+/* Version 6: Latin words that are not equal are alike only when both have
+ * SCORE_FUZZY_MIN_LEN letters or more and the shorter has at least
+ * SCORE_FUZZY_LEN_RATIO of the longer's: Jaro–Winkler's prefix bonus makes a
+ * short word alike to a longer one it begins like (floor and flooder, every
+ * and everything, tag and target), and between short words one letter in
+ * five is another word (print and point). */
+#define SCORE_FUZZY_MIN_LEN 6
+#define SCORE_FUZZY_LEN_RATIO 0.8
+/* Version 6: a part of an identifier (attack and jobs of attack_jobs) counts
+ * this much of the likeness the same word would by itself. */
+#define SCORE_PART_LIKENESS 0.5
+/* Version 6: when the best weakness scores less than this far above the
+ * best of the others, the critique hits neither: which one it means is a
+ * guess. */
+#define SCORE_CLOSE_MARGIN 0.02
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -114,7 +129,7 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of versions 3's, 4's and 5's rules apply (all by default; bench/score
+/* Which of versions 3's, 4's, 5's and 6's rules apply (all by default; bench/score
  * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
@@ -123,7 +138,11 @@ enum {
 	SCORE_RULE_DISTINCT = 8,      /* a hit's matched words must tell its weakness apart */
 	SCORE_RULE_TWO_NAMED = 16,    /* a critique naming two weaknesses strongly hits neither */
 	SCORE_RULE_PHRASINGS = 32,    /* version 5: any phrasing that hits may tell it apart */
-	SCORE_RULE_ALL = 63,
+	SCORE_RULE_LENGTHS = 64,      /* version 6: no fuzzy likeness between short words, or
+					 between a short word and a much longer one */
+	SCORE_RULE_PARTS = 128,       /* version 6: an identifier's parts count, weakly */
+	SCORE_RULE_CLOSE = 256,       /* version 6: a close runner-up makes a hit a guess */
+	SCORE_RULE_ALL = 511,
 };
 
 struct score_phrasing {
@@ -171,6 +190,7 @@ enum score_verdict {
 	SCORE_MISS_SHORT,        /* one word of a phrasing of more is all it has */
 	SCORE_MISS_SHARED,       /* every word it matched is also another weakness's */
 	SCORE_MISS_TWO,          /* it names another weakness strongly as well */
+	SCORE_MISS_CLOSE,        /* another weakness scores nearly as much */
 };
 
 struct score_result {

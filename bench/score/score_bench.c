@@ -230,20 +230,26 @@ struct option {
 	int words;               /* the catalog's words (synonyms, compounds, known words) */
 	unsigned rules;          /* SCORE_RULE_* */
 	int files;               /* file names kept whole (version 5) */
+	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V4_RULES (SCORE_RULE_ALL & ~SCORE_RULE_PHRASINGS)
+#define V5_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE))
+#define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
-	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0 },
-	{ "+ catalog words: synonyms and compounds", 1, 0, 0 },
-	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0 },
-	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0 },
-	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0 },
-	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0 },
-	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0 },
-	{ "+ file names are words", 1, V4_RULES, 1 },
-	{ "**v5 (default): + any phrasing that hits may tell the weakness apart**", 1, SCORE_RULE_ALL, 1 },
+	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0 },
+	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0 },
+	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0 },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0 },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0 },
+	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0 },
+	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0 },
+	{ "+ file names are words", 1, V4_RULES, 1, 0 },
+	{ "v5: + any phrasing that hits may tell the weakness apart", 1, V5_RULES, 1, 0 },
+	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
+	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
+	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
+	{ "**v6 (default): + a close second makes a hit a guess**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -369,6 +375,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		score_catalog_init(&cat);
 		cat.rules = o->rules;
 		tokenize_keep_file_names(o->files);
+		tokenize_v6_rules(o->identifiers);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -403,6 +410,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		score_catalog_free(&cat);
 	}
 	tokenize_keep_file_names(1);
+	tokenize_v6_rules(1);
 	return 0;
 }
 
@@ -421,11 +429,17 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	score_catalog_init(&cat);
-	/* BENCH_VERSION=4 scores "-" texts as version 4 did (file names cut,
-	 * its rules), for comparing the two critique by critique. */
+	/* BENCH_VERSION=4 or 5 scores "-" texts as that version did (its
+	 * rules; file names cut in 4, identifiers cut before 6), for comparing
+	 * two versions critique by critique. */
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
 		cat.rules = V4_RULES;
 		tokenize_keep_file_names(0);
+		tokenize_v6_rules(0);
+	}
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 5) {
+		cat.rules = V5_RULES;
+		tokenize_v6_rules(0);
 	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
