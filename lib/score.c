@@ -28,6 +28,21 @@ int score_power_over_chance(double score, double chance)
 	return score_power((score - chance) / (1.0 - chance));
 }
 
+int score_miss_power(double score, double threshold, double chance)
+{
+	double share;
+
+	if (!(chance >= 0.0 && chance < threshold))
+		return 1;
+	share = (score - chance) / (threshold - chance);
+	if (!(share > 0.0))
+		return 1;
+	if (share > 1.0)
+		share = 1.0;
+	/* The same tolerance as score_power's for a round share. */
+	return share * SCORE_MISS_POWER_MAX < 1.0 ? 1 : (int)ceil(share * SCORE_MISS_POWER_MAX - 1e-9);
+}
+
 /* A critique word alike to a catalog word: one link of the list kept per
  * catalog word. */
 struct link {
@@ -439,9 +454,12 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->other_index = second_index;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
-	/* A miss flies, but weakly: never harder than a score at the threshold. */
+	/* A miss flies, but weakly: never harder than a score at the threshold,
+	 * and since version 6 at most SCORE_MISS_POWER_MAX, in proportion. */
 	if (out->verdict != SCORE_HIT && best > out->threshold)
 		out->power = score_power_over_chance(out->threshold, out->chance);
+	if (out->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_WEAK_MISSES))
+		out->power = score_miss_power(best, out->threshold, out->chance);
 	return 0;
 }
 

@@ -109,6 +109,11 @@ enum score_lang {
  * best of the others, the critique hits neither: which one it means is a
  * guess. */
 #define SCORE_CLOSE_MARGIN 0.02
+/* Version 6: the most a miss flies with, reached at the miss threshold and
+ * falling to 1 at the chance level: a critique that names no weakness
+ * barely scratches the target, however many catalog words it happens to
+ * use. */
+#define SCORE_MISS_POWER_MAX 15
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -142,7 +147,8 @@ enum {
 					 between a short word and a much longer one */
 	SCORE_RULE_PARTS = 128,       /* version 6: an identifier's parts count, weakly */
 	SCORE_RULE_CLOSE = 256,       /* version 6: a close runner-up makes a hit a guess */
-	SCORE_RULE_ALL = 511,
+	SCORE_RULE_WEAK_MISSES = 512, /* version 6: a miss flies at most SCORE_MISS_POWER_MAX */
+	SCORE_RULE_ALL = 1023,
 };
 
 struct score_phrasing {
@@ -264,6 +270,10 @@ int score_power(double share);
 /* The attack power for a score: ceil(100 * (score - chance) / (1 - chance)),
  * at most 100 and at least 1. Never fails (NaN gives 1). */
 int score_power_over_chance(double score, double chance);
+
+/* The power of a miss in version 6: ceil(SCORE_MISS_POWER_MAX * (score -
+ * chance) / (threshold - chance)), 1..SCORE_MISS_POWER_MAX. Never fails. */
+int score_miss_power(double score, double threshold, double chance);
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
  * (SCORE_VERSION). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer

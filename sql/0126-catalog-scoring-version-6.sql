@@ -1,8 +1,10 @@
 -- 0126-catalog-scoring-version-6.sql — the catalog's words and phrasings that
 -- scoring version 6 (lib/score.c) needs for the other names reviewers give
 -- to the same things: the data layer is the database, scheduling is what a
--- scheduler does, 顔アイコン are avatars, a パイプライン is CI, and
--- hand-rolled is one term (its "hand" alone is no hand-rolled code). New
+-- scheduler does, 顔アイコン are avatars, a パイプライン is CI, ウェブ is
+-- web, ミリ秒 ms, 見捨てる abandoning; bubble sort and hand-rolled are
+-- one term each (bubblesort as one word too; "hand" alone is no
+-- hand-rolled code), as is the table attack_jobs. New
 -- phrasings say what the weaknesses' explanations say, in the words the
 -- fourth held-out set's reviewers used for them (the table attack_jobs, the
 -- file names lib/status.c, exhibit_store.c, lib/score.c, lib/normalize.c).
@@ -18,7 +20,14 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (36, 'pipeline'),
   (36, 'パイプライン'),
   (37, 'handrolled'),
-  (38, 'attack_jobs');
+  (38, 'attack_jobs'),
+  (39, 'bubble sort'),
+  (39, 'bubblesort'),
+  (40, 'web'),
+  (40, 'ウェブ'),
+  (41, 'ms'),
+  (41, 'ミリ秒'),
+  (26, '見捨てる');
 
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'bubble-sort-in-request');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
@@ -43,12 +52,16 @@ INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'web-app-in-c');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', 'C言語ではメモリの解放忘れや二重解放がそのまま脆弱性になる'),
-  (@w, 'en', 'in C one missed free or a double free becomes an exploit');
+  (@w, 'en', 'in C one missed free or a double free becomes an exploit'),
+  (@w, 'ja', 'C言語でメモリを手で管理している'),
+  (@w, 'en', 'memory managed by hand in C');
 
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'clearsilver-unmaintained');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', 'ClearSilverの開発元は十年以上前から音沙汰がない'),
-  (@w, 'en', 'ClearSilver''s upstream went quiet more than ten years ago');
+  (@w, 'en', 'ClearSilver''s upstream went quiet more than ten years ago'),
+  (@w, 'ja', 'ClearSilverは何年もメンテナンスされていない'),
+  (@w, 'en', 'ClearSilver has not been maintained for years');
 
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'database-on-web-host');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES

@@ -233,7 +233,8 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V5_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE))
+#define V5_RULES \
+	(SCORE_RULE_ALL & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
@@ -249,7 +250,8 @@ static const struct option options[] = {
 	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
 	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
 	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
-	{ "**v6 (default): + a close second makes a hit a guess**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "+ a close second makes a hit a guess", 1, SCORE_RULE_ALL & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
+	{ "**v6 (default): + a miss flies at most 15**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
