@@ -48,9 +48,16 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       r->threshold);
 	printf("power    %d\n", r->power);
 	printf("version  %d\n", r->version);
-	printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
-	       "1..100\n",
-	       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
+	if (r->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_WEAK_MISSES))
+		printf("chance   %.2f subtracted (%s): a miss's power = ceil(%d x (%.6f - %.2f) / "
+		       "(%.2f - %.2f)), 1..%d\n",
+		       r->chance, score_lang_name(r->lang), SCORE_MISS_POWER_MAX,
+		       r->score < r->threshold ? r->score : r->threshold, r->chance, r->threshold,
+		       r->chance, SCORE_MISS_POWER_MAX);
+	else
+		printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
+		       "1..100\n",
+		       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
 	printf("words    %zu in the critique, %zu like no catalog word\n", e->critique_words,
 	       e->unknown_words);
 	if (!near) {

@@ -455,7 +455,8 @@ int main(int argc, char **argv)
 
 			if (score_critique(&cat, argv[i], &r) != 0)
 				return 1;
-			printf("%.6f %d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
+			printf("%.6f %d v%d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
+			       (int)r.verdict,
 			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
 			       r.other_index >= 0 ? ": says as well " : "",
 			       r.other_index >= 0 ? cat.weaknesses[r.other_index].slug : "",
