@@ -8,9 +8,10 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 5 (score_critique). The critique and every phrasing are
+ * Scoring version 6 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
- * queue.c, is one word); glued words
+ * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
+ * a critique says too, at SCORE_PART_LIKENESS); glued words
  * whose joined text is a catalog word become that one word (認証+情報 →
  * 認証情報), and each word of a group stands for the group's first. Two
  * words are alike
@@ -20,9 +21,12 @@
  *     (below it they count as unlike: chance likeness between short words is
  *     noise), except that words shorter than three characters are alike only
  *     when equal, a word is never like its own extension by a few
- *     letters (http and https, sql and sqlite: they make another term), and
+ *     letters (http and https, sql and sqlite: they make another term),
  *     Latin words are alike only when they begin with the same letter
- *     (typos keep it; clock and flock, hypervisor and supervisor differ).
+ *     (typos keep it; clock and flock, hypervisor and supervisor differ),
+ *     and (version 6) only when both have SCORE_FUZZY_MIN_LEN letters and
+ *     the shorter SCORE_FUZZY_LEN_RATIO of the longer's (floor and flooder,
+ *     print and point differ).
  * Each word of the catalog weighs its inverse document frequency,
  * ln(1 + N / n) for a word found in n of the N weaknesses, so a word only one
  * weakness uses ("cron", "バブル") tells more than one many use ("request").
@@ -47,13 +51,17 @@
  * said is a word of another weakness too (nothing tells the two apart) and
  * no other phrasing of the weakness that hits by itself tells it apart
  * (version 5), or when another weakness scores SCORE_SECOND_NAMED or more
- * (the critique names both). A miss flies, but weakly: its power is that of
- * its score or of the threshold, whichever is lower.
+ * (the critique names both), or less than SCORE_CLOSE_MARGIN below it
+ * (version 6: which one it means would be a guess). A miss flies, but
+ * weakly: at most SCORE_MISS_POWER_MAX (version 6), in proportion to how far
+ * its score stands between the chance level and the threshold.
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
- * catalog's words and the rules above), 3 (without version 4's two rules)
- * and 4 (file names cut into words, only the winning phrasing telling its
- * weakness apart) keep the score and power they were given;
+ * catalog's words and the rules above), 3 (without version 4's two rules),
+ * 4 (file names cut into words, only the winning phrasing telling its
+ * weakness apart) and 5 (short words like long ones, identifiers cut at their
+ * underscores, no close-second rule, misses up to the threshold's power)
+ * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H

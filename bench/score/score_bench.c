@@ -246,7 +246,7 @@ static const struct option options[] = {
 	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0 },
 	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0 },
 	{ "+ file names are words", 1, V4_RULES, 1, 0 },
-	{ "v5: + any phrasing that hits may tell the weakness apart", 1, V5_RULES, 1, 0 },
+	{ "v5 rules with sql/0126's words and phrasings", 1, V5_RULES, 1, 0 },
 	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
 	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
 	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
@@ -358,10 +358,10 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[5];
+	const char *path[6];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
-					 "third held out", "fourth held out" };
+					 "third held out", "fourth held out", "fifth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -387,7 +387,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 5; set++) {
+		for (int set = 0; set < 6; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -427,7 +427,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -533,7 +533,8 @@ int main(int argc, char **argv)
 	free(times);
 	if (argc > 3) {
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
-				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL } };
+				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
+				       argc > 8 ? argv[8] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
