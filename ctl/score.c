@@ -17,6 +17,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_NOTHING: return "no content word to compare";
 	case SCORE_MISS_SHARED: return "its words say another weakness as well";
 	case SCORE_MISS_TWO: return "it names two weaknesses";
+	case SCORE_MISS_CLOSE: return "another weakness scores nearly as much";
 	}
 	return "";
 }
@@ -47,9 +48,16 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       r->threshold);
 	printf("power    %d\n", r->power);
 	printf("version  %d\n", r->version);
-	printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
-	       "1..100\n",
-	       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
+	if (r->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_WEAK_MISSES))
+		printf("chance   %.2f subtracted (%s): a miss's power = ceil(%d x (%.6f - %.2f) / "
+		       "(%.2f - %.2f)), 1..%d\n",
+		       r->chance, score_lang_name(r->lang), SCORE_MISS_POWER_MAX,
+		       r->score < r->threshold ? r->score : r->threshold, r->chance, r->threshold,
+		       r->chance, SCORE_MISS_POWER_MAX);
+	else
+		printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
+		       "1..100\n",
+		       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
 	printf("words    %zu in the critique, %zu like no catalog word\n", e->critique_words,
 	       e->unknown_words);
 	if (!near) {
@@ -85,6 +93,10 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_TWO)
 		printf("why      it names %s as well (%.6f): two weaknesses at once credit "
 		       "neither\n", cat->weaknesses[r->other_index].slug, r->runner_up_score);
+	else if (r->verdict == SCORE_MISS_CLOSE)
+		printf("why      %s scores %.6f, within %.2f of it: which one it means would be a "
+		       "guess\n", cat->weaknesses[r->other_index].slug, r->runner_up_score,
+		       SCORE_CLOSE_MARGIN);
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -303,6 +303,14 @@ static int at_file_dot(const struct reader *r, uint32_t c)
 	       !(k < r->n && is_ascii_alnum((unsigned char)r->s[k]));
 }
 
+/* Whether the input at r is an underscore inside an identifier whose letter
+ * or digit before it is c: attack_jobs, strtok_r. */
+static int at_identifier_join(const struct reader *r, uint32_t c)
+{
+	return is_ascii_alnum(c) && r->pos + 1 < r->n && r->s[r->pos] == '_' &&
+	       is_ascii_alnum((unsigned char)r->s[r->pos + 1]);
+}
+
 long normalize_words(const char *utf8, uint32_t *out, size_t cap)
 {
 	struct reader r = { utf8, strlen(utf8), 0 };
@@ -325,6 +333,13 @@ long normalize_words(const char *utf8, uint32_t *out, size_t cap)
 			if (count >= cap)
 				return -1;
 			out[count++] = '.';
+			r.pos++;
+		}
+		/* So is an identifier: attack_jobs is a table's name. */
+		if (at_identifier_join(&r, c)) {
+			if (count >= cap)
+				return -1;
+			out[count++] = '_';
 			r.pos++;
 		}
 	}

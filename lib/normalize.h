@@ -33,7 +33,8 @@ long normalize_critique(const char *utf8, uint32_t *out, size_t cap);
  * zero-width characters and the soft hyphen join rather than separate, and
  * the dot of a file name is kept: a letter or digit, a dot, one to
  * NORMALIZE_EXTENSION_MAX ASCII letters and no letter or digit after them
- * ("lib/web.c" gives "lib web.c"; "0.6" and "it ends." lose theirs).
+ * ("lib/web.c" gives "lib web.c"; "0.6" and "it ends." lose theirs), and
+ * so is an underscore between ASCII letters or digits ("attack_jobs").
  * Returns the count, or -1 as normalize_critique does. */
 #define NORMALIZE_EXTENSION_MAX 4
 long normalize_words(const char *utf8, uint32_t *out, size_t cap);

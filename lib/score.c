@@ -28,6 +28,21 @@ int score_power_over_chance(double score, double chance)
 	return score_power((score - chance) / (1.0 - chance));
 }
 
+int score_miss_power(double score, double threshold, double chance)
+{
+	double share;
+
+	if (!(chance >= 0.0 && chance < threshold))
+		return 1;
+	share = (score - chance) / (threshold - chance);
+	if (!(share > 0.0))
+		return 1;
+	if (share > 1.0)
+		share = 1.0;
+	/* The same tolerance as score_power's for a round share. */
+	return share * SCORE_MISS_POWER_MAX < 1.0 ? 1 : (int)ceil(share * SCORE_MISS_POWER_MAX - 1e-9);
+}
+
 /* A critique word alike to a catalog word: one link of the list kept per
  * catalog word. */
 struct link {
@@ -43,7 +58,9 @@ struct scratch {
 	uint16_t len[SCORE_MAX_WORDS];
 	double weight[SCORE_MAX_WORDS];      /* as its likest catalog word, or unknown */
 	int known[SCORE_MAX_WORDS];
+	uint8_t part[SCORE_MAX_WORDS];       /* a part of an identifier (version 6) */
 	double weight_sum;
+	double scale;                        /* the likeness a link counts: 1, or a part's */
 	int *head;                           /* per catalog word: first link, or -1 */
 	float *best;                         /* per catalog word: best likeness */
 	struct link *links;
@@ -83,6 +100,7 @@ static int link_add(struct scratch *s, size_t vocab_index, size_t word, double l
 		s->links = grown;
 		s->links_cap = cap;
 	}
+	likeness *= s->scale;
 	s->links[s->nlinks] = (struct link){ (uint16_t)word, (float)likeness, s->head[vocab_index] };
 	s->head[vocab_index] = (int)s->nlinks++;
 	if (likeness > s->best[vocab_index])
@@ -164,12 +182,21 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 			continue;
 		if ((cat->rules & SCORE_RULE_FIRST_LETTER) && latin && text[0] != w->text[0])
 			continue;
+		/* Short words, and a short word and a much longer one, are alike
+		 * only when equal (version 6): floor is no flooder, every no
+		 * everything, print no point. */
+		if ((cat->rules & SCORE_RULE_LENGTHS) && latin &&
+		    (len < SCORE_FUZZY_MIN_LEN || w->len < SCORE_FUZZY_MIN_LEN ||
+		     (double)(len < w->len ? len : w->len) <
+			     SCORE_FUZZY_LEN_RATIO * (double)(len < w->len ? w->len : len)))
+			continue;
 		like = jw_similarity(text, len, w->text, w->len);
 		if (like < cat->word_threshold)
 			continue;
 		if (link_add(s, w->canon, c, like) != 0)
 			return -1;
 		/* The weight of the likest catalog word; on a tie the rarer. */
+		like *= s->scale;
 		if (like > *best || (like == *best && w->idf > *weight)) {
 			*best = like;
 			*weight = w->idf;
@@ -190,6 +217,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		return -1;
 	for (size_t v = 0; v < cat->nvocab; v++)
 		s->head[v] = -1;
+	int whole_claimed = 0;  /* the identifier the parts that follow belong to */
+
 	for (size_t i = 0; i < words->nwords && s->nwords < SCORE_MAX_WORDS; i++) {
 		const struct tokenize_word *t = &words->words[i];
 		const uint32_t *text = words->chars + t->start;
@@ -198,15 +227,26 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		int dup = 0, alone;
 		size_t c = s->nwords;
 
-		/* A word said twice says no more than once. */
+		/* An identifier's parts count weakly (version 6), and not at all
+		 * when the identifier is one of the catalog's words: then it
+		 * says what it is. */
+		if (t->part && (!(cat->rules & SCORE_RULE_PARTS) || whole_claimed))
+			continue;
+		/* A word said twice says no more than once; said by itself after
+		 * a part of an identifier, it says more. */
 		for (size_t k = 0; k < s->nwords && !dup; k++)
-			dup = s->len[k] == t->len && memcmp(s->text[k], text, t->len * sizeof(*text)) == 0;
+			dup = s->len[k] == t->len && (!s->part[k] || t->part) &&
+			      memcmp(s->text[k], text, t->len * sizeof(*text)) == 0;
 		if (dup)
 			continue;
 		s->text[c] = text;
 		s->len[c] = t->len;
+		s->part[c] = t->part;
+		s->scale = t->part ? SCORE_PART_LIKENESS : 1.0;
 		s->nwords++;
 		claim = claimed_by(cat, text, t->len);
+		if (!t->part)
+			whole_claimed = claim >= 0;
 		if (claim >= 0) {
 			/* Equal to a catalog word: it stands for what that word does. */
 			uint32_t canon = cat->vocab[claim].canon;
@@ -406,10 +446,20 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_TWO;
 		out->other_index = second_index;
 	}
+	/* Two weaknesses scored nearly alike (version 6): the critique's words
+	 * do not say which it means, and a wrong credit is worse than a miss. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_CLOSE) && second_index >= 0 &&
+	    best - second < SCORE_CLOSE_MARGIN) {
+		out->verdict = SCORE_MISS_CLOSE;
+		out->other_index = second_index;
+	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
-	/* A miss flies, but weakly: never harder than a score at the threshold. */
+	/* A miss flies, but weakly: never harder than a score at the threshold,
+	 * and since version 6 at most SCORE_MISS_POWER_MAX, in proportion. */
 	if (out->verdict != SCORE_HIT && best > out->threshold)
 		out->power = score_power_over_chance(out->threshold, out->chance);
+	if (out->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_WEAK_MISSES))
+		out->power = score_miss_power(best, out->threshold, out->chance);
 	return 0;
 }
 

@@ -8,9 +8,10 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 5 (score_critique). The critique and every phrasing are
+ * Scoring version 6 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
- * queue.c, is one word); glued words
+ * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
+ * a critique says too, at SCORE_PART_LIKENESS); glued words
  * whose joined text is a catalog word become that one word (認証+情報 →
  * 認証情報), and each word of a group stands for the group's first. Two
  * words are alike
@@ -20,9 +21,12 @@
  *     (below it they count as unlike: chance likeness between short words is
  *     noise), except that words shorter than three characters are alike only
  *     when equal, a word is never like its own extension by a few
- *     letters (http and https, sql and sqlite: they make another term), and
+ *     letters (http and https, sql and sqlite: they make another term),
  *     Latin words are alike only when they begin with the same letter
- *     (typos keep it; clock and flock, hypervisor and supervisor differ).
+ *     (typos keep it; clock and flock, hypervisor and supervisor differ),
+ *     and (version 6) only when both have SCORE_FUZZY_MIN_LEN letters and
+ *     the shorter SCORE_FUZZY_LEN_RATIO of the longer's (floor and flooder,
+ *     print and point differ).
  * Each word of the catalog weighs its inverse document frequency,
  * ln(1 + N / n) for a word found in n of the N weaknesses, so a word only one
  * weakness uses ("cron", "バブル") tells more than one many use ("request").
@@ -47,13 +51,17 @@
  * said is a word of another weakness too (nothing tells the two apart) and
  * no other phrasing of the weakness that hits by itself tells it apart
  * (version 5), or when another weakness scores SCORE_SECOND_NAMED or more
- * (the critique names both). A miss flies, but weakly: its power is that of
- * its score or of the threshold, whichever is lower.
+ * (the critique names both), or less than SCORE_CLOSE_MARGIN below it
+ * (version 6: which one it means would be a guess). A miss flies, but
+ * weakly: at most SCORE_MISS_POWER_MAX (version 6), in proportion to how far
+ * its score stands between the chance level and the threshold.
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
- * catalog's words and the rules above), 3 (without version 4's two rules)
- * and 4 (file names cut into words, only the winning phrasing telling its
- * weakness apart) keep the score and power they were given;
+ * catalog's words and the rules above), 3 (without version 4's two rules),
+ * 4 (file names cut into words, only the winning phrasing telling its
+ * weakness apart) and 5 (short words like long ones, identifiers cut at their
+ * underscores, no close-second rule, misses up to the threshold's power)
+ * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
 #define MASAKARI_SCORE_H
@@ -74,7 +82,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 5
+#define SCORE_VERSION 6
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -94,6 +102,26 @@ enum score_lang {
 /* A word with one to this many letters more than another that it begins
  * with is another term (https, sqlite, crontab), not a typo. */
 #define SCORE_EXTENSION_MAX 3
+/* Version 6: Latin words that are not equal are alike only when both have
+ * SCORE_FUZZY_MIN_LEN letters or more and the shorter has at least
+ * SCORE_FUZZY_LEN_RATIO of the longer's: Jaro–Winkler's prefix bonus makes a
+ * short word alike to a longer one it begins like (floor and flooder, every
+ * and everything, tag and target), and between short words one letter in
+ * five is another word (print and point). */
+#define SCORE_FUZZY_MIN_LEN 6
+#define SCORE_FUZZY_LEN_RATIO 0.8
+/* Version 6: a part of an identifier (attack and jobs of attack_jobs) counts
+ * this much of the likeness the same word would by itself. */
+#define SCORE_PART_LIKENESS 0.5
+/* Version 6: when the best weakness scores less than this far above the
+ * best of the others, the critique hits neither: which one it means is a
+ * guess. */
+#define SCORE_CLOSE_MARGIN 0.02
+/* Version 6: the most a miss flies with, reached at the miss threshold and
+ * falling to 1 at the chance level: a critique that names no weakness
+ * barely scratches the target, however many catalog words it happens to
+ * use. */
+#define SCORE_MISS_POWER_MAX 15
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -114,7 +142,7 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of versions 3's, 4's and 5's rules apply (all by default; bench/score
+/* Which of versions 3's, 4's, 5's and 6's rules apply (all by default; bench/score
  * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
@@ -123,7 +151,12 @@ enum {
 	SCORE_RULE_DISTINCT = 8,      /* a hit's matched words must tell its weakness apart */
 	SCORE_RULE_TWO_NAMED = 16,    /* a critique naming two weaknesses strongly hits neither */
 	SCORE_RULE_PHRASINGS = 32,    /* version 5: any phrasing that hits may tell it apart */
-	SCORE_RULE_ALL = 63,
+	SCORE_RULE_LENGTHS = 64,      /* version 6: no fuzzy likeness between short words, or
+					 between a short word and a much longer one */
+	SCORE_RULE_PARTS = 128,       /* version 6: an identifier's parts count, weakly */
+	SCORE_RULE_CLOSE = 256,       /* version 6: a close runner-up makes a hit a guess */
+	SCORE_RULE_WEAK_MISSES = 512, /* version 6: a miss flies at most SCORE_MISS_POWER_MAX */
+	SCORE_RULE_ALL = 1023,
 };
 
 struct score_phrasing {
@@ -171,6 +204,7 @@ enum score_verdict {
 	SCORE_MISS_SHORT,        /* one word of a phrasing of more is all it has */
 	SCORE_MISS_SHARED,       /* every word it matched is also another weakness's */
 	SCORE_MISS_TWO,          /* it names another weakness strongly as well */
+	SCORE_MISS_CLOSE,        /* another weakness scores nearly as much */
 };
 
 struct score_result {
@@ -244,6 +278,10 @@ int score_power(double share);
 /* The attack power for a score: ceil(100 * (score - chance) / (1 - chance)),
  * at most 100 and at least 1. Never fails (NaN gives 1). */
 int score_power_over_chance(double score, double chance);
+
+/* The power of a miss in version 6: ceil(SCORE_MISS_POWER_MAX * (score -
+ * chance) / (threshold - chance)), 1..SCORE_MISS_POWER_MAX. Never fails. */
+int score_miss_power(double score, double threshold, double chance);
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
  * (SCORE_VERSION). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer

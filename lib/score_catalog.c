@@ -260,6 +260,18 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 
 /* Cuts text into words as critiques are cut, glued words joined where the
  * catalog knows them. 0, -2 (not UTF-8, too long) or -3 (MeCab). */
+/* Drops the parts of identifiers: in the catalog an identifier (attack_jobs)
+ * is a term, and only a critique's parts count (weakly) for what they say. */
+static void drop_parts(struct tokenize_result *words)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < words->nwords; i++)
+		if (!words->words[i].part)
+			words->words[kept++] = words->words[i];
+	words->nwords = kept;
+}
+
 static int cut(const struct score_catalog *cat, const char *text, struct tokenize_result *words)
 {
 	int rc = tokenize_words(text, words);
@@ -268,6 +280,7 @@ static int cut(const struct score_catalog *cat, const char *text, struct tokeniz
 		return -3;
 	if (rc != 0)
 		return -2;
+	drop_parts(words);
 	tokenize_join(words, score_vocab_known, (void *)cat);
 	return 0;
 }
@@ -284,6 +297,7 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
 	rc = tokenize_words(text, &words);
 	if (rc == -2)
 		return -3;
+	drop_parts(&words);
 	if (rc != 0 || words.nwords == 0)
 		return -2;
 	/* A run of glued words is one word here: that is what makes it known. */

@@ -21,7 +21,7 @@ static const char *const stopwords[] = {
 	"his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m", "me", "much",
 	"my", "of", "on", "or", "our", "re", "really", "s", "she", "should", "so", "some", "such",
 	"t", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-	"those", "to", "too", "us", "ve", "very", "was", "we", "were", "what", "when", "where",
+	"those", "through", "to", "too", "us", "ve", "very", "was", "we", "were", "what", "when", "where",
 	"which", "while", "who", "why", "will", "with", "would", "you", "your",
 };
 
@@ -31,10 +31,22 @@ static pid_t tagger_pid;   /* the process that made it */
 static pid_t failure_logged_pid;
 static int use_mecab = 1;
 static int keep_file_names = 1;
+static int v6_rules = 1;
+
+/* Top-level domains a critique may name a site by: after a dot they end a
+ * domain name (github.com), not a file name. Sorted, for bsearch. */
+static const char *const domains[] = {
+	"app", "com", "dev", "edu", "gov", "info", "io", "jp", "net", "org",
+};
 
 void tokenize_keep_file_names(int on)
 {
 	keep_file_names = on;
+}
+
+void tokenize_v6_rules(int on)
+{
+	v6_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -142,6 +154,9 @@ static int is_stopword(const uint32_t *w, size_t n)
 		ascii[i] = (char)w[i];
 	}
 	ascii[n] = '\0';
+	/* "through" became one in version 6: "shared through" is no presence. */
+	if (!v6_rules && strcmp(ascii, "through") == 0)
+		return 0;
 	return bsearch(ascii, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
 		       sizeof(stopwords[0]), by_string) != NULL;
 }
@@ -156,6 +171,26 @@ static int ends_with(const uint32_t *w, size_t n, const char *suffix)
 		if (w[n - k + i] != (uint32_t)(unsigned char)suffix[i])
 			return 0;
 	return 1;
+}
+
+/* Words ending in -ing that are nouns of their own, not a verb's form
+ * (version 6): hosting is a trade, not a host; a string is no "str";
+ * everything is not every. Sorted, for bsearch. */
+static const char *const ing_nouns[] = {
+	"anything", "everything", "hosting", "nothing", "something", "string", "thing",
+};
+
+static int is_ing_noun(const uint32_t *w, size_t n)
+{
+	char ascii[16];
+
+	if (n >= sizeof(ascii))
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		ascii[i] = (char)w[i];
+	ascii[n] = '\0';
+	return bsearch(ascii, ing_nouns, sizeof(ing_nouns) / sizeof(ing_nouns[0]),
+		       sizeof(ing_nouns[0]), by_string) != NULL;
 }
 
 /* A light stemmer for ASCII words: enough that a plural, -ing and -ed, and a
@@ -182,6 +217,8 @@ static size_t stem(uint32_t *w, size_t n)
 		   w[n - 2] != 'i') {
 		n -= 1;
 	}
+	if (v6_rules && is_ing_noun(w, n))
+		return n;
 	if (n > 5 && ends_with(w, n, "ing"))
 		n -= 3;
 	else if (n > 4 && ends_with(w, n, "ed"))
@@ -223,8 +260,39 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, i
 	out->words[out->nwords].len = (uint16_t)n;
 	out->words[out->nwords].latin = (uint8_t)latin;
 	out->words[out->nwords].glued = (uint8_t)(glued && out->nwords > 0);
+	out->words[out->nwords].part = 0;
 	out->nwords++;
 	out->nchars = start + n;
+}
+
+/* Appends a Latin word as add_word does; when it is an identifier
+ * (attack_jobs, exhibit_store.c) its parts of three letters or more follow
+ * it, marked as parts and without a file name's extension: a critic who
+ * names a table says what it holds, but the name is the table's first. */
+static void add_identifier(struct tokenize_result *out, const uint32_t *w, size_t n, int glued)
+{
+	size_t whole = out->nwords, from = 0;
+	int identifier = 0;
+
+	for (size_t k = 0; k < n; k++)
+		identifier |= w[k] == '_';
+	add_word(out, w, n, glued);
+	if (!identifier || out->nwords == whole)
+		return;
+	for (size_t k = 0; k <= n; k++) {
+		size_t before = out->nwords;
+
+		if (k < n && w[k] != '_' && w[k] != '.')
+			continue;
+		if (k - from >= 3) {
+			add_word(out, w + from, k - from, 0);
+			if (out->nwords > before)
+				out->words[before].part = 1;
+		}
+		if (k < n && w[k] == '.')
+			break;  /* the extension is no part */
+		from = k + 1;
+	}
 }
 
 /* Field i (0-based) of a MeCab feature string, into buf. */
@@ -348,7 +416,24 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 
 static int is_file_char(uint32_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+	return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Whether the dot at text[k] ends a domain name: one of domains, then no
+ * letter or digit. */
+static int at_domain(const uint32_t *text, size_t n, size_t k)
+{
+	char tld[8];
+	size_t len = 0;
+
+	for (size_t j = k + 1; j < n && is_file_char(text[j]) && text[j] != '_'; j++) {
+		if (len + 1 >= sizeof(tld))
+			return 0;
+		tld[len++] = (char)text[j];
+	}
+	tld[len] = '\0';
+	return len > 0 && bsearch(tld, domains, sizeof(domains) / sizeof(domains[0]),
+				  sizeof(domains[0]), by_string) != NULL;
 }
 
 /* Runs MeCab over s[from..to) (code points), as add_japanese does. */
@@ -377,7 +462,8 @@ static int add_mixed(mecab_t *m, const uint32_t *s, size_t n, struct tokenize_re
 		size_t a = k, b = k + 1;
 		int rc;
 
-		if (s[k] != '.' || !is_file_char(s[k - 1]) || !is_file_char(s[k + 1]))
+		if ((s[k] != '.' && s[k] != '_') || !is_file_char(s[k - 1]) ||
+		    !is_file_char(s[k + 1]))
 			continue;
 		while (a > from && is_file_char(s[a - 1]))
 			a--;
@@ -386,7 +472,7 @@ static int add_mixed(mecab_t *m, const uint32_t *s, size_t n, struct tokenize_re
 		rc = add_japanese_span(m, s, from, a, out);
 		if (rc != 0)
 			return rc;
-		add_word(out, s + a, b - a, 0);
+		add_identifier(out, s + a, b - a, 0);
 		from = b;
 		k = b;
 	}
@@ -430,7 +516,8 @@ void tokenize_join(struct tokenize_result *r,
 		size_t take = 1;
 
 		/* Two or more glued words whose span is known, the longest first. */
-		for (size_t j = i + 1; j < r->nwords && r->words[j].glued &&
+		for (size_t j = i + 1; j < r->nwords && r->words[j].glued && !w.part &&
+				       !r->words[j].part && !r->words[j - 1].part &&
 				       r->words[j].start == r->words[j - 1].start + r->words[j - 1].len;
 		     j++) {
 			size_t len = r->words[j].start + r->words[j].len - w.start;
@@ -469,6 +556,12 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	for (size_t k = 0; !keep_file_names && k < (size_t)n; k++)
 		if (text[k] == '.')
 			text[k] = ' ';
+	/* Before version 6 an identifier's underscores separated words, and a
+	 * domain name was a file name; since, a domain name's dot does. */
+	for (size_t k = 0; k < (size_t)n; k++)
+		if ((!v6_rules && text[k] == '_') ||
+		    (v6_rules && text[k] == '.' && at_domain(text, (size_t)n, k)))
+			text[k] = ' ';
 	/* The word before was a Latin word, kept, with only a space after it:
 	 * the next Latin word is glued to it ("plain text"). */
 	int after_latin = 0;
@@ -495,7 +588,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 			if (rc != 0)
 				return rc;
 		} else {
-			add_word(out, text + i, end - i, after_latin);
+			add_identifier(out, text + i, end - i, after_latin);
 		}
 		after_latin = !japanese && out->nwords > before && out->words[out->nwords - 1].latin;
 		i = end + 1;

@@ -12,7 +12,10 @@
  *     symbols, conjunctions, interjections and dependent words (いる in
  *     している, こと) are dropped;
  *   - a file name is one word (lib/web.c gives lib and web.c), so that its
- *     name is not read as words of their own (web, c);
+ *     name is not read as words of their own (web, c); a domain name is not
+ *     a file name (github.com gives github and com);
+ *   - an identifier is one word (attack_jobs), followed by its parts (attack,
+ *     job) marked as parts, which the scorer counts weakly;
  *   - a Latin word that is a function word of English ("the", "is", "of") is
  *     dropped, and the rest lose a plural or verb ending (polls, polling,
  *     polled → poll), so that inflections compare equal.
@@ -44,6 +47,8 @@ struct tokenize_word {
 	uint8_t glued;           /* 1: right after the word before with nothing dropped
 				    between: in one MeCab run (認証 情報), or two Latin
 				    words apart only by a space (plain text) */
+	uint8_t part;            /* 1: a part of the identifier before it (job of
+				    attack_jobs), never glued or joined */
 };
 
 struct tokenize_result {
@@ -81,6 +86,13 @@ void tokenize_use_mecab(int on);
  * before scoring version 5: for bench/score's table. 1 (the default) keeps it
  * one word. */
 void tokenize_keep_file_names(int on);
+
+/* With 0, words are cut as before scoring version 6, for bench/score's
+ * table: an identifier's underscores separate words (attack_jobs gives
+ * attack and job), a domain name is a file name (github.com one word),
+ * "through" is a content word, and hosting, string and everything lose
+ * their -ing. 1 (the default) is version 6. */
+void tokenize_v6_rules(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

@@ -4,8 +4,8 @@
 # a throw does), with the catalog read from sql/ and no database; then how the
 # scoring sorts the labelled critiques (bench/score/labelled-critiques.tsv, the
 # set it was tuned on) and the held-out ones (held-out-critiques.tsv,
-# fresh-held-out-critiques.tsv, third-held-out-critiques.tsv and
-# fourth-held-out-critiques.tsv). Prints the
+# fresh-held-out-critiques.tsv, third-held-out-critiques.tsv,
+# fourth-held-out-critiques.tsv and fifth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -13,6 +13,6 @@ cd "$(dirname "$0")/../.."
 make -s bin/bench-score
 bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score/held-out-critiques.tsv \
 	bench/score/fresh-held-out-critiques.tsv bench/score/third-held-out-critiques.tsv \
-	bench/score/fourth-held-out-critiques.tsv
+	bench/score/fourth-held-out-critiques.tsv bench/score/fifth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

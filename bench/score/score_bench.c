@@ -230,20 +230,28 @@ struct option {
 	int words;               /* the catalog's words (synonyms, compounds, known words) */
 	unsigned rules;          /* SCORE_RULE_* */
 	int files;               /* file names kept whole (version 5) */
+	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V4_RULES (SCORE_RULE_ALL & ~SCORE_RULE_PHRASINGS)
+#define V5_RULES \
+	(SCORE_RULE_ALL & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
+#define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
-	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0 },
-	{ "+ catalog words: synonyms and compounds", 1, 0, 0 },
-	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0 },
-	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0 },
-	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0 },
-	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0 },
-	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0 },
-	{ "+ file names are words", 1, V4_RULES, 1 },
-	{ "**v5 (default): + any phrasing that hits may tell the weakness apart**", 1, SCORE_RULE_ALL, 1 },
+	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0 },
+	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0 },
+	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0 },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0 },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0 },
+	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0 },
+	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0 },
+	{ "+ file names are words", 1, V4_RULES, 1, 0 },
+	{ "v5 rules with sql/0126's words and phrasings", 1, V5_RULES, 1, 0 },
+	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
+	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
+	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
+	{ "+ a close second makes a hit a guess", 1, SCORE_RULE_ALL & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
+	{ "**v6 (default): + a miss flies at most 15**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -350,10 +358,10 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[5];
+	const char *path[6];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
-					 "third held out", "fourth held out" };
+					 "third held out", "fourth held out", "fifth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -369,6 +377,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		score_catalog_init(&cat);
 		cat.rules = o->rules;
 		tokenize_keep_file_names(o->files);
+		tokenize_v6_rules(o->identifiers);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -378,7 +387,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 5; set++) {
+		for (int set = 0; set < 6; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -403,6 +412,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		score_catalog_free(&cat);
 	}
 	tokenize_keep_file_names(1);
+	tokenize_v6_rules(1);
 	return 0;
 }
 
@@ -417,15 +427,21 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
-	/* BENCH_VERSION=4 scores "-" texts as version 4 did (file names cut,
-	 * its rules), for comparing the two critique by critique. */
+	/* BENCH_VERSION=4 or 5 scores "-" texts as that version did (its
+	 * rules; file names cut in 4, identifiers cut before 6), for comparing
+	 * two versions critique by critique. */
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
 		cat.rules = V4_RULES;
 		tokenize_keep_file_names(0);
+		tokenize_v6_rules(0);
+	}
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 5) {
+		cat.rules = V5_RULES;
+		tokenize_v6_rules(0);
 	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
@@ -439,7 +455,8 @@ int main(int argc, char **argv)
 
 			if (score_critique(&cat, argv[i], &r) != 0)
 				return 1;
-			printf("%.6f %d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
+			printf("%.6f %d v%d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
+			       (int)r.verdict,
 			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
 			       r.other_index >= 0 ? ": says as well " : "",
 			       r.other_index >= 0 ? cat.weaknesses[r.other_index].slug : "",
@@ -516,7 +533,8 @@ int main(int argc, char **argv)
 	free(times);
 	if (argc > 3) {
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
-				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL } };
+				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
+				       argc > 8 ? argv[8] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

@@ -54,8 +54,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(r.version == SCORE_VERSION);
 		FUZZ_CHECK(r.score >= 0.0 && r.score <= 1.0);
 		FUZZ_CHECK(r.recall == r.score);
-		FUZZ_CHECK(r.power >= 1 && r.power <= 100 &&
-			   r.power == score_power_over_chance(capped, r.chance));
+		FUZZ_CHECK(r.power >= 1 && r.power <= 100);
+		if (r.verdict == SCORE_HIT || !(cat.rules & SCORE_RULE_WEAK_MISSES))
+			FUZZ_CHECK(r.power == score_power_over_chance(capped, r.chance));
+		else
+			FUZZ_CHECK(r.power == score_miss_power(r.score, r.threshold, r.chance) &&
+				   r.power <= SCORE_MISS_POWER_MAX);
 		FUZZ_CHECK(r.lang == SCORE_LANG_JA || r.lang == SCORE_LANG_EN);
 		FUZZ_CHECK(r.chance == cat.chance[r.lang] && r.threshold == cat.miss_threshold[r.lang]);
 		FUZZ_CHECK(r.nearest_index >= -1 && r.nearest_index < (int)cat.nweaknesses);
@@ -71,7 +75,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score < cat.miss_threshold[r.lang]);
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
-		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO)
+		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO ||
+		    r.verdict == SCORE_MISS_CLOSE)
 			FUZZ_CHECK(r.other_index >= 0 && r.other_index < (int)cat.nweaknesses &&
 				   r.other_index != r.nearest_index && r.score >= r.threshold);
 		else
@@ -79,6 +84,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_MISS_TWO)
 			FUZZ_CHECK(r.runner_up_index == r.other_index &&
 				   r.runner_up_score >= SCORE_SECOND_NAMED);
+		if (r.verdict == SCORE_MISS_CLOSE)
+			FUZZ_CHECK(r.runner_up_index == r.other_index &&
+				   r.score - r.runner_up_score < SCORE_CLOSE_MARGIN);
 		FUZZ_CHECK(r.runner_up_index == -1 ||
 			   (r.runner_up_index >= 0 && r.runner_up_index < (int)cat.nweaknesses &&
 			    r.runner_up_index != r.nearest_index));

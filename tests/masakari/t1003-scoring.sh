@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 5 as a throw meets it (a
+# and how it explains a score, and scoring version 6 as a throw meets it (a
 # threshold per language, one word is not enough, the power over the
-# language's chance level, the version stored).
+# language's chance level, a miss at most 15, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -40,22 +40,24 @@ check "weakness" grep -q '^weakness bubble-sort-in-request ' "$TMP/out"
 check "power 100" grep -qx 'power    100' "$TMP/out"
 
 t "masakarictl score explains a hit: the phrasing and which words matched"
+"$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
+check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
+check "version 6" grep -qx 'version  6' "$TMP/out"
+check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
+check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
+check "an exact word" grep -q '^  clearsilver (weight [0-9.]*): matched by "clearsilver", likeness 1.000' "$TMP/out"
 "$ctl" score "the flooder polls the queue evry 250 ms" >"$TMP/out"
-check "weakness" grep -q '^weakness queue-polling ' "$TMP/out"
-check "version 5" grep -qx 'version  5' "$TMP/out"
-check "the phrasing" grep -q '^phrasing "polling the queue every 250 ms" (en; recall ' "$TMP/out"
-check "a typo matched by likeness" grep -q '^  everi (weight [0-9.]*): matched by "evri", likeness 0\.9' "$TMP/out"
-check "an exact word" grep -q '^  queu (weight [0-9.]*): matched by "queu", likeness 1.000' "$TMP/out"
+check "a short word's typo is no match (version 6)" grep -q '^  everi (weight [0-9.]*): not in the critique$' "$TMP/out"
 
 t "masakarictl score explains a miss: the chance level and why"
-"$ctl" score "the logo looks like it was drawn in Paint" >"$TMP/out"
+"$ctl" score "the logo looks like it was drawn in Paint, page after page" >"$TMP/out"
 check "missed below the English threshold" grep -q '^weakness none: missed (below the threshold; nearest .*, en threshold 0.45)' "$TMP/out"
-check "the chance subtracted" grep -q '^chance   0.27 subtracted (en): power = ceil(100 x (0.[0-9]* - 0.27) / (1 - 0.27)), 1..100' "$TMP/out"
+check "the chance subtracted" grep -q '^chance   0.27 subtracted (en): a miss.s power = ceil(15 x (0.[0-9]* - 0.27) / (0.45 - 0.27)), 1..15' "$TMP/out"
 check "words not in the critique" grep -q ': not in the critique$' "$TMP/out"
 check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/out"
 "$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
-check "and flies no harder than a score at the threshold: ceil(100 x (0.45 - 0.27) / 0.73)" grep -qx "power    25" "$TMP/out"
+check "and flies no harder than a miss at the threshold: 15" grep -qx "power    15" "$TMP/out"
 "$ctl" score "the load runs on the same host" >"$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest database-on-web-host, en threshold 0.45)' "$TMP/out"
@@ -86,12 +88,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-over_chance() { # score chance → the power version 5 gives
+over_chance() { # score chance → the power version 6 gives a hit
 	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 5 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 6 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power over the Japanese chance level"
 thrown "サーバーが1台で冗長化されていない"
@@ -100,11 +102,12 @@ check "score at least 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s >= 0.45
 expect_eq "power" "$(over_chance "$SCORE" 0.17)" "$POWER"
 
 t "an unrelated English critique misses and flies weakly"
-thrown "the logo looks like it was drawn in Paint"
+thrown "the logo looks like it was drawn in Paint, page after page"
 expect_eq "no weakness" "" "$SLUG"
 check "score below 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s < 0.45) }'
-expect_eq "the power is over the English chance level" "$(over_chance "$SCORE" 0.27)" "$POWER"
-check "weak: at most 20 ($POWER)" test "$POWER" -le 20
+expect_eq "the power is a miss's: ceil(15 x (score - 0.27) / (0.45 - 0.27)), at least 1" \
+	"$(awk -v s="$SCORE" 'BEGIN { p = 15 * (s - 0.27) / (0.45 - 0.27) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (q < 1) q = 1; printf "%d", q }')" "$POWER"
+check "weak: at most 15 ($POWER)" test "$POWER" -le 15
 
 t "a two-letter critique misses with the least power"
 thrown "no"

@@ -4,8 +4,10 @@
 # not 認証 (authentication), chrony is not cron, SQLite is not SQL; nor for
 # words another weakness says as well, nor when a critique names two
 # weaknesses (version 4), nor for the words of a file name or a word said in
-# passing (version 5); and a synonym from the catalog's words (catalog_words)
-# hits, as thrown through nginx into MariaDB.
+# passing (version 5), nor for a short word that begins like a longer one, the
+# parts of a table's name, or a runner-up as strong (version 6); and a synonym
+# from the catalog's words (catalog_words) hits, as thrown through nginx into
+# MariaDB.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 
@@ -21,7 +23,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 5" 5 "$VERSION"
+expect_eq "scored by version 6" 6 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -71,6 +73,30 @@ expect_eq "database-on-web-host" database-on-web-host "$SLUG"
 thrown "FastCGIのワーカーは起動時に決まった数だけフォークされて、それぞれ一度に一件しか捌かない。遅いクライアントが一人いればワーカーが一つ塞がる"
 expect_eq "cgi-era-process-model (ja)" cgi-era-process-model "$SLUG"
 
+t "a short word is not a longer one it begins like (version 6)"
+# floor ≈ flooder (0.94) and tags ≈ target (0.87) hit the flooder's weakness
+# in version 5; print ≈ point with failure and every ≈ everything hit one server.
+thrown "The hall's colour palette is lovely, but the grey name tags on the light floor have too little contrast to be read comfortably"
+expect_eq "no weakness" "" "$SLUG"
+thrown "tests/run.sh prints a wall of output even when everything passes; a quieter mode that only speaks up on failure would be kinder"
+expect_eq "no weakness (print, every)" "" "$SLUG"
+check "a miss flies at most 15 ($(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}"))" \
+	test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+thrown "Scheduling attacks through a crontab entry that fires every sixty seconds feels like something out of a 2003 shared hosting control panel"
+expect_eq "cron-job-scheduler, not one server through hosting" cron-job-scheduler "$SLUG"
+
+t "a table's name is one word, its parts weak (version 6)"
+# Version 5 cut attack_jobs into attack and jobs, the queue's words.
+thrown "The flooder hammers the attack_jobs table every quarter of a second whether or not anyone has thrown anything; being told about new work is apparently too modern"
+expect_eq "queue-polling" queue-polling "$SLUG"
+
+t "two weaknesses scored nearly alike credit neither (version 6)"
+# 0.61 for the database on the web host against 0.60 for one server in
+# version 5, before the phrasing of one dead disk: with nothing to tell them
+# apart a hit would be a guess.
+thrown "MariaDB and nginx on the one host: a single disk and everything is gone"
+check "not database-on-web-host ($SLUG)" test "$SLUG" != database-on-web-host
+
 t "the ranking shows each critic's throws by the version that scored them"
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
 old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
@@ -78,6 +104,8 @@ sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, we
 v3=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'queue.c', 'queue.c', 0.54, NULL, 25, 0, 4)"
 v4=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'floor tags', 'floor tags', 0.53, NULL, 36, 0, 5)"
+v5=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
@@ -85,7 +113,9 @@ expect_eq "the version 3 throw keeps its version, score and power" "3 100 1.0000
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v3")"
 expect_eq "the version 4 throw keeps its version, score and power" "4 25 0.540000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v4")"
+expect_eq "the version 5 throw keeps its version, score and power" "5 36 0.530000" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v5")"
 get "/masakari/ranking"
-check "v2, v3, v4 and v5 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1</td>" "$TMP/body"
+check "v2, v3, v4, v5 and v6 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1</td>" "$TMP/body"
 
 done_testing

@@ -1,7 +1,9 @@
 /* test_score.c — unit tests for building the weakness catalog (lib/score_catalog.c),
  * for scoring version 3's rules about the catalog's words, for version 4's
- * rules about critiques that could mean two weaknesses and for version 5's
- * file names and phrasings that tell a weakness apart (lib/score.c). */
+ * rules about critiques that could mean two weaknesses, for version 5's
+ * file names and phrasings that tell a weakness apart, and for version 6's
+ * short words, identifiers, domain names, close runners-up and weak misses
+ * (lib/score.c). */
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -144,8 +146,9 @@ static void words_that_begin_differently_are_unlike(void **state)
 	assert_int_equal(r.matched, 2);
 	assert_int_equal(score_critique(on, "logs on ztderr", &r), 0);
 	assert_int_equal(r.matched, 1);
-	/* A typo after the first letter still matches. */
-	assert_int_equal(score_critique(on, "logs on stdrr", &r), 0);
+	/* A typo after the first letter still matches (in a word long enough
+	 * for version 6 to let it be alike). */
+	assert_int_equal(score_critique(on, "logs on sdterr", &r), 0);
 	assert_int_equal(r.weakness_index, LOGS);
 	catalog_free(on);
 	catalog_free(off);
@@ -255,7 +258,8 @@ static struct score_catalog *ambiguous_catalog(unsigned rules)
 static void words_another_weakness_says_too_credit_neither(void **state)
 {
 	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = ambiguous_catalog(SCORE_RULE_ALL & ~SCORE_RULE_DISTINCT);
+	struct score_catalog *off =
+		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_DISTINCT | SCORE_RULE_CLOSE));
 	struct score_result r;
 
 	(void)state;
@@ -266,8 +270,10 @@ static void words_another_weakness_says_too_credit_neither(void **state)
 	assert_int_equal(r.weakness_index, -1);
 	assert_int_equal(r.nearest_index, DB_HOST);
 	assert_int_equal(r.other_index, FLOODER_HOST);
-	/* A miss flies no harder than a score at the threshold. */
-	assert_int_equal(r.power, score_power_over_chance(r.threshold, r.chance));
+	/* A miss flies no harder than a score at the threshold, and in
+	 * version 6 no harder than SCORE_MISS_POWER_MAX. */
+	assert_int_equal(r.power, score_miss_power(r.score, r.threshold, r.chance));
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
 	/* Without the rule the earlier weakness takes the tie: a guess. */
 	assert_int_equal(score_critique(off, "the traffic is made on the same host it hits", &r), 0);
 	assert_int_equal(r.weakness_index, DB_HOST);
@@ -283,7 +289,8 @@ static void words_another_weakness_says_too_credit_neither(void **state)
 static void two_weaknesses_named_strongly_credit_neither(void **state)
 {
 	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = ambiguous_catalog(SCORE_RULE_ALL & ~SCORE_RULE_TWO_NAMED);
+	struct score_catalog *off =
+		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_TWO_NAMED | SCORE_RULE_CLOSE));
 	const char *both = "the database on the same host, one lonely box without any redundancy";
 	struct score_result r;
 
@@ -458,6 +465,144 @@ static void freed_catalog_is_empty_and_reusable_with_its_parameters(void **state
 	score_catalog_free(&cat);
 }
 
+/* Version 6's catalog: words that short ones begin like, and a table. */
+enum { FLOODER_HOST6, ONE_HOST6, JOB_QUEUE6, POLLING6, AVATARS6 };
+
+static struct score_catalog *v6_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_word(cat, 1, "server"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 1, "host"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 2, "attack_jobs"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "flooder-on-target-host", "F", "F"),
+			 FLOODER_HOST6);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "the flooder runs on the target"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "single-server", "S", "S"), ONE_HOST6);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "everything on one server"), 0);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "single point of failure"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "mysql-job-queue", "Q", "Q"), JOB_QUEUE6);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "attack jobs in a table as a queue"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 4, "queue-polling", "P", "P"), POLLING6);
+	assert_int_equal(score_catalog_add(cat, 4, SCORE_LANG_EN, "asks attack_jobs for work again and again"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 5, "avatars-from-github", "A", "A"), AVATARS6);
+	assert_int_equal(score_catalog_add(cat, 5, SCORE_LANG_EN, "avatars come from github"), 0);
+	return cat;
+}
+
+static void a_short_word_is_like_no_longer_one(void **state)
+{
+	struct score_catalog *on = v6_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v6_catalog(SCORE_RULE_ALL & ~SCORE_RULE_LENGTHS);
+	const char *floor = "grey tags on the light floor are hard to read";
+	struct score_result r;
+
+	(void)state;
+	/* floor is 0.89 like flooder and tags 0.87 like target: spelling only. */
+	assert_int_equal(score_critique(off, floor, &r), 0);
+	assert_int_equal(r.nearest_index, FLOODER_HOST6);
+	assert_true(r.matched == 2);
+	assert_int_equal(score_critique(on, floor, &r), 0);
+	assert_true(r.matched == 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* print is 0.88 like point, and every is not everything. */
+	assert_int_equal(score_critique(on, "it prints every failure", &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* Long words keep their typos: floodder is flooder. */
+	assert_int_equal(score_critique(on, "the floodder runs on the target", &r), 0);
+	assert_int_equal(r.weakness_index, FLOODER_HOST6);
+	assert_true(r.score < 1.0);
+	/* And equal words are equal, however short: jw stays exact. */
+	assert_true(jw_similarity((const uint32_t[]){ 'f', 'l', 'o', 'o', 'r' }, 5,
+				  (const uint32_t[]){ 'f', 'l', 'o', 'o', 'd', 'e', 'r' }, 7) > 0.85);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void an_identifier_is_one_word_and_its_parts_count_weakly(void **state)
+{
+	struct score_catalog *cat = v6_catalog(SCORE_RULE_ALL);
+	struct score_result r;
+	static struct tokenize_result words;
+
+	(void)state;
+	assert_int_equal(tokenize_words("the attack_jobs table", &words), 0);
+	assert_int_equal(words.nwords, 4);
+	assert_int_equal(words.words[0].len, 11);
+	assert_true(!words.words[0].part && words.words[1].part && words.words[2].part);
+	assert_int_equal(words.words[1].len, 6);  /* attack */
+	assert_int_equal(words.words[2].len, 3);  /* jobs, stemmed */
+	assert_true(!words.words[3].part);
+	/* The table's name is the catalog's word: it says polling, which names
+	 * it, and its parts do not count for the queue as well. */
+	assert_int_equal(score_critique(cat, "asks attack_jobs for work again and again", &r), 0);
+	assert_int_equal(r.weakness_index, POLLING6);
+	assert_true(r.score == 1.0);
+	/* Not a catalog word: its parts count half. */
+	assert_int_equal(score_critique(cat, "attack_job_rows in a table as a queue", &r), 0);
+	assert_int_equal(r.nearest_index, JOB_QUEUE6);
+	assert_true(r.score < 1.0 && r.score > 0.5);
+	catalog_free(cat);
+	/* Before version 6 the underscore separated two words. */
+	tokenize_v6_rules(0);
+	assert_int_equal(tokenize_words("the attack_jobs table", &words), 0);
+	tokenize_v6_rules(1);
+	assert_int_equal(words.nwords, 3);
+}
+
+static void a_domain_name_is_no_file_name(void **state)
+{
+	struct score_catalog *cat = v6_catalog(SCORE_RULE_ALL);
+	struct score_result r;
+	static struct tokenize_result words;
+
+	(void)state;
+	assert_int_equal(tokenize_words("avatars from github.com and queue.c", &words), 0);
+	assert_int_equal(words.nwords, 4);  /* avatar, github, com, queue.c */
+	assert_int_equal(words.words[1].len, 6);
+	assert_int_equal(words.words[3].len, 7);
+	assert_int_equal(score_critique(cat, "avatars come from github.com", &r), 0);
+	assert_int_equal(r.weakness_index, AVATARS6);
+	/* Inside Japanese too. */
+	assert_int_equal(score_critique(cat, "avatarsはgithub.comから", &r), 0);
+	assert_int_equal(r.nearest_index, AVATARS6);
+	catalog_free(cat);
+}
+
+static void a_close_runner_up_makes_a_hit_a_guess(void **state)
+{
+	struct score_catalog *on = v6_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v6_catalog(SCORE_RULE_ALL & ~SCORE_RULE_CLOSE);
+	/* One word of each: as much of the one as of the other. */
+	const char *both = "the flooder target, one single point";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_critique(off, both, &r), 0);
+	assert_true(r.score - r.runner_up_score < SCORE_CLOSE_MARGIN);
+	assert_int_equal(score_critique(on, both, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.verdict == SCORE_MISS_CLOSE || r.verdict == SCORE_MISS_TWO ||
+		    r.verdict == SCORE_MISS_LOW);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void a_miss_flies_at_most_the_miss_power(void **state)
+{
+	(void)state;
+	assert_int_equal(score_miss_power(0.45, 0.45, 0.17), SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_miss_power(0.90, 0.45, 0.17), SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_miss_power(0.17, 0.45, 0.17), 1);
+	assert_int_equal(score_miss_power(0.0, 0.45, 0.17), 1);
+	assert_int_equal(score_miss_power(0.31, 0.45, 0.17), 8);  /* half way: 7.5 up */
+	assert_int_equal(score_miss_power(NAN, 0.45, 0.17), 1);
+	assert_int_equal(score_miss_power(0.3, 0.45, 0.45), 1);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -475,6 +620,11 @@ int main(void)
 		cmocka_unit_test(two_weaknesses_named_strongly_credit_neither),
 		cmocka_unit_test(a_file_name_says_nothing_of_the_words_in_it),
 		cmocka_unit_test(any_phrasing_that_hits_may_tell_the_weakness_apart),
+		cmocka_unit_test(a_short_word_is_like_no_longer_one),
+		cmocka_unit_test(an_identifier_is_one_word_and_its_parts_count_weakly),
+		cmocka_unit_test(a_domain_name_is_no_file_name),
+		cmocka_unit_test(a_close_runner_up_makes_a_hit_a_guess),
+		cmocka_unit_test(a_miss_flies_at_most_the_miss_power),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
