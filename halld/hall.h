@@ -23,13 +23,6 @@
 #define HALL_MAX_MESSAGE 12288         /* bytes of one client message, all fragments (an
 					* RTC_SIGNAL's SDP offer with video is 5–8 KiB) */
 #define HALL_RX_CHUNK 1024             /* lws receive buffer per connection */
-/* Seconds the loop lets events gather before it polls again (libev's
- * io_collect_interval). With a thousand clients moving, each wakeup found
- * about eight moves and cost a sleep, a context switch and a poll; after
- * 4 ms it finds forty. What a wakeup asks for is done before the wait (lws
- * polls again at once after reading, and the tick hurries the loop), so only
- * a message arriving during the wait is read up to this much later. */
-#define HALL_IO_COLLECT 0.004
 #define HALL_HISTORY 50                /* chat messages sent on join */
 #define HALL_SPAWN_X 1250.0            /* newcomers appear on the central plaza */
 #define HALL_SPAWN_Y 1250.0
@@ -205,9 +198,6 @@ struct hall {
 	struct worker *worker;
 	lws_sorted_usec_list_t tick_sul;
 	double next_tick;
-	/* Set by main.c on its libev loop: the loop polls for the tick's
-	 * frames at once instead of first letting events gather. */
-	void (*hurry)(void);
 };
 
 /* address.c — the client's address and the caps per address.

@@ -29,20 +29,6 @@
 
 static volatile sig_atomic_t halld_stopping;
 static struct ev_loop *halld_loop;
-static ev_idle halld_hurry_idle;
-
-/* An idle watcher keeps libev from waiting out HALL_IO_COLLECT before its
- * next poll; this one goes as soon as it has done that. */
-static void halld_on_hurry(struct ev_loop *loop, ev_idle *w, int revents)
-{
-	(void)revents;
-	ev_idle_stop(loop, w);
-}
-
-static void halld_hurry(void)
-{
-	ev_idle_start(halld_loop, &halld_hurry_idle);
-}
 
 static void halld_on_signal(int sig)
 {
@@ -67,8 +53,6 @@ static struct lws_context *halld_create_context(struct lws_context_creation_info
 
 	halld_loop = ev_loop_new(EVFLAG_AUTO);
 	if (halld_loop) {
-		ev_set_io_collect_interval(halld_loop, HALL_IO_COLLECT);
-		ev_idle_init(&halld_hurry_idle, halld_on_hurry);
 		loops[0] = halld_loop;
 		info->foreign_loops = loops;
 		info->options |= LWS_SERVER_OPTION_LIBEV;
@@ -117,7 +101,6 @@ static void halld_run(struct lws_context *ctx)
 	ev_run(halld_loop, 0);
 	ev_signal_stop(halld_loop, &sigint);
 	ev_signal_stop(halld_loop, &sigterm);
-	ev_idle_stop(halld_loop, &halld_hurry_idle);
 }
 
 /* Destroys the context; on our loop, lets lws finish closing on it first. */
@@ -326,8 +309,6 @@ int main(void)
 		return 1;
 	}
 
-	if (halld_loop)
-		hall.hurry = halld_hurry;
 	log_info("the hall is open on %s:%ld as %s (%zu allowed origins, %s loop)", address,
 		 port, hall.daemon_id, hall.norigins, halld_loop ? "libev" : "poll");
 	tick_start(&hall);

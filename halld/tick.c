@@ -19,8 +19,6 @@ static void tick_fire(lws_sorted_usec_list_t *sul)
 	double now;
 
 	tick_run(hall);
-	if (hall->hurry)
-		hall->hurry();
 	/* Keep to whole seconds from the start rather than drift by the tick's cost. */
 	now = clock_monotonic();
 	hall->next_tick += 1.0;
