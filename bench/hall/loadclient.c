@@ -101,6 +101,7 @@ static struct {
 	lws_sorted_usec_list_t sul_ramp, sul_move, sul_sample;
 	unsigned long move_slot;
 	long long cpu_from, cpu_to;
+	long long sys_from, sys_to;   /* the stime part of them */
 	long rss_start, rss_max, rss_end;
 	int done;
 	unsigned long long moves;   /* sent inside the measured window */
@@ -117,8 +118,9 @@ static uint64_t fnv(const unsigned char *p, size_t n, size_t len)
 	return h;
 }
 
-/* utime + stime of the server in clock ticks, or -1. */
-static long long server_cpu(void)
+/* utime + stime of the server in clock ticks, or -1; its stime alone (the
+ * kernel's part, where the system calls and loopback's TCP are) in *sys. */
+static long long server_cpu(long long *sys)
 {
 	char path[64], buf[1024];
 	FILE *f;
@@ -138,6 +140,7 @@ static long long server_cpu(void)
 	/* fields after ") ": state is 3rd field, utime 14th, stime 15th */
 	if (!p || sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lld %lld", &ut, &st) != 2)
 		return -1;
+	*sys = st;
 	return ut + st;
 }
 
@@ -620,9 +623,9 @@ static void on_sample(lws_sorted_usec_list_t *sul)
 		return;
 	}
 	if (B.cpu_from < 0 && t >= B.measure_from)
-		B.cpu_from = server_cpu();
+		B.cpu_from = server_cpu(&B.sys_from);
 	if (t >= B.measure_to) {
-		B.cpu_to = server_cpu();
+		B.cpu_to = server_cpu(&B.sys_to);
 		B.rss_end = rss;
 		B.done = 1;
 		ev_break(B.loop, EVBREAK_ALL);
@@ -687,7 +690,7 @@ static void report(void)
 			ticks++;
 	qsort(delays, n, sizeof(*delays), cmp_double);
 	out = json_pack("{s:i,s:i,s:i,s:i,s:i,s:i,s:i,s:I,s:I,s:I,s:I,s:f,s:f,s:f,s:f,s:f,s:I,s:I,s:I,"
-			"s:I,s:i}",
+			"s:I,s:i,s:f}",
 			"connections", B.nconns, "open_at_end", B.open_now, "failed", B.failed,
 			"closed", B.closed, "rate", B.rate, "seconds", B.seconds, "errors", B.errors,
 			"ticks", (json_int_t)ticks, "deliveries", (json_int_t)n,
@@ -700,7 +703,9 @@ static void report(void)
 				? (double)(B.cpu_to - B.cpu_from) / hz / B.seconds : -1.0,
 			"rss_start_kb", (json_int_t)B.rss_start, "rss_max_kb", (json_int_t)B.rss_max,
 			"rss_end_kb", (json_int_t)B.rss_end,
-			"moves", (json_int_t)B.moves, "movers_seen", B.movers_seen);
+			"moves", (json_int_t)B.moves, "movers_seen", B.movers_seen,
+			"cpu_system_cores", B.cpu_from >= 0 && B.cpu_to >= 0
+				? (double)(B.sys_to - B.sys_from) / hz / B.seconds : -1.0);
 	json_dumpf(out, stdout, JSON_COMPACT);
 	putchar('\n');
 	json_decref(out);

@@ -5,7 +5,9 @@
 #   1. CONNECTIONS clients (default 1000; a comma-separated list runs each)
 #      each moving 10 times a second for SECONDS (default 20): when each
 #      published tick reaches each client (p50/p99/max, and how soon the first
-#      client had it), the server's CPU (kernel accounting) and peak RSS;
+#      client had it), the server's CPU (kernel accounting; and of it the
+#      time in the kernel, stime: system calls, and loopback's TCP for both
+#      ends, which the two servers share) and peak RSS;
 #   2. IDLE connections (default 10000) that only sit there: the server's RSS
 #      before and after, and so its memory per connection. They join as
 #      spectators (no ?user=), so what is measured is the connection, not a
@@ -152,21 +154,22 @@ for n in ${conns//,/ }; do
 	verify load-$n-node "$n" 10 || like=0
 	echo "Load: $n connections moving 10 times a second, measured for ${secs} s after a 5 s warm-up"
 	echo
-	echo "| server | ticks | deliveries | first delivery (p50) | p50 delay | p99 delay | max delay | CPU (cores) | peak RSS | closed/failed |"
-	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+	echo "| server | ticks | deliveries | first delivery (p50) | p50 delay | p99 delay | max delay | CPU (cores) | of it kernel | peak RSS | closed/failed |"
+	echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 	for s in halld node; do
 		f=load-$s
-		printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %.3f | %.1f MB | %s/%s |\n' "$(label $s)" \
+		printf '| %s | %s | %s | %s ms | %s ms | %s ms | %s ms | %.3f | %.3f | %.1f MB | %s/%s |\n' "$(label $s)" \
 			"$(j .ticks $f)" "$(j .deliveries $f)" "$(ms .first_p50_ms $f)" "$(ms .p50_ms $f)" \
-			"$(ms .p99_ms $f)" "$(ms .max_ms $f)" "$(j .cpu_cores $f)" \
+			"$(ms .p99_ms $f)" "$(ms .max_ms $f)" "$(j .cpu_cores $f)" "$(j .cpu_system_cores $f)" \
 			"$(awk -v k="$(j .rss_max_kb $f)" 'BEGIN { print k / 1024 }')" "$(j .closed $f)" "$(j .failed $f)"
 	done
 	# A ratio only between two runs that both measured what they say.
-	[ $like -eq 1 ] && printf '| halld / Node | | | %s | %s | %s | | %s | %s | |\n' \
+	[ $like -eq 1 ] && printf '| halld / Node | | | %s | %s | %s | | %s | %s | %s | |\n' \
 		"$(ratio "$(j .first_p50_ms load-halld)" "$(j .first_p50_ms load-node)")" \
 		"$(ratio "$(j .p50_ms load-halld)" "$(j .p50_ms load-node)")" \
 		"$(ratio "$(j .p99_ms load-halld)" "$(j .p99_ms load-node)")" \
 		"$(ratio "$(j .cpu_cores load-halld)" "$(j .cpu_cores load-node)")" \
+		"$(ratio "$(j .cpu_system_cores load-halld)" "$(j .cpu_system_cores load-node)")" \
 		"$(ratio "$(j .rss_max_kb load-halld)" "$(j .rss_max_kb load-node)")"
 	echo
 done
