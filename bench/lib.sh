@@ -23,5 +23,5 @@ bench_stack() {
 	var=$(mktemp -d "$ROOT/var/bench.XXXXXX")
 	port=$(stack_free_port)
 	stack_init "$var" "$port"
-	trap 'set +e; bench_cleanup; stack_stop; rm -rf "$var"' EXIT
+	trap 'set +e; bench_cleanup; stack_stop; [ -n "${keep:-}" ] || rm -rf "$var"' EXIT
 }

@@ -33,6 +33,7 @@ sleep 1.5
 cp "$MASAKARI_CONFIG" "$var/bench.hdf"
 cat >>"$var/bench.hdf" <<EOF
 Flooder.MaxTotalRate = 100000
+Flooder.VenueMaxRate = 100000
 Flooder.MaxInFlight = 1000
 Flooder.Targets.100 = $static
 EOF
@@ -52,11 +53,15 @@ queue_job() { # rate seconds url
 	     SELECT LAST_INSERT_ID();"
 }
 wait_done() { # id seconds
+	local status
 	for _ in $(seq $(($2 * 10))); do
-		[ "$(sql "SELECT status FROM attack_jobs WHERE id = $1")" = done ] && return 0
+		status=$(sql "SELECT status FROM attack_jobs WHERE id = $1")
+		[ "$status" = done ] && return 0
+		[ "$status" = failed ] && break
 		sleep 0.1
 	done
-	echo "job $1 did not finish" >&2
+	echo "job $1 did not finish (status ${status:-none}; the flooder's log: $var/log/bench-flooder.log)" >&2
+	grep -F "job $1 " "$var/log/bench-flooder.log" | tail -3 >&2
 	return 1
 }
 hits() { grep -c "\"masakari-flooder (job $1)\"\$" "$var/log/nginx-access.log" || true; }
