@@ -49,7 +49,15 @@ struct tokenize_word {
 				    words apart only by a space (plain text) */
 	uint8_t part;            /* 1: a part of the identifier before it (job of
 				    attack_jobs), never glued or joined */
+	uint8_t negated;         /* 1: said as missing (version 7): one of the
+				    TOKENIZE_NEGATION_SCOPE words after "no",
+				    "without", "never"…, or a word before ない or
+				    なし */
 };
+
+/* How many content words after an English negation ("no threads or event
+ * loop") it covers. */
+#define TOKENIZE_NEGATION_SCOPE 3
 
 struct tokenize_result {
 	size_t nwords;
