@@ -514,6 +514,19 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			out->other_index = second_index;
 		}
 	}
+	/* Praise is no critique (version 7): "the HTTPS redirect is nice"
+	 * names HTTPS to say it is there. Unless it says the weakness's thing
+	 * is missing ("nice art, but no HTTPS"), it hits nothing. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) && words->praise) {
+		const struct score_phrasing *p = &cat->weaknesses[best_index].phrasings[best_k];
+		int missing = 0;
+
+		for (size_t j = 0; j < p->nwords && !missing; j++)
+			for (int l = s->head[p->words[j]]; l >= 0 && !missing; l = s->links[l].next)
+				missing = s->negated[s->links[l].word];
+		if (!missing)
+			out->verdict = SCORE_MISS_PRAISE;
+	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
 	/* A miss flies, but weakly: never harder than a score at the threshold,
 	 * and since version 6 at most SCORE_MISS_POWER_MAX, in proportion. */

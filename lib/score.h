@@ -65,7 +65,9 @@
  * more of its own than its runner-up: when the critique's words that only
  * the runner-up's phrasings say weigh SCORE_EVIDENCE_RATIO times those that
  * only the hit's say, the lead rests on shared words and the hit is a guess
- * (SCORE_MISS_GUESS).
+ * (SCORE_MISS_GUESS). A critique that praises ("the HTTPS redirect is nice",
+ * "良い") and says nothing of the weakness missing names no weakness
+ * (SCORE_MISS_PRAISE).
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
@@ -174,7 +176,8 @@ enum {
 	SCORE_RULE_WEAK_MISSES = 512, /* version 6: a miss flies at most SCORE_MISS_POWER_MAX */
 	SCORE_RULE_NEGATION = 1024,   /* version 7: "no password" is no plain-text password */
 	SCORE_RULE_EVIDENCE = 2048,   /* version 7: a hit says more of its own than the runner-up */
-	SCORE_RULE_ALL = 4095,
+	SCORE_RULE_PRAISE = 4096,     /* version 7: praise is no critique */
+	SCORE_RULE_ALL = 8191,
 };
 
 struct score_phrasing {
@@ -228,6 +231,8 @@ enum score_verdict {
 	SCORE_MISS_CLOSE,        /* another weakness scores nearly as much */
 	SCORE_MISS_GUESS,        /* what only the runner-up says outweighs what only
 				    it says (version 7) */
+	SCORE_MISS_PRAISE,       /* it praises what it names, and says nothing is
+				    missing (version 7) */
 };
 
 struct score_result {

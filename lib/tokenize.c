@@ -553,6 +553,15 @@ static const char *const negations[] = {
  * missing: パスワードがない, 冗長化なし. */
 static const char *const negations_ja[] = { "ない", "なし", "無い", "無し" };
 
+/* Words of plain praise, stemmed ("the HTTPS redirect is nice", "番号が
+ *振られていて良い"): a remark that something is good is no critique of it.
+ * Not the words reviewers use for sarcasm (brilliant, great, お見事), nor
+ * いい, which also wishes (通知を受ければいい). Sorted, for bsearch. */
+static const char *const praises[] = {
+	"excellent", "loveli", "neat", "neatli", "nic", "niceli",
+};
+static const char *const praises_ja[] = { "良い", "よい", "素晴らしい", "立派", "きれい", "綺麗" };
+
 static int word_is(const struct tokenize_result *r, const struct tokenize_word *w,
 		   const char *utf8)
 {
@@ -578,7 +587,11 @@ static void mark_negations(struct tokenize_result *r)
 			ascii[w->len] = '\0';
 			cue = bsearch(ascii, negations, sizeof(negations) / sizeof(negations[0]),
 				      sizeof(negations[0]), by_string) != NULL;
+			r->praise |= bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
+					     sizeof(praises[0]), by_string) != NULL;
 		}
+		for (size_t k = 0; !w->latin && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
+			r->praise |= word_is(r, w, praises_ja[k]);
 		if (cue) {
 			scope = TOKENIZE_NEGATION_SCOPE;
 			continue;
@@ -608,6 +621,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->nwords = 0;
 	out->nchars = 0;
 	out->japanese = 0;
+	out->praise = 0;
 	if (n < 0)
 		return -1;
 	/* Without file names (bench/score's older rows), a file name's dot

@@ -65,6 +65,7 @@ struct tokenize_result {
 	struct tokenize_word words[TOKENIZE_MAX_WORDS];
 	uint32_t chars[TOKENIZE_MAX_CHARS];
 	int japanese;            /* the text had kana or kanji in it */
+	int praise;              /* it praises something: nice, lovely, 良い (version 7) */
 };
 
 /* The dictionary MeCab reads, instead of the one /etc/mecabrc names (NULL:

@@ -23,3 +23,42 @@ UPDATE weaknesses SET about_presence = 1 WHERE slug = 'jaro-winkler-for-sentence
 UPDATE weaknesses SET about_presence = 1 WHERE slug = 'avatars-from-github';
 UPDATE weaknesses SET about_presence = 1 WHERE slug = 'replies-from-external-llm';
 UPDATE weaknesses SET about_presence = 1 WHERE slug = 'rate-limit-per-ip';
+
+-- Other words reviewers use for the same things: a failover or a spare box
+-- is redundancy.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (23, 'failover'),
+  (23, 'フェイルオーバー'),
+  (23, '予備機');
+
+-- Phrasings that say what the weaknesses' explanations say, in the words the
+-- fifth held-out set's reviewers used for them.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'web-app-in-c');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'メモリ安全な言語なら、この種類のバグはまとめて起こりえない'),
+  (@w, 'en', 'a memory-safe language would rule out a whole class of these bugs');
+
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'hp-is-host-cpu');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'ダメージの表示はマシン全体のCPU負荷にすぎない'),
+  (@w, 'en', 'the damage meter is only the overall CPU load of the box');
+
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'flooder-on-target-host');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '洪水のようなリクエストを、受ける側のサーバー自身が作り出している'),
+  (@w, 'en', 'the flood is generated on the very server being flooded');
+
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'replies-from-external-llm');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '言い返しの文句は外部のチャット補完サービスが作っている'),
+  (@w, 'en', 'the comebacks come from an outside chat completion service');
+
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'no-authentication');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '誰でも好きなGitHubのユーザー名を名乗れば、その人になれる'),
+  (@w, 'en', 'type any GitHub username and you are that person');
+
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'queue-polling');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '0.25秒ごとに仕事がないか覗きに行くループが回り続ける'),
+  (@w, 'en', 'a loop that checks for work every 0.25 seconds');

@@ -241,7 +241,7 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V6_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE))
+#define V6_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
 	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
@@ -262,7 +262,8 @@ static const struct option options[] = {
 	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
 	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1 },
 	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1 },
-	{ "**v7 (default): + the runner-up's own words must not outweigh the hit's**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "+ the runner-up's own words must not outweigh the hit's", 1, SCORE_RULE_ALL & ~SCORE_RULE_PRAISE, 1, 1 },
+	{ "**v7 (default): + praise is no critique**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;

@@ -115,6 +115,14 @@ t "a runner-up with more words of its own makes a hit a guess (version 7)"
 thrown "Writing the request handlers in plain C means every form field is a potential buffer overflow; a memory-safe language would have ruled out a whole class of bugs"
 check "not hand-rolled-c-strings ($SLUG)" test "$SLUG" != hand-rolled-c-strings
 
+t "praise is no critique (version 7)"
+# Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
+thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
+expect_eq "no weakness" "" "$SLUG"
+thrown "ansibleのテンプレートにあるHTTPSへのリダイレクトは良いが、HSTSのmax-ageはもっと長くてもいい"
+expect_eq "no weakness (ja)" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+
 t "the ranking shows each critic's throws by the version that scored them"
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
 old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")

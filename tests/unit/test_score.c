@@ -693,6 +693,30 @@ static void a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess(void **st
 	catalog_free(off);
 }
 
+static void praise_is_no_critique(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v7_catalog(SCORE_RULE_ALL & ~SCORE_RULE_PRAISE);
+	const char *praise = "the database password in the config file is nicely documented";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_critique(off, praise, &r), 0);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	assert_int_equal(score_critique(on, praise, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	assert_int_equal(r.other_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(on, "設定ファイルのデータベースのパスワードが良い", &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* Praise beside a thing said to be missing is still a critique. */
+	assert_int_equal(score_critique(on, "nice art, but no oauth and no login", &r), 0);
+	assert_int_equal(r.weakness_index, NO_AUTH7);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 static void a_miss_flies_at_most_the_miss_power(void **state)
 {
 	(void)state;
@@ -730,6 +754,7 @@ int main(void)
 		cmocka_unit_test(words_said_as_missing_are_marked),
 		cmocka_unit_test(a_word_said_as_missing_is_no_evidence_of_a_thing_there),
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
+		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
