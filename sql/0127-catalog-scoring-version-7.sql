@@ -55,7 +55,7 @@ INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
 
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'no-authentication');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
-  (@w, 'ja', '誰でも好きなGitHubのユーザー名を名乗れば、その人になれる'),
+  (@w, 'ja', '誰でも任意のGitHubのユーザー名を名乗れば、その人になれる'),
   (@w, 'en', 'type any GitHub username and you are that person');
 
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'queue-polling');

@@ -110,10 +110,12 @@ expect_eq "cgi-era-process-model" cgi-era-process-model "$SLUG"
 thrown "the database password is written in plain text in masakari.hdf"
 expect_eq "said as there, it hits" plaintext-db-password "$SLUG"
 
-t "a runner-up with more words of its own makes a hit a guess (version 7)"
+t "buffer overflows in plain C are no credit for hand-rolled C strings (version 7)"
 # Version 6 credited hand-rolled C strings (0.69) over a web app in C (0.62).
 thrown "Writing the request handlers in plain C means every form field is a potential buffer overflow; a memory-safe language would have ruled out a whole class of bugs"
 check "not hand-rolled-c-strings ($SLUG)" test "$SLUG" != hand-rolled-c-strings
+# sql/0127's phrasing of what a memory-safe language rules out names C itself.
+expect_eq "web-app-in-c" web-app-in-c "$SLUG"
 
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
