@@ -553,8 +553,9 @@ static const char *const negations[] = {
  * missing: パスワードがない, 冗長化なし. */
 static const char *const negations_ja[] = { "ない", "なし", "無い", "無し" };
 
-/* Words of plain praise, stemmed ("the HTTPS redirect is nice", "番号が
- *振られていて良い"): a remark that something is good is no critique of it.
+/* Words of plain praise, stemmed ("the HTTPS redirect is nice",
+ * "番号が振られていて良い"): a remark that something is good is no critique
+ * of it.
  * Not the words reviewers use for sarcasm (brilliant, great, お見事), nor
  * いい, which also wishes (通知を受ければいい). Sorted, for bsearch. */
 static const char *const praises[] = {
