@@ -18,6 +18,8 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_SHARED: return "its words say another weakness as well";
 	case SCORE_MISS_TWO: return "it names two weaknesses";
 	case SCORE_MISS_CLOSE: return "another weakness scores nearly as much";
+	case SCORE_MISS_GUESS: return "what only another weakness says outweighs what only it says";
+	case SCORE_MISS_PRAISE: return "it praises, and says nothing is missing";
 	}
 	return "";
 }
@@ -97,6 +99,13 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		printf("why      %s scores %.6f, within %.2f of it: which one it means would be a "
 		       "guess\n", cat->weaknesses[r->other_index].slug, r->runner_up_score,
 		       SCORE_CLOSE_MARGIN);
+	else if (r->verdict == SCORE_MISS_GUESS)
+		printf("why      the words only %s says weigh %.1f times or more those only it says: "
+		       "which one it means would be a guess\n", cat->weaknesses[r->other_index].slug,
+		       SCORE_EVIDENCE_RATIO);
+	else if (r->verdict == SCORE_MISS_PRAISE)
+		printf("why      it praises (nice, lovely, 良い…) and says nothing of the weakness "
+		       "missing: praise is no critique\n");
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -59,10 +59,13 @@ struct scratch {
 	double weight[SCORE_MAX_WORDS];      /* as its likest catalog word, or unknown */
 	int known[SCORE_MAX_WORDS];
 	uint8_t part[SCORE_MAX_WORDS];       /* a part of an identifier (version 6) */
+	uint8_t negated[SCORE_MAX_WORDS];    /* said as missing (version 7) */
+	int current_negated;                 /* the word being linked is */
 	double weight_sum;
 	double scale;                        /* the likeness a link counts: 1, or a part's */
 	int *head;                           /* per catalog word: first link, or -1 */
 	float *best;                         /* per catalog word: best likeness */
+	float *best_said;                    /* the same, of the words not said as missing */
 	struct link *links;
 	size_t nlinks, links_cap;
 };
@@ -105,6 +108,8 @@ static int link_add(struct scratch *s, size_t vocab_index, size_t word, double l
 	s->head[vocab_index] = (int)s->nlinks++;
 	if (likeness > s->best[vocab_index])
 		s->best[vocab_index] = (float)likeness;
+	if (!s->current_negated && likeness > s->best_said[vocab_index])
+		s->best_said[vocab_index] = (float)likeness;
 	return 0;
 }
 
@@ -112,6 +117,7 @@ static void scratch_free(struct scratch *s)
 {
 	free(s->head);
 	free(s->best);
+	free(s->best_said);
 	free(s->links);
 }
 
@@ -213,7 +219,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 	memset(s, 0, sizeof(*s));
 	s->head = malloc((cat->nvocab ? cat->nvocab : 1) * sizeof(*s->head));
 	s->best = calloc(cat->nvocab ? cat->nvocab : 1, sizeof(*s->best));
-	if (!s->head || !s->best)
+	s->best_said = calloc(cat->nvocab ? cat->nvocab : 1, sizeof(*s->best_said));
+	if (!s->head || !s->best || !s->best_said)
 		return -1;
 	for (size_t v = 0; v < cat->nvocab; v++)
 		s->head[v] = -1;
@@ -242,6 +249,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		s->text[c] = text;
 		s->len[c] = t->len;
 		s->part[c] = t->part;
+		s->negated[c] = (cat->rules & SCORE_RULE_NEGATION) && t->negated;
+		s->current_negated = s->negated[c];
 		s->scale = t->part ? SCORE_PART_LIKENESS : 1.0;
 		s->nwords++;
 		claim = claimed_by(cat, text, t->len);
@@ -272,19 +281,23 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 
 /* Recall and precision of phrasing p against the critique in s. */
 static void phrasing_score(const struct score_catalog *cat, const struct scratch *s,
-			   const struct score_phrasing *p, double *recall, double *precision,
-			   size_t *matched)
+			   const struct score_phrasing *p, int presence, double *recall,
+			   double *precision, size_t *matched)
 {
 	double covered = 0.0, found = 0.0, best_for[SCORE_MAX_WORDS] = { 0 };
+	/* A weakness that something is there takes no word said as missing
+	 * for evidence (version 7): "no password" is no plain-text one. */
+	const float *best = presence ? s->best_said : s->best;
 
 	*matched = 0;
 	for (size_t j = 0; j < p->nwords; j++) {
 		uint32_t v = p->words[j];
 
-		covered += cat->vocab[v].idf * s->best[v];
-		*matched += s->best[v] > 0.0f;
+		covered += cat->vocab[v].idf * best[v];
+		*matched += best[v] > 0.0f;
 		for (int l = s->head[v]; l >= 0; l = s->links[l].next)
-			if (s->links[l].likeness > best_for[s->links[l].word])
+			if (!(presence && s->negated[s->links[l].word]) &&
+			    s->links[l].likeness > best_for[s->links[l].word])
 				best_for[s->links[l].word] = s->links[l].likeness;
 	}
 	for (size_t c = 0; c < s->nwords; c++)
@@ -342,12 +355,42 @@ static int told_apart(const struct score_catalog *cat, const struct scratch *s, 
 
 		if ((int)j == k || p->nwords == 0)
 			continue;
-		phrasing_score(cat, s, p, &recall, &precision, &matched);
+		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
 		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
 		    shared_by(cat, s, (size_t)w, p) < 0)
 			return -1;
 	}
 	return other;
+}
+
+/* How much likeness each critique word has to any word of weakness w's
+ * phrasings, into like[] (a word said as missing none, when w is that
+ * something is there). */
+static void weakness_likeness(const struct scratch *s, const struct score_weakness *w,
+			      float *like)
+{
+	for (size_t c = 0; c < s->nwords; c++)
+		like[c] = 0.0f;
+	for (size_t k = 0; k < w->nphrasings; k++)
+		for (size_t j = 0; j < w->phrasings[k].nwords; j++)
+			for (int l = s->head[w->phrasings[k].words[j]]; l >= 0; l = s->links[l].next) {
+				const struct link *link = &s->links[l];
+
+				if (!(w->presence && s->negated[link->word]) && link->likeness > like[link->word])
+					like[link->word] = link->likeness;
+			}
+}
+
+/* The weight of what the critique says of weakness a that weakness b does
+ * not say at all: its own evidence against b (version 7). */
+static double own_evidence(const struct scratch *s, const float *like_a, const float *like_b)
+{
+	double sum = 0.0;
+
+	for (size_t c = 0; c < s->nwords; c++)
+		if (like_b[c] <= 0.0f)
+			sum += s->weight[c] * like_a[c];
+	return sum;
 }
 
 /* score_critique's work, keeping the comparison in s for score_explain
@@ -382,7 +425,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 
 			if (w->phrasings[k].nwords == 0)
 				continue;
-			phrasing_score(cat, s, &w->phrasings[k], &recall, &precision, &matched);
+			phrasing_score(cat, s, &w->phrasings[k], w->presence, &recall, &precision,
+				       &matched);
 			sc = recall;
 			if (sc > mine)
 				mine = sc;
@@ -452,6 +496,36 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	    best - second < SCORE_CLOSE_MARGIN) {
 		out->verdict = SCORE_MISS_CLOSE;
 		out->other_index = second_index;
+	}
+	/* What tells the hit from the runner-up (version 7): the words of the
+	 * critique only one of the two says. When the runner-up's own words
+	 * outweigh the hit's by SCORE_EVIDENCE_RATIO, the hit's lead comes
+	 * from words the two share, and which one the critic means would be
+	 * a guess ("buffer overflow in plain C": the strings, or C itself?). */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_EVIDENCE) && second_index >= 0 &&
+	    second >= cat->chance[lang]) {
+		float like_best[SCORE_MAX_WORDS], like_second[SCORE_MAX_WORDS];
+
+		weakness_likeness(s, &cat->weaknesses[best_index], like_best);
+		weakness_likeness(s, &cat->weaknesses[second_index], like_second);
+		if (own_evidence(s, like_second, like_best) >=
+		    SCORE_EVIDENCE_RATIO * own_evidence(s, like_best, like_second)) {
+			out->verdict = SCORE_MISS_GUESS;
+			out->other_index = second_index;
+		}
+	}
+	/* Praise is no critique (version 7): "the HTTPS redirect is nice"
+	 * names HTTPS to say it is there. Unless it says the weakness's thing
+	 * is missing ("nice art, but no HTTPS"), it hits nothing. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) && words->praise) {
+		const struct score_phrasing *p = &cat->weaknesses[best_index].phrasings[best_k];
+		int missing = 0;
+
+		for (size_t j = 0; j < p->nwords && !missing; j++)
+			for (int l = s->head[p->words[j]]; l >= 0 && !missing; l = s->links[l].next)
+				missing = s->negated[s->links[l].word];
+		if (!missing)
+			out->verdict = SCORE_MISS_PRAISE;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
 	/* A miss flies, but weakly: never harder than a score at the threshold,

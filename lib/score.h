@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 6 (score_critique). The critique and every phrasing are
+ * Scoring version 7 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -56,11 +56,25 @@
  * weakly: at most SCORE_MISS_POWER_MAX (version 6), in proportion to how far
  * its score stands between the chance level and the threshold.
  *
+ * Version 7 reads what a critique says is missing: the words after "no",
+ * "without", "lacks", "nor" (TOKENIZE_NEGATION_SCOPE of them) and a word
+ * before ない or なし. A weakness that something is there (about_presence in
+ * the catalog: a plain-text password, one event loop) takes no such word for
+ * evidence, so "no password" is no plain-text password; one that something
+ * is missing (no HTTPS, no threads) takes them as before. And a hit must say
+ * more of its own than its runner-up: when the critique's words that only
+ * the runner-up's phrasings say weigh SCORE_EVIDENCE_RATIO times those that
+ * only the hit's say, the lead rests on shared words and the hit is a guess
+ * (SCORE_MISS_GUESS). A critique that praises ("the HTTPS redirect is nice",
+ * "良い") and says nothing of the weakness missing names no weakness
+ * (SCORE_MISS_PRAISE).
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
  * weakness apart) and 5 (short words like long ones, identifiers cut at their
  * underscores, no close-second rule, misses up to the threshold's power)
+ * and 6 (negations read as any word, no evidence rule)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -82,7 +96,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 6
+#define SCORE_VERSION 7
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -122,6 +136,10 @@ enum score_lang {
  * barely scratches the target, however many catalog words it happens to
  * use. */
 #define SCORE_MISS_POWER_MAX 15
+
+/* Version 7: a hit is a guess when the words of the critique that only the
+ * runner-up says weigh this many times those only the hit says. */
+#define SCORE_EVIDENCE_RATIO 1.5
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -142,7 +160,7 @@ struct score_word {
 	double idf;              /* its canon's */
 };
 
-/* Which of versions 3's, 4's, 5's and 6's rules apply (all by default; bench/score
+/* Which of versions 3's, 4's, 5's, 6's and 7's rules apply (all by default; bench/score
  * turns them on one by one for its table). */
 enum {
 	SCORE_RULE_KNOWN_WORDS = 1,   /* a catalog word in the critique is like no other */
@@ -156,7 +174,10 @@ enum {
 	SCORE_RULE_PARTS = 128,       /* version 6: an identifier's parts count, weakly */
 	SCORE_RULE_CLOSE = 256,       /* version 6: a close runner-up makes a hit a guess */
 	SCORE_RULE_WEAK_MISSES = 512, /* version 6: a miss flies at most SCORE_MISS_POWER_MAX */
-	SCORE_RULE_ALL = 1023,
+	SCORE_RULE_NEGATION = 1024,   /* version 7: "no password" is no plain-text password */
+	SCORE_RULE_EVIDENCE = 2048,   /* version 7: a hit says more of its own than the runner-up */
+	SCORE_RULE_PRAISE = 4096,     /* version 7: praise is no critique */
+	SCORE_RULE_ALL = 8191,
 };
 
 struct score_phrasing {
@@ -175,6 +196,9 @@ struct score_weakness {
 	struct score_phrasing *phrasings;
 	size_t nphrasings;
 	size_t phrasings_cap;
+	int presence;            /* weaknesses.about_presence: it is that something
+				    is there (a plain-text password), so a word
+				    said as missing is no evidence of it (version 7) */
 };
 
 struct score_catalog {
@@ -205,6 +229,10 @@ enum score_verdict {
 	SCORE_MISS_SHARED,       /* every word it matched is also another weakness's */
 	SCORE_MISS_TWO,          /* it names another weakness strongly as well */
 	SCORE_MISS_CLOSE,        /* another weakness scores nearly as much */
+	SCORE_MISS_GUESS,        /* what only the runner-up says outweighs what only
+				    it says (version 7) */
+	SCORE_MISS_PRAISE,       /* it praises what it names, and says nothing is
+				    missing (version 7) */
 };
 
 struct score_result {

@@ -447,13 +447,16 @@ static int catalog_fill(struct score_catalog *fresh, const db_result *words,
 		const char *title_ja = db_cell(weaknesses, row, 2);
 		const char *title_en = db_cell(weaknesses, row, 3);
 
-		if (score_catalog_add_weakness(fresh, db_cell_int(weaknesses, row, 0, 0),
-					       slug ? slug : "", title_ja ? title_ja : "",
-					       title_en ? title_en : "") < 0) {
+		int index = score_catalog_add_weakness(fresh, db_cell_int(weaknesses, row, 0, 0),
+						       slug ? slug : "", title_ja ? title_ja : "",
+						       title_en ? title_en : "");
+
+		if (index < 0) {
 			log_error("weakness catalog: cannot add weakness %s: out of memory",
 				  slug ? slug : "");
 			return -1;
 		}
+		fresh->weaknesses[index].presence = db_cell_int(weaknesses, row, 4, 0) != 0;
 	}
 	for (unsigned row = 0; row < phrasings->nrows; row++) {
 		const char *text = db_cell(phrasings, row, 2);
@@ -492,7 +495,8 @@ int score_catalog_load(struct score_catalog *cat, db_t *db)
 	/* The catalog's words first: phrasings are cut knowing them. */
 	words = db_query(db, "SELECT word_group, id, text FROM catalog_words ORDER BY id");
 	if (words)
-		weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en FROM weaknesses "
+		weaknesses = db_query(db, "SELECT id, slug, title_ja, title_en, about_presence "
+					  "FROM weaknesses "
 					  "ORDER BY id");
 	if (weaknesses)
 		phrasings = db_query(db, "SELECT weakness_id, id, text, lang FROM weakness_phrasings "

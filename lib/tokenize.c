@@ -261,6 +261,7 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, i
 	out->words[out->nwords].latin = (uint8_t)latin;
 	out->words[out->nwords].glued = (uint8_t)(glued && out->nwords > 0);
 	out->words[out->nwords].part = 0;
+	out->words[out->nwords].negated = 0;
 	out->nwords++;
 	out->nchars = start + n;
 }
@@ -540,6 +541,78 @@ void tokenize_join(struct tokenize_result *r,
 	r->nwords = kept;
 }
 
+/* English words, stemmed as stem() leaves them, that say the thing named
+ * next is missing: "no TLS", "without a cache", "lacks a supervisor", "none
+ * of", "neither threads nor". Not a verb's "not": "does not understand
+ * meaning" still says meaning. Sorted, for bsearch. */
+static const char *const negations[] = {
+	"lack", "no", "non", "nor", "without",
+};
+
+/* Japanese words (dictionary forms) that say the word before them is
+ * missing: パスワードがない, 冗長化なし. */
+static const char *const negations_ja[] = { "ない", "なし", "無い", "無し" };
+
+/* Words of plain praise, stemmed ("the HTTPS redirect is nice",
+ * "番号が振られていて良い"): a remark that something is good is no critique
+ * of it.
+ * Not the words reviewers use for sarcasm (brilliant, great, お見事), nor
+ * いい, which also wishes (通知を受ければいい). Sorted, for bsearch. */
+static const char *const praises[] = {
+	"excellent", "loveli", "neat", "neatli", "nic", "niceli",
+};
+static const char *const praises_ja[] = { "良い", "よい", "素晴らしい", "立派", "きれい", "綺麗" };
+
+static int word_is(const struct tokenize_result *r, const struct tokenize_word *w,
+		   const char *utf8)
+{
+	uint32_t want[16];
+	long n = utf8_decode(utf8, strlen(utf8), want, 16);
+
+	return n == (long)w->len && memcmp(r->chars + w->start, want, (size_t)n * sizeof(*want)) == 0;
+}
+
+/* Marks the words said as missing (tokenize_word.negated). */
+static void mark_negations(struct tokenize_result *r)
+{
+	size_t scope = 0;
+
+	for (size_t i = 0; i < r->nwords; i++) {
+		struct tokenize_word *w = &r->words[i];
+		char ascii[16];
+		int cue = 0;
+
+		if (w->latin && w->len < sizeof(ascii)) {
+			for (size_t k = 0; k < w->len; k++)
+				ascii[k] = (char)r->chars[w->start + k];
+			ascii[w->len] = '\0';
+			cue = bsearch(ascii, negations, sizeof(negations) / sizeof(negations[0]),
+				      sizeof(negations[0]), by_string) != NULL;
+			r->praise |= bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
+					     sizeof(praises[0]), by_string) != NULL;
+		}
+		for (size_t k = 0; !w->latin && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
+			r->praise |= word_is(r, w, praises_ja[k]);
+		if (cue) {
+			scope = TOKENIZE_NEGATION_SCOPE;
+			continue;
+		}
+		if (w->part) {
+			w->negated = i > 0 && r->words[i - 1].negated;
+			continue;
+		}
+		if (w->latin && scope > 0) {
+			w->negated = 1;
+			scope--;
+		} else if (!w->latin) {
+			scope = 0;
+		}
+		for (size_t k = 0; !w->latin && i > 0 && k < sizeof(negations_ja) / sizeof(negations_ja[0]); k++)
+			if (word_is(r, w, negations_ja[k]) && !r->words[i - 1].latin)
+				r->words[i - 1].negated = 1;
+	}
+}
+
 int tokenize_words(const char *utf8, struct tokenize_result *out)
 {
 	uint32_t text[TOKENIZE_MAX_CHARS];
@@ -549,6 +622,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->nwords = 0;
 	out->nchars = 0;
 	out->japanese = 0;
+	out->praise = 0;
 	if (n < 0)
 		return -1;
 	/* Without file names (bench/score's older rows), a file name's dot
@@ -593,5 +667,6 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 		after_latin = !japanese && out->nwords > before && out->words[out->nwords - 1].latin;
 		i = end + 1;
 	}
+	mark_negations(out);
 	return 0;
 }

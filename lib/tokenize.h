@@ -49,7 +49,15 @@ struct tokenize_word {
 				    words apart only by a space (plain text) */
 	uint8_t part;            /* 1: a part of the identifier before it (job of
 				    attack_jobs), never glued or joined */
+	uint8_t negated;         /* 1: said as missing (version 7): one of the
+				    TOKENIZE_NEGATION_SCOPE words after "no",
+				    "without", "never"…, or a word before ない or
+				    なし */
 };
+
+/* How many content words after an English negation ("no threads or event
+ * loop") it covers. */
+#define TOKENIZE_NEGATION_SCOPE 3
 
 struct tokenize_result {
 	size_t nwords;
@@ -57,6 +65,7 @@ struct tokenize_result {
 	struct tokenize_word words[TOKENIZE_MAX_WORDS];
 	uint32_t chars[TOKENIZE_MAX_CHARS];
 	int japanese;            /* the text had kana or kanji in it */
+	int praise;              /* it praises something: nice, lovely, 良い (version 7) */
 };
 
 /* The dictionary MeCab reads, instead of the one /etc/mecabrc names (NULL:

@@ -349,6 +349,7 @@ CREATE TABLE `weaknesses` (
   `title_en` varchar(200) NOT NULL,
   `explanation_ja` text NOT NULL,
   `explanation_en` text NOT NULL,
+  `about_presence` tinyint(1) NOT NULL DEFAULT 0,
   PRIMARY KEY (`id`),
   UNIQUE KEY `weaknesses_slug` (`slug`)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

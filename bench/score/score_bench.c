@@ -62,6 +62,14 @@ static int load_file(struct score_catalog *cat, const char *path, long long *nex
 		}
 		if (words_pass)
 			continue;
+		/* "UPDATE weaknesses SET about_presence = 1 WHERE slug = '…';" */
+		if (strncmp(line, "UPDATE weaknesses SET about_presence = 1 WHERE slug = '", 55) == 0 &&
+		    sscanf(line + 55, "%127[a-z0-9-]", slug) == 1) {
+			for (size_t i = 0; i < cat->nweaknesses; i++)
+				if (strcmp(cat->weaknesses[i].slug, slug) == 0)
+					cat->weaknesses[i].presence = 1;
+			continue;
+		}
 		if (strstr(line, "INSERT INTO weaknesses ")) {
 			expect_slug = 1;
 			continue;
@@ -233,8 +241,9 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
+#define V6_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
-	(SCORE_RULE_ALL & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
+	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
@@ -246,12 +255,15 @@ static const struct option options[] = {
 	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0 },
 	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0 },
 	{ "+ file names are words", 1, V4_RULES, 1, 0 },
-	{ "v5 rules with sql/0126's words and phrasings", 1, V5_RULES, 1, 0 },
+	{ "v5 rules with sql/0126's and 0127's words and phrasings", 1, V5_RULES, 1, 0 },
 	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
 	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
 	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
-	{ "+ a close second makes a hit a guess", 1, SCORE_RULE_ALL & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
-	{ "**v6 (default): + a miss flies at most 15**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
+	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1 },
+	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1 },
+	{ "+ the runner-up's own words must not outweigh the hit's", 1, SCORE_RULE_ALL & ~SCORE_RULE_PRAISE, 1, 1 },
+	{ "**v7 (default): + praise is no critique**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -358,10 +370,11 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[6];
+	const char *path[7];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
-					 "third held out", "fourth held out", "fifth held out" };
+					 "third held out", "fourth held out", "fifth held out",
+					 "sixth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -387,7 +400,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 6; set++) {
+		for (int set = 0; set < 7; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -427,11 +440,11 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
-	/* BENCH_VERSION=4 or 5 scores "-" texts as that version did (its
+	/* BENCH_VERSION=4, 5 or 6 scores "-" texts as that version did (its
 	 * rules; file names cut in 4, identifiers cut before 6), for comparing
 	 * two versions critique by critique. */
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
@@ -443,6 +456,8 @@ int main(int argc, char **argv)
 		cat.rules = V5_RULES;
 		tokenize_v6_rules(0);
 	}
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 6)
+		cat.rules = V6_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -534,7 +549,7 @@ int main(int argc, char **argv)
 	if (argc > 3) {
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
 				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
-				       argc > 8 ? argv[8] : NULL } };
+				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

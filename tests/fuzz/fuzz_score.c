@@ -76,7 +76,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
 		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO ||
-		    r.verdict == SCORE_MISS_CLOSE)
+		    r.verdict == SCORE_MISS_CLOSE || r.verdict == SCORE_MISS_GUESS)
 			FUZZ_CHECK(r.other_index >= 0 && r.other_index < (int)cat.nweaknesses &&
 				   r.other_index != r.nearest_index && r.score >= r.threshold);
 		else
@@ -84,6 +84,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_MISS_TWO)
 			FUZZ_CHECK(r.runner_up_index == r.other_index &&
 				   r.runner_up_score >= SCORE_SECOND_NAMED);
+		if (r.verdict == SCORE_MISS_GUESS)
+			FUZZ_CHECK(r.runner_up_index == r.other_index &&
+				   r.runner_up_score >= cat.chance[r.lang]);
 		if (r.verdict == SCORE_MISS_CLOSE)
 			FUZZ_CHECK(r.runner_up_index == r.other_index &&
 				   r.score - r.runner_up_score < SCORE_CLOSE_MARGIN);

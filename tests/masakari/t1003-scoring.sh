@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 6 as a throw meets it (a
+# and how it explains a score, and scoring version 7 as a throw meets it (a
 # threshold per language, one word is not enough, the power over the
 # language's chance level, a miss at most 15, the version stored).
 . "$(dirname "$0")/../lib.sh"
@@ -42,7 +42,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 6" grep -qx 'version  6' "$TMP/out"
+check "version 7" grep -qx 'version  7' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
 check "an exact word" grep -q '^  clearsilver (weight [0-9.]*): matched by "clearsilver", likeness 1.000' "$TMP/out"
@@ -58,6 +58,8 @@ check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/ou
 "$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
 check "and flies no harder than a miss at the threshold: 15" grep -qx "power    15" "$TMP/out"
+"$ctl" score "Every portrait in the hall is hotlinked from GitHub, so the venue leaks each visitor's IP address to GitHub and goes blank whenever GitHub is slow" >"$TMP/out"
+check "a runner-up with more words of its own: a guess (version 7)" grep -q '^why      the words only rate-limit-per-ip says weigh 1.5 times or more those only it says' "$TMP/out"
 "$ctl" score "the load runs on the same host" >"$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest database-on-web-host, en threshold 0.45)' "$TMP/out"
@@ -88,12 +90,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-over_chance() { # score chance → the power version 6 gives a hit
+over_chance() { # score chance → the power version 7 gives a hit
 	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 6 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 7 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power over the Japanese chance level"
 thrown "サーバーが1台で冗長化されていない"

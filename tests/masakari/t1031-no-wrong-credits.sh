@@ -5,7 +5,9 @@
 # words another weakness says as well, nor when a critique names two
 # weaknesses (version 4), nor for the words of a file name or a word said in
 # passing (version 5), nor for a short word that begins like a longer one, the
-# parts of a table's name, or a runner-up as strong (version 6); and a synonym
+# parts of a table's name, or a runner-up as strong (version 6), nor for a
+# thing said to be missing ("no password") when the weakness is that it is
+# there, or when the runner-up has more words of its own (version 7); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -23,7 +25,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 6" 6 "$VERSION"
+expect_eq "scored by version 7" 7 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -97,6 +99,32 @@ t "two weaknesses scored nearly alike credit neither (version 6)"
 thrown "MariaDB and nginx on the one host: a single disk and everything is gone"
 check "not database-on-web-host ($SLUG)" test "$SLUG" != database-on-web-host
 
+t "a thing said to be missing is no evidence that it is there (version 7)"
+# Version 6 credited the plain-text password for "no password", and one
+# event loop for "no threads or event loop".
+thrown "Identity here is an honour system: type any GitHub username at the door and you are that person, no OAuth, no password, nothing"
+check "not plaintext-db-password ($SLUG)" test "$SLUG" != plaintext-db-password
+thrown "Four forked worker processes and no threads or event loop: the concurrency model of a 1998 Perl site, and a handful of slow clients can tie them all up"
+check "not single-websocket-daemon ($SLUG)" test "$SLUG" != single-websocket-daemon
+expect_eq "cgi-era-process-model" cgi-era-process-model "$SLUG"
+thrown "the database password is written in plain text in masakari.hdf"
+expect_eq "said as there, it hits" plaintext-db-password "$SLUG"
+
+t "buffer overflows in plain C are no credit for hand-rolled C strings (version 7)"
+# Version 6 credited hand-rolled C strings (0.69) over a web app in C (0.62).
+thrown "Writing the request handlers in plain C means every form field is a potential buffer overflow; a memory-safe language would have ruled out a whole class of bugs"
+check "not hand-rolled-c-strings ($SLUG)" test "$SLUG" != hand-rolled-c-strings
+# sql/0127's phrasing of what a memory-safe language rules out names C itself.
+expect_eq "web-app-in-c" web-app-in-c "$SLUG"
+
+t "praise is no critique (version 7)"
+# Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
+thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
+expect_eq "no weakness" "" "$SLUG"
+thrown "ansibleのテンプレートにあるHTTPSへのリダイレクトは良いが、HSTSのmax-ageはもっと長くてもいい"
+expect_eq "no weakness (ja)" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+
 t "the ranking shows each critic's throws by the version that scored them"
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
 old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
@@ -106,6 +134,8 @@ sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, we
 v4=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'floor tags', 'floor tags', 0.53, NULL, 36, 0, 5)"
 v5=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'no password', 'no password', 0.57, NULL, 41, 0, 6)"
+v6=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
@@ -115,7 +145,9 @@ expect_eq "the version 4 throw keeps its version, score and power" "4 25 0.54000
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v4")"
 expect_eq "the version 5 throw keeps its version, score and power" "5 36 0.530000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v5")"
+expect_eq "the version 6 throw keeps its version, score and power" "6 41 0.570000" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v6")"
 get "/masakari/ranking"
-check "v2, v3, v4, v5 and v6 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1</td>" "$TMP/body"
+check "v2 to v7 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1</td>" "$TMP/body"
 
 done_testing

@@ -259,7 +259,7 @@ static void words_another_weakness_says_too_credit_neither(void **state)
 {
 	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
 	struct score_catalog *off =
-		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_DISTINCT | SCORE_RULE_CLOSE));
+		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_DISTINCT | SCORE_RULE_CLOSE | SCORE_RULE_EVIDENCE));
 	struct score_result r;
 
 	(void)state;
@@ -290,7 +290,8 @@ static void two_weaknesses_named_strongly_credit_neither(void **state)
 {
 	struct score_catalog *on = ambiguous_catalog(SCORE_RULE_ALL);
 	struct score_catalog *off =
-		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_TWO_NAMED | SCORE_RULE_CLOSE));
+		ambiguous_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_TWO_NAMED | SCORE_RULE_CLOSE |
+					 SCORE_RULE_EVIDENCE));
 	const char *both = "the database on the same host, one lonely box without any redundancy";
 	struct score_result r;
 
@@ -591,6 +592,131 @@ static void a_close_runner_up_makes_a_hit_a_guess(void **state)
 	catalog_free(off);
 }
 
+/* Version 7: a plain-text password (that something is there) and no
+ * authentication (that something is missing), both said with "password";
+ * one event loop (there) and a CGI-era model without threads (missing). */
+enum { PASSWORD7, NO_AUTH7, ONE_LOOP7, CGI7 };
+
+static struct score_catalog *v7_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "plaintext-db-password", "P", "P"), PASSWORD7);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "the database password in a config file"), 0);
+	cat->weaknesses[PASSWORD7].presence = 1;
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "no-authentication", "A", "A"), NO_AUTH7);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "no oauth and no login"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "single-websocket-daemon", "W", "W"), ONE_LOOP7);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "one daemon with one event loop"), 0);
+	cat->weaknesses[ONE_LOOP7].presence = 1;
+	assert_int_equal(score_catalog_add_weakness(cat, 4, "cgi-era-process-model", "C", "C"), CGI7);
+	assert_int_equal(score_catalog_add(cat, 4, SCORE_LANG_EN, "forked worker processes without threads"), 0);
+	assert_int_equal(score_catalog_add(cat, 4, SCORE_LANG_EN,
+					   "each process handles a single request at a time, blocking on io"), 0);
+	return cat;
+}
+
+static void words_said_as_missing_are_marked(void **state)
+{
+	static struct tokenize_result words;
+
+	(void)state;
+	/* no, thread, event, loop, worker */
+	assert_int_equal(tokenize_words("no threads or event loop in the worker", &words), 0);
+	assert_int_equal(words.nwords, 5);
+	assert_int_equal(words.words[0].negated, 0);
+	assert_int_equal(words.words[1].negated, 1);
+	assert_int_equal(words.words[2].negated, 1);
+	assert_int_equal(words.words[3].negated, 1);
+	assert_int_equal(words.words[4].negated, 0);
+	/* A verb's "not" says the verb still: "does not understand meaning". */
+	assert_int_equal(tokenize_words("it does not understand meaning", &words), 0);
+	for (size_t i = 0; i < words.nwords; i++)
+		assert_int_equal(words.words[i].negated, 0);
+	/* パスワード before ない; 設定 not. */
+	assert_int_equal(tokenize_words("設定にパスワードがない", &words), 0);
+	assert_true(words.nwords >= 3);
+	assert_int_equal(words.words[0].negated, 0);
+	assert_int_equal(words.words[1].negated, 1);
+}
+
+static void a_word_said_as_missing_is_no_evidence_of_a_thing_there(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v7_catalog(SCORE_RULE_ALL & ~SCORE_RULE_NEGATION);
+	const char *no_password = "anyone can claim any name: no password in the database, nothing";
+	const char *no_loop = "forked worker processes and no threads or event loop in one daemon";
+	struct score_result r;
+
+	(void)state;
+	/* Without the rule, "no password … database" is the password. */
+	assert_int_equal(score_critique(off, no_password, &r), 0);
+	assert_int_equal(r.nearest_index, PASSWORD7);
+	assert_int_equal(score_critique(on, no_password, &r), 0);
+	assert_true(r.nearest_index != PASSWORD7);
+	assert_true(r.weakness_index == NO_AUTH7 || r.weakness_index == -1);
+	assert_int_equal(score_critique(off, no_loop, &r), 0);
+	assert_int_equal(r.nearest_index, ONE_LOOP7);
+	assert_int_equal(score_critique(on, no_loop, &r), 0);
+	assert_int_equal(r.nearest_index, CGI7);
+	/* Said as there, it is evidence as before. */
+	assert_int_equal(score_critique(on, "the database password sits in a config file", &r), 0);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v7_catalog(SCORE_RULE_ALL & ~SCORE_RULE_EVIDENCE);
+	/* All of the daemon's short phrasing, and more words that only the
+	 * CGI-era model says. */
+	const char *both = "one daemon, one event loop, and forked worker processes that "
+			   "handle a request at a time, blocking";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_critique(off, both, &r), 0);
+	assert_int_equal(r.weakness_index, ONE_LOOP7);
+	assert_int_equal(score_critique(on, both, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_GUESS);
+	assert_int_equal(r.other_index, CGI7);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	/* With nothing of the other's, the hit stands. */
+	assert_int_equal(score_critique(on, "one daemon with one event loop for the whole hall", &r), 0);
+	assert_int_equal(r.weakness_index, ONE_LOOP7);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void praise_is_no_critique(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v7_catalog(SCORE_RULE_ALL & ~SCORE_RULE_PRAISE);
+	const char *praise = "the database password in the config file is nicely documented";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_critique(off, praise, &r), 0);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	assert_int_equal(score_critique(on, praise, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	assert_int_equal(r.other_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(on, "設定ファイルのデータベースのパスワードが良い", &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* Praise beside a thing said to be missing is still a critique. */
+	assert_int_equal(score_critique(on, "nice art, but no oauth and no login", &r), 0);
+	assert_int_equal(r.weakness_index, NO_AUTH7);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 static void a_miss_flies_at_most_the_miss_power(void **state)
 {
 	(void)state;
@@ -625,6 +751,10 @@ int main(void)
 		cmocka_unit_test(a_domain_name_is_no_file_name),
 		cmocka_unit_test(a_close_runner_up_makes_a_hit_a_guess),
 		cmocka_unit_test(a_miss_flies_at_most_the_miss_power),
+		cmocka_unit_test(words_said_as_missing_are_marked),
+		cmocka_unit_test(a_word_said_as_missing_is_no_evidence_of_a_thing_there),
+		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
+		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
