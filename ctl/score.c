@@ -56,6 +56,12 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       r->chance, score_lang_name(r->lang), SCORE_MISS_POWER_MAX,
 		       r->score < r->threshold ? r->score : r->threshold, r->chance, r->threshold,
 		       r->chance, SCORE_MISS_POWER_MAX);
+	else if (cat->rules & SCORE_RULE_HIT_POWER)
+		printf("threshold %.2f (%s): a hit's power = %d + ceil(%d x (%.6f - %.2f) / "
+		       "(1 - %.2f)), %d..100\n",
+		       r->threshold, score_lang_name(r->lang), SCORE_HIT_POWER_MIN,
+		       100 - SCORE_HIT_POWER_MIN, r->score, r->threshold, r->threshold,
+		       SCORE_HIT_POWER_MIN);
 	else
 		printf("chance   %.2f subtracted (%s): power = ceil(100 x (%.6f - %.2f) / (1 - %.2f)), "
 		       "1..100\n",

@@ -43,6 +43,22 @@ int score_miss_power(double score, double threshold, double chance)
 	return share * SCORE_MISS_POWER_MAX < 1.0 ? 1 : (int)ceil(share * SCORE_MISS_POWER_MAX - 1e-9);
 }
 
+int score_hit_power(double score, double threshold)
+{
+	double share;
+
+	if (!(threshold >= 0.0 && threshold < 1.0))
+		return SCORE_HIT_POWER_MIN;
+	share = (score - threshold) / (1.0 - threshold);
+	if (!(share > 0.0))
+		return SCORE_HIT_POWER_MIN;
+	if (share > 1.0)
+		share = 1.0;
+	/* The same tolerance as score_power's for a round share. */
+	return SCORE_HIT_POWER_MIN +
+	       (int)ceil((100 - SCORE_HIT_POWER_MIN) * share - 1e-9);
+}
+
 /* A critique word alike to a catalog word: one link of the list kept per
  * catalog word. */
 struct link {
@@ -528,6 +544,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			out->verdict = SCORE_MISS_PRAISE;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
+	/* A hit flies from SCORE_HIT_POWER_MIN at the threshold (version 8). */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_HIT_POWER))
+		out->power = score_hit_power(best, out->threshold);
 	/* A miss flies, but weakly: never harder than a score at the threshold,
 	 * and since version 6 at most SCORE_MISS_POWER_MAX, in proportion. */
 	if (out->verdict != SCORE_HIT && best > out->threshold)

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 7 (score_critique). The critique and every phrasing are
+ * Scoring version 8 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -69,12 +69,20 @@
  * "良い") and says nothing of the weakness missing names no weakness
  * (SCORE_MISS_PRAISE).
  *
+ * Version 8 changes how hard a hit flies: SCORE_HIT_POWER_MIN at the miss
+ * threshold, rising in proportion to 100 at a score of 1
+ * (score_hit_power), where version 7's hit flew over the chance level and
+ * began near 35; a miss still flies at most SCORE_MISS_POWER_MAX. Which
+ * critique hits which weakness is version 7's rules with sql/0128's words
+ * and phrasings.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
  * weakness apart) and 5 (short words like long ones, identifiers cut at their
  * underscores, no close-second rule, misses up to the threshold's power)
- * and 6 (negations read as any word, no evidence rule)
+ * and 6 (negations read as any word, no evidence rule) and 7 (a hit's
+ * power over the chance level, from about 35 at the threshold)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -96,7 +104,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 7
+#define SCORE_VERSION 8
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -140,6 +148,12 @@ enum score_lang {
 /* Version 7: a hit is a guess when the words of the critique that only the
  * runner-up says weigh this many times those only the hit says. */
 #define SCORE_EVIDENCE_RATIO 1.5
+/* Version 8: the power of a hit at the miss threshold; it rises in proportion
+ * to 100 at a score of 1. A hit flies clearly harder than any miss
+ * (SCORE_MISS_POWER_MAX), and a hit said in more words than the phrasing's
+ * own ("the HP bar is just the CPU usage of the whole machine") no longer
+ * flies as weakly as an unrelated critique's chance score would. */
+#define SCORE_HIT_POWER_MIN 40
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -177,7 +191,8 @@ enum {
 	SCORE_RULE_NEGATION = 1024,   /* version 7: "no password" is no plain-text password */
 	SCORE_RULE_EVIDENCE = 2048,   /* version 7: a hit says more of its own than the runner-up */
 	SCORE_RULE_PRAISE = 4096,     /* version 7: praise is no critique */
-	SCORE_RULE_ALL = 8191,
+	SCORE_RULE_HIT_POWER = 8192,  /* version 8: a hit flies from SCORE_HIT_POWER_MIN */
+	SCORE_RULE_ALL = 16383,
 };
 
 struct score_phrasing {
@@ -310,6 +325,11 @@ int score_power_over_chance(double score, double chance);
 /* The power of a miss in version 6: ceil(SCORE_MISS_POWER_MAX * (score -
  * chance) / (threshold - chance)), 1..SCORE_MISS_POWER_MAX. Never fails. */
 int score_miss_power(double score, double threshold, double chance);
+
+/* The power of a hit in version 8: ceil(SCORE_HIT_POWER_MIN + (100 -
+ * SCORE_HIT_POWER_MIN) * (score - threshold) / (1 - threshold)),
+ * SCORE_HIT_POWER_MIN..100. Never fails (NaN gives SCORE_HIT_POWER_MIN). */
+int score_hit_power(double score, double threshold);
 /* Scores a NUL-terminated UTF-8 critique against the whole catalog into *out
  * (SCORE_VERSION). A critique with no content word, or an empty catalog, scores
  * 0 and misses. Returns 0; -1 when the critique is not valid UTF-8 or longer

@@ -241,7 +241,8 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V6_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
+#define V7_RULES (SCORE_RULE_ALL & ~SCORE_RULE_HIT_POWER)
+#define V6_RULES (V7_RULES & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
 	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
@@ -262,8 +263,9 @@ static const struct option options[] = {
 	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
 	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1 },
 	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1 },
-	{ "+ the runner-up's own words must not outweigh the hit's", 1, SCORE_RULE_ALL & ~SCORE_RULE_PRAISE, 1, 1 },
-	{ "**v7 (default): + praise is no critique**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1 },
+	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1 },
+	{ "**v8 (default): + a hit flies from 40 at the threshold**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -370,11 +372,11 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[7];
+	const char *path[8];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
-					 "sixth held out" };
+					 "sixth held out", "seventh held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -400,7 +402,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 7; set++) {
+		for (int set = 0; set < 8; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -440,11 +442,11 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
-	/* BENCH_VERSION=4, 5 or 6 scores "-" texts as that version did (its
+	/* BENCH_VERSION=4, 5, 6 or 7 scores "-" texts as that version did (its
 	 * rules; file names cut in 4, identifiers cut before 6), for comparing
 	 * two versions critique by critique. */
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
@@ -458,6 +460,8 @@ int main(int argc, char **argv)
 	}
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 6)
 		cat.rules = V6_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 7)
+		cat.rules = V7_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -470,14 +474,14 @@ int main(int argc, char **argv)
 
 			if (score_critique(&cat, argv[i], &r) != 0)
 				return 1;
-			printf("%.6f %d v%d %s%s%s (nearest %s; then %s %.3f) %s\n", r.score, r.power,
-			       (int)r.verdict,
+			printf("%.6f %d v%d %s%s%s (nearest %s; then %s %.3f; precision %.3f) %s\n",
+			       r.score, r.power, (int)r.verdict,
 			       r.weakness_index >= 0 ? cat.weaknesses[r.weakness_index].slug : "missed",
 			       r.other_index >= 0 ? ": says as well " : "",
 			       r.other_index >= 0 ? cat.weaknesses[r.other_index].slug : "",
 			       r.nearest_index >= 0 ? cat.weaknesses[r.nearest_index].slug : "-",
 			       r.runner_up_index >= 0 ? cat.weaknesses[r.runner_up_index].slug : "-",
-			       r.runner_up_score, argv[i]);
+			       r.runner_up_score, r.precision, argv[i]);
 			if (getenv("BENCH_VERBOSE") && r.nearest_index >= 0) {
 				static struct score_explanation e;
 
@@ -549,7 +553,8 @@ int main(int argc, char **argv)
 	if (argc > 3) {
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
 				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
-				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL } };
+				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
+				       argc > 10 ? argv[10] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

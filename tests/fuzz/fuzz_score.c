@@ -55,7 +55,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(r.score >= 0.0 && r.score <= 1.0);
 		FUZZ_CHECK(r.recall == r.score);
 		FUZZ_CHECK(r.power >= 1 && r.power <= 100);
-		if (r.verdict == SCORE_HIT || !(cat.rules & SCORE_RULE_WEAK_MISSES))
+		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_HIT_POWER))
+			FUZZ_CHECK(r.power == score_hit_power(r.score, r.threshold) &&
+				   r.power >= SCORE_HIT_POWER_MIN);
+		else if (r.verdict == SCORE_HIT || !(cat.rules & SCORE_RULE_WEAK_MISSES))
 			FUZZ_CHECK(r.power == score_power_over_chance(capped, r.chance));
 		else
 			FUZZ_CHECK(r.power == score_miss_power(r.score, r.threshold, r.chance) &&

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 7 as a throw meets it (a
-# threshold per language, one word is not enough, the power over the
-# language's chance level, a miss at most 15, the version stored).
+# and how it explains a score, and scoring version 8 as a throw meets it (a
+# threshold per language, one word is not enough, a hit's power from 40 at
+# the threshold, a miss at most 15, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -42,7 +42,8 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 7" grep -qx 'version  7' "$TMP/out"
+check "version 8" grep -qx 'version  8' "$TMP/out"
+check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
 check "an exact word" grep -q '^  clearsilver (weight [0-9.]*): matched by "clearsilver", likeness 1.000' "$TMP/out"
@@ -90,18 +91,19 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-over_chance() { # score chance → the power version 7 gives a hit
-	awk -v s="$1" -v c="$2" 'BEGIN { p = 100 * (s - c) / (1 - c) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q < 1) q = 1; if (q > 100) q = 100; printf "%d", q }'
+hit_power() { # score threshold → the power version 8 gives a hit
+	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 7 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 8 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
-t "a Japanese paraphrase hits, its power over the Japanese chance level"
+t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"
 expect_eq "weakness" single-server "$SLUG"
 check "score at least 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s >= 0.45) }'
-expect_eq "power" "$(over_chance "$SCORE" 0.17)" "$POWER"
+expect_eq "power" "$(hit_power "$SCORE" 0.45)" "$POWER"
+check "a hit flies at least 40 ($POWER)" test "$POWER" -ge 40
 
 t "an unrelated English critique misses and flies weakly"
 thrown "the logo looks like it was drawn in Paint, page after page"

@@ -7,7 +7,9 @@
 # passing (version 5), nor for a short word that begins like a longer one, the
 # parts of a table's name, or a runner-up as strong (version 6), nor for a
 # thing said to be missing ("no password") when the weakness is that it is
-# there, or when the runner-up has more words of its own (version 7); and a synonym
+# there, or when the runner-up has more words of its own (version 7), nor a
+# language without bounds checking for templates because it parses requests
+# (sql/0128, version 8); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -25,7 +27,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 7" 7 "$VERSION"
+expect_eq "scored by version 8" 8 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -117,6 +119,13 @@ check "not hand-rolled-c-strings ($SLUG)" test "$SLUG" != hand-rolled-c-strings
 # sql/0127's phrasing of what a memory-safe language rules out names C itself.
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
 
+t "a language without bounds checking is the web app in C, not the templates it parses (version 8)"
+# Version 7 credited templates parsed per request (0.52) for "parses" and
+# "requests".
+thrown "Choosing a language without bounds checking or garbage collection for code that parses strangers' HTTP requests is brave"
+expect_eq "web-app-in-c" web-app-in-c "$SLUG"
+check "a hit flies at least 40" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -ge 40
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -136,6 +145,8 @@ sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, we
 v5=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'no password', 'no password', 0.57, NULL, 41, 0, 6)"
 v6=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'parses requests', 'parses requests', 0.52, NULL, 35, 0, 7)"
+v7=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
@@ -147,7 +158,9 @@ expect_eq "the version 5 throw keeps its version, score and power" "5 36 0.53000
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v5")"
 expect_eq "the version 6 throw keeps its version, score and power" "6 41 0.570000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v6")"
+expect_eq "the version 7 throw keeps its version, score and power" "7 35 0.520000" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v7")"
 get "/masakari/ranking"
-check "v2 to v7 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1</td>" "$TMP/body"
+check "v2 to v8 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1</td>" "$TMP/body"
 
 done_testing

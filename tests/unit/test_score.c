@@ -729,6 +729,40 @@ static void a_miss_flies_at_most_the_miss_power(void **state)
 	assert_int_equal(score_miss_power(0.3, 0.45, 0.45), 1);
 }
 
+/* Version 8: a hit flies from SCORE_HIT_POWER_MIN at the threshold to 100 at
+ * a score of 1, harder than any miss; version 7 began a hit near 35. */
+static void a_hit_flies_from_the_hit_power_at_the_threshold(void **state)
+{
+	struct score_catalog *v8 = rules_catalog(SCORE_RULE_ALL, 1);
+	struct score_catalog *v7 = rules_catalog(SCORE_RULE_ALL & ~SCORE_RULE_HIT_POWER, 1);
+	/* Three of "cron as the job scheduler"'s four words. */
+	const char *critique = "cron is the scheduler";
+	struct score_result r;
+
+	(void)state;
+	assert_int_equal(score_hit_power(0.45, 0.45), SCORE_HIT_POWER_MIN);
+	assert_int_equal(score_hit_power(1.0, 0.45), 100);
+	assert_int_equal(score_hit_power(1.5, 0.45), 100);
+	assert_int_equal(score_hit_power(0.725, 0.45), 70);  /* half way: 40 + 30 */
+	assert_int_equal(score_hit_power(0.2, 0.45), SCORE_HIT_POWER_MIN);
+	assert_int_equal(score_hit_power(NAN, 0.45), SCORE_HIT_POWER_MIN);
+	assert_true(SCORE_HIT_POWER_MIN > SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(v8, critique, &r), 0);
+	assert_int_equal(r.weakness_index, CRON_SCHED);
+	assert_true(r.score < 1.0);
+	assert_int_equal(r.power, score_hit_power(r.score, r.threshold));
+	assert_true(r.power >= SCORE_HIT_POWER_MIN);
+	assert_int_equal(score_critique(v7, critique, &r), 0);
+	assert_int_equal(r.weakness_index, CRON_SCHED);
+	assert_int_equal(r.power, score_power_over_chance(r.score, r.chance));
+	/* A miss flies as in version 7. */
+	assert_int_equal(score_critique(v8, "the logo looks odd", &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	catalog_free(v8);
+	catalog_free(v7);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -751,6 +785,7 @@ int main(void)
 		cmocka_unit_test(a_domain_name_is_no_file_name),
 		cmocka_unit_test(a_close_runner_up_makes_a_hit_a_guess),
 		cmocka_unit_test(a_miss_flies_at_most_the_miss_power),
+		cmocka_unit_test(a_hit_flies_from_the_hit_power_at_the_threshold),
 		cmocka_unit_test(words_said_as_missing_are_marked),
 		cmocka_unit_test(a_word_said_as_missing_is_no_evidence_of_a_thing_there),
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
