@@ -59,12 +59,14 @@ check "words not in the critique" grep -q ': not in the critique$' "$TMP/out"
 check "why" grep -q '^why      0.[0-9]* is below the en threshold 0.45' "$TMP/out"
 "$ctl" score "ClearSilver!" >"$TMP/out"
 check "one word is not enough" grep -q '^why      only one word of the phrasing matched' "$TMP/out"
+check "and flies no harder than a miss at the threshold: 15" grep -qx "power    15" "$TMP/out"
 "$ctl" score "please use chrony or ntpd on the VM image so the log timestamps line up" >"$TMP/out"
 check "two everyday words name nothing (version 9)" grep -q '^why      the words it says of the weakness are fewer than 3 and all of everyday prose' "$TMP/out"
 check "a miss" grep -q '^weakness none: missed' "$TMP/out"
-check "and flies no harder than a miss at the threshold: 15" grep -qx "power    15" "$TMP/out"
-"$ctl" score "Every portrait in the hall is hotlinked from GitHub, so the venue leaks each visitor's IP address to GitHub and goes blank whenever GitHub is slow" >"$TMP/out"
-check "a runner-up with more words of its own: a guess (version 7)" grep -q '^why      the words only rate-limit-per-ip says weigh 1.5 times or more those only it says' "$TMP/out"
+# (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
+# the example here a hit on avatars from GitHub.)
+"$ctl" score "ドキュメントの外部リンクがすべてHTTPSになっているのは良い" >"$TMP/out"
+check "a runner-up with more words of its own: a guess (version 7)" grep -q '^why      the words only avatars-from-github says weigh 1.5 times or more those only it says' "$TMP/out"
 "$ctl" score "the load runs on the same host" >"$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest database-on-web-host, en threshold 0.45)' "$TMP/out"
