@@ -20,6 +20,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_CLOSE: return "another weakness scores nearly as much";
 	case SCORE_MISS_GUESS: return "what only another weakness says outweighs what only it says";
 	case SCORE_MISS_PRAISE: return "it praises, and says nothing is missing";
+	case SCORE_MISS_EVERYDAY: return "all it says of the weakness is everyday words";
 	}
 	return "";
 }
@@ -112,6 +113,10 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_PRAISE)
 		printf("why      it praises (nice, lovely, 良い…) and says nothing of the weakness "
 		       "missing: praise is no critique\n");
+	else if (r->verdict == SCORE_MISS_EVERYDAY)
+		printf("why      the words it says of the weakness are fewer than %d and all of "
+		       "everyday prose (log, line, page…): they name no weakness by themselves\n",
+		       SCORE_EVERYDAY_MIN);
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

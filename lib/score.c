@@ -409,6 +409,36 @@ static double own_evidence(const struct scratch *s, const float *like_a, const f
 	return sum;
 }
 
+/* Whether what the critique says of weakness w is only everyday prose
+ * (version 9): its words alike to w's words are fewer than
+ * SCORE_EVERYDAY_MIN, and each is alike only to everyday words of w (log,
+ * line). Such a remark is about something else ("the access log fills up
+ * with 404 lines"); a critique of w says a word of its own (stderr) or more. */
+static int everyday_only(const struct score_catalog *cat, const struct scratch *s,
+			 const struct score_weakness *w)
+{
+	uint8_t said[SCORE_MAX_WORDS] = { 0 }, specific = 0;
+	size_t n = 0;
+
+	for (size_t k = 0; k < w->nphrasings; k++)
+		for (size_t j = 0; j < w->phrasings[k].nwords; j++) {
+			uint32_t v = w->phrasings[k].words[j];
+
+			for (int l = s->head[v]; l >= 0; l = s->links[l].next) {
+				const struct link *link = &s->links[l];
+
+				/* no, without, ない say that something is missing,
+				 * not what. */
+				if ((w->presence && s->negated[link->word]) || cat->vocab[v].everyday == 2)
+					continue;
+				n += !said[link->word];
+				said[link->word] = 1;
+				specific |= !cat->vocab[v].everyday;
+			}
+		}
+	return !specific && n < SCORE_EVERYDAY_MIN;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -542,6 +572,14 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				missing = s->negated[s->links[l].word];
 		if (!missing)
 			out->verdict = SCORE_MISS_PRAISE;
+	}
+	/* Two words of everyday prose name no weakness (version 9): "the
+	 * access log fills up with 404 lines" is about the favicon, not about
+	 * logs on stderr, however well log and line match their phrasing. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_EVERYDAY) &&
+	    everyday_only(cat, s, &cat->weaknesses[best_index])) {
+		out->verdict = SCORE_MISS_EVERYDAY;
+		out->other_index = -1;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;
 	/* A hit flies from SCORE_HIT_POWER_MIN at the threshold (version 8). */

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 8 (score_critique). The critique and every phrasing are
+ * Scoring version 9 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -76,13 +76,22 @@
  * critique hits which weakness is version 7's rules with sql/0128's words
  * and phrasings.
  *
+ * Version 9: two words of everyday prose (score_everyday_words: log, line,
+ * page, file, error…) name no weakness by themselves. A hit needs, among the
+ * critique's words alike to its weakness's words, one that is not everyday
+ * or SCORE_EVERYDAY_MIN of them ("the access log fills with 404 lines" is
+ * no critique of logs on stderr; "log lines on stderr" is). sql/0129 adds
+ * terms of more than one word (standard error, exchange sort) and other
+ * reviewers' words.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
  * weakness apart) and 5 (short words like long ones, identifiers cut at their
  * underscores, no close-second rule, misses up to the threshold's power)
  * and 6 (negations read as any word, no evidence rule) and 7 (a hit's
- * power over the chance level, from about 35 at the threshold)
+ * power over the chance level, from about 35 at the threshold) and 8 (two
+ * everyday words enough for a hit)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -104,7 +113,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 8
+#define SCORE_VERSION 9
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -154,6 +163,9 @@ enum score_lang {
  * own ("the HP bar is just the CPU usage of the whole machine") no longer
  * flies as weakly as an unrelated critique's chance score would. */
 #define SCORE_HIT_POWER_MIN 40
+/* Version 9: how many of the critique's words alike to a weakness's words
+ * name it when every one of them is a word of everyday prose. */
+#define SCORE_EVERYDAY_MIN 3
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -167,6 +179,9 @@ struct score_word {
 	uint8_t latin;           /* tokenize_word's class: only like classes compare */
 	uint64_t sig;            /* one bit per character (hashed): a quick bound */
 	uint8_t known;           /* one of the catalog's words (catalog_words) */
+	uint8_t everyday;        /* its canon is a word of everyday prose (log, line,
+				    page): 1; one that says something is missing
+				    (no, ない): 2; else 0 (version 9) */
 	long long group;         /* its group there, when known */
 	uint32_t canon;          /* the word it stands for: its group's first, or itself */
 	unsigned df;             /* weaknesses that use it (its canon's count) */
@@ -192,7 +207,8 @@ enum {
 	SCORE_RULE_EVIDENCE = 2048,   /* version 7: a hit says more of its own than the runner-up */
 	SCORE_RULE_PRAISE = 4096,     /* version 7: praise is no critique */
 	SCORE_RULE_HIT_POWER = 8192,  /* version 8: a hit flies from SCORE_HIT_POWER_MIN */
-	SCORE_RULE_ALL = 16383,
+	SCORE_RULE_EVERYDAY = 16384,  /* version 9: two everyday words name nothing */
+	SCORE_RULE_ALL = 32767,
 };
 
 struct score_phrasing {
@@ -248,6 +264,8 @@ enum score_verdict {
 				    it says (version 7) */
 	SCORE_MISS_PRAISE,       /* it praises what it names, and says nothing is
 				    missing (version 7) */
+	SCORE_MISS_EVERYDAY,     /* all it says of the weakness is two words of
+				    everyday prose (version 9) */
 };
 
 struct score_result {
@@ -378,5 +396,9 @@ long score_vocab_find(const struct score_catalog *cat, const uint32_t *text, siz
 uint64_t score_signature(const uint32_t *text, size_t n);
 int score_vocab_known(const uint32_t *text, size_t n, void *cat);
 int score_weakness_has_word(const struct score_weakness *w, uint32_t id);
+/* Whether the catalog word text[0..n) (as cut) is one of everyday prose's
+ * (1), one that says something is missing (2: no, without, ない), or neither
+ * (0) (version 9). */
+int score_everyday_word(const uint32_t *text, size_t n);
 
 #endif

@@ -9,6 +9,7 @@
 #include "log.h"
 #include "normalize.h"
 #include "settings.h"
+#include "utf8.h"
 
 void score_catalog_init(struct score_catalog *cat)
 {
@@ -220,6 +221,60 @@ static int vocab_rehash(struct score_catalog *cat, size_t nslots)
 	return 0;
 }
 
+/* Words of everyday prose, in English as a critique's words are cut (lines
+ * and line alike) and in Japanese as MeCab cuts them: common in any remark
+ * about a web site, so that two of them ("the access log fills up with 404
+ * lines") do not name a weakness by themselves (version 9). Words of
+ * everyday technical prose too, not terms: a file, a request, a process. */
+static const char everyday_en[] =
+	"log line page file data error time server request process code user text "
+	"number load access output";
+static const char *const everyday_ja[] = {
+	"ログ", "行", "ページ", "ファイル", "データ", "エラー", "時間", "リクエスト", "処理",
+	"出力", "ユーザー",
+};
+/* The words that say something is missing, which phrasings keep as words
+ * ("no log aggregation") but which say nothing of which thing: they count
+ * for nothing there. */
+static const char missing_en[] = "no non nor without lack";
+static const char *const missing_ja[] = { "ない", "なし", "無い", "無し" };
+
+/* Whether text[0..n) is a word of the Latin list (as cut) or the Japanese. */
+static int listed(const uint32_t *text, size_t n, const struct tokenize_result *latin,
+		  const char *const *ja_words, size_t nja)
+{
+	uint32_t ja[TOKENIZE_MAX_WORD_LEN];
+
+	for (size_t i = 0; i < latin->nwords; i++)
+		if (latin->words[i].len == n &&
+		    memcmp(latin->chars + latin->words[i].start, text, n * sizeof(*text)) == 0)
+			return 1;
+	for (size_t k = 0; k < nja; k++) {
+		long len = utf8_decode(ja_words[k], strlen(ja_words[k]), ja, TOKENIZE_MAX_WORD_LEN);
+
+		if (len == (long)n && memcmp(ja, text, n * sizeof(*text)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+int score_everyday_word(const uint32_t *text, size_t n)
+{
+	static struct tokenize_result en, missing;  /* the Latin lists as cut, once */
+	static int cut_once;
+
+	if (!cut_once) {
+		if (tokenize_words(everyday_en, &en) != 0)
+			en.nwords = 0;
+		if (tokenize_words(missing_en, &missing) != 0)
+			missing.nwords = 0;
+		cut_once = 1;
+	}
+	if (listed(text, n, &missing, missing_ja, sizeof(missing_ja) / sizeof(missing_ja[0])))
+		return 2;
+	return listed(text, n, &en, everyday_ja, sizeof(everyday_ja) / sizeof(everyday_ja[0]));
+}
+
 /* The index of the catalog word t[0..n), added when new; -1 when out of memory. */
 static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n, int latin)
 {
@@ -251,6 +306,7 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 	w->latin = (uint8_t)latin;
 	w->sig = score_signature(t, n);
 	w->canon = (uint32_t)cat->nvocab;
+	w->everyday = (uint8_t)score_everyday_word(t, n);
 	s = word_slot(t, n, cat->vocab_nslots);
 	while (cat->vocab_slots[s])
 		s = (s + 1) & (cat->vocab_nslots - 1);
@@ -328,6 +384,9 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
 	for (size_t v = 0; v < (size_t)id; v++)
 		if (cat->vocab[v].known && cat->vocab[v].group == group) {
 			cat->vocab[id].canon = cat->vocab[v].canon;
+			/* ログ is as everyday as log: the word a group stands for is. */
+			if (cat->vocab[id].everyday > cat->vocab[cat->vocab[id].canon].everyday)
+				cat->vocab[cat->vocab[id].canon].everyday = cat->vocab[id].everyday;
 			break;
 		}
 	return 0;

@@ -241,7 +241,8 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V7_RULES (SCORE_RULE_ALL & ~SCORE_RULE_HIT_POWER)
+#define V8_RULES (SCORE_RULE_ALL & ~SCORE_RULE_EVERYDAY)
+#define V7_RULES (V8_RULES & ~SCORE_RULE_HIT_POWER)
 #define V6_RULES (V7_RULES & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
 	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
@@ -265,7 +266,8 @@ static const struct option options[] = {
 	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1 },
 	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1 },
 	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1 },
-	{ "**v8 (default): + a hit flies from 40 at the threshold**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1 },
+	{ "**v9 (default): + two everyday words name nothing**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -372,11 +374,11 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[8];
+	const char *path[9];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
-					 "sixth held out", "seventh held out" };
+					 "sixth held out", "seventh held out", "eighth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -402,7 +404,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 8; set++) {
+		for (int set = 0; set < 9; set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -442,7 +444,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -462,6 +464,8 @@ int main(int argc, char **argv)
 		cat.rules = V6_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 7)
 		cat.rules = V7_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 8)
+		cat.rules = V8_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -554,7 +558,7 @@ int main(int argc, char **argv)
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
 				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
 				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
-				       argc > 10 ? argv[10] : NULL } };
+				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

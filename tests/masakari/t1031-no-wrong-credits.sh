@@ -9,7 +9,8 @@
 # thing said to be missing ("no password") when the weakness is that it is
 # there, or when the runner-up has more words of its own (version 7), nor a
 # language without bounds checking for templates because it parses requests
-# (sql/0128, version 8); and a synonym
+# (sql/0128, version 8), nor two words of everyday prose (log, lines) that
+# another remark happens to use (version 9); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -27,7 +28,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 8" 8 "$VERSION"
+expect_eq "scored by version 9" 9 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -126,6 +127,15 @@ thrown "Choosing a language without bounds checking or garbage collection for co
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
 check "a hit flies at least 40" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -ge 40
 
+t "two everyday words name no weakness (version 9)"
+# Version 8 credited logs on stderr (0.64, power 62) for "log" and "lines".
+thrown "There is no favicon, so the browser requests one on every page load and the access log fills up with 404 lines"
+expect_eq "no weakness" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+# A term of two words is the catalog's own (sql/0129): standard error is stderr.
+thrown "log.c prints a timestamped line to standard error and stops there: no JSON, no aggregation, no metrics"
+expect_eq "logs-on-stderr" logs-on-stderr "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -147,6 +157,8 @@ sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, we
 v6=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'parses requests', 'parses requests', 0.52, NULL, 35, 0, 7)"
 v7=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'log lines', 'log lines', 0.644166, NULL, 62, 0, 8)"
+v8=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
@@ -160,7 +172,9 @@ expect_eq "the version 6 throw keeps its version, score and power" "6 41 0.57000
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v6")"
 expect_eq "the version 7 throw keeps its version, score and power" "7 35 0.520000" \
 	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v7")"
+expect_eq "the version 8 throw keeps its version, score and power" "8 62 0.644166" \
+	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v8")"
 get "/masakari/ranking"
-check "v2 to v8 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1</td>" "$TMP/body"
+check "v2 to v9 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1</td>" "$TMP/body"
 
 done_testing

@@ -763,6 +763,61 @@ static void a_hit_flies_from_the_hit_power_at_the_threshold(void **state)
 	catalog_free(v7);
 }
 
+/* Version 9: a weakness of everyday words (log, line) and a term (stderr),
+ * and one of its own words; "standard error", two words, the term's. */
+static struct score_catalog *v9_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_word(cat, 3, "stderr"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 3, "standard error"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 27, "log"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 27, "ログ"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "logs-on-stderr", "L", "L"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "logs are just lines on stderr"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "no log aggregation or monitoring"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "no-cdn", "C", "C"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "no CDN for the static files"), 0);
+	return cat;
+}
+
+static void two_everyday_words_name_no_weakness(void **state)
+{
+	struct score_catalog *on = v9_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v9_catalog(SCORE_RULE_ALL & ~SCORE_RULE_EVERYDAY);
+	const char *favicon = "There is no favicon, so the browser requests one on every page "
+			      "load and the access log fills up with 404 lines";
+	struct score_result r;
+	uint32_t line[] = { 'l', 'i', 'n' }, stderr_[] = { 's', 't', 'd', 'e', 'r', 'r' };
+	uint32_t log_ja[] = { 0x30ed, 0x30b0 }, no[] = { 'n', 'o' };
+
+	(void)state;
+	/* line as cut is everyday, stderr not; no says something is missing. */
+	assert_int_equal(score_everyday_word(line, 3), 1);
+	assert_int_equal(score_everyday_word(log_ja, 2), 1);
+	assert_int_equal(score_everyday_word(stderr_, 6), 0);
+	assert_int_equal(score_everyday_word(no, 2), 2);
+	/* Version 8 credited logs on stderr for log and lines. */
+	assert_int_equal(score_critique(off, favicon, &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, favicon, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_EVERYDAY);
+	assert_int_equal(r.other_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(r.version, 9);
+	/* A word of its own (stderr), or the two-word term, names it. */
+	assert_int_equal(score_critique(on, "the logs are just lines on stderr", &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, "log lines written to standard error, nothing more", &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -790,6 +845,7 @@ int main(void)
 		cmocka_unit_test(a_word_said_as_missing_is_no_evidence_of_a_thing_there),
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
 		cmocka_unit_test(praise_is_no_critique),
+		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
