@@ -145,35 +145,31 @@ expect_eq "no weakness (ja)" "" "$SLUG"
 check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
 
 t "the ranking shows each critic's throws by the version that scored them"
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'http', 'http', 0.76, NULL, 72, 0, 2)"
-old=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'web app in c', 'web app in c', 1.0, NULL, 100, 0, 3)"
-v3=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'queue.c', 'queue.c', 0.54, NULL, 25, 0, 4)"
-v4=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'floor tags', 'floor tags', 0.53, NULL, 36, 0, 5)"
-v5=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'no password', 'no password', 0.57, NULL, 41, 0, 6)"
-v6=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'parses requests', 'parses requests', 0.52, NULL, 35, 0, 7)"
-v7=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
-sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', 'log lines', 'log lines', 0.644166, NULL, 62, 0, 8)"
-v8=$(sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'")
+# scored_before VERSION CRITIQUE SCORE POWER: a throw as that version left it; its id.
+scored_before() {
+	sql "INSERT INTO throws (github_id, remote_addr, critique, normalized, score, weakness_id, power, repeat_hits, scoring_version) VALUES ('mixed-$RUN', '192.0.2.1', '$2', '$2', $3, NULL, $4, 0, $1)"
+	sql "SELECT MAX(id) FROM throws WHERE github_id='mixed-$RUN'"
+}
+old=$(scored_before 2 'http' 0.76 72)
+v3=$(scored_before 3 'web app in c' 1.0 100)
+v4=$(scored_before 4 'queue.c' 0.54 25)
+v5=$(scored_before 5 'floor tags' 0.53 36)
+v6=$(scored_before 6 'no password' 0.57 41)
+v7=$(scored_before 7 'parses requests' 0.52 35)
+v8=$(scored_before 8 'log lines' 0.644166 62)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
-expect_eq "the old throw keeps version 2, its score and power" "2 72 0.760000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$old")"
-expect_eq "the version 3 throw keeps its version, score and power" "3 100 1.000000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v3")"
-expect_eq "the version 4 throw keeps its version, score and power" "4 25 0.540000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v4")"
-expect_eq "the version 5 throw keeps its version, score and power" "5 36 0.530000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v5")"
-expect_eq "the version 6 throw keeps its version, score and power" "6 41 0.570000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v6")"
-expect_eq "the version 7 throw keeps its version, score and power" "7 35 0.520000" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v7")"
-expect_eq "the version 8 throw keeps its version, score and power" "8 62 0.644166" \
-	"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$v8")"
+# kept ID VERSION POWER SCORE: the throw still has what that version gave it.
+kept() {
+	expect_eq "the version $2 throw keeps its version, score and power" "$2 $3 $4" \
+		"$(sql "SELECT CONCAT_WS(' ', scoring_version, power, FORMAT(score, 6)) FROM throws WHERE id=$1")"
+}
+kept "$old" 2 72 0.760000
+kept "$v3" 3 100 1.000000
+kept "$v4" 4 25 0.540000
+kept "$v5" 5 36 0.530000
+kept "$v6" 6 41 0.570000
+kept "$v7" 7 35 0.520000
+kept "$v8" 8 62 0.644166
 get "/masakari/ranking"
 check "v2 to v9 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1</td>" "$TMP/body"
 
