@@ -309,7 +309,7 @@ export class HallCall {
 		const key = id.toLowerCase();
 		const pc = new RTCPeerConnection({ iceServers: this.iceServers || [] });
 		const call = {
-			id, key, pc, makingOffer: false, ignoreOffer: false,
+			id, key, pc,
 			session: `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`,
 			remote: null,            /* the other side's call, once we took a description of it */
 			deadline: Infinity,      /* when our unanswered offer is given up */
@@ -362,14 +362,11 @@ export class HallCall {
 		if (!this.current(call) || pc.signalingState !== 'stable')
 			return;
 		try {
-			call.makingOffer = true;
 			await pc.setLocalDescription();
 			call.deadline = performance.now() + call.patience;
 			this.signal(call, 'offer', { type: 'offer', sdp: pc.localDescription.sdp });
 		} catch (error) {
 			console.warn('hall-call: offer', error);
-		} finally {
-			call.makingOffer = false;
 		}
 	}
 
@@ -485,9 +482,9 @@ export class HallCall {
 			if (!call)
 				call = this.startCall(from, false);
 			const { pc } = call;
-			const collision = call.makingOffer || pc.signalingState !== 'stable';
-			call.ignoreOffer = !call.polite && collision;
-			if (call.ignoreOffer) {
+			/* Our own offer is out (nothing else runs meanwhile, so the
+			 * state says it): the visitor whose ID sorts first keeps it. */
+			if (!call.polite && pc.signalingState !== 'stable') {
 				call.deadline = Math.min(call.deadline, performance.now() + CROSSED_PATIENCE_MS);
 				return;
 			}
