@@ -384,7 +384,8 @@ export class HallCall {
 			this.restart(call, 'unanswered');
 			return;
 		}
-		if (pc.signalingState === 'stable' && pc.getTransceivers().some((t) => t.mid === null && !t.stopped)) {
+		if (pc.signalingState === 'stable'
+		    && pc.getTransceivers().some((t) => t.mid === null && t.direction !== 'stopped')) {
 			await this.makeOffer(call);
 			return;
 		}
