@@ -540,7 +540,8 @@ export class HallCall {
 		let dropped = false;
 
 		for (const call of this.calls.values()) {
-			const video = call.pc.getTransceivers().filter((t) => t.receiver.track.kind === 'video' && !t.stopped);
+			const video = call.pc.getTransceivers()
+				.filter((t) => t.receiver.track.kind === 'video' && t.direction !== 'stopped');
 			if (!video.length)
 				continue;
 			const allowed = shown < max;
