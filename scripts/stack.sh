@@ -139,6 +139,11 @@ stack_init() {
 	if [ -n "${MASAKARI_OPERATOR:-}" ]; then
 		echo "Site.Operators.0 = $MASAKARI_OPERATOR" >>"$STACK_VAR/masakari.hdf"
 	fi
+	# Settings of the test stacks' own (MASAKARI_STACK_SETTINGS, HDF lines),
+	# after the rest so that they win.
+	if [ -n "${MASAKARI_STACK_SETTINGS:-}" ]; then
+		printf '%s\n' "$MASAKARI_STACK_SETTINGS" >>"$STACK_VAR/masakari.hdf"
+	fi
 	chmod 600 "$STACK_VAR/masakari.hdf"
 	stack_render "$STACK_ROOT/etc/nginx.conf.in" "$STACK_VAR/nginx/nginx.conf"
 	export MASAKARI_CONFIG=$STACK_VAR/masakari.hdf

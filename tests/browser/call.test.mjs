@@ -208,6 +208,68 @@ test('the same walk when every signal reaches the first visitor 3.5 s late: its 
 	await b.close();
 });
 
+test('past Hall.VideoMax (1 in the test stacks) a call is audio only: of two visitors on camera the first shows, the second not, a note says why, and both voices arrive', async () => {
+	const idG = `call-g-${process.pid}`;
+	const idH = `call-h-${process.pid}`;
+	const idI = `call-i-${process.pid}`;
+	/* The two cameras 100 px either side of the first, 200 px apart: each
+	 * has one call, with the first, and sends it video; the first has two. */
+	const g = await visitor(idG, 2250, 2300);
+	const h = await visitor(idH, 2150, 2300);
+	const i = await visitor(idI, 2350, 2300);
+	await waitNear(g.page, idH, true);
+	await waitNear(g.page, idI, true);
+	await g.page.click('.hall-call-buttons button:nth-child(1)');
+	await h.page.click('.hall-call-buttons button:nth-child(2)');
+	await i.page.click('.hall-call-buttons button:nth-child(2)');
+	await g.page.waitForFunction(() => window.peerConnections.filter((pc) => pc.connectionState === 'connected').length === 2,
+		null, { timeout: 30000 });
+	const seen = () => g.page.evaluate(() => ({
+		shown: [...document.querySelectorAll('.hall-call-video')].filter((t) => !t.hidden)
+			.filter((t) => t.querySelector('video').videoWidth > 0).map((t) => t.dataset.user),
+		hidden: [...document.querySelectorAll('.hall-call-video')].filter((t) => t.hidden).map((t) => t.dataset.user),
+		note: document.querySelector('.hall-call-note').hidden ? null : document.querySelector('.hall-call-note').textContent,
+		/* Per call: whether video comes in (sendrecv/recvonly) or is off (inactive). */
+		video: window.peerConnections.filter((pc) => pc.connectionState === 'connected')
+			.map((pc) => pc.getTransceivers().filter((t) => t.receiver.track.kind === 'video')
+				.map((t) => t.currentDirection).join(',')),
+	}));
+	await g.page.waitForFunction(() => {
+		const tiles = [...document.querySelectorAll('.hall-call-video')];
+		return tiles.filter((t) => !t.hidden && t.querySelector('video').videoWidth > 0).length === 1
+			&& tiles.filter((t) => t.hidden).length === 1;
+	}, null, { timeout: 40000 }).catch(async (error) => {
+		throw new Error(`${error.message}; g saw ${JSON.stringify(await seen())}`);
+	});
+	/* The dropped call's video is neither sent nor received once renegotiated. */
+	await g.page.waitForFunction(() => window.peerConnections.some((pc) => pc.connectionState === 'connected'
+		&& pc.getTransceivers().some((t) => t.receiver.track.kind === 'video' && t.currentDirection === 'inactive')),
+	null, { timeout: 20000 }).catch(async (error) => {
+		throw new Error(`${error.message}; g saw ${JSON.stringify(await seen())}`);
+	});
+	const view = await seen();
+	assert.equal(view.shown.length, 1, JSON.stringify(view));
+	assert.match(view.note || '', /\b1\b/, 'the note names the cap');
+	/* Both voices arrive, the one without video too. */
+	const perCall = () => g.page.evaluate(async () => Promise.all(window.peerConnections
+		.filter((pc) => pc.connectionState === 'connected').map(async (pc) => {
+			let bytes = 0;
+			(await pc.getStats()).forEach((s) => {
+				if (s.type === 'inbound-rtp' && s.kind === 'audio')
+					bytes += s.bytesReceived;
+			});
+			return bytes;
+		})));
+	const before = await perCall();
+	await new Promise((r) => setTimeout(r, 2000));
+	const later = await perCall();
+	assert.equal(later.length, 2);
+	assert.ok(later.every((b, k) => b > before[k]), `audio on both calls: ${before} → ${later}`);
+	await screenshot(g.page, 'call-video-cap');
+	for (const v of [g, h, i])
+		await v.close();
+});
+
 function freePort() {
 	return new Promise((resolve) => {
 		const srv = net.createServer();
