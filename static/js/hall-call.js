@@ -477,6 +477,8 @@ export class HallCall {
 				return;
 			await call.pc.setRemoteDescription({ type: 'answer', sdp: data.sdp });
 			this.taken(call, session);
+			/* Only a negotiated transceiver's direction can be set. */
+			this.balanceVideo();
 		} else if (kind === 'offer') {
 			if (typeof data.sdp !== 'string')
 				return;
@@ -494,6 +496,7 @@ export class HallCall {
 			this.addTracks(call);
 			await pc.setLocalDescription();
 			this.signal(call, 'answer', { type: 'answer', sdp: pc.localDescription.sdp });
+			this.balanceVideo();
 		} else if (kind === 'ice' && call && call.remote === session
 			   && data.candidate && typeof data.candidate === 'object') {
 			try {
