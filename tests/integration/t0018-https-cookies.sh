@@ -15,7 +15,9 @@ mkdir -p "$D"
 chmod 755 "$TMP" "$D"
 stop_all() {
 	local p
-	for p in $(cat "$D"/*.pid 2>/dev/null); do kill "$p" 2>/dev/null; done
+	# One file at a time: spawn-fcgi ends a PID file without a newline, so
+	# two read at once run together into one number.
+	for p in "$D"/*.pid; do [ -s "$p" ] && kill "$(cat "$p")" 2>/dev/null; done
 	[ -n "${NGINX_PID:-}" ] && kill "$NGINX_PID" 2>/dev/null
 	wait 2>/dev/null
 	return 0
