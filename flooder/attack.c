@@ -3,15 +3,17 @@
  * measured from that due time, so a slow target shows as latency instead of
  * quietly lowering the rate (no coordinated omission).
  *
- * All jobs share one libcurl multi handle and a fixed pool of easy handles:
- * at most max_inflight requests, and so connections and descriptors, exist at
- * once, however dead or slow the target is. A request that cannot get a free
- * slot before its deadline (due time + timeout) counts as a timeout.
+ * All jobs share a fixed pool of slots: at most max_inflight requests exist
+ * at once, however dead or slow the target is, and each slot keeps at most one
+ * plain-HTTP connection alive for the next request. A request that cannot get
+ * a free slot before its deadline (due time + timeout) counts as a timeout.
  *
- * libcurl's socket interface drives it over epoll, so a wake-up costs what
- * its events cost, not what the transfers in flight number: a target that
- * leaves hundreds of requests hanging must not make the flooder itself a
- * load on the host it measures.
+ * A plain-HTTP target goes by the flooder's own client (wire.c), which costs
+ * a fraction of libcurl's CPU a request; an HTTPS one by libcurl's multi
+ * handle, whose connection pool is as large as the slots. Both run on one
+ * epoll set, so a wake-up costs what its events cost, not what the transfers
+ * in flight number: a target that leaves hundreds of requests hanging must
+ * not make the flooder itself a load on the host it measures.
  *
  * This is the main thread. It holds the run's lock while it works (never
  * across a wait), so the keeper sees whole counts. */
@@ -29,12 +31,21 @@
 
 #include "clock.h"
 #include "log.h"
+#include "wire.h"
 
 struct transfer {
-	CURL *easy;
+	CURL *easy;            /* an HTTPS target's, made on first use */
+	struct wire_conn wire; /* a plain-HTTP target's connection */
 	struct job *job;       /* NULL when the slot is free */
 	double due;
 };
+
+/* epoll's data for a plain-HTTP connection: the tag and its slot. libcurl's
+ * sockets and the wake-up descriptor carry their descriptor, below 2^31. */
+#define WIRE_TAG (1ULL << 32)
+
+/* How the report counts a request's end. */
+enum outcome { OUTCOME_ANSWER, OUTCOME_CONNECT, OUTCOME_TIMEOUT, OUTCOME_OTHER };
 
 #define ATTACK_EVENTS 64
 
@@ -43,6 +54,7 @@ struct attack {
 	int epfd;
 	int wakefd;            /* an eventfd in the epoll set: attack_wake */
 	double curl_due;       /* when libcurl wants curl_multi_socket_action(TIMEOUT) */
+	double wire_check;     /* when a plain-HTTP request may next time out */
 	struct transfer *slots;
 	long nslots;
 	long *free_slots;      /* a stack of free slot indexes */
@@ -61,7 +73,7 @@ static size_t discard_body(char *p, size_t size, size_t n, void *data)
 static int on_curl_socket(CURL *e, curl_socket_t fd, int what, void *data, void *watched)
 {
 	struct attack *a = data;
-	struct epoll_event ev = { .data.fd = fd };
+	struct epoll_event ev = { .data.u64 = (uint64_t)fd };
 
 	(void)e;
 	if (what == CURL_POLL_REMOVE) {
@@ -97,9 +109,12 @@ struct attack *attack_new(const struct flooder_settings *s)
 		goto oom;
 	a->epfd = a->wakefd = -1;
 	a->curl_due = HUGE_VAL;
+	a->wire_check = HUGE_VAL;
 	a->nslots = s->max_inflight;
 	a->timeout_s = (double)s->timeout_ms / 1000.0;
 	a->slots = calloc((size_t)a->nslots, sizeof(*a->slots));
+	for (long i = 0; a->slots && i < a->nslots; i++)
+		wire_conn_init(&a->slots[i].wire);
 	a->free_slots = calloc((size_t)a->nslots, sizeof(*a->free_slots));
 	if (!a->slots || !a->free_slots)
 		goto oom;
@@ -107,7 +122,7 @@ struct attack *attack_new(const struct flooder_settings *s)
 		a->free_slots[a->nfree++] = a->nslots - 1 - i;
 	a->epfd = epoll_create1(EPOLL_CLOEXEC);
 	a->wakefd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	ev.data.fd = a->wakefd;
+	ev.data.u64 = (uint64_t)a->wakefd;
 	if (a->epfd < 0 || a->wakefd < 0 || epoll_ctl(a->epfd, EPOLL_CTL_ADD, a->wakefd, &ev) != 0) {
 		log_error("cannot set up epoll: %m");
 		attack_free(a);
@@ -138,10 +153,11 @@ void attack_free(struct attack *a)
 {
 	if (!a)
 		return;
-	for (long i = 0; i < a->nslots; i++) {
+	for (long i = 0; a->slots && i < a->nslots; i++) {
+		wire_conn_close(&a->slots[i].wire);
 		if (!a->slots[i].easy)
 			continue;
-		if (a->slots[i].job)
+		if (a->slots[i].job && !a->slots[i].job->wire)
 			curl_multi_remove_handle(a->multi, a->slots[i].easy);
 		curl_easy_cleanup(a->slots[i].easy);
 	}
@@ -175,14 +191,106 @@ static CURL *transfer_easy_new(void)
 	return e;
 }
 
+/* Settles the transfer in slot t, as the report counts it, and frees the
+ * slot. code is the answer's status with OUTCOME_ANSWER. */
+static void transfer_settle(struct attack *a, struct transfer *t, enum outcome o, long code, double now)
+{
+	struct job *j = t->job;
+
+	switch (o) {
+	case OUTCOME_ANSWER:
+		if (code > 0 && code < FLOODER_MAX_STATUS)
+			j->counts.codes[code]++;
+		if (code >= 200 && code < 400)
+			j->counts.ok++;
+		else
+			j->counts.err_http++;
+		j->latency_ms[j->answered++] = (float)((now - t->due) * 1000.0);
+		break;
+	case OUTCOME_TIMEOUT:
+		j->counts.err_timeout++;
+		break;
+	case OUTCOME_CONNECT:
+		j->counts.err_connect++;
+		break;
+	case OUTCOME_OTHER:
+		j->counts.err_other++;
+		break;
+	}
+	if (!j->wire)
+		curl_multi_remove_handle(a->multi, t->easy);
+	t->job = NULL;
+	a->free_slots[a->nfree++] = t - a->slots;
+	j->inflight--;
+}
+
+static void wire_settle(struct attack *a, struct transfer *t, enum wire_outcome o, double now)
+{
+	if (o == WIRE_ANSWERED)
+		transfer_settle(a, t, OUTCOME_ANSWER, t->wire.parser.status, now);
+	else if (o == WIRE_NO_CONNECTION)
+		transfer_settle(a, t, OUTCOME_CONNECT, 0, now);
+	else if (o == WIRE_FAILED)
+		transfer_settle(a, t, OUTCOME_OTHER, 0, now);
+}
+
+/* The free slot to use for a request to j: one of the last freed whose
+ * connection is to j's target when there is one (a few are looked at: the
+ * last freed is that one whenever a single job runs), else the last freed. */
+#define REUSE_LOOK 8
+static long take_slot(struct attack *a, const struct job *j)
+{
+	long top = a->nfree - 1;
+
+	if (j->wire && j->wire->naddrs > 0) {
+		const struct wire_target *w = j->wire;
+
+		for (long k = top; k >= 0 && k > top - REUSE_LOOK; k--) {
+			const struct wire_conn *c = &a->slots[a->free_slots[k]].wire;
+
+			if (c->fd >= 0 && c->peerlen == w->addrlens[w->current] &&
+			    memcmp(&c->peer, &w->addrs[w->current], c->peerlen) == 0) {
+				long slot = a->free_slots[k];
+
+				a->free_slots[k] = a->free_slots[top];
+				a->free_slots[top] = slot;
+				break;
+			}
+		}
+	}
+	a->nfree--;
+	return a->free_slots[a->nfree];
+}
+
 /* Starts request number j->counts.issued in a free slot. Returns 0, or -1 when
- * libcurl refused it (counted as an error of the "other" kind). */
+ * libcurl refused it (counted as an error of the "other" kind). A plain-HTTP
+ * request that fails at once is settled here. */
 static int transfer_start(struct attack *a, struct job *j, double due, double now)
 {
-	long slot = a->free_slots[a->nfree - 1];
-	struct transfer *t = &a->slots[slot];
+	long slot;
+	struct transfer *t;
 	long left_ms = (long)ceil((due + a->timeout_s - now) * 1000.0);
 
+	if (j->wire) {
+		enum wire_outcome o;
+
+		slot = take_slot(a, j);
+		t = &a->slots[slot];
+		t->job = j;
+		t->due = due;
+		j->inflight++;
+		o = wire_start(&t->wire, j->wire, a->epfd, WIRE_TAG | (uint64_t)slot);
+		if (o != WIRE_PENDING)
+			wire_settle(a, t, o, now);
+		else if (due + a->timeout_s < a->wire_check)
+			a->wire_check = due + a->timeout_s;
+		return 0;
+	}
+	slot = a->free_slots[a->nfree - 1];
+	t = &a->slots[slot];
+	/* The slot's plain-HTTP connection, if any, goes: with libcurl's own
+	 * pool that would make two connections for one slot. */
+	wire_conn_close(&t->wire);
 	if (!t->easy && !(t->easy = transfer_easy_new()))
 		return -1;
 	if (left_ms < 1)
@@ -242,32 +350,46 @@ static void issue_due(struct attack *a, struct job *j, double now)
 	}
 }
 
-static void transfer_settle(struct attack *a, struct transfer *t, CURLcode rc, double now)
+static void curl_settle(struct attack *a, struct transfer *t, CURLcode rc, double now)
 {
-	struct job *j = t->job;
 	long code = 0;
 
 	if (rc == CURLE_OK) {
 		curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &code);
-		if (code > 0 && code < FLOODER_MAX_STATUS)
-			j->counts.codes[code]++;
-		if (code >= 200 && code < 400)
-			j->counts.ok++;
-		else
-			j->counts.err_http++;
-		j->latency_ms[j->answered++] = (float)((now - t->due) * 1000.0);
+		transfer_settle(a, t, OUTCOME_ANSWER, code, now);
 	} else if (rc == CURLE_OPERATION_TIMEDOUT) {
-		j->counts.err_timeout++;
+		transfer_settle(a, t, OUTCOME_TIMEOUT, 0, now);
 	} else if (rc == CURLE_COULDNT_CONNECT || rc == CURLE_COULDNT_RESOLVE_HOST ||
 		   rc == CURLE_COULDNT_RESOLVE_PROXY) {
-		j->counts.err_connect++;
+		transfer_settle(a, t, OUTCOME_CONNECT, 0, now);
 	} else {
-		j->counts.err_other++;
+		transfer_settle(a, t, OUTCOME_OTHER, 0, now);
 	}
-	curl_multi_remove_handle(a->multi, t->easy);
-	t->job = NULL;
-	a->free_slots[a->nfree++] = t - a->slots;
-	j->inflight--;
+}
+
+/* Plain-HTTP requests past their deadline time out; looked for at most once
+ * a millisecond, over the slots, since libcurl's timers are not theirs. */
+static void wire_expire(struct attack *a, double now)
+{
+	double next = HUGE_VAL;
+
+	if (now < a->wire_check)
+		return;
+	for (long i = 0; i < a->nslots; i++) {
+		struct transfer *t = &a->slots[i];
+		double deadline;
+
+		if (!t->job || !t->job->wire)
+			continue;
+		deadline = t->due + a->timeout_s;
+		if (now >= deadline) {
+			wire_conn_close(&t->wire);
+			transfer_settle(a, t, OUTCOME_TIMEOUT, 0, now);
+		} else if (deadline < next) {
+			next = deadline;
+		}
+	}
+	a->wire_check = next == HUGE_VAL ? HUGE_VAL : fmax(next, now + 0.001);
 }
 
 /* Drops a job's transfers in flight (a stop, or a lost lease). */
@@ -278,7 +400,12 @@ static void attack_cancel_job(struct attack *a, struct job *j)
 
 		if (t->job != j)
 			continue;
-		curl_multi_remove_handle(a->multi, t->easy);
+		/* An answer may still come on the connection: it cannot carry
+		 * another request. */
+		if (j->wire)
+			wire_conn_close(&t->wire);
+		else
+			curl_multi_remove_handle(a->multi, t->easy);
 		t->job = NULL;
 		a->free_slots[a->nfree++] = i;
 		j->inflight--;
@@ -293,20 +420,32 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 {
 	CURLMsg *msg;
 	int running, left, settled = 0;
-	double now;
+	double now = clock_monotonic();
 
 	for (int i = 0; i < nev; i++) {
 		int flags = (ev[i].events & EPOLLIN ? CURL_CSELECT_IN : 0) |
 			    (ev[i].events & EPOLLOUT ? CURL_CSELECT_OUT : 0) |
 			    (ev[i].events & (EPOLLERR | EPOLLHUP) ? CURL_CSELECT_ERR : 0);
-		uint64_t n;
+		uint64_t n, tag = ev[i].data.u64;
 
-		if (ev[i].data.fd == a->wakefd) {
+		if (tag & WIRE_TAG) {
+			struct transfer *t = &a->slots[tag & ~WIRE_TAG];
+
+			/* An idle connection that reads: the target closed it (or
+			 * said something unasked). Either way it is done. */
+			if (!t->job)
+				wire_conn_close(&t->wire);
+			else
+				wire_settle(a, t, wire_on_event(&t->wire, t->job->wire, ev[i].events,
+								a->epfd, tag), now);
+			continue;
+		}
+		if (tag == (uint64_t)a->wakefd) {
 			if (read(a->wakefd, &n, sizeof(n)) < 0 && errno != EAGAIN)
 				log_warn("wake-up descriptor: %m");
 			continue;
 		}
-		curl_multi_socket_action(a->multi, ev[i].data.fd, flags, &running);
+		curl_multi_socket_action(a->multi, (curl_socket_t)tag, flags, &running);
 	}
 	now = clock_monotonic();
 	for (struct job *j = jobs; j; j = j->next) {
@@ -322,6 +461,7 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 			attack_cancel_job(a, j);
 		issue_due(a, j, now);
 	}
+	wire_expire(a, now);
 	/* New transfers set libcurl's timer to "now": this starts them. */
 	if (clock_monotonic() >= a->curl_due) {
 		a->curl_due = HUGE_VAL;
@@ -337,7 +477,7 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 		curl_easy_getinfo(msg->easy_handle, CURLINFO_PRIVATE, &priv);
 		t = (struct transfer *)priv;
 		if (t && t->job)
-			transfer_settle(a, t, msg->data.result, now);
+			curl_settle(a, t, msg->data.result, now);
 	}
 	for (struct job *j = jobs; j; j = j->next) {
 		if (!j->settled && job_is_settled(j)) {
@@ -395,11 +535,13 @@ void attack_run(struct run *r)
 		}
 		settled = attack_step(a, r->jobs, ev, nev);
 		r->settle_count += (unsigned long)settled;
-		wait = fmin(attack_next_due(a, r->jobs), a->curl_due) - clock_monotonic();
+		wait = fmin(fmin(attack_next_due(a, r->jobs), a->curl_due), a->wire_check) -
+		       clock_monotonic();
 		pthread_mutex_unlock(&r->lock);
 		if (settled)
 			pthread_cond_signal(&r->settled);
-		/* Sockets, the next due time, libcurl's timer or attack_wake:
+		/* Sockets, the next due time, libcurl's timer, a plain-HTTP
+		 * request's deadline or attack_wake:
 		 * whichever comes first; a second at most, as a safety net. */
 		nev = epoll_wait(a->epfd, ev, ATTACK_EVENTS,
 				 wait <= 0 ? 0 : wait > 1.0 ? 1000 : (int)ceil(wait * 1000.0));

@@ -1,8 +1,8 @@
 /* flooder.h — the attack queue runner: its settings, the jobs it runs, and the
  * parts that share them.
  *
- * Two threads: the sender (attack.c over job.c, the main thread) keeps every
- * job's schedule on one libcurl multi handle and never waits for the database;
+ * Two threads: the sender (attack.c over job.c and wire.c, the main thread)
+ * keeps every job's schedule on one epoll set and never waits for the database;
  * the keeper (keeper.c over queue.c and report.c) claims jobs, writes progress
  * and reports, and renews leases. Beside them, the repliers (replier.c) fetch
  * the server's words for new throws, sharing nothing with the attack but the
@@ -17,6 +17,7 @@
 #include <stdatomic.h>
 
 #include "db.h"
+#include "wire.h"
 
 /* HTTP status codes are counted in an array indexed by the code. */
 #define FLOODER_MAX_STATUS 1000
@@ -51,6 +52,7 @@ struct job {
 	long duration_s;
 	long total;            /* rate * duration_s */
 	char user_agent[64];   /* names the job, so the target's log can tell jobs apart */
+	struct wire_target *wire; /* a plain-HTTP target's address and request; NULL: libcurl's */
 	double start;          /* monotonic seconds; request i is due at start + i / rate */
 
 	/* The sender's, under the lock; the keeper's alone once settled. */
@@ -58,7 +60,7 @@ struct job {
 	long inflight;
 	float *latency_ms;     /* one per answered request, from its due time */
 	long answered;
-	long transfers;        /* requests actually handed to libcurl */
+	long transfers;        /* requests actually sent (not given up waiting) */
 	double first_sent, last_sent;
 	double pace_at;        /* monotonic; the next request may go then (attack.c) */
 
@@ -127,12 +129,12 @@ int queue_release_job(db_t *db, const struct flooder_settings *s, const struct j
 /* keeper.c — the keeper thread: claims, progress, reports, the run's end. */
 void *keeper_main(void *run);
 
-/* attack.c — the open-loop schedule over one libcurl multi handle. */
+/* attack.c — the open-loop schedule, plain HTTP by wire.c, HTTPS by libcurl. */
 
 struct attack;
 
 /* A pool of at most max_inflight transfers with as many keep-alive
- * connections. Returns NULL (logged) when libcurl cannot be set up. */
+ * connections. Returns NULL (logged) when epoll or libcurl cannot be set up. */
 struct attack *attack_new(const struct flooder_settings *s);
 void attack_free(struct attack *a);
 
@@ -144,10 +146,11 @@ void attack_run(struct run *r);
 void attack_wake(struct attack *a);
 
 /* job.c — one job's schedule and bookkeeping.
- * job_new allocates a job to send url at rate for duration_s; NULL when out
- * of memory. Its schedule starts at j->start. job_due is when request i is
+ * job_new allocates a job to send url at rate for duration_s, resolving a
+ * plain-HTTP target's host (blocking: the keeper's thread calls it); NULL when
+ * out of memory. Its schedule starts at j->start. job_due is when request i is
  * due; job_is_settled is 1 when nothing is in flight and nothing more will be
- * sent; job_note_transfer counts a request handed to libcurl at now. */
+ * sent; job_note_transfer counts a request sent at now. */
 struct job *job_new(long long id, long attempts, const char *url, long rate, long duration_s);
 void job_free(struct job *j);
 double job_due(const struct job *j, long i);

@@ -24,6 +24,10 @@ struct job *job_new(long long id, long attempts, const char *url, long rate, lon
 		return NULL;
 	}
 	snprintf(j->user_agent, sizeof(j->user_agent), "masakari-flooder (job %lld)", id);
+	if (wire_target_new(url, j->user_agent, &j->wire) < 0) {
+		job_free(j);
+		return NULL;
+	}
 	return j;
 }
 
@@ -32,6 +36,7 @@ void job_free(struct job *j)
 	if (!j)
 		return;
 	free(j->url);
+	wire_target_free(j->wire);
 	free(j->latency_ms);
 	free(j);
 }
