@@ -14,3 +14,6 @@ $(BIN)/fuzz/fuzz_hall_messages: EXTRA_LIBS := -lwebsockets
 $(BIN)/fuzz/fuzz_hall_messages: $(BUILD)/tests/fuzz/fuzz_hall_messages.o $(BUILD)/halld/input.o \
 		$(BUILD)/halld/msg.o $(LIBA)
 	$(link)
+$(BUILD)/tests/fuzz/fuzz_wire.o: CFLAGS += -Iflooder
+$(BIN)/fuzz/fuzz_wire: $(BUILD)/tests/fuzz/fuzz_wire.o $(BUILD)/flooder/wire.o $(LIBA)
+	$(link)

@@ -2,15 +2,21 @@
  * that answers slowly, never, with a redirect, or hangs up, and logs what it
  * was asked.
  *
- *   fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE [-t]]
+ *   fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-a SHAPE] [-k N] [-l LOGFILE [-t] [-c]]
  *
  * Listens on a free port of 127.0.0.1 and prints that port on stdout. Every
  * request gets, after DELAY_MS (default 0), "200 ok" — or a 302 to LOCATION
  * with -r, or the connection closed without a word with -x. Connections are
  * kept alive; a client that hangs up while waiting frees its thread at once.
- * -l appends each request line to LOGFILE; with -t each line starts with
- * the monotonic time it came, in milliseconds, and a space (for the pace of
- * arrivals). Runs until killed. */
+ * -a gives the 200 another shape: "chunked" (its body in chunks), "http10"
+ * (HTTP/1.0 without keep-alive, closed after), "eof" (no length, the body
+ * ends with the connection), "garbage" (not HTTP at all). -k N answers N
+ * requests on a connection and then closes it, without a word, when the next
+ * one comes: a keep-alive connection that went stale (an idle timeout) just
+ * as it was used. -l appends each request line to LOGFILE; with -t each line
+ * starts with the monotonic time it came, in milliseconds, and a space (for
+ * the pace of arrivals); with -c an "accept" line is logged for each new
+ * connection. Runs until killed. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -33,6 +39,9 @@ static const char *fake_location;
 static int fake_hang_up;
 static int fake_log_fd = -1;
 static int fake_log_times;
+static const char *fake_shape = "length";
+static long fake_keep = -1;
+static int fake_log_accepts;
 
 /* Waits delay_ms unless the client hangs up first; 0 when the time passed. */
 static int wait_or_hangup(int fd, long delay_ms)
@@ -80,6 +89,11 @@ static void *serve(void *arg)
 	int fd = (int)(long)arg;
 	char buf[8192];
 	size_t have = 0;
+	long answered = 0;
+	int close_after = 0;
+
+	if (fake_log_accepts && fake_log_fd >= 0 && write(fake_log_fd, "accept\n", 7) < 0)
+		perror("fake-target: log");
 
 	for (;;) {
 		char *end = NULL;
@@ -97,7 +111,7 @@ static void *serve(void *arg)
 		}
 		*end = '\0';
 		log_request_line(buf);
-		if (fake_hang_up)
+		if (fake_hang_up || answered == fake_keep)
 			goto out;
 		if (fake_delay_ms > 0 && wait_or_hangup(fd, fake_delay_ms) != 0)
 			goto out;
@@ -105,12 +119,24 @@ static void *serve(void *arg)
 			n = snprintf(resp, sizeof(resp),
 				     "HTTP/1.1 302 Found\r\nLocation: %s\r\nContent-Length: 0\r\n\r\n",
 				     fake_location);
+		else if (strcmp(fake_shape, "chunked") == 0)
+			n = snprintf(resp, sizeof(resp),
+				     "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+				     "2\r\nok\r\n1;x=y\r\n\n\r\n0\r\n\r\n");
+		else if (strcmp(fake_shape, "http10") == 0)
+			close_after = 1, n = snprintf(resp, sizeof(resp),
+						      "HTTP/1.0 200 OK\r\nContent-Length: 3\r\n\r\nok\n");
+		else if (strcmp(fake_shape, "eof") == 0)
+			close_after = 1, n = snprintf(resp, sizeof(resp), "HTTP/1.1 200 OK\r\n\r\nok\n");
+		else if (strcmp(fake_shape, "garbage") == 0)
+			n = snprintf(resp, sizeof(resp), "SSH-2.0-OpenSSH_9.2\r\n");
 		else
 			n = snprintf(resp, sizeof(resp),
 				     "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
 				     "Content-Length: 3\r\n\r\nok\n");
-		if (send(fd, resp, (size_t)n, MSG_NOSIGNAL) != n)
+		if (send(fd, resp, (size_t)n, MSG_NOSIGNAL) != n || close_after)
 			goto out;
+		answered++;
 		/* Requests carry no body here: whatever follows the blank line is
 		 * the next request. */
 		have -= (size_t)(end + 4 - buf);
@@ -128,7 +154,7 @@ int main(int argc, char **argv)
 	pthread_attr_t attr;
 	int opt, lfd, one = 1;
 
-	while ((opt = getopt(argc, argv, "d:r:xl:t")) != -1) {
+	while ((opt = getopt(argc, argv, "d:r:xa:k:l:tc")) != -1) {
 		switch (opt) {
 		case 'd':
 			fake_delay_ms = strtol(optarg, NULL, 10);
@@ -139,8 +165,17 @@ int main(int argc, char **argv)
 		case 'x':
 			fake_hang_up = 1;
 			break;
+		case 'a':
+			fake_shape = optarg;
+			break;
+		case 'k':
+			fake_keep = strtol(optarg, NULL, 10);
+			break;
 		case 't':
 			fake_log_times = 1;
+			break;
+		case 'c':
+			fake_log_accepts = 1;
 			break;
 		case 'l':
 			fake_log_fd = open(optarg, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
@@ -150,7 +185,8 @@ int main(int argc, char **argv)
 			}
 			break;
 		default:
-			fprintf(stderr, "usage: fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-l LOGFILE [-t]]\n");
+			fprintf(stderr, "usage: fake-target [-d DELAY_MS] [-r LOCATION] [-x] [-a SHAPE] [-k N] "
+					"[-l LOGFILE [-t] [-c]]\n");
 			return 2;
 		}
 	}

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# The flooder's own HTTP client (flooder/wire.c) against every shape of answer
+# a plain-HTTP target may give: a body by length, in chunks, as HTTP/1.0, or
+# running to the close all count as answered; something that is not HTTP is
+# an error of the "other" kind. It keeps its connections alive, and a request
+# that meets a connection the target had let go stale goes again on a new one
+# instead of failing.
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/flooder.sh"
+
+flooder_take_slot
+declare -A url log
+for shape in length chunked http10 eof garbage; do
+	log[$shape]=$TMP/fake-$shape.log
+	fake_start -a "$shape" -l "${log[$shape]}" -c
+	url[$shape]=http://127.0.0.1:$FAKE_PORT/$shape
+done
+log[stale]=$TMP/fake-stale.log
+fake_start -k 3 -l "${log[stale]}" -c
+url[stale]=http://127.0.0.1:$FAKE_PORT/stale
+# The fake target listens on 127.0.0.1 only; localhost may name ::1 first.
+log[localhost]=$TMP/fake-localhost.log
+fake_start -l "${log[localhost]}"
+url[localhost]=http://localhost:$FAKE_PORT/localhost
+targets=()
+i=100
+for k in "${!url[@]}"; do
+	targets+=("Flooder.Targets.$i = ${url[$k]}")
+	i=$((i + 1))
+done
+flooder_config "$TMP/plain.hdf" "${targets[@]}"
+flooder_start plain "$TMP/plain.hdf"
+
+requests() { grep -c "^GET /$1 HTTP/1.1" "${log[$1]}" || true; }
+accepts() { grep -c '^accept$' "${log[$1]}" || true; }
+
+for shape in length chunked http10 eof; do
+	t "an answer $shape counts as answered"
+	id=$(queue_job 20 2 "${url[$shape]}")
+	check "done" wait_job "$id" done 6
+	expect_eq "sent, ok, errors" "40 40 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+	expect_eq "codes" '{"200":40}' "$(job "$id" "codes" | tr -d ' ')"
+	expect_eq "requests at the target" 40 "$(requests "$shape")"
+done
+
+t "connections are kept alive unless the target ends them"
+check "a body by length: at most 2 connections for 40 requests ($(accepts length))" test "$(accepts length)" -le 2
+check "in chunks: at most 2 ($(accepts chunked))" test "$(accepts chunked)" -le 2
+expect_eq "HTTP/1.0 without keep-alive: one each" 40 "$(accepts http10)"
+expect_eq "a body that runs to the close: one each" 40 "$(accepts eof)"
+
+t "an answer that is not HTTP is an error of the other kind"
+id=$(queue_job 10 2 "${url[garbage]}")
+check "done" wait_job "$id" done 6
+expect_eq "sent, ok, errors, other" "20 0 20 20" "$(job "$id" "sent, ok, errors, errors_other" | tr '\t' ' ')"
+expect_eq "no status codes" "{}" "$(job "$id" codes | tr -d ' ')"
+
+t "a request on a connection gone stale goes again on a new one"
+id=$(queue_job 20 2 "${url[stale]}")
+check "done" wait_job "$id" done 6
+expect_eq "sent, ok, errors" "40 40 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+n=$(requests stale)
+c=$(accepts stale)
+# Three answered on each connection, the fourth request met the close and
+# went again: 40 answered on 14 connections, 13 of them after a stale one.
+expect_eq "connections" 14 "$c"
+expect_eq "requests at the target: 40 answered, and each stale one's first try" 53 "$n"
+
+t "a host name is tried at each of its addresses"
+id=$(queue_job 10 1 "${url[localhost]}")
+check "done" wait_job "$id" done 5
+expect_eq "sent, ok, errors" "10 10 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+
+flooder_stop plain
+expect_eq "exit code" 0 "$FLOODER_EXIT"
+done_testing
