@@ -241,7 +241,8 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V8_RULES (SCORE_RULE_ALL & ~SCORE_RULE_EVERYDAY)
+#define V9_RULES (SCORE_RULE_ALL & ~SCORE_RULE_FIRM)
+#define V8_RULES (V9_RULES & ~SCORE_RULE_EVERYDAY)
 #define V7_RULES (V8_RULES & ~SCORE_RULE_HIT_POWER)
 #define V6_RULES (V7_RULES & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
@@ -267,7 +268,8 @@ static const struct option options[] = {
 	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1 },
 	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1 },
 	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1 },
-	{ "**v9 (default): + two everyday words name nothing**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1 },
+	{ "**v10 (default): + a hit rests on words said firmly**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -466,6 +468,8 @@ int main(int argc, char **argv)
 		cat.rules = V7_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 8)
 		cat.rules = V8_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 9)
+		cat.rules = V9_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
