@@ -1,0 +1,175 @@
+-- 0130-catalog-scoring-version-10.sql — the catalog's words and phrasings
+-- scoring version 10 (lib/score.c) reads: the everyday words reviewers use
+-- for the things the weaknesses are about, several per thing in both
+-- languages (a VPS is a host, a content delivery network a CDN, 待ち行列 a
+-- queue), not only the words one set of critiques happened to use. Version
+-- 10 itself adds that a hit rests on words said firmly. docs/MASAKARI.md has
+-- what each changed.
+
+SET NAMES utf8mb4;
+
+-- Words for things the catalog already has a group for.
+
+-- A host, virtual or not.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (1, '仮想マシン'),
+  (1, '仮想サーバー'),
+  (1, '物理マシン');
+
+-- The password and its kind.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (2, 'passphrase'),
+  (2, 'パスフレーズ'),
+  (4, 'unencrypted'),
+  (4, 'unhashed');
+
+-- TLS by its certificate.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (7, 'certificate'),
+  (7, 'letsencrypt'),
+  (7, '証明書');
+
+-- A queue, and the brokers people name.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (14, '待ち行列'),
+  (15, 'kafka'),
+  (15, 'sqs'),
+  (15, 'activemq'),
+  (15, 'zeromq'),
+  (15, 'message queue'),
+  (15, 'メッセージキュー');
+
+-- The faces.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (22, 'profile picture'),
+  (22, 'profile photo'),
+  (22, 'gravatar'),
+  (22, 'プロフィール画像'),
+  (22, 'プロフィール写真'),
+  (22, '顔写真');
+
+-- No second of anything.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (23, 'high availability'),
+  (23, '高可用性'),
+  (23, 'standby'),
+  (23, '待機系');
+
+-- The models and services the replies could come from.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (24, 'gpt'),
+  (24, 'claude'),
+  (24, 'gemini'),
+  (24, 'large language model'),
+  (24, 'chat completion'),
+  (24, 'チャット補完'),
+  (24, '大規模言語モデル'),
+  (24, '生成ai');
+
+-- Nobody looking after it.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (26, 'unsupported'),
+  (26, 'abandonware'),
+  (26, 'eol'),
+  (26, '開発終了'),
+  (26, 'サポート終了');
+
+-- Who the critic is.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (30, 'oauth'),
+  (30, 'sso'),
+  (30, 'impersonate'),
+  (30, 'impersonation'),
+  (30, '本人確認'),
+  (30, 'なりすまし');
+
+-- A release pipeline by the names people use.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (36, 'continuous integration'),
+  (36, 'continuous deployment'),
+  (36, 'github actions'),
+  (36, 'jenkins'),
+  (36, '継続的インテグレーション'),
+  (36, '継続的デプロイ');
+
+-- The exchange sort in Japanese.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (39, '交換ソート');
+
+-- A web site.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (40, 'website'),
+  (40, 'ウェブサイト'),
+  (40, 'サイト');
+
+-- Groups of their own: a CDN by its other names; who is in the hall
+-- (presence); more than one of a daemon (a cluster); a screen to edit the
+-- exhibits (a CMS); the one rented server everything lives on (a VPS: a
+-- reviewer who says "one VPS" means the single server, and as a word of the
+-- host group it gave the database and the flooder on the host their
+-- "host" too).
+INSERT INTO catalog_words (word_group, text) VALUES
+  (47, 'vps'),
+  (47, 'vds'),
+  (47, 'droplet'),
+  (47, 'ec2'),
+  (47, 'レンタルサーバー'),
+  (42, 'cdn'),
+  (42, 'content delivery network'),
+  (42, 'cloudflare'),
+  (42, 'cloudfront'),
+  (42, 'akamai'),
+  (42, '配信網'),
+  (43, 'presence'),
+  (43, 'online status'),
+  (43, 'プレゼンス'),
+  (43, '在室'),
+  (43, '在室状況'),
+  (43, 'オンライン状態'),
+  (44, 'cluster'),
+  (44, 'scale out'),
+  (44, 'クラスタ'),
+  (44, 'クラスター'),
+  (44, 'スケールアウト'),
+  (45, 'cms'),
+  (45, 'admin panel'),
+  (45, 'back office'),
+  (45, '管理画面');
+
+-- Who is in the hall, kept in database rows rather than in memory.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'presence-through-mariadb');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '誰がホールにいるかの在室状況をデータベースの行に書いて読んでいる'),
+  (@w, 'en', 'presence, who is in the hall, lives in database rows instead of memory');
+
+-- One halld that cannot be clustered or scaled out.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-websocket-daemon');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'halldは一つきりでクラスタにもスケールアウトにもできない'),
+  (@w, 'en', 'halld is a single instance that cannot be clustered or scaled out');
+
+-- No CMS or admin screen: a new exhibit is a SQL file.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'exhibits-in-sql-seeds');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'CMSも管理画面もなく、展示を足すにはSQLファイルを書くしかない'),
+  (@w, 'en', 'no CMS or admin panel: adding an exhibit means writing a SQL file');
+
+-- The program that makes the attack runs where the attack lands.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'flooder-on-target-host');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '攻撃を生み出すプログラムが、攻撃される側と同じホストで動く'),
+  (@w, 'en', 'the program generating the attack runs on the same host it attacks');
+
+-- The thing to knock over is the exhibition's own web server.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'target-is-the-app-itself');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '倒すべき相手は展示会自身のWebサーバーで、攻撃すれば展示会が遅くなる'),
+  (@w, 'en', 'the thing you attack is served by the exhibition''s own web server, so attacking slows the exhibition');
+
+-- The one host restarting takes everything down with it; all of it on one VPS.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-server');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'VPS一台に全部'),
+  (@w, 'en', 'everything on one VPS'),
+  (@w, 'ja', 'その一台が再起動したり落ちたりすれば、展示会がまるごと止まる'),
+  (@w, 'en', 'when the single host reboots or dies, the whole exhibition goes down with it');
