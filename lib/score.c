@@ -179,9 +179,9 @@ static long claimed_by(const struct score_catalog *cat, const uint32_t *text, si
 }
 
 /* Whether a critique word alike to catalog word w by likeness like says it
- * firmly (version 10): a Japanese word always (alike under a typo's
- * likeness, it is a compound and its head, デプロイ and デプロイパイプライン, or
- * MeCab's cut); a Latin word when alike as a typo is, at
+ * firmly (version 10): a Japanese word unless w is a word of everyday
+ * prose (alike, it is a compound and its head, デプロイ and デプロイパイプライン,
+ * or MeCab's cut, but ファイル名 is no ファイル); a Latin word when alike as a typo is, at
  * SCORE_FIRM_LIKENESS, or when the two share a stem of SCORE_FIRM_STEM
  * letters (normalize.c and normalization). select and secret, 0.86 alike
  * with two letters in common at the start, are two words. */
@@ -190,7 +190,11 @@ static int firmly_alike(const uint32_t *text, size_t len, const struct score_wor
 {
 	size_t stem = 0;
 
-	if (!latin || like >= SCORE_FIRM_LIKENESS)
+	/* A Japanese word that is not the everyday word itself but a
+	 * compound of it is another word: ファイル名 is no ファイル. */
+	if (!latin)
+		return !w->everyday;
+	if (like >= SCORE_FIRM_LIKENESS)
 		return 1;
 	while (stem < len && stem < w->len && text[stem] == w->text[stem])
 		stem++;

@@ -107,7 +107,7 @@ INSERT INTO catalog_words (word_group, text) VALUES
 -- exhibits (a CMS); the one rented server everything lives on (a VPS: a
 -- reviewer who says "one VPS" means the single server, and as a word of the
 -- host group it gave the database and the flooder on the host their
--- "host" too).
+-- "host" too); the C library's string copying functions, one for all.
 INSERT INTO catalog_words (word_group, text) VALUES
   (47, 'vps'),
   (47, 'vds'),
@@ -140,13 +140,15 @@ INSERT INTO catalog_words (word_group, text) VALUES
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'presence-through-mariadb');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', '誰がホールにいるかの在室状況をデータベースの行に書いて読んでいる'),
-  (@w, 'en', 'presence, who is in the hall, lives in database rows instead of memory');
+  (@w, 'en', 'who is in the hall is kept as rows in the database, not in memory');
 
--- One halld that cannot be clustered or scaled out.
+-- One halld that cannot be clustered or scaled out, whose restart drops everyone.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-websocket-daemon');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', 'halldは一つきりでクラスタにもスケールアウトにもできない'),
-  (@w, 'en', 'halld is a single instance that cannot be clustered or scaled out');
+  (@w, 'en', 'halld is a single instance that cannot be clustered or scaled out'),
+  (@w, 'ja', 'halldを再起動すればホールの全員が切断される'),
+  (@w, 'en', 'restarting the one halld disconnects everybody in the hall');
 
 -- No CMS or admin screen: a new exhibit is a SQL file.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'exhibits-in-sql-seeds');
@@ -173,3 +175,21 @@ INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'en', 'everything on one VPS'),
   (@w, 'ja', 'その一台が再起動したり落ちたりすれば、展示会がまるごと止まる'),
   (@w, 'en', 'when the single host reboots or dies, the whole exhibition goes down with it');
+
+-- Polling said as a loop that sleeps and asks again.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'queue-polling');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '眠っては同じSELECTを流し直すループ'),
+  (@w, 'en', 'a loop that sleeps and runs the same SELECT again');
+
+-- The templates read and put together again for every request.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'templates-parsed-per-request');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'リクエストのたびにテンプレートのファイルを読み込んで組み立て直し、返したら捨てる'),
+  (@w, 'en', 'every request reads the template files again and builds them from scratch, then throws them away');
+
+-- Strings put together by hand with the C library's copying functions.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'hand-rolled-c-strings');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'snprintfやmemcpyと固定長のchar配列で文字列を手で組み立てている'),
+  (@w, 'en', 'strings put together by hand with snprintf, memcpy and fixed-size char arrays');
