@@ -102,12 +102,26 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (40, 'ウェブサイト'),
   (40, 'サイト');
 
+-- Made at home rather than taken from a library.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (37, 'homemade'),
+  (37, 'homegrown'),
+  (37, '自家製'),
+  (37, '自前'),
+  (37, '自作');
+
+-- Nobody looking after it, in more of the ways people say so.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (26, '手放す'),
+  (26, '開発停止'),
+  (26, '更新停止');
+
 -- Groups of their own: a CDN by its other names; who is in the hall
 -- (presence); more than one of a daemon (a cluster); a screen to edit the
 -- exhibits (a CMS); the one rented server everything lives on (a VPS: a
 -- reviewer who says "one VPS" means the single server, and as a word of the
 -- host group it gave the database and the flooder on the host their
--- "host" too); the C library's string copying functions, one for all.
+-- "host" too).
 INSERT INTO catalog_words (word_group, text) VALUES
   (47, 'vps'),
   (47, 'vds'),
@@ -135,6 +149,29 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (45, 'admin panel'),
   (45, 'back office'),
   (45, '管理画面');
+
+-- The C library's string copying functions, one word for all; the CPU; a
+-- playbook; the address a request comes from.
+INSERT INTO catalog_words (word_group, text) VALUES
+  (48, 'snprintf'),
+  (48, 'sprintf'),
+  (48, 'strcpy'),
+  (48, 'strncpy'),
+  (48, 'strcat'),
+  (48, 'strncat'),
+  (48, 'strlcpy'),
+  (48, 'memcpy'),
+  (49, 'cpu'),
+  (49, 'processor'),
+  (49, 'プロセッサ'),
+  (49, 'プロセッサー'),
+  (51, 'playbook'),
+  (51, 'プレイブック'),
+  (52, 'ip'),
+  (52, 'ip address'),
+  (52, 'remote address'),
+  (52, 'ipアドレス'),
+  (52, '接続元'),
 
 -- Who is in the hall, kept in database rows rather than in memory.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'presence-through-mariadb');
