@@ -23,12 +23,6 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (4, 'unencrypted'),
   (4, 'unhashed');
 
--- TLS by its certificate.
-INSERT INTO catalog_words (word_group, text) VALUES
-  (7, 'certificate'),
-  (7, 'letsencrypt'),
-  (7, '証明書');
-
 -- A queue, and the brokers people name.
 INSERT INTO catalog_words (word_group, text) VALUES
   (14, '待ち行列'),
@@ -147,8 +141,7 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (44, 'スケールアウト'),
   (45, 'cms'),
   (45, 'admin panel'),
-  (45, 'back office'),
-  (45, '管理画面');
+  (45, 'back office');
 
 -- The C library's string copying functions, one word for all; the CPU; a
 -- playbook; the address a request comes from.
