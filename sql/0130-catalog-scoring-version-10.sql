@@ -164,7 +164,7 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (52, 'ip address'),
   (52, 'remote address'),
   (52, 'ipアドレス'),
-  (52, '接続元'),
+  (52, '接続元');
 
 -- Who is in the hall, kept in database rows rather than in memory.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'presence-through-mariadb');
