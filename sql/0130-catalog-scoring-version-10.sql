@@ -224,6 +224,13 @@ INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', 'snprintfやmemcpyと固定長のchar配列で文字列を手で組み立てている'),
   (@w, 'en', 'strings put together by hand with snprintf, memcpy and fixed-size char arrays');
 
+-- A phrasing of two words of many weaknesses: any critique that names a
+-- database and a machine said all of "データベースが同じホストにある", and
+-- scored 1 for the database on the web host whatever it was about (the
+-- flooder's polling, presence kept in rows, the credentials in a config file
+-- on the box). It says the web, as the weakness's title does.
+UPDATE weakness_phrasings SET text = 'データベースがWebと同じホストにある' WHERE text = 'データベースが同じホストにある';
+
 -- The ranges jaro-winkler-for-sentences gives, measured again with version 10
 -- (`masakarictl score` on the unrelated critiques of
 -- bench/score/labelled-critiques.tsv, as t1014 does): the new phrasings'
