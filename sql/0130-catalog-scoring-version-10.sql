@@ -30,14 +30,14 @@ INSERT INTO catalog_words (word_group, text) VALUES
   (15, 'sqs'),
   (15, 'activemq'),
   (15, 'zeromq'),
-  (15, 'message queue'),
-  (15, 'メッセージキュー');
+  (15, 'message queue');
 
 -- The faces.
 INSERT INTO catalog_words (word_group, text) VALUES
   (22, 'profile picture'),
   (22, 'profile photo'),
   (22, 'gravatar'),
+  (22, 'portrait'),
   (22, 'プロフィール画像'),
   (22, 'プロフィール写真'),
   (22, '顔写真');
