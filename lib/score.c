@@ -82,8 +82,8 @@ struct scratch {
 	int *head;                           /* per catalog word: first link, or -1 */
 	float *best;                         /* per catalog word: best likeness */
 	float *best_said;                    /* the same, of the words not said as missing */
-	uint8_t *firm;                       /* per catalog word: said at SCORE_FIRM_LIKENESS
-						(before a part's scale): 1; by a word not
+	uint8_t *firm;                       /* per catalog word: said firmly (firmly_alike,
+						before a part's halving): 1; by a word not
 						said as missing: 2 as well (version 10) */
 	struct link *links;
 	size_t nlinks, links_cap;
@@ -181,17 +181,16 @@ static long claimed_by(const struct score_catalog *cat, const uint32_t *text, si
 /* Whether a critique word alike to catalog word w by likeness like says it
  * firmly (version 10): a Japanese word unless w is a word of everyday
  * prose (alike, it is a compound and its head, デプロイ and デプロイパイプライン,
- * or MeCab's cut, but ファイル名 is no ファイル); a Latin word when alike as a typo is, at
- * SCORE_FIRM_LIKENESS, or when the two share a stem of SCORE_FIRM_STEM
- * letters (normalize.c and normalization). select and secret, 0.86 alike
- * with two letters in common at the start, are two words. */
+ * or MeCab's cut, but ファイル名 is no ファイル); a Latin word when alike as a
+ * typo is, at SCORE_FIRM_LIKENESS, or when the two share a stem of
+ * SCORE_FIRM_STEM letters (normalize.c and normalization). select and
+ * secret, 0.86 alike with two letters in common at the start, are two
+ * words. */
 static int firmly_alike(const uint32_t *text, size_t len, const struct score_word *w,
 			double like, int latin)
 {
 	size_t stem = 0;
 
-	/* A Japanese word that is not the everyday word itself but a
-	 * compound of it is another word: ファイル名 is no ファイル. */
 	if (!latin)
 		return !w->everyday;
 	if (like >= SCORE_FIRM_LIKENESS)

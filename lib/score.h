@@ -89,8 +89,10 @@
  * to a catalog word only at SCORE_FIRM_LIKENESS or through a shared stem of
  * SCORE_FIRM_STEM letters ("select" is no "secret"), and an English "no" or
  * "without" only when the critique says one of the phrasing's own words as
- * missing ("no clustering … real-time" is no "no real message broker").
- * sql/0130 adds everyday reviewers' other words for the weaknesses.
+ * missing ("no clustering … real-time" is no "no real message broker");
+ * a Japanese word alike to an everyday word only as a compound of it
+ * (ファイル名, ファイル) does not count. sql/0130 adds reviewers' everyday
+ * words for the weaknesses' things.
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
