@@ -21,6 +21,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_GUESS: return "what only another weakness says outweighs what only it says";
 	case SCORE_MISS_PRAISE: return "it praises, and says nothing is missing";
 	case SCORE_MISS_EVERYDAY: return "all it says of the weakness is everyday words";
+	case SCORE_MISS_FIRM: return "it says only one word of the phrasing firmly";
 	}
 	return "";
 }
@@ -117,6 +118,11 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		printf("why      the words it says of the weakness are fewer than %d and all of "
 		       "everyday prose (log, line, page…): they name no weakness by themselves\n",
 		       SCORE_EVERYDAY_MIN);
+	else if (r->verdict == SCORE_MISS_FIRM)
+		printf("why      of the phrasing it says one word firmly: the rest is a near-spelling "
+		       "of another word (under %.2f alike) or no, without, ない, which say nothing "
+		       "of what is missing\n",
+		       SCORE_FIRM_LIKENESS);
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -82,6 +82,9 @@ struct scratch {
 	int *head;                           /* per catalog word: first link, or -1 */
 	float *best;                         /* per catalog word: best likeness */
 	float *best_said;                    /* the same, of the words not said as missing */
+	uint8_t *firm;                       /* per catalog word: said firmly (firmly_alike,
+						before a part's halving): 1; by a word not
+						said as missing: 2 as well (version 10) */
 	struct link *links;
 	size_t nlinks, links_cap;
 };
@@ -108,7 +111,8 @@ static double word_bound(size_t na, uint64_t sig_a, const uint8_t *count,
 	return jaro > 0.7 ? jaro + 0.4 * (1.0 - jaro) : jaro;
 }
 
-static int link_add(struct scratch *s, size_t vocab_index, size_t word, double likeness)
+static int link_add(struct scratch *s, size_t vocab_index, size_t word, double likeness,
+		    int firm)
 {
 	if (s->nlinks == s->links_cap) {
 		size_t cap = s->links_cap ? 2 * s->links_cap : 256;
@@ -119,6 +123,8 @@ static int link_add(struct scratch *s, size_t vocab_index, size_t word, double l
 		s->links = grown;
 		s->links_cap = cap;
 	}
+	if (firm)
+		s->firm[vocab_index] |= s->current_negated ? 1 : 3;
 	likeness *= s->scale;
 	s->links[s->nlinks] = (struct link){ (uint16_t)word, (float)likeness, s->head[vocab_index] };
 	s->head[vocab_index] = (int)s->nlinks++;
@@ -134,6 +140,7 @@ static void scratch_free(struct scratch *s)
 	free(s->head);
 	free(s->best);
 	free(s->best_said);
+	free(s->firm);
 	free(s->links);
 }
 
@@ -169,6 +176,28 @@ static long claimed_by(const struct score_catalog *cat, const uint32_t *text, si
 			return -2 - v;
 	}
 	return -1;
+}
+
+/* Whether a critique word alike to catalog word w by likeness like says it
+ * firmly (version 10): a Japanese word unless w is a word of everyday
+ * prose (alike, it is a compound and its head, デプロイ and デプロイパイプライン,
+ * or MeCab's cut, but ファイル名 is no ファイル); a Latin word when alike as a
+ * typo is, at SCORE_FIRM_LIKENESS, or when the two share a stem of
+ * SCORE_FIRM_STEM letters (normalize.c and normalization). select and
+ * secret, 0.86 alike with two letters in common at the start, are two
+ * words. */
+static int firmly_alike(const uint32_t *text, size_t len, const struct score_word *w,
+			double like, int latin)
+{
+	size_t stem = 0;
+
+	if (!latin)
+		return !w->everyday;
+	if (like >= SCORE_FIRM_LIKENESS)
+		return 1;
+	while (stem < len && stem < w->len && text[stem] == w->text[stem])
+		stem++;
+	return stem >= SCORE_FIRM_STEM;
 }
 
 /* Links critique word c (text[0..len), of the latin class or not) to every
@@ -215,7 +244,7 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 		like = jw_similarity(text, len, w->text, w->len);
 		if (like < cat->word_threshold)
 			continue;
-		if (link_add(s, w->canon, c, like) != 0)
+		if (link_add(s, w->canon, c, like, firmly_alike(text, len, w, like, latin)) != 0)
 			return -1;
 		/* The weight of the likest catalog word; on a tie the rarer. */
 		like *= s->scale;
@@ -236,7 +265,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 	s->head = malloc((cat->nvocab ? cat->nvocab : 1) * sizeof(*s->head));
 	s->best = calloc(cat->nvocab ? cat->nvocab : 1, sizeof(*s->best));
 	s->best_said = calloc(cat->nvocab ? cat->nvocab : 1, sizeof(*s->best_said));
-	if (!s->head || !s->best || !s->best_said)
+	s->firm = calloc(cat->nvocab ? cat->nvocab : 1, sizeof(*s->firm));
+	if (!s->head || !s->best || !s->best_said || !s->firm)
 		return -1;
 	for (size_t v = 0; v < cat->nvocab; v++)
 		s->head[v] = -1;
@@ -276,7 +306,7 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 			/* Equal to a catalog word: it stands for what that word does. */
 			uint32_t canon = cat->vocab[claim].canon;
 
-			if (link_add(s, canon, c, 1.0) != 0)
+			if (link_add(s, canon, c, 1.0, 1) != 0)
 				return -1;
 			best = 1.0;
 			weight = cat->vocab[canon].idf;
@@ -439,6 +469,49 @@ static int everyday_only(const struct score_catalog *cat, const struct scratch *
 	return !specific && n < SCORE_EVERYDAY_MIN;
 }
 
+/* Whether the critique in s says phrasing p firmly enough to hit by its
+ * words (version 10): two of its words said, or one that carries
+ * SCORE_ONE_WORD_RECALL of its weight. A word counts only when said firmly
+ * (firmly_alike): "select" is 0.86 like "secret", a word of the plain-text
+ * password's group, and a near-spelling of another word says nothing of it.
+ * An English word that only says something is missing (no, without)
+ * counts when the critique says one of the phrasing's other words as
+ * missing: "no index" says the index is missing, while "no clustering, no
+ * second node … real-time" says no message broker is. (A Japanese ない
+ * counts as before: the critique's negation marks only the word right
+ * before it, too narrow to tell which thing is missing.) */
+static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
+		       const struct score_phrasing *p, int presence)
+{
+	const float *best = presence ? s->best_said : s->best;
+	double firm = 0.0, missing = 0.0;
+	size_t n = 0, nmissing = 0;
+	int said_missing = 0;
+
+	if (p->nwords < 2)
+		return 1;
+	for (size_t j = 0; j < p->nwords; j++) {
+		uint32_t v = p->words[j];
+
+		if (best[v] <= 0.0f || !(s->firm[v] & (presence ? 2 : 1)))
+			continue;
+		if (cat->vocab[v].everyday == 2 && cat->vocab[v].latin) {
+			nmissing++;
+			missing += cat->vocab[v].idf * best[v];
+			continue;
+		}
+		n++;
+		firm += cat->vocab[v].idf * best[v];
+		for (int l = s->head[v]; l >= 0 && !said_missing; l = s->links[l].next)
+			said_missing = s->negated[s->links[l].word];
+	}
+	if (said_missing) {
+		n += nmissing;
+		firm += missing;
+	}
+	return n >= 2 || (p->weight > 0.0 && firm / p->weight >= SCORE_ONE_WORD_RECALL);
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -579,6 +652,14 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_EVERYDAY) &&
 	    everyday_only(cat, s, &cat->weaknesses[best_index])) {
 		out->verdict = SCORE_MISS_EVERYDAY;
+		out->other_index = -1;
+	}
+	/* A hit rests on words said (version 10), not on a near-spelling of
+	 * another word or on "no". */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_FIRM) &&
+	    !said_firmly(cat, s, &cat->weaknesses[best_index].phrasings[best_k],
+			 cat->weaknesses[best_index].presence)) {
+		out->verdict = SCORE_MISS_FIRM;
 		out->other_index = -1;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 9 (score_critique). The critique and every phrasing are
+ * Scoring version 10 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -84,6 +84,16 @@
  * terms of more than one word (standard error, exchange sort) and other
  * reviewers' words.
  *
+ * Version 10: a hit rests on words said firmly. The two words a hit needs
+ * (or the one that carries SCORE_ONE_WORD_RECALL) count a Latin word alike
+ * to a catalog word only at SCORE_FIRM_LIKENESS or through a shared stem of
+ * SCORE_FIRM_STEM letters ("select" is no "secret"), and an English "no" or
+ * "without" only when the critique says one of the phrasing's own words as
+ * missing ("no clustering … real-time" is no "no real message broker");
+ * a Japanese word alike to an everyday word only as a compound of it
+ * (ファイル名, ファイル) does not count. sql/0130 adds reviewers' everyday
+ * words for the weaknesses' things.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -91,7 +101,8 @@
  * underscores, no close-second rule, misses up to the threshold's power)
  * and 6 (negations read as any word, no evidence rule) and 7 (a hit's
  * power over the chance level, from about 35 at the threshold) and 8 (two
- * everyday words enough for a hit)
+ * everyday words enough for a hit) and 9 (near-spellings and "no" counted
+ * among the words a hit needs)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -113,7 +124,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 9
+#define SCORE_VERSION 10
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -166,6 +177,13 @@ enum score_lang {
 /* Version 9: how many of the critique's words alike to a weakness's words
  * name it when every one of them is a word of everyday prose. */
 #define SCORE_EVERYDAY_MIN 3
+/* Version 10: the likeness at which a critique's word that is not the
+ * catalog word itself counts as saying it, for the two words a hit needs
+ * (select and secret are 0.86 alike; a typo, sotr and sort, 0.93). */
+#define SCORE_FIRM_LIKENESS 0.90
+/* Version 10: or the letters two Latin words begin with alike that make
+ * them one stem (normalize.c and normalization), however unlike the rest. */
+#define SCORE_FIRM_STEM 5
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -208,7 +226,9 @@ enum {
 	SCORE_RULE_PRAISE = 4096,     /* version 7: praise is no critique */
 	SCORE_RULE_HIT_POWER = 8192,  /* version 8: a hit flies from SCORE_HIT_POWER_MIN */
 	SCORE_RULE_EVERYDAY = 16384,  /* version 9: two everyday words name nothing */
-	SCORE_RULE_ALL = 32767,
+	SCORE_RULE_FIRM = 32768,      /* version 10: a hit rests on words said, not on
+					 near-spellings or on "no" */
+	SCORE_RULE_ALL = 65535,
 };
 
 struct score_phrasing {
@@ -266,6 +286,9 @@ enum score_verdict {
 				    missing (version 7) */
 	SCORE_MISS_EVERYDAY,     /* all it says of the weakness is two words of
 				    everyday prose (version 9) */
+	SCORE_MISS_FIRM,         /* of the phrasing it said only one word firmly:
+				    the rest was a near-spelling of another word, or
+				    "no" (version 10) */
 };
 
 struct score_result {

@@ -231,7 +231,7 @@ static const char everyday_en[] =
 	"number load access output";
 static const char *const everyday_ja[] = {
 	"ログ", "行", "ページ", "ファイル", "データ", "エラー", "時間", "リクエスト", "処理",
-	"出力", "ユーザー",
+	"出力", "出す", "ユーザー",
 };
 /* The words that say something is missing, which phrasings keep as words
  * ("no log aggregation") but which say nothing of which thing: they count

@@ -29,21 +29,57 @@
 
 #define LINE_MAX_BYTES 8192
 
+/* A phrasing a later migration rewrites ("UPDATE weakness_phrasings SET text
+ * = 'new' WHERE text = 'old';" on one line), applied as the phrasing is read. */
+struct rewrite {
+	char old_text[512], new_text[512];
+};
+static struct rewrite rewrites[32];
+static size_t nrewrites;
+
+/* Undoes SQL's doubled quotes in text, in place. */
+static void sql_unquote(char *text)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; text[i]; i++) {
+		text[o++] = text[i];
+		if (text[i] == '\'' && text[i + 1] == '\'')
+			i++;
+	}
+	text[o] = '\0';
+}
+
 /* Reads one migration: a weakness starts at a line holding only its quoted
  * slug (the first value of INSERT INTO weaknesses) or at SET @w = (SELECT …
- * slug = '…'); each "(@w, 'ja'|'en', '…')" line is one of its phrasings. */
+ * slug = '…'); each "(@w, 'ja'|'en', '…')" line is one of its phrasings.
+ * Pass 2 reads only the rewrites of phrasings, pass 1 only the catalog's
+ * words, pass 0 the rest. */
 static int load_file(struct score_catalog *cat, const char *path, long long *next_id,
-		     long long *current, int words_pass)
+		     long long *current, int pass)
 {
 	char line[LINE_MAX_BYTES], text[LINE_MAX_BYTES], lang[3], slug[128];
 	FILE *f = fopen(path, "r");
-	int expect_slug = 0, in_words = 0;
+	int expect_slug = 0, in_words = 0, words_pass = pass == 1;
 	long long group;
 
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f)) {
 		char *q;
+
+		if (pass == 2) {
+			struct rewrite *r = &rewrites[nrewrites];
+
+			if (nrewrites < sizeof(rewrites) / sizeof(rewrites[0]) &&
+			    sscanf(line, "UPDATE weakness_phrasings SET text = '%511[^']' WHERE text = '%511[^']';",
+				   r->new_text, r->old_text) == 2) {
+				sql_unquote(r->new_text);
+				sql_unquote(r->old_text);
+				nrewrites++;
+			}
+			continue;
+		}
 
 		/* The catalog's words: "(group, 'text')" lines of INSERT INTO
 		 * catalog_words, read in a pass of their own before the phrasings. */
@@ -92,17 +128,14 @@ static int load_file(struct score_catalog *cat, const char *path, long long *nex
 		if (*current >= 0 && sscanf(line, " (@w, '%2[a-z]', '%8000[^\n]", lang, text) == 2) {
 			/* Drop the closing "')," or "');", then undo SQL's doubled quotes. */
 			char *end = strrchr(text, '\'');
-			size_t o = 0;
 
 			if (!end)
 				continue;
 			*end = '\0';
-			for (size_t i = 0; text[i]; i++) {
-				text[o++] = text[i];
-				if (text[i] == '\'' && text[i + 1] == '\'')
-					i++;
-			}
-			text[o] = '\0';
+			sql_unquote(text);
+			for (size_t k = 0; k < nrewrites; k++)
+				if (strcmp(text, rewrites[k].old_text) == 0)
+					snprintf(text, sizeof(text), "%s", rewrites[k].new_text);
 			if (score_catalog_add(cat, *current, (enum score_lang)score_lang_parse(lang),
 					      text) != 0) {
 				fclose(f);
@@ -137,12 +170,16 @@ static int load_catalog(struct score_catalog *cat, const char *dir, int words)
 
 	if (n < 0)
 		return -1;
-	for (int pass = words ? 1 : 0; pass >= 0; pass--)
+	nrewrites = 0;
+	for (int pass = 2; pass >= 0; pass--) {
+		if (pass == 1 && !words)
+			continue;
 		for (int i = 0; i < n; i++) {
 			snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
 			if (rc == 0 && load_file(cat, path, &next_id, &current, pass) != 0)
 				rc = -1;
 		}
+	}
 	for (int i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -241,7 +278,8 @@ struct option {
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 };
 
-#define V8_RULES (SCORE_RULE_ALL & ~SCORE_RULE_EVERYDAY)
+#define V9_RULES (SCORE_RULE_ALL & ~SCORE_RULE_FIRM)
+#define V8_RULES (V9_RULES & ~SCORE_RULE_EVERYDAY)
 #define V7_RULES (V8_RULES & ~SCORE_RULE_HIT_POWER)
 #define V6_RULES (V7_RULES & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
 #define V5_RULES \
@@ -267,7 +305,8 @@ static const struct option options[] = {
 	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1 },
 	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1 },
 	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1 },
-	{ "**v9 (default): + two everyday words name nothing**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1 },
+	{ "**v10 (default): + a hit rests on words said firmly**", 1, SCORE_RULE_ALL, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -466,6 +505,8 @@ int main(int argc, char **argv)
 		cat.rules = V7_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 8)
 		cat.rules = V8_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 9)
+		cat.rules = V9_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);

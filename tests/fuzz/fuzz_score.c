@@ -79,6 +79,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* Two everyday words (version 9) miss a phrasing that hits otherwise. */
 		if (r.verdict == SCORE_MISS_EVERYDAY)
 			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0);
+		/* Words not said firmly (version 10) miss a phrasing that hits
+		 * otherwise, of two words or more, and only with the rule on. */
+		if (r.verdict == SCORE_MISS_FIRM)
+			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
+				   (cat.rules & SCORE_RULE_FIRM) &&
+				   cat.weaknesses[r.nearest_index].phrasings[r.phrasing_index].nwords >= 2);
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
 		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO ||

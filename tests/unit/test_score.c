@@ -807,13 +807,69 @@ static void two_everyday_words_name_no_weakness(void **state)
 	assert_int_equal(r.verdict, SCORE_MISS_EVERYDAY);
 	assert_int_equal(r.other_index, -1);
 	assert_true(r.power <= SCORE_MISS_POWER_MAX);
-	assert_int_equal(r.version, 9);
+	assert_int_equal(r.version, SCORE_VERSION);
 	/* A word of its own (stderr), or the two-word term, names it. */
 	assert_int_equal(score_critique(on, "the logs are just lines on stderr", &r), 0);
 	assert_int_equal(r.weakness_index, 0);
 	assert_int_equal(score_critique(on, "log lines written to standard error, nothing more", &r), 0);
 	assert_int_equal(r.weakness_index, 0);
 	assert_int_equal(r.verdict, SCORE_HIT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+/* Version 10: a password weakness whose group has "secret", and a message
+ * broker said with "no" and "real"; a typo still says its word. */
+static struct score_catalog *v10_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_word(cat, 5, "password"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 5, "secret"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "plaintext-db-password", "P", "P"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "database password"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "mysql-job-queue", "Q", "Q"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "no real broker"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "brute-force-scoring", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "scoring has no index"), 0);
+	return cat;
+}
+
+static void a_hit_rests_on_words_said_firmly(void **state)
+{
+	struct score_catalog *on = v10_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v10_catalog(SCORE_RULE_ALL & ~SCORE_RULE_FIRM);
+	const char *rows = "inserting and selecting rows in the database";
+	const char *halld = "real-time traffic through one halld instance, no clustering, no second node";
+	struct score_result r;
+
+	(void)state;
+	/* select is 0.86 like secret: version 9 took it for the password. */
+	assert_true(jw_similarity((const uint32_t[]){ 's', 'e', 'l', 'e', 'c', 't' }, 6,
+				  (const uint32_t[]){ 's', 'e', 'c', 'r', 'e', 't' }, 6) <
+		    SCORE_FIRM_LIKENESS);
+	assert_int_equal(score_critique(off, rows, &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, rows, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_FIRM);
+	assert_int_equal(r.other_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(r.version, 10);
+	/* A typo says its word firmly. */
+	assert_int_equal(score_critique(on, "the database pasword sits in a file", &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	/* "no" said of other things, and real of real-time, name no broker. */
+	assert_int_equal(score_critique(off, halld, &r), 0);
+	assert_int_equal(r.weakness_index, 1);
+	assert_int_equal(score_critique(on, halld, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.verdict, SCORE_MISS_FIRM);
+	/* "no" said of the phrasing's own word counts: the index is missing. */
+	assert_int_equal(score_critique(on, "every phrasing compared one by one, no index at all", &r), 0);
+	assert_int_equal(r.weakness_index, 2);
 	catalog_free(on);
 	catalog_free(off);
 }
@@ -846,6 +902,7 @@ int main(void)
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
 		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
+		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
