@@ -413,11 +413,12 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[9];
+	const char *path[10];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
-					 "sixth held out", "seventh held out", "eighth held out" };
+					 "sixth held out", "seventh held out", "eighth held out",
+					 "ninth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -443,7 +444,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 			cat.word_threshold = atof(getenv("BENCH_WORD_THRESHOLD"));
 		if (load_catalog(&cat, sql, o->words) != 0)
 			return -1;
-		for (int set = 0; set < 9; set++) {
+		for (int set = 0; set < (int)(sizeof(sets->path) / sizeof(sets->path[0])); set++) {
 			const char *path = sets->path[set];
 
 			if (!path)
@@ -599,7 +600,8 @@ int main(int argc, char **argv)
 		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
 				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
 				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
-				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL } };
+				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
+				       argc > 12 ? argv[12] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
