@@ -432,10 +432,11 @@ static int attack_step(struct attack *a, struct job *jobs, const struct epoll_ev
 			struct transfer *t = &a->slots[tag & ~WIRE_TAG];
 
 			/* An idle connection that reads: the target closed it (or
-			 * said something unasked). Either way it is done. */
+			 * said something unasked). Either way it is done. A slot
+			 * that went to an HTTPS job meanwhile closed it already. */
 			if (!t->job)
 				wire_conn_close(&t->wire);
-			else
+			else if (t->job->wire)
 				wire_settle(a, t, wire_on_event(&t->wire, t->job->wire, ev[i].events,
 								a->epfd, tag), now);
 			continue;

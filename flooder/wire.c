@@ -448,17 +448,25 @@ static enum wire_outcome connect_to(struct wire_conn *c, struct wire_target *t, 
 	c->peerlen = t->addrlens[addr];
 	wire_parser_reset(&c->parser);
 	if (connect(c->fd, sa, t->addrlens[addr]) == 0) {
+		enum wire_outcome o = WIRE_FAILED;
+
 		c->connecting = 0;
-		if (watch(epfd, c->fd, EPOLL_CTL_ADD, EPOLLIN, tag) != 0)
-			return WIRE_FAILED;
-		return send_request(c, t, epfd, tag);
+		if (watch(epfd, c->fd, EPOLL_CTL_ADD, EPOLLIN, tag) == 0)
+			o = send_request(c, t, epfd, tag);
+		if (o == WIRE_FAILED)
+			wire_conn_close(c);
+		return o;
 	}
 	if (errno != EINPROGRESS) {
 		wire_conn_close(c);
 		return WIRE_NO_CONNECTION;
 	}
 	c->connecting = 1;
-	return watch(epfd, c->fd, EPOLL_CTL_ADD, EPOLLOUT, tag) == 0 ? WIRE_PENDING : WIRE_FAILED;
+	if (watch(epfd, c->fd, EPOLL_CTL_ADD, EPOLLOUT, tag) != 0) {
+		wire_conn_close(c);
+		return WIRE_FAILED;
+	}
+	return WIRE_PENDING;
 }
 
 /* A connection that failed to open: the target's next address, if any. */
@@ -477,24 +485,6 @@ static enum wire_outcome connect_failed(struct wire_conn *c, struct wire_target 
 	return WIRE_NO_CONNECTION;
 }
 
-enum wire_outcome wire_start(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
-{
-	const struct sockaddr_storage *want;
-	enum wire_outcome o;
-
-	if (t->naddrs == 0)
-		return WIRE_NO_CONNECTION;
-	want = &t->addrs[t->current];
-	if (c->fd >= 0 && c->peerlen == t->addrlens[t->current] && memcmp(&c->peer, want, c->peerlen) == 0) {
-		c->reused = 1;
-		c->sent = 0;
-		wire_parser_reset(&c->parser);
-		return send_request(c, t, epfd, tag);
-	}
-	o = connect_to(c, t, t->current, epfd, tag);
-	return o == WIRE_NO_CONNECTION ? connect_failed(c, t, epfd, tag) : o;
-}
-
 /* The connection ended before an answer: on a reused connection that had
  * answered nothing yet, the target closed it while idle, and the request
  * goes again on a new one. */
@@ -507,6 +497,26 @@ static enum wire_outcome cut_short(struct wire_conn *c, struct wire_target *t, i
 	}
 	wire_conn_close(c);
 	return WIRE_FAILED;
+}
+
+enum wire_outcome wire_start(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
+{
+	const struct sockaddr_storage *want;
+	enum wire_outcome o;
+
+	if (t->naddrs == 0)
+		return WIRE_NO_CONNECTION;
+	want = &t->addrs[t->current];
+	if (c->fd >= 0 && c->peerlen == t->addrlens[t->current] && memcmp(&c->peer, want, c->peerlen) == 0) {
+		c->reused = 1;
+		c->sent = 0;
+		wire_parser_reset(&c->parser);
+		o = send_request(c, t, epfd, tag);
+		/* A reset the target sent while the connection was idle. */
+		return o == WIRE_FAILED ? cut_short(c, t, epfd, tag) : o;
+	}
+	o = connect_to(c, t, t->current, epfd, tag);
+	return o == WIRE_NO_CONNECTION ? connect_failed(c, t, epfd, tag) : o;
 }
 
 static enum wire_outcome receive(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
@@ -550,8 +560,10 @@ static enum wire_outcome receive(struct wire_conn *c, struct wire_target *t, int
 enum wire_outcome wire_on_event(struct wire_conn *c, struct wire_target *t, uint32_t events,
 				int epfd, uint64_t tag)
 {
+	/* An event of a connection closed since, in the same batch: the
+	 * request's deadline still ends it if nothing else does. */
 	if (c->fd < 0)
-		return WIRE_FAILED;
+		return WIRE_PENDING;
 	if (c->connecting) {
 		int err = 0;
 		socklen_t len = sizeof(err);
@@ -563,11 +575,12 @@ enum wire_outcome wire_on_event(struct wire_conn *c, struct wire_target *t, uint
 		c->connecting = 0;
 		/* This address takes connections: the next ones go there first. */
 		t->current = c->addr;
-		if (watch(epfd, c->fd, EPOLL_CTL_MOD, EPOLLIN, tag) != 0) {
+		if (watch(epfd, c->fd, EPOLL_CTL_MOD, EPOLLIN, tag) != 0 ||
+		    send_request(c, t, epfd, tag) == WIRE_FAILED) {
 			wire_conn_close(c);
 			return WIRE_FAILED;
 		}
-		return send_request(c, t, epfd, tag);
+		return WIRE_PENDING;
 	}
 	if (c->sent < t->request_len) {
 		enum wire_outcome o;
@@ -575,7 +588,9 @@ enum wire_outcome wire_on_event(struct wire_conn *c, struct wire_target *t, uint
 		if (events & (EPOLLERR | EPOLLHUP))
 			return cut_short(c, t, epfd, tag);
 		o = send_request(c, t, epfd, tag);
-		if (o != WIRE_PENDING || c->sent < t->request_len)
+		if (o == WIRE_FAILED)
+			return cut_short(c, t, epfd, tag);
+		if (c->sent < t->request_len)
 			return o;
 		if (watch(epfd, c->fd, EPOLL_CTL_MOD, EPOLLIN, tag) != 0) {
 			wire_conn_close(c);
