@@ -4,7 +4,7 @@
 # running to the close all count as answered; something that is not HTTP is
 # an error of the "other" kind. It keeps its connections alive, and a request
 # that meets a connection the target had let go stale goes again on a new one
-# instead of failing.
+# instead of failing. An https:// target is libcurl's, which speaks TLS.
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/flooder.sh"
 
@@ -22,13 +22,19 @@ url[stale]=http://127.0.0.1:$FAKE_PORT/stale
 log[localhost]=$TMP/fake-localhost.log
 fake_start -l "${log[localhost]}"
 url[localhost]=http://localhost:$FAKE_PORT/localhost
+# A plain-HTTP server behind an https:// URL: libcurl's TLS greeting is no
+# request to it, so it answers nothing, where the own client would have been
+# answered 200.
+log[tls]=$TMP/fake-tls.log
+fake_start -l "${log[tls]}" -c
+url[tls]=https://127.0.0.1:$FAKE_PORT/tls
 targets=()
 i=100
 for k in "${!url[@]}"; do
 	targets+=("Flooder.Targets.$i = ${url[$k]}")
 	i=$((i + 1))
 done
-flooder_config "$TMP/plain.hdf" "${targets[@]}"
+flooder_config "$TMP/plain.hdf" "${targets[@]}" "Flooder.RequestTimeoutMs = 1000"
 flooder_start plain "$TMP/plain.hdf"
 
 requests() { grep -c "^GET /$1 HTTP/1.1" "${log[$1]}" || true; }
@@ -61,15 +67,24 @@ check "done" wait_job "$id" done 6
 expect_eq "sent, ok, errors" "40 40 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
 n=$(requests stale)
 c=$(accepts stale)
-# Three answered on each connection, the fourth request met the close and
-# went again: 40 answered on 14 connections, 13 of them after a stale one.
-expect_eq "connections" 14 "$c"
-expect_eq "requests at the target: 40 answered, and each stale one's first try" 53 "$n"
+# Three answered on a connection at most, and a fourth request on it meets
+# the close and goes again: 40 answered on at least 14 connections. (Two
+# requests at once, on a busy machine, open a second connection.)
+check "at least 14 connections ($c)" test "$c" -ge 14
+check "requests at the target: 40 answered, and the first try of some that met a stale connection ($n)" \
+	test "$n" -gt 40 -a "$n" -le $((40 + c))
 
 t "a host name is tried at each of its addresses"
 id=$(queue_job 10 1 "${url[localhost]}")
 check "done" wait_job "$id" done 5
 expect_eq "sent, ok, errors" "10 10 0" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+
+t "an https:// target goes by libcurl, in TLS"
+id=$(queue_job 5 1 "${url[tls]}")
+check "done" wait_job "$id" done 5
+expect_eq "sent, ok, errors" "5 0 5" "$(job "$id" "sent, ok, errors" | tr '\t' ' ')"
+check "it connected ($(accepts tls))" test "$(accepts tls)" -ge 1
+expect_eq "but sent no plain request" 0 "$(grep -c '^GET ' "${log[tls]}" || true)"
 
 flooder_stop plain
 expect_eq "exit code" 0 "$FLOODER_EXIT"
