@@ -351,18 +351,13 @@ int wire_target_new(const char *url, const char *user_agent, struct wire_target 
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		return -1;
-	n = snprintf(NULL, 0, "GET %s%.*s HTTP/1.1\r\nHost: %.*s\r\nUser-Agent: %s\r\nAccept: */*\r\n\r\n",
+	n = asprintf(&t->request, "GET %s%.*s HTTP/1.1\r\nHost: %.*s\r\nUser-Agent: %s\r\nAccept: */*\r\n\r\n",
 		     path_len == 0 || path[0] == '?' ? "/" : "", (int)path_len, path,
 		     (int)(auth_end - auth), auth, user_agent);
-	t->request = malloc((size_t)n + 1);
-	if (!t->request) {
+	if (n < 0) {
 		free(t);
 		return -1;
 	}
-	snprintf(t->request, (size_t)n + 1,
-		 "GET %s%.*s HTTP/1.1\r\nHost: %.*s\r\nUser-Agent: %s\r\nAccept: */*\r\n\r\n",
-		 path_len == 0 || path[0] == '?' ? "/" : "", (int)path_len, path,
-		 (int)(auth_end - auth), auth, user_agent);
 	t->request_len = (size_t)n;
 	if (getaddrinfo(host, port, &hints, &res) == 0) {
 		for (struct addrinfo *ai = res; ai && t->naddrs < WIRE_MAX_ADDRS; ai = ai->ai_next) {
