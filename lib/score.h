@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 10 (score_critique). The critique and every phrasing are
+ * Scoring version 11 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -102,7 +102,8 @@
  * and 6 (negations read as any word, no evidence rule) and 7 (a hit's
  * power over the chance level, from about 35 at the threshold) and 8 (two
  * everyday words enough for a hit) and 9 (near-spellings and "no" counted
- * among the words a hit needs)
+ * among the words a hit needs) and 10 (a URL's scheme a word, データ alike
+ * to データベース)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -124,7 +125,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 10
+#define SCORE_VERSION 11
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -228,7 +229,9 @@ enum {
 	SCORE_RULE_EVERYDAY = 16384,  /* version 9: two everyday words name nothing */
 	SCORE_RULE_FIRM = 32768,      /* version 10: a hit rests on words said, not on
 					 near-spellings or on "no" */
-	SCORE_RULE_ALL = 65535,
+	SCORE_RULE_BEGINS = 65536,    /* version 11: a Japanese word is not alike to a
+					 longer one by beginning it alone */
+	SCORE_RULE_ALL = 131071,
 };
 
 struct score_phrasing {
