@@ -21,6 +21,7 @@ static void catalog_build(void)
 	FUZZ_CHECK(score_catalog_add_word(&cat, 1, "box") == 0);
 	FUZZ_CHECK(score_catalog_add_word(&cat, 2, "認証情報") == 0);
 	FUZZ_CHECK(score_catalog_add_word(&cat, 3, "chrony") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 4, "https") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 10, "bubble-sort", "バブルソート", "Bubble sort") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_EN, "bubble sort on every request") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_JA, "バブルソートをリクエストのたびに回している") == 0);
@@ -32,7 +33,6 @@ static void catalog_build(void)
 				     "one web server and no standby, so any failure takes it all down") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 30, "cron", "cronがスケジューラ", "cron") == 2);
 	FUZZ_CHECK(score_catalog_add(&cat, 30, SCORE_LANG_JA, "ジョブスケジューラがcron") == 0);
-	FUZZ_CHECK(score_catalog_add_word(&cat, 4, "https") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 40, "no-https", "HTTPSなし", "No HTTPS") == 3);
 	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_EN, "no https anywhere") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_JA, "データベースの通信にhttpsがない") == 0);
