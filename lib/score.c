@@ -539,6 +539,38 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 	return n >= 2 || (p->weight > 0.0 && firm / p->weight >= SCORE_ONE_WORD_RECALL);
 }
 
+/* Version 11: when the best phrasing of weakness w names it by one word of
+ * several ("ClearSilver" of "ClearSilver is unmaintained"), the best of its
+ * other phrasings that hits by itself, with two words or more ("went quiet
+ * upstream"), speaks for it: the weakness was said, in other words than its
+ * likeliest phrasing's. Sets out's score, phrasing, recall, precision and
+ * matched to that phrasing's and returns 1, or returns 0 when none hits. */
+static int hitting_phrasing(const struct score_catalog *cat, const struct scratch *s, int w,
+			    enum score_lang lang, struct score_result *out)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+	double best = 0.0;
+
+	for (size_t k = 0; k < weakness->nphrasings; k++) {
+		const struct score_phrasing *p = &weakness->phrasings[k];
+		double recall, precision;
+		size_t matched;
+
+		if (p->nwords == 0)
+			continue;
+		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
+		if (recall > best && phrasing_hits(cat, recall, matched, p->nwords, lang)) {
+			best = recall;
+			out->score = recall;
+			out->phrasing_index = (int)k;
+			out->recall = recall;
+			out->precision = precision;
+			out->matched = matched;
+		}
+	}
+	return best > 0.0;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -618,10 +650,14 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_LOW;
 	/* One word ("sort", "バブル", the first word said five times) has not
 	 * named a weakness that takes more words to say. */
-	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL)
+	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL &&
+		 !((cat->rules & SCORE_RULE_ANY_PHRASING) &&
+		   hitting_phrasing(cat, s, best_index, lang, out)))
 		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;
+	best = out->score;
+	best_k = out->phrasing_index;
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_DISTINCT)) {

@@ -231,7 +231,10 @@ enum {
 					 near-spellings or on "no" */
 	SCORE_RULE_BEGINS = 65536,    /* version 11: a Japanese word is not alike to a
 					 longer one by beginning it alone */
-	SCORE_RULE_ALL = 131071,
+	SCORE_RULE_ANY_PHRASING = 131072, /* version 11: a weakness named by one word of
+					     its best phrasing hits through another that
+					     hits by itself */
+	SCORE_RULE_ALL = 262143,
 };
 
 struct score_phrasing {

@@ -111,6 +111,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
 				   (cat.rules & SCORE_RULE_FIRM) &&
 				   cat.weaknesses[r.nearest_index].phrasings[r.phrasing_index].nwords >= 2);
+		/* A one-word miss matched one word of its phrasing; a hit, through
+		 * whichever phrasing of its weakness (version 11 may take another
+		 * than the likeliest), two words or three quarters of it. */
+		if (r.verdict == SCORE_MISS_SHORT)
+			FUZZ_CHECK(r.matched < 2 && r.score < SCORE_ONE_WORD_RECALL);
+		if (r.verdict == SCORE_HIT)
+			FUZZ_CHECK(r.score >= r.threshold &&
+				   (r.matched >= 2 || r.score >= SCORE_ONE_WORD_RECALL ||
+				    cat.weaknesses[r.nearest_index].phrasings[r.phrasing_index].nwords < 2));
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
 		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO ||

@@ -954,6 +954,47 @@ static void a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins(void **s
 	catalog_free(off);
 }
 
+/* Version 11: ClearSilver said with words of its second phrasing, which
+ * its first, likelier, phrasing lacks. */
+static struct score_catalog *any_phrasing_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "clearsilver-unmaintained", "C", "C"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "clearsilver unmaintained"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "clearsilver upstream quiet ten years ago"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "bubble-sort", "B", "B"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits(void **state)
+{
+	struct score_catalog *on = any_phrasing_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = any_phrasing_catalog(SCORE_RULE_ALL & ~SCORE_RULE_ANY_PHRASING);
+	const char *quiet = "ClearSilver: upstream went quiet";
+	struct score_result r;
+
+	(void)state;
+	/* The likeliest phrasing matches one word of two (0.5); the other
+	 * matches three of six (0.5), and hits by itself. */
+	assert_int_equal(score_critique(off, quiet, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
+	assert_int_equal(r.phrasing_index, 0);
+	assert_int_equal(score_critique(on, quiet, &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(r.phrasing_index, 1);
+	assert_int_equal(r.matched, 3);
+	assert_true(r.score >= r.threshold && r.power >= SCORE_HIT_POWER_MIN);
+	/* One word alone still names nothing. */
+	assert_int_equal(score_critique(on, "ClearSilver!", &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -985,6 +1026,7 @@ int main(void)
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(a_url_scheme_is_no_word),
 		cmocka_unit_test(a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins),
+		cmocka_unit_test(a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
