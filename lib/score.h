@@ -94,6 +94,18 @@
  * (ファイル名, ファイル) does not count. sql/0130 adds reviewers' everyday
  * words for the weaknesses' things.
  *
+ * Version 11: a URL's scheme is no word and its host's dots separate words
+ * as a domain's (lib/tokenize.h): https://github.com/x.png says nothing of
+ * HTTPS. A Japanese word is not alike to a longer one it only begins
+ * (SCORE_RULE_BEGINS): データ is no データベース, where Jaro–Winkler's bonus
+ * for the common beginning alone made them alike, while ジョブ and
+ * ジョブキュー (the rest a catalog word) and サーバ and サーバー (the long
+ * vowel mark) stay alike. A weakness whose likeliest phrasing the critique
+ * says by one word only hits through another of its phrasings that hits by
+ * itself with two words or more (SCORE_RULE_ANY_PHRASING): "ClearSilver" of
+ * "ClearSilver is unmaintained", "upstream went quiet" of another. sql/0131
+ * adds more of reviewers' everyday words.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -103,7 +115,7 @@
  * power over the chance level, from about 35 at the threshold) and 8 (two
  * everyday words enough for a hit) and 9 (near-spellings and "no" counted
  * among the words a hit needs) and 10 (a URL's scheme a word, データ alike
- * to データベース)
+ * to データベース, only the likeliest phrasing of a weakness judged)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
