@@ -98,8 +98,8 @@ INSERT INTO catalog_words (word_group, text) VALUES
 -- code (hard-coded); by hand (手作業, not "manual", which is also said of
 -- malloc and free); logs gathered in one place; privacy; a cookie in either
 -- script; MySQL and its fork MariaDB, which reviewers name for each other.
--- Left out because
--- they cost right hits on the ten sets or on critiques written to try the words: 単一障害点 (it made the phrasing
+-- Left out because they cost right hits on the ten sets or on critiques
+-- written to try the words: 単一障害点 (it made the phrasing
 -- 単一障害点になっている a phrasing of one word, said by any 冗長化),
 -- memoize (memory is 0.93 like memoiz), pubsub (it joined "pub/sub" into a
 -- word of one phrasing only), NAT (already a word of the rate limit's
