@@ -924,6 +924,18 @@ static void a_url_scheme_is_no_word(void **state)
 	/* Inside Japanese too. */
 	assert_int_equal(score_critique(cat, "アバターはhttps://github.com/x.pngから", &r), 0);
 	assert_int_not_equal(r.nearest_index, 0);
+	/* Hostile: a separator alone, a scheme at the very end or without a
+	 * host, a scheme too long to be one, schemes one after another. */
+	assert_int_equal(tokenize_words("://", &words), 0);
+	assert_int_equal(words.nwords, 0);
+	assert_int_equal(tokenize_words("https://", &words), 0);
+	assert_int_equal(words.nwords, 1);
+	assert_int_equal(tokenize_words("https:// x", &words), 0);
+	assert_int_equal(words.nwords, 2);
+	assert_int_equal(tokenize_words("abcdefghijklmnop://host", &words), 0);
+	assert_int_equal(words.nwords, 2);
+	assert_int_equal(tokenize_words("https://http://https://github.com", &words), 0);
+	assert_int_equal(words.nwords, 2);  /* github, com */
 	catalog_free(cat);
 }
 
