@@ -200,6 +200,30 @@ static int firmly_alike(const uint32_t *text, size_t len, const struct score_wor
 	return stem >= SCORE_FIRM_STEM;
 }
 
+/* Whether two Japanese words alike by likeness like are alike only
+ * because the shorter begins the longer (version 11): the rest of the
+ * longer is no word of the catalog, and without Jaro–Winkler's bonus for a
+ * common beginning they fall under threshold. データ begins データベース
+ * (0.88 alike, 0.83 without the bonus), but a database is not data: ベース
+ * is no word. ジョブ begins ジョブキュー, a compound with a catalog word of
+ * its own (キュー), whose head it is; サーバ and サーバー differ by the long
+ * vowel mark only, a way of writing the same word. */
+static int begins_only(const struct score_catalog *cat, const uint32_t *a, size_t na,
+		       const uint32_t *b, size_t nb, double like)
+{
+	const uint32_t *longer = na > nb ? a : b;
+	size_t n = na < nb ? na : nb, more = na > nb ? na : nb, l = n < 4 ? n : 4;
+	int lengthened = 1;
+
+	if (n == more || memcmp(a, b, n * sizeof(*a)) != 0)
+		return 0;
+	for (size_t k = n; k < more; k++)
+		lengthened &= longer[k] == 0x30FC;
+	if (lengthened || score_vocab_find(cat, longer + n, more - n) >= 0)
+		return 0;
+	return (like - 0.1 * (double)l) / (1.0 - 0.1 * (double)l) < cat->word_threshold;
+}
+
 /* Links critique word c (text[0..len), of the latin class or not) to every
  * catalog word of its class that Jaro–Winkler finds alike under the rules,
  * but not to skip (the word it equals, or -1); raises *best and *weight to
@@ -243,6 +267,9 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 			continue;
 		like = jw_similarity(text, len, w->text, w->len);
 		if (like < cat->word_threshold)
+			continue;
+		if ((cat->rules & SCORE_RULE_BEGINS) && !latin &&
+		    begins_only(cat, text, len, w->text, w->len, like))
 			continue;
 		if (link_add(s, w->canon, c, like, firmly_alike(text, len, w, like, latin)) != 0)
 			return -1;
@@ -512,6 +539,38 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 	return n >= 2 || (p->weight > 0.0 && firm / p->weight >= SCORE_ONE_WORD_RECALL);
 }
 
+/* Version 11: when the best phrasing of weakness w names it by one word of
+ * several ("ClearSilver" of "ClearSilver is unmaintained"), the best of its
+ * other phrasings that hits by itself, with two words or more ("went quiet
+ * upstream"), speaks for it: the weakness was said, in other words than its
+ * likeliest phrasing's. Sets out's score, phrasing, recall, precision and
+ * matched to that phrasing's and returns 1, or returns 0 when none hits. */
+static int hitting_phrasing(const struct score_catalog *cat, const struct scratch *s, int w,
+			    enum score_lang lang, struct score_result *out)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+	double best = 0.0;
+
+	for (size_t k = 0; k < weakness->nphrasings; k++) {
+		const struct score_phrasing *p = &weakness->phrasings[k];
+		double recall, precision;
+		size_t matched;
+
+		if (p->nwords == 0)
+			continue;
+		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
+		if (recall > best && phrasing_hits(cat, recall, matched, p->nwords, lang)) {
+			best = recall;
+			out->score = recall;
+			out->phrasing_index = (int)k;
+			out->recall = recall;
+			out->precision = precision;
+			out->matched = matched;
+		}
+	}
+	return best > 0.0;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -591,10 +650,14 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_MISS_LOW;
 	/* One word ("sort", "バブル", the first word said five times) has not
 	 * named a weakness that takes more words to say. */
-	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL)
+	else if (best_matched < 2 && best_nwords >= 2 && best < SCORE_ONE_WORD_RECALL &&
+		 !((cat->rules & SCORE_RULE_ANY_PHRASING) &&
+		   hitting_phrasing(cat, s, best_index, lang, out)))
 		out->verdict = SCORE_MISS_SHORT;
 	else
 		out->verdict = SCORE_HIT;
+	best = out->score;
+	best_k = out->phrasing_index;
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_DISTINCT)) {

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 10 (score_critique). The critique and every phrasing are
+ * Scoring version 11 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -94,6 +94,18 @@
  * (ファイル名, ファイル) does not count. sql/0130 adds reviewers' everyday
  * words for the weaknesses' things.
  *
+ * Version 11: a URL's scheme is no word and its host's dots separate words
+ * as a domain's (lib/tokenize.h): https://github.com/x.png says nothing of
+ * HTTPS. A Japanese word is not alike to a longer one it only begins
+ * (SCORE_RULE_BEGINS): データ is no データベース, where Jaro–Winkler's bonus
+ * for the common beginning alone made them alike, while ジョブ and
+ * ジョブキュー (the rest a catalog word) and サーバ and サーバー (the long
+ * vowel mark) stay alike. A weakness whose likeliest phrasing the critique
+ * says by one word only hits through another of its phrasings that hits by
+ * itself with two words or more (SCORE_RULE_ANY_PHRASING): "ClearSilver" of
+ * "ClearSilver is unmaintained", "upstream went quiet" of another. sql/0131
+ * adds more of reviewers' everyday words.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -102,7 +114,8 @@
  * and 6 (negations read as any word, no evidence rule) and 7 (a hit's
  * power over the chance level, from about 35 at the threshold) and 8 (two
  * everyday words enough for a hit) and 9 (near-spellings and "no" counted
- * among the words a hit needs)
+ * among the words a hit needs) and 10 (a URL's scheme a word, データ alike
+ * to データベース, only the likeliest phrasing of a weakness judged)
  * keep the score and power they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -124,7 +137,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 10
+#define SCORE_VERSION 11
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -228,7 +241,12 @@ enum {
 	SCORE_RULE_EVERYDAY = 16384,  /* version 9: two everyday words name nothing */
 	SCORE_RULE_FIRM = 32768,      /* version 10: a hit rests on words said, not on
 					 near-spellings or on "no" */
-	SCORE_RULE_ALL = 65535,
+	SCORE_RULE_BEGINS = 65536,    /* version 11: a Japanese word is not alike to a
+					 longer one by beginning it alone */
+	SCORE_RULE_ANY_PHRASING = 131072, /* version 11: a weakness named by one word of
+					     its best phrasing hits through another that
+					     hits by itself */
+	SCORE_RULE_ALL = 262143,
 };
 
 struct score_phrasing {

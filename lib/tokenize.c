@@ -32,6 +32,7 @@ static pid_t failure_logged_pid;
 static int use_mecab = 1;
 static int keep_file_names = 1;
 static int v6_rules = 1;
+static int v11_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -47,6 +48,11 @@ void tokenize_keep_file_names(int on)
 void tokenize_v6_rules(int on)
 {
 	v6_rules = on;
+}
+
+void tokenize_v11_rules(int on)
+{
+	v11_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -613,11 +619,53 @@ static void mark_negations(struct tokenize_result *r)
 	}
 }
 
+static int is_ascii_alnum(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* A copy of utf8 with every URL's scheme blanked and the dots of its host
+ * made spaces (version 11), or NULL when it has no URL or there is no
+ * memory (then the text is cut as it is). A URL's scheme says how it is
+ * fetched, not what the critique says: https://github.com/x.png says
+ * nothing of HTTPS being there or missing, only where the picture comes
+ * from. Its host names a site as a domain does (github.com: github and
+ * com). A bare "http://" with no host after it stays the word http: "the
+ * whole site is plain http://" says it. */
+static char *without_schemes(const char *utf8)
+{
+	const char *p = strstr(utf8, "://");
+	char *copy;
+
+	if (!p)
+		return NULL;
+	copy = strdup(utf8);
+	if (!copy)
+		return NULL;
+	for (char *q = strstr(copy, "://"); q; q = strstr(q + 1, "://")) {
+		char *start = q;
+
+		while (start > copy && (is_ascii_alnum(start[-1]) || start[-1] == '+' ||
+					start[-1] == '-' || start[-1] == '.'))
+			start--;
+		if (q - start < 2 || q - start > 10 || !is_ascii_alnum(q[3]))
+			continue;
+		memset(start, ' ', (size_t)(q + 3 - start));
+		for (char *h = q + 3; is_ascii_alnum(*h) || *h == '.' || *h == '-'; h++)
+			if (*h == '.')
+				*h = ' ';
+	}
+	return copy;
+}
+
 int tokenize_words(const char *utf8, struct tokenize_result *out)
 {
 	uint32_t text[TOKENIZE_MAX_CHARS];
-	long n = normalize_words(utf8, text, TOKENIZE_MAX_CHARS);
+	char *urls_cut = v11_rules ? without_schemes(utf8) : NULL;
+	long n = normalize_words(urls_cut ? urls_cut : utf8, text, TOKENIZE_MAX_CHARS);
 	size_t i = 0;
+
+	free(urls_cut);
 
 	out->nwords = 0;
 	out->nchars = 0;

@@ -103,6 +103,13 @@ void tokenize_keep_file_names(int on);
  * their -ing. 1 (the default) is version 6. */
 void tokenize_v6_rules(int on);
 
+/* With 0, a URL is cut as before scoring version 11, for bench/score's
+ * table: its scheme is a word (https of https://github.com/x.png) and its
+ * host a domain only when it ends in a known top-level domain. 1 (the
+ * default) is version 11: the scheme is no word, and every dot of the host
+ * separates words as a domain's does. */
+void tokenize_v11_rules(int on);
+
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);
 

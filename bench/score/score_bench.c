@@ -276,9 +276,11 @@ struct option {
 	unsigned rules;          /* SCORE_RULE_* */
 	int files;               /* file names kept whole (version 5) */
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
+	int urls;                /* a URL's scheme no word, its host a domain (version 11) */
 };
 
-#define V9_RULES (SCORE_RULE_ALL & ~SCORE_RULE_FIRM)
+#define V10_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_BEGINS | SCORE_RULE_ANY_PHRASING))
+#define V9_RULES (V10_RULES & ~SCORE_RULE_FIRM)
 #define V8_RULES (V9_RULES & ~SCORE_RULE_EVERYDAY)
 #define V7_RULES (V8_RULES & ~SCORE_RULE_HIT_POWER)
 #define V6_RULES (V7_RULES & ~(SCORE_RULE_NEGATION | SCORE_RULE_EVIDENCE | SCORE_RULE_PRAISE))
@@ -287,26 +289,29 @@ struct option {
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
-	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0 },
-	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0 },
-	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0 },
-	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0 },
-	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0 },
-	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0 },
-	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0 },
-	{ "+ file names are words", 1, V4_RULES, 1, 0 },
-	{ "v5 rules with sql/0126's and 0127's words and phrasings", 1, V5_RULES, 1, 0 },
-	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0 },
-	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1 },
-	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1 },
-	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1 },
-	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1 },
-	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1 },
-	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1 },
-	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1 },
-	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1 },
-	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1 },
-	{ "**v10 (default): + a hit rests on words said firmly**", 1, SCORE_RULE_ALL, 1, 1 },
+	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0, 0 },
+	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0, 0 },
+	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0, 0 },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0, 0 },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0, 0 },
+	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0, 0 },
+	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0, 0 },
+	{ "+ file names are words", 1, V4_RULES, 1, 0, 0 },
+	{ "v5 rules with sql/0126's and 0127's words and phrasings", 1, V5_RULES, 1, 0, 0 },
+	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0, 0 },
+	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1, 0 },
+	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1, 0 },
+	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1, 0 },
+	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1, 0 },
+	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1, 0 },
+	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1, 0 },
+	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1, 0 },
+	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1, 0 },
+	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1, 0 },
+	{ "v10: + a hit rests on words said firmly", 1, V10_RULES, 1, 1, 0 },
+	{ "+ a URL's scheme is no word, its host a domain", 1, V10_RULES, 1, 1, 1 },
+	{ "+ a Japanese word is not alike to a longer one by beginning it", 1, V10_RULES | SCORE_RULE_BEGINS, 1, 1, 1 },
+	{ "**v11 (default): + a weakness said in one word hits through a phrasing that hits**", 1, SCORE_RULE_ALL, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -435,6 +440,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		cat.rules = o->rules;
 		tokenize_keep_file_names(o->files);
 		tokenize_v6_rules(o->identifiers);
+		tokenize_v11_rules(o->urls);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -470,6 +476,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 	}
 	tokenize_keep_file_names(1);
 	tokenize_v6_rules(1);
+	tokenize_v11_rules(1);
 	return 0;
 }
 
@@ -508,6 +515,11 @@ int main(int argc, char **argv)
 		cat.rules = V8_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 9)
 		cat.rules = V9_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
+	    atoi(getenv("BENCH_VERSION")) <= 10)
+		tokenize_v11_rules(0);
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 10)
+		cat.rules = V10_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);

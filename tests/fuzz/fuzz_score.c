@@ -21,6 +21,7 @@ static void catalog_build(void)
 	FUZZ_CHECK(score_catalog_add_word(&cat, 1, "box") == 0);
 	FUZZ_CHECK(score_catalog_add_word(&cat, 2, "認証情報") == 0);
 	FUZZ_CHECK(score_catalog_add_word(&cat, 3, "chrony") == 0);
+	FUZZ_CHECK(score_catalog_add_word(&cat, 4, "https") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 10, "bubble-sort", "バブルソート", "Bubble sort") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_EN, "bubble sort on every request") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 10, SCORE_LANG_JA, "バブルソートをリクエストのたびに回している") == 0);
@@ -32,6 +33,28 @@ static void catalog_build(void)
 				     "one web server and no standby, so any failure takes it all down") == 0);
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 30, "cron", "cronがスケジューラ", "cron") == 2);
 	FUZZ_CHECK(score_catalog_add(&cat, 30, SCORE_LANG_JA, "ジョブスケジューラがcron") == 0);
+	FUZZ_CHECK(score_catalog_add_weakness(&cat, 40, "no-https", "HTTPSなし", "No HTTPS") == 3);
+	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_EN, "no https anywhere") == 0);
+	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_JA, "データベースの通信にhttpsがない") == 0);
+}
+
+/* Version 11: a URL's scheme is no word, so the input after two schemes
+ * scores alike, whatever the scheme says (https is a catalog word). */
+static void schemes_say_nothing(const char *critique, size_t size)
+{
+	struct score_result a, b;
+	char *x = malloc(size + 9), *y = malloc(size + 9);
+
+	FUZZ_CHECK(x && y);
+	memcpy(x, "https://", 8);
+	memcpy(y, "hxxps://", 8);
+	memcpy(x + 8, critique, size + 1);
+	memcpy(y + 8, critique, size + 1);
+	if (score_critique(&cat, x, &a) == 0 && score_critique(&cat, y, &b) == 0)
+		FUZZ_CHECK(a.verdict == b.verdict && a.weakness_index == b.weakness_index &&
+			   a.score == b.score && a.power == b.power);
+	free(x);
+	free(y);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -48,6 +71,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	critique[size] = '\0';
 	memset(&r, 0x5a, sizeof(r));
 	rc = score_critique(&cat, critique, &r);
+	if (size > 0 && ((critique[0] >= 'a' && critique[0] <= 'z') ||
+			 (critique[0] >= '0' && critique[0] <= '9')))
+		schemes_say_nothing(critique, strlen(critique));
 	if (rc == 0) {
 		double capped = r.verdict == SCORE_HIT || r.score <= r.threshold ? r.score : r.threshold;
 
@@ -85,6 +111,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
 				   (cat.rules & SCORE_RULE_FIRM) &&
 				   cat.weaknesses[r.nearest_index].phrasings[r.phrasing_index].nwords >= 2);
+		/* A one-word miss matched one word of its phrasing; a hit, through
+		 * whichever phrasing of its weakness (version 11 may take another
+		 * than the likeliest), two words or three quarters of it. */
+		if (r.verdict == SCORE_MISS_SHORT)
+			FUZZ_CHECK(r.matched < 2 && r.score < SCORE_ONE_WORD_RECALL);
+		if (r.verdict == SCORE_HIT)
+			FUZZ_CHECK(r.score >= r.threshold &&
+				   (r.matched >= 2 || r.score >= SCORE_ONE_WORD_RECALL ||
+				    cat.weaknesses[r.nearest_index].phrasings[r.phrasing_index].nwords < 2));
 		if (r.verdict == SCORE_MISS_NOTHING)
 			FUZZ_CHECK(r.score == 0.0 && r.power == 1);
 		if (r.verdict == SCORE_MISS_SHARED || r.verdict == SCORE_MISS_TWO ||

@@ -857,7 +857,7 @@ static void a_hit_rests_on_words_said_firmly(void **state)
 	assert_int_equal(r.verdict, SCORE_MISS_FIRM);
 	assert_int_equal(r.other_index, -1);
 	assert_true(r.power <= SCORE_MISS_POWER_MAX);
-	assert_int_equal(r.version, 10);
+	assert_int_equal(r.version, SCORE_VERSION);
 	/* A typo says its word firmly. */
 	assert_int_equal(score_critique(on, "the database pasword sits in a file", &r), 0);
 	assert_int_equal(r.weakness_index, 0);
@@ -870,6 +870,139 @@ static void a_hit_rests_on_words_said_firmly(void **state)
 	/* "no" said of the phrasing's own word counts: the index is missing. */
 	assert_int_equal(score_critique(on, "every phrasing compared one by one, no index at all", &r), 0);
 	assert_int_equal(r.weakness_index, 2);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+/* Version 11: no HTTPS and avatars from GitHub, both in English; a
+ * database on the web host and a job queue in a table, in Japanese. */
+static struct score_catalog *v11_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_word(cat, 7, "https"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 7, "tls"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 14, "キュー"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "no-https", "H", "H"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "no https anywhere"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "avatars-from-github", "A", "A"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "avatars pulled from github"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "database-on-web-host", "D", "D"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_JA, "データベースを分離していない"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 4, "mysql-job-queue", "Q", "Q"), 3);
+	assert_int_equal(score_catalog_add(cat, 4, SCORE_LANG_JA, "ジョブキューをテーブルに積む"), 0);
+	return cat;
+}
+
+static void a_url_scheme_is_no_word(void **state)
+{
+	struct score_catalog *cat = v11_catalog(SCORE_RULE_ALL);
+	const char *url = "portraits pulled from https://github.com/<id>.png with no proxy";
+	static struct tokenize_result words;
+	struct score_result r;
+
+	(void)state;
+	/* The scheme is no word; the host's dots separate words as a domain's. */
+	assert_int_equal(tokenize_words("see https://api.github.example/x.png", &words), 0);
+	for (size_t i = 0; i < words.nwords; i++)
+		assert_false(words.words[i].len == 5 &&
+			     memcmp(words.chars + words.words[i].start,
+				    (const uint32_t[]){ 'h', 't', 't', 'p', 's' }, 5 * sizeof(uint32_t)) == 0);
+	assert_int_equal(words.nwords, 5);  /* see, api, github, exampl, x.png */
+	/* Version 10 read https as a word: no HTTPS scored 1 through the URL. */
+	tokenize_v11_rules(0);
+	assert_int_equal(score_critique(cat, url, &r), 0);
+	tokenize_v11_rules(1);
+	assert_int_equal(r.nearest_index, 0);
+	assert_int_equal(score_critique(cat, url, &r), 0);
+	assert_int_equal(r.weakness_index, 1);
+	/* A scheme with no host after it is the word: the site is plain http. */
+	assert_int_equal(score_critique(cat, "no https anywhere: the site is plain http://", &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	/* Inside Japanese too. */
+	assert_int_equal(score_critique(cat, "アバターはhttps://github.com/x.pngから", &r), 0);
+	assert_int_not_equal(r.nearest_index, 0);
+	/* Hostile: a separator alone, a scheme at the very end or without a
+	 * host, a scheme too long to be one, schemes one after another. */
+	assert_int_equal(tokenize_words("://", &words), 0);
+	assert_int_equal(words.nwords, 0);
+	assert_int_equal(tokenize_words("https://", &words), 0);
+	assert_int_equal(words.nwords, 1);
+	assert_int_equal(tokenize_words("https:// x", &words), 0);
+	assert_int_equal(words.nwords, 2);
+	assert_int_equal(tokenize_words("abcdefghijklmnop://host", &words), 0);
+	assert_int_equal(words.nwords, 2);
+	assert_int_equal(tokenize_words("https://http://https://github.com", &words), 0);
+	assert_int_equal(words.nwords, 2);  /* github, com */
+	catalog_free(cat);
+}
+
+static void a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins(void **state)
+{
+	struct score_catalog *on = v11_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = v11_catalog(SCORE_RULE_ALL & ~SCORE_RULE_BEGINS);
+	const char *data = "入力チェックとデータを分離していない";
+	struct score_result r;
+
+	(void)state;
+	/* データ begins データベース: 0.88 alike, 0.83 without the bonus. */
+	assert_true(jw_similarity((const uint32_t[]){ 0x30C7, 0x30FC, 0x30BF }, 3,
+				  (const uint32_t[]){ 0x30C7, 0x30FC, 0x30BF, 0x30D9, 0x30FC, 0x30B9 }, 6) >=
+		    SCORE_WORD_THRESHOLD_DEFAULT);
+	assert_int_equal(score_critique(off, data, &r), 0);
+	assert_int_equal(r.weakness_index, 2);
+	assert_int_equal(score_critique(on, data, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* The database itself still hits. */
+	assert_int_equal(score_critique(on, "データベースを分離していない", &r), 0);
+	assert_int_equal(r.weakness_index, 2);
+	/* ジョブ begins ジョブキュー, whose rest is a catalog word: a compound
+	 * and its head stay alike. */
+	assert_int_equal(score_critique(on, "ジョブをテーブルに積んでいる", &r), 0);
+	assert_int_equal(r.weakness_index, 3);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+/* Version 11: ClearSilver said with words of its second phrasing, which
+ * its first, likelier, phrasing lacks. */
+static struct score_catalog *any_phrasing_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "clearsilver-unmaintained", "C", "C"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "clearsilver unmaintained"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "clearsilver upstream quiet ten years ago"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "bubble-sort", "B", "B"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits(void **state)
+{
+	struct score_catalog *on = any_phrasing_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = any_phrasing_catalog(SCORE_RULE_ALL & ~SCORE_RULE_ANY_PHRASING);
+	const char *quiet = "ClearSilver: upstream went quiet";
+	struct score_result r;
+
+	(void)state;
+	/* The likeliest phrasing matches one word of two (0.5); the other
+	 * matches three of six (0.5), and hits by itself. */
+	assert_int_equal(score_critique(off, quiet, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
+	assert_int_equal(r.phrasing_index, 0);
+	assert_int_equal(score_critique(on, quiet, &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(r.phrasing_index, 1);
+	assert_int_equal(r.matched, 3);
+	assert_true(r.score >= r.threshold && r.power >= SCORE_HIT_POWER_MIN);
+	/* One word alone still names nothing. */
+	assert_int_equal(score_critique(on, "ClearSilver!", &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SHORT);
 	catalog_free(on);
 	catalog_free(off);
 }
@@ -903,6 +1036,9 @@ int main(void)
 		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
+		cmocka_unit_test(a_url_scheme_is_no_word),
+		cmocka_unit_test(a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins),
+		cmocka_unit_test(a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
