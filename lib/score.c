@@ -527,7 +527,9 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 			missing += cat->vocab[v].idf * best[v];
 			continue;
 		}
-		n++;
+		/* The game's own nouns (version 12) weigh, but are not among the
+		 * two words: every critique of the site says them. */
+		n += !((cat->rules & SCORE_RULE_GAME) && cat->vocab[v].game);
 		firm += cat->vocab[v].idf * best[v];
 		for (int l = s->head[v]; l >= 0 && !said_missing; l = s->links[l].next)
 			said_missing = s->negated[s->links[l].word];

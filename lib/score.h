@@ -137,7 +137,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 11
+#define SCORE_VERSION 12
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -213,6 +213,8 @@ struct score_word {
 	uint8_t everyday;        /* its canon is a word of everyday prose (log, line,
 				    page): 1; one that says something is missing
 				    (no, ない): 2; else 0 (version 9) */
+	uint8_t game;            /* its canon is one of the game's own nouns (throw,
+				    masakari, page, まさかり): 1 (version 12) */
 	long long group;         /* its group there, when known */
 	uint32_t canon;          /* the word it stands for: its group's first, or itself */
 	unsigned df;             /* weaknesses that use it (its canon's count) */
@@ -246,7 +248,9 @@ enum {
 	SCORE_RULE_ANY_PHRASING = 131072, /* version 11: a weakness named by one word of
 					     its best phrasing hits through another that
 					     hits by itself */
-	SCORE_RULE_ALL = 262143,
+	SCORE_RULE_GAME = 262144,     /* version 12: the game's own nouns are not
+					 among the two words a hit needs */
+	SCORE_RULE_ALL = 524287,
 };
 
 struct score_phrasing {
@@ -441,5 +445,8 @@ int score_weakness_has_word(const struct score_weakness *w, uint32_t id);
  * (1), one that says something is missing (2: no, without, ない), or neither
  * (0) (version 9). */
 int score_everyday_word(const uint32_t *text, size_t n);
+/* Whether text[0..n) is one of the game's own nouns (throw, masakari, page,
+ * まさかり, ページ): 1, else 0 (version 12). */
+int score_game_word(const uint32_t *text, size_t n);
 
 #endif

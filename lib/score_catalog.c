@@ -275,6 +275,34 @@ int score_everyday_word(const uint32_t *text, size_t n)
 	return listed(text, n, &en, everyday_ja, sizeof(everyday_ja) / sizeof(everyday_ja[0]));
 }
 
+/* The game's own nouns (version 12): what every critique of this site
+ * talks about, a throw, a masakari, a page, the hall, an exhibit, the HP,
+ * a login, so that a phrasing recalled through them ("anyone can throw":
+ * "nothing checks who is throwing" of a stale catalog, まさかり and ページ of
+ * a templates critique) has not been said without a word that names its
+ * fault. */
+static const char game_en[] =
+	"throw throws throwing thrown threw masakari masakaris axe critique critiques "
+	"critic critics page pages hall exhibit exhibits visitor visitors login logins "
+	"ranking";
+static const char *const game_ja[] = {
+	"投げる", "投げ", "投げた", "投げられ", "投げられる", "まさかり", "マサカリ", "批評", "ページ",
+	"ホール", "展示", "展示物", "来場者", "訪問者", "ログイン", "ランキング",
+};
+
+int score_game_word(const uint32_t *text, size_t n)
+{
+	static struct tokenize_result en;  /* the Latin list as cut, once */
+	static int cut_once;
+
+	if (!cut_once) {
+		if (tokenize_words(game_en, &en) != 0)
+			en.nwords = 0;
+		cut_once = 1;
+	}
+	return listed(text, n, &en, game_ja, sizeof(game_ja) / sizeof(game_ja[0]));
+}
+
 /* The index of the catalog word t[0..n), added when new; -1 when out of memory. */
 static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n, int latin)
 {
@@ -307,6 +335,7 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 	w->sig = score_signature(t, n);
 	w->canon = (uint32_t)cat->nvocab;
 	w->everyday = (uint8_t)score_everyday_word(t, n);
+	w->game = (uint8_t)score_game_word(t, n);
 	s = word_slot(t, n, cat->vocab_nslots);
 	while (cat->vocab_slots[s])
 		s = (s + 1) & (cat->vocab_nslots - 1);
@@ -387,6 +416,7 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
 			/* ログ is as everyday as log: the word a group stands for is. */
 			if (cat->vocab[id].everyday > cat->vocab[cat->vocab[id].canon].everyday)
 				cat->vocab[cat->vocab[id].canon].everyday = cat->vocab[id].everyday;
+			cat->vocab[cat->vocab[id].canon].game |= cat->vocab[id].game;
 			break;
 		}
 	return 0;
