@@ -213,8 +213,6 @@ struct score_word {
 	uint8_t everyday;        /* its canon is a word of everyday prose (log, line,
 				    page): 1; one that says something is missing
 				    (no, ない): 2; else 0 (version 9) */
-	uint8_t game;            /* its canon is one of the game's own nouns (throw,
-				    masakari, page, まさかり): 1 (version 12) */
 	long long group;         /* its group there, when known */
 	uint32_t canon;          /* the word it stands for: its group's first, or itself */
 	unsigned df;             /* weaknesses that use it (its canon's count) */

@@ -283,11 +283,11 @@ int score_everyday_word(const uint32_t *text, size_t n)
  * fault. */
 static const char game_en[] =
 	"throw throws throwing thrown threw masakari masakaris axe critique critiques "
-	"critic critics page pages hall exhibit exhibits visitor visitors login logins "
+	"critic critics page pages hall exhibit exhibits visitor visitors "
 	"ranking";
 static const char *const game_ja[] = {
 	"投げる", "投げ", "投げた", "投げられ", "投げられる", "まさかり", "マサカリ", "批評", "ページ",
-	"ホール", "展示", "展示物", "来場者", "訪問者", "ログイン", "ランキング",
+	"ホール", "展示", "展示物", "来場者", "訪問者", "ランキング",
 };
 
 int score_game_word(const uint32_t *text, size_t n)
@@ -335,7 +335,6 @@ static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n,
 	w->sig = score_signature(t, n);
 	w->canon = (uint32_t)cat->nvocab;
 	w->everyday = (uint8_t)score_everyday_word(t, n);
-	w->game = (uint8_t)score_game_word(t, n);
 	s = word_slot(t, n, cat->vocab_nslots);
 	while (cat->vocab_slots[s])
 		s = (s + 1) & (cat->vocab_nslots - 1);
@@ -416,7 +415,6 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
 			/* ログ is as everyday as log: the word a group stands for is. */
 			if (cat->vocab[id].everyday > cat->vocab[cat->vocab[id].canon].everyday)
 				cat->vocab[cat->vocab[id].canon].everyday = cat->vocab[id].everyday;
-			cat->vocab[cat->vocab[id].canon].game |= cat->vocab[id].game;
 			break;
 		}
 	return 0;
