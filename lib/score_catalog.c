@@ -285,8 +285,9 @@ static const char game_en[] =
 	"throw throws throwing thrown threw masakari masakaris axe critique critiques "
 	"critic critics page pages hall exhibit exhibits visitor visitors "
 	"ranking";
+/* MeCab cuts まさかり into ま and さかり. */
 static const char *const game_ja[] = {
-	"投げる", "投げ", "投げた", "投げられ", "投げられる", "まさかり", "マサカリ", "批評", "ページ",
+	"投げる", "投げ", "投げた", "投げられ", "投げられる", "まさかり", "さかり", "マサカリ", "批評", "ページ",
 	"ホール", "展示", "展示物", "来場者", "訪問者", "ランキング",
 };
 
