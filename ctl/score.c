@@ -121,7 +121,8 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_FIRM)
 		printf("why      of the phrasing it says one word firmly: the rest is a near-spelling "
 		       "of another word (under %.2f alike) or no, without, ない, which say nothing "
-		       "of what is missing\n",
+		       "of what is missing, or the game's own nouns (throw, masakari, page, "
+		       "まさかり, ページ), which every critique of the site says\n",
 		       SCORE_FIRM_LIKENESS);
 }
 

@@ -76,6 +76,7 @@ struct scratch {
 	int known[SCORE_MAX_WORDS];
 	uint8_t part[SCORE_MAX_WORDS];       /* a part of an identifier (version 6) */
 	uint8_t negated[SCORE_MAX_WORDS];    /* said as missing (version 7) */
+	uint8_t game[SCORE_MAX_WORDS];       /* one of the game's own nouns (version 12) */
 	int current_negated;                 /* the word being linked is */
 	double weight_sum;
 	double scale;                        /* the likeness a link counts: 1, or a part's */
@@ -323,6 +324,7 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		s->len[c] = t->len;
 		s->part[c] = t->part;
 		s->negated[c] = (cat->rules & SCORE_RULE_NEGATION) && t->negated;
+		s->game[c] = (cat->rules & SCORE_RULE_GAME) && score_game_word(text, t->len);
 		s->current_negated = s->negated[c];
 		s->scale = t->part ? SCORE_PART_LIKENESS : 1.0;
 		s->nwords++;
@@ -496,6 +498,16 @@ static int everyday_only(const struct score_catalog *cat, const struct scratch *
 	return !specific && n < SCORE_EVERYDAY_MIN;
 }
 
+/* Whether a word of the critique other than the game's own nouns (throw,
+ * masakari, page, まさかり: version 12) is alike to catalog word v. */
+static int said_outside_game(const struct scratch *s, uint32_t v)
+{
+	for (int l = s->head[v]; l >= 0; l = s->links[l].next)
+		if (!s->game[s->links[l].word])
+			return 1;
+	return 0;
+}
+
 /* Whether the critique in s says phrasing p firmly enough to hit by its
  * words (version 10): two of its words said, or one that carries
  * SCORE_ONE_WORD_RECALL of its weight. A word counts only when said firmly
@@ -527,7 +539,9 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 			missing += cat->vocab[v].idf * best[v];
 			continue;
 		}
-		n++;
+		/* The game's own nouns (version 12) weigh, but are not among
+		 * the two words: every critique of the site says them. */
+		n += said_outside_game(s, v);
 		firm += cat->vocab[v].idf * best[v];
 		for (int l = s->head[v]; l >= 0 && !said_missing; l = s->links[l].next)
 			said_missing = s->negated[s->links[l].word];

@@ -275,6 +275,35 @@ int score_everyday_word(const uint32_t *text, size_t n)
 	return listed(text, n, &en, everyday_ja, sizeof(everyday_ja) / sizeof(everyday_ja[0]));
 }
 
+/* The game's own nouns (version 12): what every critique of this site
+ * talks about, a throw, a masakari, a page, the hall, an exhibit, the HP,
+ * a login, so that a phrasing recalled through them ("anyone can throw":
+ * "nothing checks who is throwing" of a stale catalog, まさかり and ページ of
+ * a templates critique) has not been said without a word that names its
+ * fault. */
+static const char game_en[] =
+	"throw throws throwing thrown threw masakari masakaris axe critique critiques "
+	"critic critics page pages hall exhibit exhibits visitor visitors "
+	"ranking";
+/* MeCab cuts まさかり into ま and さかり. */
+static const char *const game_ja[] = {
+	"投げる", "投げ", "投げた", "投げられ", "投げられる", "まさかり", "さかり", "マサカリ", "批評", "ページ",
+	"ホール", "展示", "展示物", "来場者", "訪問者", "ランキング",
+};
+
+int score_game_word(const uint32_t *text, size_t n)
+{
+	static struct tokenize_result en;  /* the Latin list as cut, once */
+	static int cut_once;
+
+	if (!cut_once) {
+		if (tokenize_words(game_en, &en) != 0)
+			en.nwords = 0;
+		cut_once = 1;
+	}
+	return listed(text, n, &en, game_ja, sizeof(game_ja) / sizeof(game_ja[0]));
+}
+
 /* The index of the catalog word t[0..n), added when new; -1 when out of memory. */
 static long vocab_intern(struct score_catalog *cat, const uint32_t *t, size_t n, int latin)
 {

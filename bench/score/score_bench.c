@@ -279,7 +279,8 @@ struct option {
 	int urls;                /* a URL's scheme no word, its host a domain (version 11) */
 };
 
-#define V10_RULES (SCORE_RULE_ALL & ~(SCORE_RULE_BEGINS | SCORE_RULE_ANY_PHRASING))
+#define V11_RULES (SCORE_RULE_ALL & ~SCORE_RULE_GAME)
+#define V10_RULES (V11_RULES & ~(SCORE_RULE_BEGINS | SCORE_RULE_ANY_PHRASING))
 #define V9_RULES (V10_RULES & ~SCORE_RULE_FIRM)
 #define V8_RULES (V9_RULES & ~SCORE_RULE_EVERYDAY)
 #define V7_RULES (V8_RULES & ~SCORE_RULE_HIT_POWER)
@@ -311,7 +312,8 @@ static const struct option options[] = {
 	{ "v10: + a hit rests on words said firmly", 1, V10_RULES, 1, 1, 0 },
 	{ "+ a URL's scheme is no word, its host a domain", 1, V10_RULES, 1, 1, 1 },
 	{ "+ a Japanese word is not alike to a longer one by beginning it", 1, V10_RULES | SCORE_RULE_BEGINS, 1, 1, 1 },
-	{ "**v11 (default): + a weakness said in one word hits through a phrasing that hits**", 1, SCORE_RULE_ALL, 1, 1, 1 },
+	{ "v11: + a weakness said in one word hits through a phrasing that hits", 1, V11_RULES, 1, 1, 1 },
+	{ "**v12 (default): + the game's own nouns are not among a hit's two words**", 1, SCORE_RULE_ALL, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;

@@ -141,6 +141,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (r.runner_up_index >= 0 && r.runner_up_index < (int)cat.nweaknesses &&
 			    r.runner_up_index != r.nearest_index));
 		FUZZ_CHECK(r.runner_up_score <= r.score);
+		/* The game's own nouns (version 12) only take hits away: a hit
+		 * with the rule is the same hit without it. */
+		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME)) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_GAME;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_GAME;
+			FUZZ_CHECK(without.verdict == SCORE_HIT &&
+				   without.weakness_index == r.weakness_index &&
+				   without.score == r.score && without.power == r.power);
+		}
 	} else {
 		FUZZ_CHECK(rc == -1);
 	}

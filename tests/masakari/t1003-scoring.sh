@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 11 as a throw meets it (a
+# and how it explains a score, and scoring version 12 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
-# version stored).
+# game's own nouns not among a hit's two words, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -44,7 +44,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 11" grep -qx 'version  11' "$TMP/out"
+check "version 12" grep -qx 'version  12' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -73,6 +73,11 @@ check "a URL's scheme is no word (version 11): the avatars, not no HTTPS" grep -
 "$ctl" score "リクエストを処理するハンドラ関数がひとつで200行を超えていて、入力チェックとデータの整形が一緒くたになっている。関数に分けてほしい" >"$TMP/out"
 check "データ is no データベース (version 11): a miss" grep -q '^weakness none: missed' "$TMP/out"
 check "and the database is not in the critique (version 10 took データ for it)" grep -q '^  databas (weight [0-9.]*): not in the critique$' "$TMP/out"
+"$ctl" score "まさかりのページを開くとワーカーがテンプレートを読み直している" >"$TMP/out"
+check "まさかり and ページ alone are no HP bar polling (version 12): a miss" grep -q '^weakness none: missed (it says only one word of the phrasing firmly; nearest hp-bar-polling' "$TMP/out"
+check "and why: the game's own nouns" grep -q "^why      of the phrasing it says one word firmly: .*or the game's own nouns (throw, masakari, page" "$TMP/out"
+"$ctl" score "nobody checks the page before you throw" >"$TMP/out"
+check "check and throw are no missing authentication (version 12): a miss" grep -q '^weakness none: missed (it says only one word of the phrasing firmly; nearest no-authentication' "$TMP/out"
 # (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
 # the example here a hit on avatars from GitHub.)
 "$ctl" score "ドキュメントの外部リンクがすべてHTTPSになっているのは良い" >"$TMP/out"
@@ -107,12 +112,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 11 give a hit
+hit_power() { # score threshold → the power versions 8 to 12 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 11 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 12 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"

@@ -13,7 +13,9 @@
 # another remark happens to use (version 9), nor a near-spelling of another
 # word (select, secret) or a "no" said of something else (version 10), nor a
 # URL's scheme (https://github.com/…) or a word a longer one only begins
-# (データ, データベース) (version 11); and a synonym
+# (データ, データベース) (version 11), nor a phrasing recalled through the
+# game's own nouns (throw, まさかり, ページ) without the word that names its
+# fault (version 12); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -31,7 +33,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 11" 11 "$VERSION"
+expect_eq "scored by version 12" 12 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -176,6 +178,21 @@ expect_eq "jaro-winkler-for-sentences (ja)" jaro-winkler-for-sentences "$SLUG"
 thrown "fuzzy matching on letters, not meaning: synonyms miss"
 expect_eq "jaro-winkler-for-sentences" jaro-winkler-for-sentences "$SLUG"
 
+t "the game's own nouns name no weakness (version 12)"
+# Version 11 credited no authentication (0.67, power 64) for check and
+# throw, and the HP bar's polling (0.69, power 66) for まさかり and ページ.
+thrown "masakari.fcgi slurps the list of weaknesses once, the first time somebody throws, and keeps that snapshot for the life of the worker; ship a new weakness in a migration and nobody can find it until somebody bounces the FastCGI daemons. No reload signal, no TTL, no version check."
+check "not no-authentication ($SLUG)" test "$SLUG" != no-authentication
+thrown "まさかりのページを開くたびに、ワーカーが .cs をディスクから読んで構文木を組み立て直している(cs_parse_file)。毎回同じ結果になるのだから、起動時にコンパイルして持っておけば済むのに。"
+check "not hp-bar-polling ($SLUG)" test "$SLUG" != hp-bar-polling
+# Said with the words that name the fault, through the game's nouns too.
+thrown "まさかりのページが毎秒ポーリングしていて、観客が増えるほどサーバーが忙しくなる"
+expect_eq "hp-bar-polling (ja)" hp-bar-polling "$SLUG"
+# The catalog's words for how the scorer searches (sql/0132): a scan of
+# everything, no index.
+thrown "投げられた批評1本ごとに、カタログの言い回しを頭から最後まで全件なめて比較している。転置インデックスも何もないので、弱点を倍にすれば採点時間も倍。O(n)の全件スキャンです。"
+expect_eq "brute-force-scoring (ja)" brute-force-scoring "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -199,6 +216,7 @@ v7=$(scored_before 7 'parses requests' 0.52 35)
 v8=$(scored_before 8 'log lines' 0.644166 62)
 v9=$(scored_before 9 'rows select database' 0.548155 51)
 v10=$(scored_before 10 'handler data request' 0.737508 72)
+v11=$(scored_before 11 'checks throwing' 0.669860 64)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -214,7 +232,8 @@ kept "$v7" 7 35 0.520000
 kept "$v8" 8 62 0.644166
 kept "$v9" 9 51 0.548155
 kept "$v10" 10 72 0.737508
+kept "$v11" 11 64 0.669860
 get "/masakari/ranking"
-check "v2 to v11 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1</td>" "$TMP/body"
+check "v2 to v12 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1</td>" "$TMP/body"
 
 done_testing

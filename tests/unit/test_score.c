@@ -1007,6 +1007,60 @@ static void a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits(void *
 	catalog_free(off);
 }
 
+/* Version 12: a phrasing of the stale catalog's neighbour recalled through
+ * the game's own nouns (throw, masakari, page) without the word that names
+ * its fault. */
+static struct score_catalog *game_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "no-authentication", "A", "A"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "nothing checks who is throwing"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "hp-bar-polling", "H", "H"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_JA, "まさかりのページが毎秒ポーリングする"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void the_game_s_own_nouns_are_not_among_a_hit_s_two_words(void **state)
+{
+	struct score_catalog *on = game_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = game_catalog(SCORE_RULE_ALL & ~SCORE_RULE_GAME);
+	const char *stale = "the list is never reloaded; nobody checks it when you throw";
+	const char *parse = "まさかりのページを開くたびにテンプレートを組み立て直している";
+	struct score_result r;
+	uint32_t throw_[] = { 't', 'h', 'r', 'o', 'w' }, check[] = { 'c', 'h', 'e', 'c', 'k' };
+	uint32_t page_ja[] = { 0x30da, 0x30fc, 0x30b8 };
+
+	(void)state;
+	assert_int_equal(score_game_word(throw_, 5), 1);
+	assert_int_equal(score_game_word(page_ja, 3), 1);
+	assert_int_equal(score_game_word(check, 5), 0);
+	/* Version 11 credits both; version 12 misses both: of the phrasing,
+	 * only one word besides the game's nouns is said, or none. */
+	assert_int_equal(score_critique(off, stale, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(score_critique(on, stale, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_FIRM);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(off, parse, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(score_critique(on, parse, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_FIRM);
+	/* Said with the words that name the fault, they hit. */
+	assert_int_equal(score_critique(on, "nothing checks who is throwing: anyone can", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, "まさかりのページが毎秒ポーリングしている", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -1039,6 +1093,7 @@ int main(void)
 		cmocka_unit_test(a_url_scheme_is_no_word),
 		cmocka_unit_test(a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins),
 		cmocka_unit_test(a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits),
+		cmocka_unit_test(the_game_s_own_nouns_are_not_among_a_hit_s_two_words),
 		cmocka_unit_test(power_over_chance_counts_from_the_chance_level),
 		cmocka_unit_test(power_of_a_round_score_is_not_pushed_up_by_rounding),
 		cmocka_unit_test(power_is_between_1_and_100),
