@@ -420,12 +420,13 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[11];
+	const char *path[12];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
 					 "sixth held out", "seventh held out", "eighth held out",
-					 "ninth held out", "tenth held out" };
+					 "ninth held out", "tenth held out",
+					 "eleventh held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -493,7 +494,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -615,7 +616,8 @@ int main(int argc, char **argv)
 				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
 				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
 				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
-				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL } };
+				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
+				       argc > 14 ? argv[14] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
