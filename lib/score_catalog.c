@@ -239,48 +239,63 @@ static const char *const everyday_ja[] = {
 static const char missing_en[] = "no non nor without lack";
 static const char *const missing_ja[] = { "ない", "なし", "無い", "無し" };
 
-/* Whether text[0..n) is a word of the Latin list (as cut) or the Japanese. */
-static int listed(const uint32_t *text, size_t n, const struct tokenize_result *latin,
-		  const char *const *ja_words, size_t nja)
+/* A list of words as a critique's words are compared with it: the Latin
+ * ones as tokenize cuts them, the Japanese ones as MeCab does (written so),
+ * decoded. Made once, at first use: score_game_word runs for every word of
+ * every critique. */
+#define WORD_LIST_MAX_JA 24
+struct word_list {
+	const char *latin;
+	const char *const *ja_words;
+	size_t nja;
+	int made;
+	struct tokenize_result cut;
+	uint32_t ja[WORD_LIST_MAX_JA][TOKENIZE_MAX_WORD_LEN];
+	long ja_len[WORD_LIST_MAX_JA];
+};
+
+#define WORD_LIST(latin, ja) { (latin), (ja), sizeof(ja) / sizeof((ja)[0]), 0, { 0 }, { { 0 } }, { 0 } }
+
+static void word_list_make(struct word_list *l)
 {
-	uint32_t ja[TOKENIZE_MAX_WORD_LEN];
+	if (tokenize_words(l->latin, &l->cut) != 0)
+		l->cut.nwords = 0;
+	for (size_t k = 0; k < l->nja; k++)
+		l->ja_len[k] = utf8_decode(l->ja_words[k], strlen(l->ja_words[k]), l->ja[k],
+					   TOKENIZE_MAX_WORD_LEN);
+	l->made = 1;
+}
 
-	for (size_t i = 0; i < latin->nwords; i++)
-		if (latin->words[i].len == n &&
-		    memcmp(latin->chars + latin->words[i].start, text, n * sizeof(*text)) == 0)
+/* Whether text[0..n) is a word of the list. */
+static int listed(const uint32_t *text, size_t n, struct word_list *l)
+{
+	if (!l->made)
+		word_list_make(l);
+	for (size_t i = 0; i < l->cut.nwords; i++)
+		if (l->cut.words[i].len == n &&
+		    memcmp(l->cut.chars + l->cut.words[i].start, text, n * sizeof(*text)) == 0)
 			return 1;
-	for (size_t k = 0; k < nja; k++) {
-		long len = utf8_decode(ja_words[k], strlen(ja_words[k]), ja, TOKENIZE_MAX_WORD_LEN);
-
-		if (len == (long)n && memcmp(ja, text, n * sizeof(*text)) == 0)
+	for (size_t k = 0; k < l->nja; k++)
+		if (l->ja_len[k] == (long)n && memcmp(l->ja[k], text, n * sizeof(*text)) == 0)
 			return 1;
-	}
 	return 0;
 }
 
 int score_everyday_word(const uint32_t *text, size_t n)
 {
-	static struct tokenize_result en, missing;  /* the Latin lists as cut, once */
-	static int cut_once;
+	static struct word_list everyday = WORD_LIST(everyday_en, everyday_ja);
+	static struct word_list missing = WORD_LIST(missing_en, missing_ja);
 
-	if (!cut_once) {
-		if (tokenize_words(everyday_en, &en) != 0)
-			en.nwords = 0;
-		if (tokenize_words(missing_en, &missing) != 0)
-			missing.nwords = 0;
-		cut_once = 1;
-	}
-	if (listed(text, n, &missing, missing_ja, sizeof(missing_ja) / sizeof(missing_ja[0])))
+	if (listed(text, n, &missing))
 		return 2;
-	return listed(text, n, &en, everyday_ja, sizeof(everyday_ja) / sizeof(everyday_ja[0]));
+	return listed(text, n, &everyday);
 }
 
 /* The game's own nouns (version 12): what every critique of this site
- * talks about, a throw, a masakari, a page, the hall, an exhibit, the HP,
- * a login, so that a phrasing recalled through them ("anyone can throw":
- * "nothing checks who is throwing" of a stale catalog, まさかり and ページ of
- * a templates critique) has not been said without a word that names its
- * fault. */
+ * talks about, a throw, a masakari, a page, the hall, an exhibit, so that a
+ * phrasing recalled through them ("anyone can throw": "nothing checks who is
+ * throwing" of a stale catalog, まさかり and ページ of a templates critique)
+ * has not been said without a word that names its fault. */
 static const char game_en[] =
 	"throw throws throwing thrown threw masakari masakaris axe critique critiques "
 	"critic critics page pages hall exhibit exhibits visitor visitors "
@@ -291,17 +306,16 @@ static const char *const game_ja[] = {
 	"ホール", "展示", "展示物", "来場者", "訪問者", "ランキング",
 };
 
+_Static_assert(sizeof everyday_ja / sizeof everyday_ja[0] <= WORD_LIST_MAX_JA &&
+		       sizeof missing_ja / sizeof missing_ja[0] <= WORD_LIST_MAX_JA &&
+		       sizeof game_ja / sizeof game_ja[0] <= WORD_LIST_MAX_JA,
+	       "a Japanese word list longer than a word_list holds");
+
 int score_game_word(const uint32_t *text, size_t n)
 {
-	static struct tokenize_result en;  /* the Latin list as cut, once */
-	static int cut_once;
+	static struct word_list game = WORD_LIST(game_en, game_ja);
 
-	if (!cut_once) {
-		if (tokenize_words(game_en, &en) != 0)
-			en.nwords = 0;
-		cut_once = 1;
-	}
-	return listed(text, n, &en, game_ja, sizeof(game_ja) / sizeof(game_ja[0]));
+	return listed(text, n, &game);
 }
 
 /* The index of the catalog word t[0..n), added when new; -1 when out of memory. */
