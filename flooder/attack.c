@@ -242,20 +242,13 @@ static long take_slot(struct attack *a, const struct job *j)
 {
 	long top = a->nfree - 1;
 
-	if (j->wire && j->wire->naddrs > 0) {
-		const struct wire_target *w = j->wire;
+	for (long k = top; j->wire && k >= 0 && k > top - REUSE_LOOK; k--) {
+		if (wire_conn_is_to(&a->slots[a->free_slots[k]].wire, j->wire)) {
+			long slot = a->free_slots[k];
 
-		for (long k = top; k >= 0 && k > top - REUSE_LOOK; k--) {
-			const struct wire_conn *c = &a->slots[a->free_slots[k]].wire;
-
-			if (c->fd >= 0 && c->peerlen == w->addrlens[w->current] &&
-			    memcmp(&c->peer, &w->addrs[w->current], c->peerlen) == 0) {
-				long slot = a->free_slots[k];
-
-				a->free_slots[k] = a->free_slots[top];
-				a->free_slots[top] = slot;
-				break;
-			}
+			a->free_slots[k] = a->free_slots[top];
+			a->free_slots[top] = slot;
+			break;
 		}
 	}
 	a->nfree--;
@@ -267,9 +260,8 @@ static long take_slot(struct attack *a, const struct job *j)
  * request that fails at once is settled here. */
 static int transfer_start(struct attack *a, struct job *j, double due, double now)
 {
-	long slot;
+	long slot, left_ms;
 	struct transfer *t;
-	long left_ms = (long)ceil((due + a->timeout_s - now) * 1000.0);
 
 	if (j->wire) {
 		enum wire_outcome o;
@@ -293,6 +285,7 @@ static int transfer_start(struct attack *a, struct job *j, double due, double no
 	wire_conn_close(&t->wire);
 	if (!t->easy && !(t->easy = transfer_easy_new()))
 		return -1;
+	left_ms = (long)ceil((due + a->timeout_s - now) * 1000.0);
 	if (left_ms < 1)
 		left_ms = 1;
 	curl_easy_setopt(t->easy, CURLOPT_URL, j->url);

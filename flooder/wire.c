@@ -423,6 +423,19 @@ static enum wire_outcome send_request(struct wire_conn *c, const struct wire_tar
 	return WIRE_PENDING;
 }
 
+/* The connection is open: the answer is waited for, the request sent.
+ * op adds the descriptor to epfd or changes what is watched. */
+static enum wire_outcome connected(struct wire_conn *c, const struct wire_target *t, int epfd, int op,
+				   uint64_t tag)
+{
+	c->connecting = 0;
+	if (watch(epfd, c->fd, op, EPOLLIN, tag) != 0 || send_request(c, t, epfd, tag) == WIRE_FAILED) {
+		wire_conn_close(c);
+		return WIRE_FAILED;
+	}
+	return WIRE_PENDING;
+}
+
 /* A new connection to the target's address number addr. */
 static enum wire_outcome connect_to(struct wire_conn *c, struct wire_target *t, int addr, int epfd,
 				    uint64_t tag)
@@ -442,16 +455,8 @@ static enum wire_outcome connect_to(struct wire_conn *c, struct wire_target *t, 
 	memcpy(&c->peer, sa, t->addrlens[addr]);
 	c->peerlen = t->addrlens[addr];
 	wire_parser_reset(&c->parser);
-	if (connect(c->fd, sa, t->addrlens[addr]) == 0) {
-		enum wire_outcome o = WIRE_FAILED;
-
-		c->connecting = 0;
-		if (watch(epfd, c->fd, EPOLL_CTL_ADD, EPOLLIN, tag) == 0)
-			o = send_request(c, t, epfd, tag);
-		if (o == WIRE_FAILED)
-			wire_conn_close(c);
-		return o;
-	}
+	if (connect(c->fd, sa, t->addrlens[addr]) == 0)
+		return connected(c, t, epfd, EPOLL_CTL_ADD, tag);
 	if (errno != EINPROGRESS) {
 		wire_conn_close(c);
 		return WIRE_NO_CONNECTION;
@@ -464,20 +469,17 @@ static enum wire_outcome connect_to(struct wire_conn *c, struct wire_target *t, 
 	return WIRE_PENDING;
 }
 
-/* A connection that failed to open: the target's next address, if any. */
-static enum wire_outcome connect_failed(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
+/* A new connection to the target's address number addr or, when that
+ * cannot be made, to the next ones in turn. */
+static enum wire_outcome connect_from(struct wire_conn *c, struct wire_target *t, int addr, int epfd,
+				      uint64_t tag)
 {
-	int next = c->addr + 1;
+	enum wire_outcome o = WIRE_NO_CONNECTION;
 
 	wire_conn_close(c);
-	while (next < t->naddrs) {
-		enum wire_outcome o = connect_to(c, t, next, epfd, tag);
-
-		if (o != WIRE_NO_CONNECTION)
-			return o;
-		next++;
-	}
-	return WIRE_NO_CONNECTION;
+	for (; addr < t->naddrs && o == WIRE_NO_CONNECTION; addr++)
+		o = connect_to(c, t, addr, epfd, tag);
+	return o;
 }
 
 /* The connection ended before an answer: on a reused connection that had
@@ -485,33 +487,30 @@ static enum wire_outcome connect_failed(struct wire_conn *c, struct wire_target 
  * goes again on a new one. */
 static enum wire_outcome cut_short(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
 {
-	if (c->reused && c->parser.seen == 0) {
-		enum wire_outcome o = connect_to(c, t, c->addr, epfd, tag);
-
-		return o == WIRE_NO_CONNECTION ? connect_failed(c, t, epfd, tag) : o;
-	}
+	if (c->reused && c->parser.seen == 0)
+		return connect_from(c, t, c->addr, epfd, tag);
 	wire_conn_close(c);
 	return WIRE_FAILED;
 }
 
+int wire_conn_is_to(const struct wire_conn *c, const struct wire_target *t)
+{
+	return c->fd >= 0 && t->naddrs > 0 && c->peerlen == t->addrlens[t->current] &&
+	       memcmp(&c->peer, &t->addrs[t->current], c->peerlen) == 0;
+}
+
 enum wire_outcome wire_start(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
 {
-	const struct sockaddr_storage *want;
-	enum wire_outcome o;
-
-	if (t->naddrs == 0)
-		return WIRE_NO_CONNECTION;
-	want = &t->addrs[t->current];
-	if (c->fd >= 0 && c->peerlen == t->addrlens[t->current] && memcmp(&c->peer, want, c->peerlen) == 0) {
+	if (wire_conn_is_to(c, t)) {
 		c->reused = 1;
 		c->sent = 0;
 		wire_parser_reset(&c->parser);
-		o = send_request(c, t, epfd, tag);
-		/* A reset the target sent while the connection was idle. */
-		return o == WIRE_FAILED ? cut_short(c, t, epfd, tag) : o;
+		/* A send that fails met a reset the target sent while the
+		 * connection was idle. */
+		return send_request(c, t, epfd, tag) == WIRE_FAILED ? cut_short(c, t, epfd, tag)
+								     : WIRE_PENDING;
 	}
-	o = connect_to(c, t, t->current, epfd, tag);
-	return o == WIRE_NO_CONNECTION ? connect_failed(c, t, epfd, tag) : o;
+	return connect_from(c, t, t->current, epfd, tag);
 }
 
 static enum wire_outcome receive(struct wire_conn *c, struct wire_target *t, int epfd, uint64_t tag)
@@ -564,18 +563,12 @@ enum wire_outcome wire_on_event(struct wire_conn *c, struct wire_target *t, uint
 		socklen_t len = sizeof(err);
 
 		if (getsockopt(c->fd, SOL_SOCKET, SO_ERROR, &err, &len) != 0 || err != 0)
-			return connect_failed(c, t, epfd, tag);
+			return connect_from(c, t, c->addr + 1, epfd, tag);
 		if (!(events & (EPOLLOUT | EPOLLERR | EPOLLHUP)))
 			return WIRE_PENDING;
-		c->connecting = 0;
 		/* This address takes connections: the next ones go there first. */
 		t->current = c->addr;
-		if (watch(epfd, c->fd, EPOLL_CTL_MOD, EPOLLIN, tag) != 0 ||
-		    send_request(c, t, epfd, tag) == WIRE_FAILED) {
-			wire_conn_close(c);
-			return WIRE_FAILED;
-		}
-		return WIRE_PENDING;
+		return connected(c, t, epfd, EPOLL_CTL_MOD, tag);
 	}
 	if (c->sent < t->request_len) {
 		enum wire_outcome o;

@@ -91,6 +91,9 @@ void wire_conn_init(struct wire_conn *c);
 /* Closes c's connection (it leaves epfd as it closes). */
 void wire_conn_close(struct wire_conn *c);
 
+/* Whether c has a connection to the address t's connections go to. */
+int wire_conn_is_to(const struct wire_conn *c, const struct wire_target *t);
+
 /* Starts t's request on c: on c's connection when it is to t's address and
  * idle, else on a new one, registered in epfd with tag as its epoll data.
  * Returns WIRE_PENDING, or the outcome when it failed at once. */
