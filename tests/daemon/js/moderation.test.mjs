@@ -4,10 +4,12 @@
 // a sysadmin would run it (docs/MODERATION.md).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { openSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  BASE, Browser, HallClient, ROOT, ctl, sleep, sql, sqlQuote, startDaemon, uniqueUser,
+  BASE, Browser, HallClient, ROOT, STACK_VAR, ctl, sleep, sql, sqlQuote, startDaemon, uniqueUser,
+  waitForPort,
 } from '../lib/hall.mjs';
 
 const common = ['Halld.PresenceTimeoutSeconds = 3', 'Moderation.Words.0 = badword', 'Moderation.Words.1 = ばか'];
@@ -81,10 +83,13 @@ describe('an identity follows every open socket', { timeout: 120000 }, () => {
     const id = uniqueUser('gh');
     const port = process.env.MASAKARI_TEST_GITHUB_PORT;
     assert.ok(port, 'tests/run.sh sets MASAKARI_TEST_GITHUB_PORT');
+    const log = path.join(STACK_VAR, 'log', `fake-github-${id}.log`);
     const fake = spawn('python3', [path.join(ROOT, 'tests/tools/fake_github.py'), '--port', port, '--mode', 'ok', '--login', id, '--user-id', String(100000 + (Date.now() % 1e8))],
-      { stdio: 'ignore' });
+      { stdio: ['ignore', openSync(log, 'a'), openSync(log, 'a')] });
     try {
-      await sleep(500);
+      // Python starts slowly on a busy machine: a fixed half second was
+      // once not enough, and the sign-in met a closed port.
+      await waitForPort(port, fake, `the fake GitHub (see ${log})`);
       const holder = new Browser();
       assert.equal((await holder.enter(id)).status, 303);
       const h1 = await joined(holder, d1, id);

@@ -264,6 +264,18 @@ function portOpen(port) {
   });
 }
 
+// Resolves once proc (a server the test started) accepts connections on
+// port, within 10 s; throws when it exits first or never does, naming what
+// and where its output went.
+export async function waitForPort(port, proc, what) {
+  for (let i = 0; i < 100; i += 1) {
+    if (await portOpen(port)) return;
+    if (proc.exitCode !== null) throw new Error(`${what} exited with ${proc.exitCode}`);
+    await sleep(100);
+  }
+  throw new Error(`${what} did not listen on port ${port} within 10 s`);
+}
+
 // A unix socket in front of the stack's MariaDB that forwards until told to
 // go silent: then it keeps every connection, old and new, and answers none.
 export function dbRelay() {
@@ -310,11 +322,7 @@ export async function startDaemon(overrides = [], name = 'extra') {
   const log = path.join(STACK_VAR, 'log', `halld-${name}-${port}.log`);
   const fd = openSync(log, 'a');
   const proc = spawn(HALLD, [], { env: { ...process.env, MASAKARI_CONFIG: config }, stdio: ['ignore', fd, fd] });
-  for (let i = 0; i < 100; i += 1) {
-    if (await portOpen(port)) break;
-    if (proc.exitCode !== null) throw new Error(`daemon exited with ${proc.exitCode}; see ${log}`);
-    await sleep(100);
-  }
+  await waitForPort(port, proc, `the daemon (see ${log})`);
   const exited = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
   return {
     port,
