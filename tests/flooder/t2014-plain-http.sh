@@ -50,10 +50,12 @@ for shape in length chunked http10 eof; do
 done
 
 t "connections are kept alive unless the target ends them"
-# One connection carries them all unless two requests are in flight at once,
-# which a busy machine makes now and then: a few, against one each below.
-check "a body by length: at most 5 connections for 40 requests ($(accepts length))" test "$(accepts length)" -le 5
-check "in chunks: at most 5 ($(accepts chunked))" test "$(accepts chunked)" -le 5
+# One connection carries them all unless requests are in flight at once,
+# which a machine busy with other work makes now and then (3 and 7 of 40 in
+# full runs): kept alive, they are fewer than half the requests, against one
+# each below.
+check "a body by length: fewer than 20 connections for 40 requests ($(accepts length))" test "$(accepts length)" -lt 20
+check "in chunks: fewer than 20 ($(accepts chunked))" test "$(accepts chunked)" -lt 20
 expect_eq "HTTP/1.0 without keep-alive: one each" 40 "$(accepts http10)"
 expect_eq "a body that runs to the close: one each" 40 "$(accepts eof)"
 
