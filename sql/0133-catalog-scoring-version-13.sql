@@ -67,3 +67,50 @@ INSERT INTO weakness_subject_words (weakness_id, text) VALUES
   (@w, 'job'),
   (@w, 'ジョブ');
 
+-- Phrasings in a reviewer's words, for what the eleventh set's aimed
+-- critiques said and the catalog had no words for.
+
+-- The bubble sort, as a swap sort run on every access and thrown away.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'bubble-sort-in-request');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'アクセスのたびに配列を交換ソートで並べ直しては結果を捨てている'),
+  (@w, 'en', 'every hit shuffles an array and exchange-sorts it, then throws the result away');
+
+-- Each worker's own copy, refreshed on its own clock.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'per-process-caches');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'ワーカーごとに自前でメモリに抱えて、それぞれが勝手に読み直している'),
+  (@w, 'en', 'each worker holds its own copy in memory and reloads it on its own timer');
+
+-- The page fetching the status every second.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'hp-bar-polling');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '攻撃中ずっと /api/status を毎秒フェッチしている'),
+  (@w, 'en', 'fetches /api/status every second for the whole attack');
+
+-- The faces fetched by each browser, telling GitHub who visits.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'avatars-from-github');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '来場者のブラウザがGitHubから直接アバターを取りに行き、IPが第三者に漏れる'),
+  (@w, 'en', 'every visitor''s browser fetches the avatars from GitHub, leaking their IP to a third party');
+
+-- Phrasings in a reviewer's words, for what the tenth set's aimed
+-- critiques said and the catalog had no words for.
+
+-- The catalog as a snapshot kept for the worker's life.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'catalog-loaded-once');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', 'ワーカーは弱点のスナップショットを生きている間ずっと使い、リロードもTTLもない'),
+  (@w, 'en', 'the worker keeps a snapshot of the weaknesses for its whole life, with no reload and no TTL');
+
+-- A template's tree built again from the disk each time a page opens.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'templates-parsed-per-request');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '開くたびに .cs をディスクから読んで構文木を組み立て直している'),
+  (@w, 'en', 'each time a page opens the .cs files are read from disk and their syntax tree built again');
+
+-- Lines on standard error, with no fields to search by.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'logs-on-stderr');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '標準エラーに垂れ流すだけで、フィールドに分かれていないので絞り込めない'),
+  (@w, 'en', 'lines dumped on stderr with no fields, so nothing can filter them');
