@@ -114,3 +114,35 @@ SET @w = (SELECT id FROM weaknesses WHERE slug = 'logs-on-stderr');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
   (@w, 'ja', '標準エラーに垂れ流すだけで、フィールドに分かれていないので絞り込めない'),
   (@w, 'en', 'lines dumped on stderr with no fields, so nothing can filter them');
+
+-- The subjects of other weaknesses whose words a remark about something
+-- else uses as readily: ClearSilver, not that it is unmaintained; halld and
+-- its WebSocket, not that there is one; the database, not that it shares
+-- the web's host; HP, not that it is the host's CPU; the avatars, not that
+-- the browser fetches them from GitHub; the catalog, not that it is read
+-- once; the rate limit, not that it counts by IP. (Not HTTPS nor a CDN:
+-- their Japanese phrasings are the word and ない, and "HTTPSになっていない"
+-- marks なる, not HTTPS, as missing, so the subject said as missing would
+-- go unseen.)
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'clearsilver-unmaintained');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'ClearSilver');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-websocket-daemon');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'halld'),
+  (@w, 'WebSocket');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'database-on-web-host');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'database');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'hp-is-host-cpu');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'HP');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'avatars-from-github');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'avatar');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'catalog-loaded-once');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'catalog');
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'rate-limit-per-ip');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'rate limit');

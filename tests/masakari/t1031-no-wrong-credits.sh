@@ -208,6 +208,8 @@ thrown "HPバーが赤と緑の色だけで残量を表しているので、色�
 expect_eq "no weakness: the HP bar's colours" "" "$SLUG"
 thrown "Naming nit: the timestamp columns are created_at in some tables and just \`at\` in others. Pick one convention for the whole database so the queries and the data dictionary read the same everywhere."
 expect_eq "no weakness: a naming nit about the database" "" "$SLUG"
+thrown "the rate limit error message is only in English"
+expect_eq "no weakness: the rate limit's wording" "" "$SLUG"
 # Said with its fault, through the subject's words and another phrasing.
 thrown "本人確認は自己申告制で、好きなGitHubの名前を打てばサイトは信じてしまう。そのアカウントの持ち主かどうか誰も確かめない"
 expect_eq "no-authentication (ja)" no-authentication "$SLUG"
