@@ -22,6 +22,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_PRAISE: return "it praises, and says nothing is missing";
 	case SCORE_MISS_EVERYDAY: return "all it says of the weakness is everyday words";
 	case SCORE_MISS_FIRM: return "it says only one word of the phrasing firmly";
+	case SCORE_MISS_SUBJECT: return "it says what the weakness is about, not what is wrong";
 	}
 	return "";
 }
@@ -124,6 +125,17 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       "of what is missing, or the game's own nouns (throw, masakari, page, "
 		       "まさかり, ページ), which every critique of the site says\n",
 		       SCORE_FIRM_LIKENESS);
+	else if (r->verdict == SCORE_MISS_SUBJECT) {
+		printf("why      of %s it says only words that name what it is about (", near->slug);
+		for (size_t k = 0; k < near->nsubjects; k++) {
+			const struct score_word *word = &cat->vocab[near->subjects[k]];
+
+			printf("%s", k ? ", " : "");
+			print_word(word->text, word->len);
+		}
+		printf("), not what is wrong with it: a remark about something else that uses "
+		       "its subject's words names no fault\n");
+	}
 }
 
 int ctl_score(const struct settings *settings, int argc, char **argv)

@@ -553,6 +553,73 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 	return n >= 2 || (p->weight > 0.0 && firm / p->weight >= SCORE_ONE_WORD_RECALL);
 }
 
+/* Whether the critique in s says the fault of weakness w through phrasing p
+ * (version 13), not only what w is about: a word of p said firmly, by a
+ * critique word other than the game's own nouns, that the catalog does not
+ * mark as w's subject (weakness_subject_words: login and sign in of no
+ * authentication, templates of templates parsed per request, the HP bar of
+ * HP bar polling). A remark that uses the subject's words while criticising
+ * something else (commented-out code in the login handler, the HP bar's
+ * colours) says no fault of w. The subject said as missing is the fault of
+ * a weakness that something is missing ("no login at all"); an English
+ * "no" or "without" counts when the critique says one of p's words as
+ * missing, as for version 10's two words, a Japanese ない as it is said. */
+static int fault_said_by(const struct score_catalog *cat, const struct scratch *s,
+			 const struct score_weakness *w, const struct score_phrasing *p)
+{
+	const float *best = w->presence ? s->best_said : s->best;
+	int any_missing = 0, subject_missing = 0, no = 0;
+
+	for (size_t j = 0; j < p->nwords; j++) {
+		uint32_t v = p->words[j];
+		int missing = 0;
+
+		if (best[v] <= 0.0f || !(s->firm[v] & (w->presence ? 2 : 1)) ||
+		    !said_outside_game(s, v))
+			continue;
+		for (int l = s->head[v]; l >= 0 && !missing && !w->presence; l = s->links[l].next)
+			missing = s->negated[s->links[l].word];
+		if (cat->vocab[v].everyday == 2 && cat->vocab[v].latin) {
+			no = 1;
+			continue;
+		}
+		any_missing |= missing;
+		if (!score_weakness_has_subject(w, v))
+			return 1;
+		subject_missing |= missing;
+	}
+	return subject_missing || (no && any_missing);
+}
+
+/* Whether the critique says weakness w's fault through its winning
+ * phrasing k or another of its phrasings that hits by itself: the winning
+ * phrasing may name only the subject ("認証がない" by OAuth) while the
+ * critique says the fault in the words of another ("anyone can type any
+ * name": anyone, type, GitHub of "anyone can claim any GitHub ID"). A
+ * phrasing the critique barely says (same of "the loop sleeps and runs the
+ * same select") does not speak for it. */
+static int fault_said(const struct score_catalog *cat, const struct scratch *s, int w, int k,
+		      enum score_lang lang)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+
+	if (fault_said_by(cat, s, weakness, &weakness->phrasings[k]))
+		return 1;
+	for (size_t j = 0; j < weakness->nphrasings; j++) {
+		const struct score_phrasing *p = &weakness->phrasings[j];
+		double recall, precision;
+		size_t matched;
+
+		if ((int)j == k || p->nwords == 0)
+			continue;
+		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
+		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
+		    fault_said_by(cat, s, weakness, p))
+			return 1;
+	}
+	return 0;
+}
+
 /* Version 11: when the best phrasing of weakness w names it by one word of
  * several ("ClearSilver" of "ClearSilver is unmaintained"), the best of its
  * other phrasings that hits by itself, with two words or more ("went quiet
@@ -737,6 +804,14 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	    !said_firmly(cat, s, &cat->weaknesses[best_index].phrasings[best_k],
 			 cat->weaknesses[best_index].presence)) {
 		out->verdict = SCORE_MISS_FIRM;
+		out->other_index = -1;
+	}
+	/* A hit says what is wrong (version 13), not only what the weakness
+	 * is about: "the login page handler has commented-out code" names
+	 * login, and no fault of the missing authentication. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_SUBJECT) &&
+	    !fault_said(cat, s, best_index, best_k, lang)) {
+		out->verdict = SCORE_MISS_SUBJECT;
 		out->other_index = -1;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;

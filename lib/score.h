@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 11 (score_critique). The critique and every phrasing are
+ * Scoring version 13 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -113,6 +113,17 @@
  * and throw) has not had its fault named. They still weigh in the score.
  * sql/0132 adds reviewers' words for an index, a full scan, a restart.
  *
+ * Version 13: a hit says its weakness's fault, not only its subject
+ * (SCORE_RULE_SUBJECT). The catalog marks, per weakness, the words of its
+ * phrasings that name what it is about (weakness_subject_words: login and
+ * GitHub ID of no authentication, templates of templates parsed per
+ * request, the HP bar of HP bar polling, the database of queue polling).
+ * A hit needs a word of its winning phrasing, or of another of its
+ * phrasings that hits by itself, said firmly and outside the game's nouns
+ * that is not one of them; or the subject said as missing ("no login") of
+ * a weakness that something is missing. "commented-out code in the login
+ * handler" names login and no fault. sql/0133 adds the table and phrasings.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -123,7 +134,8 @@
  * everyday words enough for a hit) and 9 (near-spellings and "no" counted
  * among the words a hit needs) and 10 (a URL's scheme a word, データ alike
  * to データベース, only the likeliest phrasing of a weakness judged) and 11
- * (the game's own nouns among a hit's two words) keep the score and power
+ * (the game's own nouns among a hit's two words) and 12 (a hit on the
+ * words of its weakness's subject alone) keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -145,7 +157,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 12
+#define SCORE_VERSION 13
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -256,7 +268,9 @@ enum {
 					     hits by itself */
 	SCORE_RULE_GAME = 262144,     /* version 12: the game's own nouns are not
 					 among the two words a hit needs */
-	SCORE_RULE_ALL = 524287,
+	SCORE_RULE_SUBJECT = 524288,  /* version 13: a hit says its weakness's fault,
+					 not only the words that name its subject */
+	SCORE_RULE_ALL = 1048575,
 };
 
 struct score_phrasing {
@@ -278,6 +292,10 @@ struct score_weakness {
 	int presence;            /* weaknesses.about_presence: it is that something
 				    is there (a plain-text password), so a word
 				    said as missing is no evidence of it (version 7) */
+	uint32_t *subjects;      /* the canon words that name what it is about, not
+				    what is wrong with it (weakness_subject_words:
+				    login of no authentication; version 13) */
+	size_t nsubjects;
 };
 
 struct score_catalog {
@@ -317,6 +335,8 @@ enum score_verdict {
 	SCORE_MISS_FIRM,         /* of the phrasing it said only one word firmly:
 				    the rest was a near-spelling of another word, or
 				    "no" (version 10) */
+	SCORE_MISS_SUBJECT,      /* of the weakness it said only what the weakness
+				    is about, not what is wrong with it (version 13) */
 };
 
 struct score_result {
@@ -371,6 +391,16 @@ int score_catalog_add_word(struct score_catalog *cat, long long group, const cha
  * failure. */
 int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum score_lang lang,
 		      const char *phrasing);
+
+/* Marks the words of text, cut as a phrasing is, as words that name what
+ * the weakness with that id is about rather than its fault (version 13:
+ * login of no authentication, templates of templates parsed per request).
+ * Each word must be a word of that weakness's phrasings, so phrasings come
+ * first. Returns 0; -1 when out of memory; -2 when it cannot be used: no
+ * weakness has that id, not UTF-8, no word, or a word none of its phrasings
+ * has; -3 when it has Japanese in it and MeCab cannot start (logged).
+ * Nothing is added on failure. */
+int score_catalog_add_subject(struct score_catalog *cat, long long weakness_id, const char *text);
 
 /* Turns the word weights on (the default) or off (every word weighs 1), for
  * bench/score's table; never fails. */
@@ -447,6 +477,8 @@ long score_vocab_find(const struct score_catalog *cat, const uint32_t *text, siz
 uint64_t score_signature(const uint32_t *text, size_t n);
 int score_vocab_known(const uint32_t *text, size_t n, void *cat);
 int score_weakness_has_word(const struct score_weakness *w, uint32_t id);
+/* Whether canon word id names what weakness w is about (version 13). */
+int score_weakness_has_subject(const struct score_weakness *w, uint32_t id);
 /* Whether the catalog word text[0..n) (as cut) is one of everyday prose's
  * (1), one that says something is missing (2: no, without, ない), or neither
  * (0) (version 9). */

@@ -96,6 +96,7 @@ static void weakness_free(struct score_weakness *w)
 		free(w->phrasings[i].words);
 	}
 	free(w->phrasings);
+	free(w->subjects);
 	free(w->slug);
 	free(w->title_ja);
 	free(w->title_en);
@@ -510,6 +511,55 @@ int score_catalog_add(struct score_catalog *cat, long long weakness_id, enum sco
 	return 0;
 }
 
+int score_weakness_has_subject(const struct score_weakness *w, uint32_t id)
+{
+	for (size_t k = 0; k < w->nsubjects; k++)
+		if (w->subjects[k] == id)
+			return 1;
+	return 0;
+}
+
+int score_catalog_add_subject(struct score_catalog *cat, long long weakness_id, const char *text)
+{
+	struct score_weakness *w = weakness_by_id(cat, weakness_id);
+	static struct tokenize_result words;  /* large: not on the stack */
+	uint32_t ids[TOKENIZE_MAX_WORDS], *grown;
+	size_t nids = 0;
+	int rc;
+
+	if (!w)
+		return -2;
+	rc = cut(cat, text, &words);
+	if (rc != 0)
+		return rc;
+	/* A word its phrasings do not have would mark nothing: a mistake in
+	 * the data, which the loader reports. */
+	for (size_t i = 0; i < words.nwords; i++) {
+		const struct tokenize_word *t = &words.words[i];
+		long v = score_vocab_find(cat, words.chars + t->start, t->len);
+
+		if (v < 0 || !score_weakness_has_word(w, cat->vocab[v].canon))
+			return -2;
+		if (!score_weakness_has_subject(w, cat->vocab[v].canon))
+			ids[nids++] = cat->vocab[v].canon;
+	}
+	if (words.nwords == 0)
+		return -2;
+	grown = realloc(w->subjects, (w->nsubjects + nids + 1) * sizeof(*grown));
+	if (!grown)
+		return -1;
+	w->subjects = grown;
+	for (size_t k = 0; k < nids; k++) {
+		int seen = 0;
+
+		for (size_t j = 0; j < w->nsubjects; j++)
+			seen |= w->subjects[j] == ids[k];
+		if (!seen)
+			w->subjects[w->nsubjects++] = ids[k];
+	}
+	return 0;
+}
+
 void score_catalog_free(struct score_catalog *cat)
 {
 	struct score_params p = params_of(cat);
@@ -525,10 +575,11 @@ void score_catalog_free(struct score_catalog *cat)
 	params_set(cat, &p);
 }
 
-/* Fills fresh from the three result sets; 0, or -1 (logged) when out of
+/* Fills fresh from the four result sets; 0, or -1 (logged) when out of
  * memory or when MeCab cannot start. */
 static int catalog_fill(struct score_catalog *fresh, const db_result *words,
-			const db_result *weaknesses, const db_result *phrasings)
+			const db_result *weaknesses, const db_result *phrasings,
+			const db_result *subjects)
 {
 	for (unsigned row = 0; row < words->nrows; row++) {
 		const char *text = db_cell(words, row, 2);
@@ -582,6 +633,22 @@ static int catalog_fill(struct score_catalog *fresh, const db_result *words,
 			log_warn("weakness phrasing %lld skipped: unknown language, empty after "
 				 "normalisation, too long or not UTF-8", db_cell_int(phrasings, row, 1, 0));
 	}
+	/* What each weakness is about (version 13), once its phrasings are in. */
+	for (unsigned row = 0; row < subjects->nrows; row++) {
+		const char *text = db_cell(subjects, row, 2);
+		int rc = score_catalog_add_subject(fresh, db_cell_int(subjects, row, 0, 0),
+						   text ? text : "");
+
+		if (rc == -1 || rc == -3) {
+			log_error("weakness catalog: cannot add subject word %lld: %s",
+				  db_cell_int(subjects, row, 1, 0),
+				  rc == -1 ? "out of memory" : "MeCab cannot start");
+			return -1;
+		}
+		if (rc == -2)
+			log_warn("weakness subject word %lld skipped: not a word of its weakness's "
+				 "phrasings, or not UTF-8", db_cell_int(subjects, row, 1, 0));
+	}
 	return 0;
 }
 
@@ -589,7 +656,7 @@ int score_catalog_load(struct score_catalog *cat, db_t *db)
 {
 	struct score_params params = params_of(cat);
 	struct score_catalog fresh;
-	db_result *words, *weaknesses = NULL, *phrasings = NULL;
+	db_result *words, *weaknesses = NULL, *phrasings = NULL, *subjects = NULL;
 	int rc = -1;
 
 	score_catalog_init(&fresh);
@@ -603,13 +670,17 @@ int score_catalog_load(struct score_catalog *cat, db_t *db)
 	if (weaknesses)
 		phrasings = db_query(db, "SELECT weakness_id, id, text, lang FROM weakness_phrasings "
 					 "ORDER BY weakness_id, id");
-	if (!words || !weaknesses || !phrasings)
+	if (phrasings)
+		subjects = db_query(db, "SELECT weakness_id, id, text FROM weakness_subject_words "
+					"ORDER BY weakness_id, id");
+	if (!words || !weaknesses || !phrasings || !subjects)
 		log_error("weakness catalog: %s", db_error(db));
 	else
-		rc = catalog_fill(&fresh, words, weaknesses, phrasings);
+		rc = catalog_fill(&fresh, words, weaknesses, phrasings, subjects);
 	db_result_free(words);
 	db_result_free(weaknesses);
 	db_result_free(phrasings);
+	db_result_free(subjects);
 	if (rc != 0) {
 		score_catalog_free(&fresh);
 		return -1;

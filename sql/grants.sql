@@ -34,6 +34,7 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON identities TO @web@;  -- claim, sign-in,
 GRANT SELECT ON weaknesses TO @web@;
 GRANT SELECT ON weakness_phrasings TO @web@;
 GRANT SELECT ON catalog_words TO @web@;         -- scoring's synonyms and known words
+GRANT SELECT ON weakness_subject_words TO @web@; -- what each weakness is about (version 13)
 GRANT SELECT, INSERT ON throws TO @web@;        -- a throw
 -- its reply at once when no model is asked; a sign-in moves an account's
 -- proven throws to its new login (lib/identity.c)

@@ -363,3 +363,12 @@ CREATE TABLE `weakness_phrasings` (
   KEY `weakness_phrasings_weakness` (`weakness_id`,`id`),
   CONSTRAINT `weakness_phrasings_ibfk_1` FOREIGN KEY (`weakness_id`) REFERENCES `weaknesses` (`id`) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
+
+CREATE TABLE `weakness_subject_words` (
+  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,
+  `weakness_id` int(10) unsigned NOT NULL,
+  `text` varchar(100) NOT NULL,
+  PRIMARY KEY (`id`),
+  KEY `weakness_subject_words_weakness` (`weakness_id`,`id`),
+  CONSTRAINT `weakness_subject_words_ibfk_1` FOREIGN KEY (`weakness_id`) REFERENCES `weaknesses` (`id`) ON DELETE CASCADE
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;

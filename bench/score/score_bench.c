@@ -54,7 +54,8 @@ static void sql_unquote(char *text)
  * slug (the first value of INSERT INTO weaknesses) or at SET @w = (SELECT …
  * slug = '…'); each "(@w, 'ja'|'en', '…')" line is one of its phrasings.
  * Pass 2 reads only the rewrites of phrasings, pass 1 only the catalog's
- * words, pass 0 the rest. */
+ * words, pass 0 the rest but for pass 3's words that name what each weakness
+ * is about (version 13), read after every phrasing. */
 static int load_file(struct score_catalog *cat, const char *path, long long *next_id,
 		     long long *current, int pass)
 {
@@ -68,6 +69,32 @@ static int load_file(struct score_catalog *cat, const char *path, long long *nex
 	while (fgets(line, sizeof(line), f)) {
 		char *q;
 
+		/* What each weakness is about (version 13): "(@w, 'text')" lines
+		 * of INSERT INTO weakness_subject_words, after every phrasing. */
+		if (pass == 3) {
+			if (strncmp(line, "SET @w", 6) == 0 && (q = strstr(line, "slug = '")) &&
+			    sscanf(q, "slug = '%127[a-z0-9-]'", slug) == 1) {
+				*current = -1;
+				for (size_t i = 0; i < cat->nweaknesses; i++)
+					if (strcmp(cat->weaknesses[i].slug, slug) == 0)
+						*current = cat->weaknesses[i].id;
+				in_words = 0;
+				continue;
+			}
+			if (strstr(line, "INSERT INTO ")) {
+				in_words = strstr(line, "INSERT INTO weakness_subject_words ") != NULL;
+				continue;
+			}
+			if (in_words && *current >= 0 && sscanf(line, " (@w, '%8000[^']'", text) == 1) {
+				sql_unquote(text);
+				if (score_catalog_add_subject(cat, *current, text) != 0) {
+					fprintf(stderr, "bench-score: subject word '%s' refused\n", text);
+					fclose(f);
+					return -1;
+				}
+			}
+			continue;
+		}
 		if (pass == 2) {
 			struct rewrite *r = &rewrites[nrewrites];
 
@@ -171,7 +198,10 @@ static int load_catalog(struct score_catalog *cat, const char *dir, int words)
 	if (n < 0)
 		return -1;
 	nrewrites = 0;
-	for (int pass = 2; pass >= 0; pass--) {
+	/* Rewrites, words, phrasings, then what each weakness is about. */
+	for (int step = 0; step < 4; step++) {
+		int pass = step < 3 ? 2 - step : 3;
+
 		if (pass == 1 && !words)
 			continue;
 		for (int i = 0; i < n; i++) {
@@ -279,7 +309,8 @@ struct option {
 	int urls;                /* a URL's scheme no word, its host a domain (version 11) */
 };
 
-#define V11_RULES (SCORE_RULE_ALL & ~SCORE_RULE_GAME)
+#define V12_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SUBJECT)
+#define V11_RULES (V12_RULES & ~SCORE_RULE_GAME)
 #define V10_RULES (V11_RULES & ~(SCORE_RULE_BEGINS | SCORE_RULE_ANY_PHRASING))
 #define V9_RULES (V10_RULES & ~SCORE_RULE_FIRM)
 #define V8_RULES (V9_RULES & ~SCORE_RULE_EVERYDAY)
@@ -313,7 +344,8 @@ static const struct option options[] = {
 	{ "+ a URL's scheme is no word, its host a domain", 1, V10_RULES, 1, 1, 1 },
 	{ "+ a Japanese word is not alike to a longer one by beginning it", 1, V10_RULES | SCORE_RULE_BEGINS, 1, 1, 1 },
 	{ "v11: + a weakness said in one word hits through a phrasing that hits", 1, V11_RULES, 1, 1, 1 },
-	{ "**v12 (default): + the game's own nouns are not among a hit's two words**", 1, SCORE_RULE_ALL, 1, 1, 1 },
+	{ "v12: + the game's own nouns are not among a hit's two words", 1, V12_RULES, 1, 1, 1 },
+	{ "**v13 (default): + a hit says its weakness's fault, not only its subject**", 1, SCORE_RULE_ALL, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -420,13 +452,13 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[12];
+	const char *path[13];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
 					 "sixth held out", "seventh held out", "eighth held out",
 					 "ninth held out", "tenth held out",
-					 "eleventh held out" };
+					 "eleventh held out", "twelfth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -494,7 +526,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -523,6 +555,10 @@ int main(int argc, char **argv)
 		tokenize_v11_rules(0);
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 10)
 		cat.rules = V10_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 11)
+		cat.rules = V11_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 12)
+		cat.rules = V12_RULES;
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -617,7 +653,7 @@ int main(int argc, char **argv)
 				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
 				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
 				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
-				       argc > 14 ? argv[14] : NULL } };
+				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

@@ -2,7 +2,7 @@
  * lib/tokenize.c, MeCab, lib/normalize.c and lib/jw.c): any bytes give a
  * verdict that agrees with its score, a power of 1–100, and never read or
  * write outside the catalog, its words (synonyms, compounds, known words)
- * included. */
+ * and the words that name what a weakness is about included. */
 #include <math.h>
 #include <string.h>
 
@@ -36,6 +36,10 @@ static void catalog_build(void)
 	FUZZ_CHECK(score_catalog_add_weakness(&cat, 40, "no-https", "HTTPSなし", "No HTTPS") == 3);
 	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_EN, "no https anywhere") == 0);
 	FUZZ_CHECK(score_catalog_add(&cat, 40, SCORE_LANG_JA, "データベースの通信にhttpsがない") == 0);
+	/* What two of them are about (version 13): a server, HTTPS. */
+	FUZZ_CHECK(score_catalog_add_subject(&cat, 20, "server") == 0);
+	FUZZ_CHECK(score_catalog_add_subject(&cat, 40, "https") == 0);
+	FUZZ_CHECK(score_catalog_add_subject(&cat, 40, "データベース") == 0);
 }
 
 /* Version 11: a URL's scheme is no word, so the input after two schemes
@@ -141,6 +145,23 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			   (r.runner_up_index >= 0 && r.runner_up_index < (int)cat.nweaknesses &&
 			    r.runner_up_index != r.nearest_index));
 		FUZZ_CHECK(r.runner_up_score <= r.score);
+		/* The subject's words alone (version 13) miss a phrasing that hits
+		 * otherwise, and only with the rule on. */
+		if (r.verdict == SCORE_MISS_SUBJECT)
+			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
+				   (cat.rules & SCORE_RULE_SUBJECT) && r.power <= SCORE_MISS_POWER_MAX);
+		/* It only takes hits away: a hit with the rule is the same hit
+		 * without it. */
+		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_SUBJECT)) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_SUBJECT;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_SUBJECT;
+			FUZZ_CHECK(without.verdict == SCORE_HIT &&
+				   without.weakness_index == r.weakness_index &&
+				   without.score == r.score && without.power == r.power);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. */
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME)) {

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 12 as a throw meets it (a
+# and how it explains a score, and scoring version 13 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
-# game's own nouns not among a hit's two words, the version stored).
+# game's own nouns not among a hit's two words, a weakness's subject without
+# its fault no hit, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -44,7 +45,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 12" grep -qx 'version  12' "$TMP/out"
+check "version 13" grep -qx 'version  13' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -78,6 +79,14 @@ check "まさかり and ページ alone are no HP bar polling (version 12): a mi
 check "and why: the game's own nouns" grep -q "^why      of the phrasing it says one word firmly: .*or the game's own nouns (throw, masakari, page" "$TMP/out"
 "$ctl" score "nobody checks the page before you throw" >"$TMP/out"
 check "check and throw are no missing authentication (version 12): a miss" grep -q '^weakness none: missed (it says only one word of the phrasing firmly; nearest no-authentication' "$TMP/out"
+"$ctl" score "There's a chunk of commented-out code near the top of the login page handler. Delete it; git remembers." >"$TMP/out"
+check "login alone is no missing authentication (version 13): a miss" grep -q '^weakness none: missed (it says what the weakness is about, not what is wrong; nearest no-authentication' "$TMP/out"
+check "and why: the words of its subject" grep -q '^why      of no-authentication it says only words that name what it is about (authentication, github, id, .*), not what is wrong with it' "$TMP/out"
+check "flying as a miss" grep -qx 'power    1[0-5]' "$TMP/out"
+"$ctl" score "HPバーが赤と緑の色だけで残量を表しているので、色の見分けがつきにくい人には読めない" >"$TMP/out"
+check "the HP bar's colours are no HP bar polling (version 13): a miss" grep -q '^weakness none: missed (it says what the weakness is about, not what is wrong; nearest hp-bar-polling' "$TMP/out"
+"$ctl" score "there is no login at all: type any GitHub ID and you are that person" >"$TMP/out"
+check "the subject said as missing is the fault: a hit" grep -q '^weakness no-authentication ' "$TMP/out"
 # (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
 # the example here a hit on avatars from GitHub.)
 "$ctl" score "ドキュメントの外部リンクがすべてHTTPSになっているのは良い" >"$TMP/out"
@@ -112,12 +121,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 12 give a hit
+hit_power() { # score threshold → the power versions 8 to 13 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 12 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 13 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"
@@ -132,6 +141,11 @@ expect_eq "no weakness" "" "$SLUG"
 check "score below 0.45 ($SCORE)" awk -v s="$SCORE" 'BEGIN { exit !(s < 0.45) }'
 expect_eq "the power is a miss's: ceil(15 x (score - 0.27) / (0.45 - 0.27)), at least 1" \
 	"$(awk -v s="$SCORE" 'BEGIN { p = 15 * (s - 0.27) / (0.45 - 0.27) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (q < 1) q = 1; printf "%d", q }')" "$POWER"
+check "weak: at most 15 ($POWER)" test "$POWER" -le 15
+
+t "a remark about something else in the words of a weakness's subject misses (version 13)"
+thrown "Indentation in templates/masakari/*.cs mixes tabs and spaces, which makes every template diff noisy."
+expect_eq "no weakness" "" "$SLUG"
 check "weak: at most 15 ($POWER)" test "$POWER" -le 15
 
 t "a two-letter critique misses with the least power"

@@ -15,7 +15,9 @@
 # URL's scheme (https://github.com/…) or a word a longer one only begins
 # (データ, データベース) (version 11), nor a phrasing recalled through the
 # game's own nouns (throw, まさかり, ページ) without the word that names its
-# fault (version 12); and a synonym
+# fault (version 12), nor for the words that name a weakness's subject
+# (login, templates, the HP bar) in a remark about something else (version
+# 13); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -33,7 +35,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 12" 12 "$VERSION"
+expect_eq "scored by version 13" 13 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -193,6 +195,27 @@ expect_eq "hp-bar-polling (ja)" hp-bar-polling "$SLUG"
 thrown "投げられた批評1本ごとに、カタログの言い回しを頭から最後まで全件なめて比較している。転置インデックスも何もないので、弱点を倍にすれば採点時間も倍。O(n)の全件スキャンです。"
 expect_eq "brute-force-scoring (ja)" brute-force-scoring "$SLUG"
 
+t "a weakness's subject without its fault names no weakness (version 13)"
+# Version 12 credited no authentication (0.78, power 76) for login alone,
+# the HP bar's polling (0.69, power 67) for its colours, and queue polling
+# (0.60, power 57) for the database's queries.
+thrown "There's a chunk of commented-out code near the top of the login page handler. Delete it; git remembers."
+expect_eq "no weakness" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+thrown "変数名 tmp2 や flag3 では何のことかわからない。ログイン状態やCookieの値を持つなら is_signed_in、id_cookie のように名前で語らせて。"
+expect_eq "no weakness (ja)" "" "$SLUG"
+thrown "HPバーが赤と緑の色だけで残量を表しているので、色の見分けがつきにくい人には読めない。数値も併記しては。"
+expect_eq "no weakness: the HP bar's colours" "" "$SLUG"
+thrown "Naming nit: the timestamp columns are created_at in some tables and just \`at\` in others. Pick one convention for the whole database so the queries and the data dictionary read the same everywhere."
+expect_eq "no weakness: a naming nit about the database" "" "$SLUG"
+thrown "the rate limit error message is only in English"
+expect_eq "no weakness: the rate limit's wording" "" "$SLUG"
+# Said with its fault, through the subject's words and another phrasing.
+thrown "本人確認は自己申告制で、好きなGitHubの名前を打てばサイトは信じてしまう。そのアカウントの持ち主かどうか誰も確かめない"
+expect_eq "no-authentication (ja)" no-authentication "$SLUG"
+thrown "Anyone can type torvalds at the entrance and throw axes under that name: unless the optional GitHub OAuth app is configured (make run does not), nothing proves you own the account, it is first come first served"
+expect_eq "no-authentication" no-authentication "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -217,6 +240,7 @@ v8=$(scored_before 8 'log lines' 0.644166 62)
 v9=$(scored_before 9 'rows select database' 0.548155 51)
 v10=$(scored_before 10 'handler data request' 0.737508 72)
 v11=$(scored_before 11 'checks throwing' 0.669860 64)
+v12=$(scored_before 12 'login page handler' 0.779793 76)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -233,7 +257,8 @@ kept "$v8" 8 62 0.644166
 kept "$v9" 9 51 0.548155
 kept "$v10" 10 72 0.737508
 kept "$v11" 11 64 0.669860
+kept "$v12" 12 76 0.779793
 get "/masakari/ranking"
-check "v2 to v12 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1</td>" "$TMP/body"
+check "v2 to v13 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1</td>" "$TMP/body"
 
 done_testing

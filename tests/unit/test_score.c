@@ -1061,6 +1061,88 @@ static void the_game_s_own_nouns_are_not_among_a_hit_s_two_words(void **state)
 	catalog_free(off);
 }
 
+/* Version 13: the words that name what a weakness is about (login, the
+ * GitHub ID, the HP bar), said in a remark about something else, name no
+ * fault of it. */
+static struct score_catalog *subject_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "no-authentication", "A", "A"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "anyone can claim any GitHub ID"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "no login at all"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "hp-bar-polling", "H", "H"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_JA, "HPバーのために毎秒ポーリング"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "GitHub ID"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "login"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 2, "HPバー"), 0);
+	return cat;
+}
+
+static void a_hit_says_its_weakness_s_fault_not_only_its_subject(void **state)
+{
+	struct score_catalog *on = subject_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = subject_catalog(SCORE_RULE_ALL & ~SCORE_RULE_SUBJECT);
+	const char *field = "the GitHub ID field of the form has commented-out code above it";
+	const char *colours = "HPバーが赤と緑の色だけで残量を表しているので読みにくい";
+	struct score_result r;
+
+	(void)state;
+	/* Version 12 credits both through the subject's words alone; version
+	 * 13 misses both, as weakly as any miss. */
+	assert_int_equal(score_critique(off, field, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, field, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SUBJECT);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.nearest_index, 0);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(off, colours, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(score_critique(on, colours, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_SUBJECT);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	/* Said with a word of the fault, they hit. */
+	assert_int_equal(score_critique(on, "anyone can claim my GitHub ID", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, "HPバーを毎秒ポーリングしている", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	/* The subject said as missing is the fault of a weakness that
+	 * something is missing. */
+	assert_int_equal(score_critique(on, "there is no login, just a GitHub ID box", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	/* A weakness with no subject words marked is judged as before. */
+	assert_int_equal(score_critique(on, "bubble sort on every request", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static void subject_words_must_be_words_of_their_weakness(void **state)
+{
+	struct score_catalog *cat = subject_catalog(SCORE_RULE_ALL);
+
+	(void)state;
+	/* Another weakness's word, no word of the catalog, no weakness. */
+	assert_int_equal(score_catalog_add_subject(cat, 1, "bubble sort"), -2);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "database"), -2);
+	assert_int_equal(score_catalog_add_subject(cat, 9, "login"), -2);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "、。"), -2);
+	/* Said twice, it is marked once. */
+	assert_int_equal(cat->weaknesses[0].nsubjects, 3);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "login"), 0);
+	assert_int_equal(cat->weaknesses[0].nsubjects, 3);
+	catalog_free(cat);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -1101,6 +1183,8 @@ int main(void)
 		catalog_test(phrasing_with_nothing_left_after_normalisation_is_refused),
 		catalog_test(phrasing_that_is_not_utf8_is_refused),
 		cmocka_unit_test(language_names_parse_both_ways),
+		cmocka_unit_test(a_hit_says_its_weakness_s_fault_not_only_its_subject),
+		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
 		cmocka_unit_test(freed_catalog_is_empty_and_reusable_with_its_parameters),
 	};
