@@ -19,7 +19,11 @@ check "no AUTO_INCREMENT counter, which differs between databases" \
 	sh -c '! grep -q "AUTO_INCREMENT=" "$1"' sh "$TMP/schema.sql"
 
 t "the output is stable: a second run, after rows are added, prints the same"
-sql "INSERT INTO chat_messages (github_id, message, daemon_id) VALUES ('schema-$RANDOM', 'x', 'test')"
+before=$(sql "SELECT COUNT(*) FROM chat_messages")
+sql "INSERT INTO chat_messages (github_id, message, daemon_id, created_at)
+     VALUES ('schema-$RANDOM', 'x', 'test', NOW(3))"
+expect_eq "a row was added (the table's counter moved)" \
+	"$(sql "SELECT COUNT(*) FROM chat_messages")" "$((before + 1))"
 "$ctl" schema >"$TMP/again.sql"
 check "the same bytes" cmp -s "$TMP/schema.sql" "$TMP/again.sql"
 
