@@ -504,6 +504,9 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 					double sc[512];
 					int nu = t[li].unrelated < 512 ? t[li].unrelated : 512;
 
+					/* The rows so far first: a test reads them
+					 * with this line in the same file. */
+					fflush(stdout);
 					memcpy(sc, t[li].miss_score, sizeof(sc));
 					qsort(sc, (size_t)nu, sizeof(*sc), by_value);
 					fprintf(stderr, "unrelated %s scores: median %.3f, p75 %.3f, p90 %.3f, p95 %.3f, max %.3f\n",
