@@ -71,6 +71,12 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       r->chance, score_lang_name(r->lang), r->score, r->chance, r->chance);
 	printf("words    %zu in the critique, %zu like no catalog word\n", e->critique_words,
 	       e->unknown_words);
+	/* Version 14: what was left out as markup's code, and why. */
+	if (e->code_words > 0 && (cat->rules & SCORE_RULE_CODE))
+		printf("code     %zu written as markup's code (an attribute's name before =\", a CSS "
+		       "selector's .class or #id) left out: they name that code, not what the "
+		       "words say in prose; a file name is alike only to file names\n",
+		       e->code_words);
 	if (!near) {
 		printf("why      nothing in the critique can be compared\n");
 		return;

@@ -225,6 +225,16 @@ static int begins_only(const struct score_catalog *cat, const uint32_t *a, size_
 	return (like - 0.1 * (double)l) / (1.0 - 0.1 * (double)l) < cat->word_threshold;
 }
 
+/* Whether a Latin word is a file name: a dot inside it (queue.c,
+ * exhibit.cs), as lib/tokenize.c keeps one word. */
+static int file_name(const uint32_t *text, size_t len)
+{
+	for (size_t k = 1; k + 1 < len; k++)
+		if (text[k] == '.')
+			return 1;
+	return 0;
+}
+
 /* Links critique word c (text[0..len), of the latin class or not) to every
  * catalog word of its class that Jaro–Winkler finds alike under the rules,
  * but not to skip (the word it equals, or -1); raises *best and *weight to
@@ -257,6 +267,12 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 			    w->known ? TOKENIZE_MAX_WORD_LEN : SCORE_EXTENSION_MAX))
 			continue;
 		if ((cat->rules & SCORE_RULE_FIRST_LETTER) && latin && text[0] != w->text[0])
+			continue;
+		/* A file name is code and names that file (version 14): it is
+		 * alike to another file's name, never to a word of prose that
+		 * it is spelt like (exhibit.cs and exhibition). */
+		if ((cat->rules & SCORE_RULE_CODE) && latin &&
+		    file_name(text, len) != file_name(w->text, w->len))
 			continue;
 		/* Short words, and a short word and a much longer one, are alike
 		 * only when equal (version 6): floor is no flooder, every no
@@ -850,6 +866,7 @@ int score_explain(const struct score_catalog *cat, const char *critique,
 	const struct score_phrasing *p;
 
 	out->nmatches = 0;
+	out->code_words = (size_t)words.code_words;
 	out->critique_words = s.nwords;
 	out->unknown_words = 0;
 	for (size_t c = 0; c < s.nwords; c++)

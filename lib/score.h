@@ -124,6 +124,14 @@
  * a weakness that something is missing. "commented-out code in the login
  * handler" names login and no fault. sql/0133 adds the table and phrasings.
  *
+ * Version 14: a word written as code names that code (SCORE_RULE_CODE).
+ * An attribute's name in markup and a CSS selector are no words
+ * (target of target="_blank", hp of .hp: tokenize_v14_rules), and a file
+ * name is alike only to another file's name, not to the prose word it is
+ * spelt like (exhibit.cs is no exhibition). sql/0134 adds reviewers' words
+ * for the twelfth set's misses and marks the person typed in as a subject
+ * of no authentication.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -135,7 +143,8 @@
  * among the words a hit needs) and 10 (a URL's scheme a word, データ alike
  * to データベース, only the likeliest phrasing of a weakness judged) and 11
  * (the game's own nouns among a hit's two words) and 12 (a hit on the
- * words of its weakness's subject alone) keep the score and power
+ * words of its weakness's subject alone) and 13 (markup's code read as
+ * prose) keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -157,7 +166,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 13
+#define SCORE_VERSION 14
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -270,7 +279,10 @@ enum {
 					 among the two words a hit needs */
 	SCORE_RULE_SUBJECT = 524288,  /* version 13: a hit says its weakness's fault,
 					 not only the words that name its subject */
-	SCORE_RULE_ALL = 1048575,
+	SCORE_RULE_CODE = 1048576,    /* version 14: a word written as code names that
+					 code: a file name is alike only to file names,
+					 markup's names are no words (lib/tokenize.h) */
+	SCORE_RULE_ALL = 2097151,
 };
 
 struct score_phrasing {
@@ -452,6 +464,7 @@ struct score_explanation {
 	size_t nmatches;
 	size_t critique_words;              /* distinct content words of the critique */
 	size_t unknown_words;               /* of which like no catalog word */
+	size_t code_words;                  /* left out as markup's code (version 14) */
 };
 
 /* score_critique, and which words of the winning (or nearest) phrasing the

@@ -33,6 +33,7 @@ static int use_mecab = 1;
 static int keep_file_names = 1;
 static int v6_rules = 1;
 static int v11_rules = 1;
+static int v14_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -53,6 +54,11 @@ void tokenize_v6_rules(int on)
 void tokenize_v11_rules(int on)
 {
 	v11_rules = on;
+}
+
+void tokenize_v14_rules(int on)
+{
+	v14_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -632,16 +638,8 @@ static int is_ascii_alnum(char c)
  * from. Its host names a site as a domain does (github.com: github and
  * com). A bare "http://" with no host after it stays the word http: "the
  * whole site is plain http://" says it. */
-static char *without_schemes(const char *utf8)
+static void without_schemes(char *copy)
 {
-	const char *p = strstr(utf8, "://");
-	char *copy;
-
-	if (!p)
-		return NULL;
-	copy = strdup(utf8);
-	if (!copy)
-		return NULL;
 	for (char *q = strstr(copy, "://"); q; q = strstr(q + 1, "://")) {
 		char *start = q;
 
@@ -655,19 +653,87 @@ static char *without_schemes(const char *utf8)
 			if (*h == '.')
 				*h = ' ';
 	}
-	return copy;
+}
+
+/* Whether c ends a word before markup's code may begin: the text's start
+ * (0), a space, an opening bracket or quote, or a byte of a character that
+ * is not ASCII (で .hp, 「.hp」). A letter or digit before a dot makes a file
+ * name (exhibit.cs), before # a name (C#). */
+static int code_may_follow(const char *text, const char *p)
+{
+	unsigned char c = p > text ? (unsigned char)p[-1] : 0;
+
+	return c == 0 || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' ||
+	       c == '[' || c == '{' || c == ',' || c == '>' || c == '`' || c == '"' ||
+	       c == '\'' || c >= 0x80;
+}
+
+static int is_ascii_alpha(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Blanks in copy every word written as markup's code (version 14), and
+ * returns how many: an attribute's name, written before =" or =' in HTML
+ * (target="_blank", rel='noopener'), and a CSS selector's class or id, a
+ * name right after a dot or # that begins a word (.hp, #chat). They name
+ * that code, not what their letters say in prose: target="_blank" is no
+ * target of an attack, .hp no hit points, as a URL's scheme is no HTTPS.
+ * The value stays (_blank, noopener): it is what the markup says. */
+static int without_code(char *copy)
+{
+	int n = 0;
+
+	for (char *p = copy; *p; p++) {
+		if (*p == '=' && (p[1] == '"' || p[1] == '\'')) {
+			char *start = p;
+
+			while (start > copy && (is_ascii_alnum(start[-1]) || start[-1] == '-' ||
+						start[-1] == '_' || start[-1] == ':'))
+				start--;
+			if (start < p && is_ascii_alpha(*start) && code_may_follow(copy, start)) {
+				memset(start, ' ', (size_t)(p - start));
+				n++;
+			}
+		} else if ((*p == '.' || *p == '#') && is_ascii_alpha(p[1]) &&
+			   code_may_follow(copy, p)) {
+			char *end = p + 1;
+
+			while (is_ascii_alnum(*end) || *end == '-' || *end == '_')
+				end++;
+			/* A file's extension said alone (.png, the .cs files)
+			 * names files of that kind: it stays. */
+			if (*end == '.' && is_ascii_alpha(end[1]))
+				continue;
+			memset(p, ' ', (size_t)(end - p));
+			n++;
+			p = end - 1;
+		}
+	}
+	return n;
 }
 
 int tokenize_words(const char *utf8, struct tokenize_result *out)
 {
 	uint32_t text[TOKENIZE_MAX_CHARS];
-	char *urls_cut = v11_rules ? without_schemes(utf8) : NULL;
-	long n = normalize_words(urls_cut ? urls_cut : utf8, text, TOKENIZE_MAX_CHARS);
+	/* Markup's own words go first (versions 11 and 14): a copy is cut
+	 * only when there may be some. */
+	int has_url = v11_rules && strstr(utf8, "://") != NULL;
+	int has_code = v14_rules && strpbrk(utf8, "=.#") != NULL;
+	char *cut = has_url || has_code ? strdup(utf8) : NULL;
+	int code = 0;
+	long n;
 	size_t i = 0;
 
-	free(urls_cut);
+	if (cut && has_url)
+		without_schemes(cut);
+	if (cut && has_code)
+		code = without_code(cut);
+	n = normalize_words(cut ? cut : utf8, text, TOKENIZE_MAX_CHARS);
+	free(cut);
 
 	out->nwords = 0;
+	out->code_words = code;
 	out->nchars = 0;
 	out->japanese = 0;
 	out->praise = 0;

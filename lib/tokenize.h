@@ -66,6 +66,8 @@ struct tokenize_result {
 	uint32_t chars[TOKENIZE_MAX_CHARS];
 	int japanese;            /* the text had kana or kanji in it */
 	int praise;              /* it praises something: nice, lovely, 良い (version 7) */
+	int code_words;          /* words written as markup's code, left out (version 14:
+				    target of target="_blank", hp of .hp) */
 };
 
 /* The dictionary MeCab reads, instead of the one /etc/mecabrc names (NULL:
@@ -109,6 +111,13 @@ void tokenize_v6_rules(int on);
  * default) is version 11: the scheme is no word, and every dot of the host
  * separates words as a domain's does. */
 void tokenize_v11_rules(int on);
+
+/* With 0, markup's code is cut as prose, as before scoring version 14, for
+ * bench/score's table. 1 (the default) is version 14: an attribute's name
+ * written before =" or =' (target="_blank") and a CSS selector's class or
+ * id (.hp, #chat) are no words; they name that code, not the thing their
+ * letters would in prose. tokenize_result's code_words counts them. */
+void tokenize_v14_rules(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

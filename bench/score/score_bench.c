@@ -307,9 +307,11 @@ struct option {
 	int files;               /* file names kept whole (version 5) */
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 	int urls;                /* a URL's scheme no word, its host a domain (version 11) */
+	int code;                /* markup's names no words (version 14) */
 };
 
-#define V12_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SUBJECT)
+#define V13_RULES (SCORE_RULE_ALL & ~SCORE_RULE_CODE)
+#define V12_RULES (V13_RULES & ~SCORE_RULE_SUBJECT)
 #define V11_RULES (V12_RULES & ~SCORE_RULE_GAME)
 #define V10_RULES (V11_RULES & ~(SCORE_RULE_BEGINS | SCORE_RULE_ANY_PHRASING))
 #define V9_RULES (V10_RULES & ~SCORE_RULE_FIRM)
@@ -321,31 +323,32 @@ struct option {
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 
 static const struct option options[] = {
-	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0, 0 },
-	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0, 0 },
-	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0, 0 },
-	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0, 0 },
-	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0, 0 },
-	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0, 0 },
-	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0, 0 },
-	{ "+ file names are words", 1, V4_RULES, 1, 0, 0 },
-	{ "v5 rules with sql/0126's and 0127's words and phrasings", 1, V5_RULES, 1, 0, 0 },
-	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0, 0 },
-	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1, 0 },
-	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1, 0 },
-	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1, 0 },
-	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1, 0 },
-	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1, 0 },
-	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1, 0 },
-	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1, 0 },
-	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1, 0 },
-	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1, 0 },
-	{ "v10: + a hit rests on words said firmly", 1, V10_RULES, 1, 1, 0 },
-	{ "+ a URL's scheme is no word, its host a domain", 1, V10_RULES, 1, 1, 1 },
-	{ "+ a Japanese word is not alike to a longer one by beginning it", 1, V10_RULES | SCORE_RULE_BEGINS, 1, 1, 1 },
-	{ "v11: + a weakness said in one word hits through a phrasing that hits", 1, V11_RULES, 1, 1, 1 },
-	{ "v12: + the game's own nouns are not among a hit's two words", 1, V12_RULES, 1, 1, 1 },
-	{ "**v13 (default): + a hit says its weakness's fault, not only its subject**", 1, SCORE_RULE_ALL, 1, 1, 1 },
+	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0, 0, 0 },
+	{ "+ catalog words: synonyms and compounds", 1, 0, 0, 0, 0, 0 },
+	{ "+ a catalog word is like no other", 1, SCORE_RULE_KNOWN_WORDS, 0, 0, 0, 0 },
+	{ "+ no word is like its extension", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS, 0, 0, 0, 0 },
+	{ "v3: + alike Latin words begin alike", 1, SCORE_RULE_KNOWN_WORDS | SCORE_RULE_EXTENSIONS | SCORE_RULE_FIRST_LETTER, 0, 0, 0, 0 },
+	{ "+ what it matched tells its weakness apart", 1, V4_RULES & ~SCORE_RULE_TWO_NAMED, 0, 0, 0, 0 },
+	{ "v4: + two weaknesses named strongly hit neither", 1, V4_RULES, 0, 0, 0, 0 },
+	{ "+ file names are words", 1, V4_RULES, 1, 0, 0, 0 },
+	{ "v5 rules with sql/0126's and 0127's words and phrasings", 1, V5_RULES, 1, 0, 0, 0 },
+	{ "+ short words alike only when equal", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 0, 0, 0 },
+	{ "+ identifiers whole, domains not files", 1, V5_RULES | SCORE_RULE_LENGTHS, 1, 1, 0, 0 },
+	{ "+ an identifier's parts count weakly", 1, V5_RULES | SCORE_RULE_LENGTHS | SCORE_RULE_PARTS, 1, 1, 0, 0 },
+	{ "+ a close second makes a hit a guess", 1, V6_RULES & ~SCORE_RULE_WEAK_MISSES, 1, 1, 0, 0 },
+	{ "v6: + a miss flies at most 15", 1, V6_RULES, 1, 1, 0, 0 },
+	{ "+ a word said as missing is no evidence of a thing there", 1, V6_RULES | SCORE_RULE_NEGATION, 1, 1, 0, 0 },
+	{ "+ the runner-up's own words must not outweigh the hit's", 1, V7_RULES & ~SCORE_RULE_PRAISE, 1, 1, 0, 0 },
+	{ "v7: + praise is no critique", 1, V7_RULES, 1, 1, 0, 0 },
+	{ "v8: + a hit flies from 40 at the threshold", 1, V8_RULES, 1, 1, 0, 0 },
+	{ "v9: + two everyday words name nothing", 1, V9_RULES, 1, 1, 0, 0 },
+	{ "v10: + a hit rests on words said firmly", 1, V10_RULES, 1, 1, 0, 0 },
+	{ "+ a URL's scheme is no word, its host a domain", 1, V10_RULES, 1, 1, 1, 0 },
+	{ "+ a Japanese word is not alike to a longer one by beginning it", 1, V10_RULES | SCORE_RULE_BEGINS, 1, 1, 1, 0 },
+	{ "v11: + a weakness said in one word hits through a phrasing that hits", 1, V11_RULES, 1, 1, 1, 0 },
+	{ "v12: + the game's own nouns are not among a hit's two words", 1, V12_RULES, 1, 1, 1, 0 },
+	{ "v13: + a hit says its weakness's fault, not only its subject", 1, V13_RULES, 1, 1, 1, 0 },
+	{ "**v14 (default): + a word written as code names that code**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -452,13 +455,14 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[13];
+	const char *path[14];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
 					 "sixth held out", "seventh held out", "eighth held out",
 					 "ninth held out", "tenth held out",
-					 "eleventh held out", "twelfth held out" };
+					 "eleventh held out", "twelfth held out",
+					 "thirteenth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -476,6 +480,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		tokenize_keep_file_names(o->files);
 		tokenize_v6_rules(o->identifiers);
 		tokenize_v11_rules(o->urls);
+		tokenize_v14_rules(o->code);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -499,6 +504,9 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 					double sc[512];
 					int nu = t[li].unrelated < 512 ? t[li].unrelated : 512;
 
+					/* The rows so far first: a test reads them
+					 * with this line in the same file. */
+					fflush(stdout);
 					memcpy(sc, t[li].miss_score, sizeof(sc));
 					qsort(sc, (size_t)nu, sizeof(*sc), by_value);
 					fprintf(stderr, "unrelated %s scores: median %.3f, p75 %.3f, p90 %.3f, p95 %.3f, max %.3f\n",
@@ -512,6 +520,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 	tokenize_keep_file_names(1);
 	tokenize_v6_rules(1);
 	tokenize_v11_rules(1);
+	tokenize_v14_rules(1);
 	return 0;
 }
 
@@ -526,7 +535,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -559,6 +568,11 @@ int main(int argc, char **argv)
 		cat.rules = V11_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 12)
 		cat.rules = V12_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 13)
+		cat.rules = V13_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
+	    atoi(getenv("BENCH_VERSION")) <= 13)
+		tokenize_v14_rules(0);
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
@@ -653,7 +667,8 @@ int main(int argc, char **argv)
 				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
 				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
 				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
-				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL } };
+				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL,
+				       argc > 16 ? argv[16] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

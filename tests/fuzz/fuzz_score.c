@@ -61,6 +61,35 @@ static void schemes_say_nothing(const char *critique, size_t size)
 	free(y);
 }
 
+/* Version 14: markup's names are no words, so the input after an
+ * attribute's name or a CSS selector scores as after blanks, whatever the
+ * name says (server is a catalog word). */
+static void markup_says_nothing(const char *critique, size_t size)
+{
+	static const char *const pairs[][2] = {
+		{ "<a server='", "<a       ='" },
+		{ "see .server ", "see         " },
+		{ "#server, ", "        , " },
+	};
+
+	for (size_t k = 0; k < sizeof(pairs) / sizeof(pairs[0]); k++) {
+		struct score_result a, b;
+		size_t n = strlen(pairs[k][0]), m = strlen(pairs[k][1]);
+		char *x = malloc(size + n + 1), *y = malloc(size + m + 1);
+
+		FUZZ_CHECK(x && y);
+		memcpy(x, pairs[k][0], n);
+		memcpy(y, pairs[k][1], m);
+		memcpy(x + n, critique, size + 1);
+		memcpy(y + m, critique, size + 1);
+		if (score_critique(&cat, x, &a) == 0 && score_critique(&cat, y, &b) == 0)
+			FUZZ_CHECK(a.verdict == b.verdict && a.weakness_index == b.weakness_index &&
+				   a.score == b.score && a.power == b.power);
+		free(x);
+		free(y);
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct score_result r;
@@ -78,6 +107,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size > 0 && ((critique[0] >= 'a' && critique[0] <= 'z') ||
 			 (critique[0] >= '0' && critique[0] <= '9')))
 		schemes_say_nothing(critique, strlen(critique));
+	if (size > 0 && critique[0] >= 'a' && critique[0] <= 'z')
+		markup_says_nothing(critique, strlen(critique));
 	if (rc == 0) {
 		double capped = r.verdict == SCORE_HIT || r.score <= r.threshold ? r.score : r.threshold;
 

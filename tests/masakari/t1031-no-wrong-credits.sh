@@ -17,7 +17,8 @@
 # game's own nouns (throw, まさかり, ページ) without the word that names its
 # fault (version 12), nor for the words that name a weakness's subject
 # (login, templates, the HP bar) in a remark about something else (version
-# 13); and a synonym
+# 13), nor for markup's code read as prose (target="_blank", .hp) or a file
+# name spelt like a word (exhibit.cs, exhibition) (version 14); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -35,7 +36,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 13" 13 "$VERSION"
+expect_eq "scored by version 14" 14 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -216,6 +217,25 @@ expect_eq "no-authentication (ja)" no-authentication "$SLUG"
 thrown "Anyone can type torvalds at the entrance and throw axes under that name: unless the optional GitHub OAuth app is configured (make run does not), nothing proves you own the account, it is first come first served"
 expect_eq "no-authentication" no-authentication "$SLUG"
 
+t "markup's code names that code, not a weakness (version 14)"
+# Version 13 credited the target being the app (0.49, power 45) for an
+# attribute and a file name, HP being the host's CPU (0.47, power 43) for a
+# CSS class, and no authentication (0.50, power 46) for avatars whose URL
+# names an ID and every person on screen.
+thrown 'exhibit.cs puts rel="noopener" on the exhibit links but they never open with target="_blank", so the attribute does nothing. Either add the target or drop the rel.'
+expect_eq "no weakness" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+thrown 'exhibit.cs の作品リンクに rel="noopener" が付いてるけど target="_blank" がないので意味がない。どちらかに揃えて。'
+expect_eq "no weakness (ja)" "" "$SLUG"
+thrown "masakari.css で .hp と各パネルに border-radius: 12px と同じ box-shadow を何度も書いてる。共通のカード用クラスにまとめれば一箇所で済む。"
+expect_eq "no weakness: a CSS class" "" "$SLUG"
+thrown "hall-avatar.js points each <img> at https://github.com/<id>.png, so every visitor's browser pings GitHub for every person on screen. Venue Wi-Fi offline? Identicons for everybody, and GitHub learns who attended."
+check "not no-authentication ($SLUG)" test "$SLUG" != no-authentication
+expect_eq "avatars-from-github" avatars-from-github "$SLUG"
+# The same words in prose still name their weakness.
+thrown "attacking the legacy target slows down the exhibition itself, they are the same app"
+expect_eq "target-is-the-app-itself" target-is-the-app-itself "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -241,6 +261,7 @@ v9=$(scored_before 9 'rows select database' 0.548155 51)
 v10=$(scored_before 10 'handler data request' 0.737508 72)
 v11=$(scored_before 11 'checks throwing' 0.669860 64)
 v12=$(scored_before 12 'login page handler' 0.779793 76)
+v13=$(scored_before 13 'target blank exhibit' 0.494322 45)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -258,7 +279,8 @@ kept "$v9" 9 51 0.548155
 kept "$v10" 10 72 0.737508
 kept "$v11" 11 64 0.669860
 kept "$v12" 12 76 0.779793
+kept "$v13" 13 45 0.494322
 get "/masakari/ranking"
-check "v2 to v13 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1</td>" "$TMP/body"
+check "v2 to v14 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1</td>" "$TMP/body"
 
 done_testing

@@ -1143,6 +1143,72 @@ static void subject_words_must_be_words_of_their_weakness(void **state)
 	catalog_free(cat);
 }
 
+/* Version 14: a word written as code names that code: an attribute's name
+ * in markup and a CSS selector are no words, and a file name is alike only
+ * to file names (exhibit.cs is no exhibition). */
+static struct score_catalog *code_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "target-is-the-app-itself", "T", "T"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "the target and the exhibition are the same app"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "hp-is-host-cpu", "H", "H"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "HP is the CPU of the host"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void a_word_written_as_code_names_that_code(void **state)
+{
+	struct score_catalog *on = code_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = code_catalog(SCORE_RULE_ALL & ~SCORE_RULE_CODE);
+	const char *blank = "exhibit.cs has rel=\"noopener\" on its links but no target=\"_blank\"";
+	const char *css = "masakari.css repeats one shadow on .hp, .host and .cpu";
+	struct score_result r;
+
+	(void)state;
+	/* Version 13 reads the attribute as the target and the file name as
+	 * the exhibition, and the selectors as HP and CPU: two hits. */
+	tokenize_v14_rules(0);
+	assert_int_equal(score_critique(off, blank, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(off, css, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	/* Version 14 misses both, as weakly as any miss. */
+	tokenize_v14_rules(1);
+	assert_int_equal(score_critique(on, blank, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(on, css, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	/* The file name alone is no exhibition, with the markup read as
+	 * prose: the rule on file names is the scorer's. */
+	tokenize_v14_rules(0);
+	assert_int_equal(score_critique(on, blank, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	tokenize_v14_rules(1);
+	/* The same words in prose still hit; a file name's extension said
+	 * alone and a sentence's full stop are not selectors. */
+	assert_int_equal(score_critique(on, "the target is the exhibition's own app", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, "HP is just the CPU of the whole host", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	assert_int_equal(score_critique(on, "It is slow.Bubble sort on every request.", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 2);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 #define catalog_test(f) cmocka_unit_test_setup_teardown(f, catalog_setup, catalog_teardown)
 
 int main(void)
@@ -1185,6 +1251,7 @@ int main(void)
 		cmocka_unit_test(language_names_parse_both_ways),
 		cmocka_unit_test(a_hit_says_its_weakness_s_fault_not_only_its_subject),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
+		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
 		cmocka_unit_test(freed_catalog_is_empty_and_reusable_with_its_parameters),
 	};
