@@ -18,6 +18,13 @@ INSERT INTO weakness_subject_words (weakness_id, text) VALUES
   (@w, 'host'),
   (@w, 'target');
 
+-- The database by its name: MariaDB is the database that shares the web's
+-- host (sql/0133 marked the word database only, and MariaDB stands for
+-- mysql in the catalog's words, so its phrasings named no subject).
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'database-on-web-host');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'MariaDB');
+
 -- The log and its lines, not that they only go to standard error.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'logs-on-stderr');
 INSERT INTO weakness_subject_words (weakness_id, text) VALUES
