@@ -86,6 +86,16 @@ INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
 INSERT INTO weakness_subject_words (weakness_id, text) VALUES
   (@w, 'throttling');
 
+-- The work the flooder waits for, not that it asks for it on a timer:
+-- "flooder/queue.c keeps asking MariaDB for work" names the flooder in a
+-- file name only.
+SET @w = (SELECT id FROM weaknesses WHERE slug = 'queue-polling');
+INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
+  (@w, 'ja', '空のときも毎秒何度も仕事はないかと聞き続け、通知されることがない'),
+  (@w, 'en', 'it keeps asking for work several times a second even when there is none, and is never notified');
+INSERT INTO weakness_subject_words (weakness_id, text) VALUES
+  (@w, 'work');
+
 -- One box: when it reboots nothing is left, and there is no second node.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'single-server');
 INSERT INTO weakness_phrasings (weakness_id, lang, text) VALUES
