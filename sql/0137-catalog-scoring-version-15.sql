@@ -35,7 +35,7 @@ INSERT INTO weakness_subject_words (weakness_id, text) VALUES
 -- The static files, not that no CDN serves them.
 SET @w = (SELECT id FROM weaknesses WHERE slug = 'no-cdn');
 INSERT INTO weakness_subject_words (weakness_id, text) VALUES
-  (@w, 'static'),
+  (@w, 'static files'),
   (@w, '静的ファイル');
 
 -- The load generator and what it floods, not that it runs on the host it
