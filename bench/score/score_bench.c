@@ -672,7 +672,7 @@ int main(int argc, char **argv)
 				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
 				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
 				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL,
-				       argc > 16 ? argv[16] : NULL } };
+				       argc > 16 ? argv[16] : NULL, argc > 17 ? argv[17] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
