@@ -23,6 +23,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_EVERYDAY: return "all it says of the weakness is everyday words";
 	case SCORE_MISS_FIRM: return "it says only one word of the phrasing firmly";
 	case SCORE_MISS_SUBJECT: return "it says what the weakness is about, not what is wrong";
+	case SCORE_MISS_THING: return "it says a fault, not of what the weakness is about";
 	}
 	return "";
 }
@@ -141,6 +142,16 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		}
 		printf("), not what is wrong with it: a remark about something else that uses "
 		       "its subject's words names no fault\n");
+	} else if (r->verdict == SCORE_MISS_THING) {
+		printf("why      the phrasings of %s it says name what it is about (", near->slug);
+		for (size_t k = 0; k < near->nsubjects; k++) {
+			const struct score_word *word = &cat->vocab[near->subjects[k]];
+
+			printf("%s", k ? ", " : "");
+			print_word(word->text, word->len);
+		}
+		printf(") and it names none of them: the fault it says is something else's "
+		       "(version 15)\n");
 	}
 }
 

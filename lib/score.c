@@ -581,11 +581,23 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
  * "no" or "without" counts when the critique says one of p's words as
  * missing, as for version 10's two words, a Japanese ない as it is said. */
 static int fault_said_by(const struct score_catalog *cat, const struct scratch *s,
-			 const struct score_weakness *w, const struct score_phrasing *p)
+			 const struct score_weakness *w, const struct score_phrasing *p, int thing)
 {
 	const float *best = w->presence ? s->best_said : s->best;
-	int any_missing = 0, subject_missing = 0, no = 0;
+	int any_missing = 0, subject_missing = 0, no = 0, has_subject = 0, subject_said = 0;
 
+	/* Version 15: a phrasing that names its weakness's subject speaks for
+	 * a hit only when the critique names that subject too: the fault of
+	 * sharing a host is the database's only when the database is said
+	 * ("the very same nginx that serves the hall" is not), and an HP or a
+	 * log line named while something else is faulted says no fault of
+	 * theirs. */
+	for (size_t j = 0; thing && j < p->nwords && !has_subject; j++)
+		has_subject = score_weakness_has_subject(w, p->words[j]);
+	for (size_t j = 0; has_subject && j < w->nsubjects && !subject_said; j++)
+		subject_said = best[w->subjects[j]] > 0.0f && said_outside_game(s, w->subjects[j]);
+	if (has_subject && !subject_said)
+		return 0;
 	for (size_t j = 0; j < p->nwords; j++) {
 		uint32_t v = p->words[j];
 		int missing = 0;
@@ -615,11 +627,11 @@ static int fault_said_by(const struct score_catalog *cat, const struct scratch *
  * phrasing the critique barely says (same of "the loop sleeps and runs the
  * same select") does not speak for it. */
 static int fault_said(const struct score_catalog *cat, const struct scratch *s, int w, int k,
-		      enum score_lang lang)
+		      enum score_lang lang, int thing)
 {
 	const struct score_weakness *weakness = &cat->weaknesses[w];
 
-	if (fault_said_by(cat, s, weakness, &weakness->phrasings[k]))
+	if (fault_said_by(cat, s, weakness, &weakness->phrasings[k], thing))
 		return 1;
 	for (size_t j = 0; j < weakness->nphrasings; j++) {
 		const struct score_phrasing *p = &weakness->phrasings[j];
@@ -630,7 +642,7 @@ static int fault_said(const struct score_catalog *cat, const struct scratch *s, 
 			continue;
 		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
 		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
-		    fault_said_by(cat, s, weakness, p))
+		    fault_said_by(cat, s, weakness, p, thing))
 			return 1;
 	}
 	return 0;
@@ -826,8 +838,15 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	 * is about: "the login page handler has commented-out code" names
 	 * login, and no fault of the missing authentication. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_SUBJECT) &&
-	    !fault_said(cat, s, best_index, best_k, lang)) {
+	    !fault_said(cat, s, best_index, best_k, lang, 0)) {
 		out->verdict = SCORE_MISS_SUBJECT;
+		out->other_index = -1;
+	}
+	/* And (version 15) the fault it says is its subject's: a phrasing
+	 * with subject words speaks only when the critique names one. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_THING) &&
+	    !fault_said(cat, s, best_index, best_k, lang, 1)) {
+		out->verdict = SCORE_MISS_THING;
 		out->other_index = -1;
 	}
 	out->weakness_index = out->verdict == SCORE_HIT ? best_index : -1;

@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 13 (score_critique). The critique and every phrasing are
+ * Scoring version 15 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -132,6 +132,16 @@
  * for the twelfth set's misses and marks the person typed in as a subject
  * of no authentication.
  *
+ * Version 15: the fault a hit says is its subject's (SCORE_RULE_THING). A
+ * phrasing that names its weakness's subject speaks for a hit only when
+ * the critique names one of that weakness's subject words too: "the very
+ * same nginx that serves the hall" says a shared host, not the database's
+ * (database on web host), and "the legacy server's HP" named in a heading
+ * is no fault of the HP once the host and the target are the HP's subject.
+ * sql/0137 marks the subjects of five more weaknesses (the log and its
+ * lines, static files, the flooder, the machine, Unicode normalisation)
+ * and adds reviewers' words for the thirteenth set's misses.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -144,7 +154,8 @@
  * to データベース, only the likeliest phrasing of a weakness judged) and 11
  * (the game's own nouns among a hit's two words) and 12 (a hit on the
  * words of its weakness's subject alone) and 13 (markup's code read as
- * prose) keep the score and power
+ * prose) and 14 (a fault said without its weakness's subject) keep the
+ * score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -166,7 +177,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 14
+#define SCORE_VERSION 15
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -282,7 +293,10 @@ enum {
 	SCORE_RULE_CODE = 1048576,    /* version 14: a word written as code names that
 					 code: a file name is alike only to file names,
 					 markup's names are no words (lib/tokenize.h) */
-	SCORE_RULE_ALL = 2097151,
+	SCORE_RULE_THING = 2097152,   /* version 15: a phrasing naming its weakness's
+					 subject speaks for a hit only when the
+					 critique names that subject too */
+	SCORE_RULE_ALL = 4194303,
 };
 
 struct score_phrasing {
@@ -349,6 +363,8 @@ enum score_verdict {
 				    "no" (version 10) */
 	SCORE_MISS_SUBJECT,      /* of the weakness it said only what the weakness
 				    is about, not what is wrong with it (version 13) */
+	SCORE_MISS_THING,        /* it said the fault of a phrasing that names a
+				    subject, and not that subject (version 15) */
 };
 
 struct score_result {

@@ -193,6 +193,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   without.weakness_index == r.weakness_index &&
 				   without.score == r.score && without.power == r.power);
 		}
+		/* A fault said without its weakness's subject (version 15) misses
+		 * a phrasing that hits otherwise, only with the rule on, and the
+		 * rule only takes hits away. */
+		if (r.verdict == SCORE_MISS_THING)
+			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
+				   (cat.rules & SCORE_RULE_THING) && r.power <= SCORE_MISS_POWER_MAX);
+		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_THING)) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_THING;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_THING;
+			FUZZ_CHECK(without.verdict == SCORE_HIT &&
+				   without.weakness_index == r.weakness_index &&
+				   without.score == r.score && without.power == r.power);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. */
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME)) {

@@ -18,7 +18,9 @@
 # fault (version 12), nor for the words that name a weakness's subject
 # (login, templates, the HP bar) in a remark about something else (version
 # 13), nor for markup's code read as prose (target="_blank", .hp) or a file
-# name spelt like a word (exhibit.cs, exhibition) (version 14); and a synonym
+# name spelt like a word (exhibit.cs, exhibition) (version 14), nor for a
+# fault said without its weakness's subject (a shared nginx and no database,
+# the legacy server's HP named in a heading) (version 15); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -36,7 +38,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 14" 14 "$VERSION"
+expect_eq "scored by version 15" 15 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -236,6 +238,25 @@ expect_eq "avatars-from-github" avatars-from-github "$SLUG"
 thrown "attacking the legacy target slows down the exhibition itself, they are the same app"
 expect_eq "target-is-the-app-itself" target-is-the-app-itself "$SLUG"
 
+t "a fault said without its weakness's subject names no weakness (version 15)"
+# Version 14 credited database on web host (0.80, power 79) for a page on
+# nginx's machine, and HP being the host's CPU (0.61, power 57)
+# and logs on stderr (0.64, power 62) for remarks about naming and time zones.
+thrown "the stats page runs on the same machine as nginx"
+expect_eq "no weakness" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+thrown "lang/en/masakari.hdf calls the same thing 'The legacy server's HP' in one heading and 'The target's HP' in another. Pick one name for it."
+expect_eq "no weakness: the HP's name" "" "$SLUG"
+thrown "lang/ja/masakari.hdf、「レガシーサーバーの HP」は半角スペースありで「標的のHP」はスペースなし。和欧間スペースのルールを決めて統一してほしいです。"
+expect_eq "no weakness: the HP's spacing (ja)" "" "$SLUG"
+thrown "log_line() stamps lines with localtime_r while every time in the database is UTC, so matching a log line against a row means doing timezone arithmetic in your head. Pick one."
+expect_eq "no weakness: a log line's time zone" "" "$SLUG"
+# Said with its subject, the same fault names its weakness.
+thrown "The thing we are load-testing is /legacy/random, sitting behind the very same nginx that serves the hall and /masakari. So the better the critics play, the slower the game gets for everyone playing it."
+expect_eq "target-is-the-app-itself" target-is-the-app-itself "$SLUG"
+thrown "the database runs on the same host as the web server"
+expect_eq "database-on-web-host" database-on-web-host "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -262,6 +283,7 @@ v10=$(scored_before 10 'handler data request' 0.737508 72)
 v11=$(scored_before 11 'checks throwing' 0.669860 64)
 v12=$(scored_before 12 'login page handler' 0.779793 76)
 v13=$(scored_before 13 'target blank exhibit' 0.494322 45)
+v14=$(scored_before 14 'same nginx hall' 0.462896 42)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -280,7 +302,8 @@ kept "$v10" 10 72 0.737508
 kept "$v11" 11 64 0.669860
 kept "$v12" 12 76 0.779793
 kept "$v13" 13 45 0.494322
+kept "$v14" 14 42 0.462896
 get "/masakari/ranking"
-check "v2 to v14 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1</td>" "$TMP/body"
+check "v2 to v15 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1</td>" "$TMP/body"
 
 done_testing

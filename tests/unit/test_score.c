@@ -1086,7 +1086,8 @@ static struct score_catalog *subject_catalog(unsigned rules)
 static void a_hit_says_its_weakness_s_fault_not_only_its_subject(void **state)
 {
 	struct score_catalog *on = subject_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = subject_catalog(SCORE_RULE_ALL & ~SCORE_RULE_SUBJECT);
+	struct score_catalog *off =
+		subject_catalog(SCORE_RULE_ALL & ~(SCORE_RULE_SUBJECT | SCORE_RULE_THING));
 	const char *field = "the GitHub ID field of the form has commented-out code above it";
 	const char *colours = "HPバーが赤と緑の色だけで残量を表しているので読みにくい";
 	struct score_result r;
@@ -1119,6 +1120,65 @@ static void a_hit_says_its_weakness_s_fault_not_only_its_subject(void **state)
 	assert_int_equal(score_critique(on, "there is no login, just a GitHub ID box", &r), 0);
 	assert_int_equal(r.verdict, SCORE_HIT);
 	assert_int_equal(r.weakness_index, 0);
+	/* A weakness with no subject words marked is judged as before. */
+	assert_int_equal(score_critique(on, "bubble sort on every request", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+/* Version 15: a phrasing that names its weakness's subject speaks for a
+ * hit only when the critique names that subject too: the very nginx that
+ * serves the hall is a shared host, not the database's. */
+static struct score_catalog *thing_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "database-on-web-host", "D", "D"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "the database runs on the same machine as nginx"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "logs-on-stderr", "L", "L"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN, "logs are just lines on stderr"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "database"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 2, "log"), 0);
+	return cat;
+}
+
+static void a_hit_s_fault_is_its_subject_s(void **state)
+{
+	struct score_catalog *on = thing_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = thing_catalog(SCORE_RULE_ALL & ~SCORE_RULE_THING);
+	const char *nginx = "the legacy page runs behind the very same nginx machine as the hall";
+	const char *stamp = "every line on stderr is stamped in local time";
+	struct score_result r;
+
+	(void)state;
+	/* Version 14 credits both through the fault's words; version 15
+	 * misses both, as weakly as any miss. */
+	assert_int_equal(score_critique(off, nginx, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, nginx, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_THING);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.nearest_index, 0);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	assert_int_equal(score_critique(off, stamp, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	assert_int_equal(score_critique(on, stamp, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_THING);
+	/* With the subject named, they hit. */
+	assert_int_equal(score_critique(on, "the database runs on the same machine as nginx", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(score_critique(on, "the logs are lines on stderr and nothing more", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
 	/* A weakness with no subject words marked is judged as before. */
 	assert_int_equal(score_critique(on, "bubble sort on every request", &r), 0);
 	assert_int_equal(r.verdict, SCORE_HIT);
@@ -1250,6 +1310,7 @@ int main(void)
 		catalog_test(phrasing_that_is_not_utf8_is_refused),
 		cmocka_unit_test(language_names_parse_both_ways),
 		cmocka_unit_test(a_hit_says_its_weakness_s_fault_not_only_its_subject),
+		cmocka_unit_test(a_hit_s_fault_is_its_subject_s),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
