@@ -775,9 +775,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	/* A runner-up is a competing reading (version 16) only when the
 	 * critique says its fault as a hit on it would have to (versions 13
 	 * and 15): its words said outside its subject, and its subject named
-	 * when its phrasing names one. "MariaDB runs on the same host as
-	 * nginx" says no fault of the flooder, however well host matches the
-	 * flooder's phrasing; such a runner-up makes no hit a guess. */
+	 * when its phrasing names one. "Login sessions travel as plain HTTP"
+	 * says no fault of the missing sign-in, however well login matches
+	 * its phrasing; such a runner-up makes no hit a guess. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_RIVAL) && second_index >= 0 &&
 	    second_k >= 0)
 		rival = fault_said(cat, s, second_index, second_k, lang, 1);

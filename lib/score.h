@@ -148,9 +148,9 @@
  * counts only when the critique says its fault as a hit would have to
  * (versions 13 and 15: a word of a phrasing of it that hits by itself,
  * not only its subject's words, and its subject named when that phrasing
- * names it). "MariaDB runs on the same host as nginx" names a host and
- * nginx, and no flooder: the flooder on the target host is no competing
- * reading of it. sql/0139 adds reviewers' words for the fourteenth set.
+ * names it). "Login sessions travel as plain HTTP" names login, and no
+ * fault of sign-in: no authentication is no competing reading of it.
+ * sql/0139 marks the subjects of four more weaknesses.
  *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
