@@ -99,6 +99,13 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 			printf("not in the critique\n");
 		}
 	}
+	/* Version 16: a runner-up that would have made a guess, and did not. */
+	if (r->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_RIVAL) && r->runner_up_index >= 0 &&
+	    !r->runner_up_rival)
+		printf("rival    %s scores %.6f, but the critique says no fault of it (only words "
+		       "that name what it is about, or its fault without its subject): it is no "
+		       "competing reading and makes no guess (version 16)\n",
+		       cat->weaknesses[r->runner_up_index].slug, r->runner_up_score);
 	if (r->verdict == SCORE_MISS_LOW)
 		printf("why      %.6f is below the %s threshold %.2f: too little of any phrasing is "
 		       "said\n", r->score, score_lang_name(r->lang), r->threshold);

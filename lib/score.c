@@ -687,7 +687,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		      struct tokenize_result *words)
 {
 	double best = 0.0, best_recall = 0.0, best_precision = 0.0, second = 0.0;
-	int best_index = -1, best_k = -1, second_index = -1, rc;
+	int best_index = -1, best_k = -1, second_index = -1, second_k = -1, rc;
+	int rival = 1;
 	size_t best_matched = 0, best_nwords = 0;
 	enum score_lang lang;
 
@@ -704,7 +705,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	for (size_t i = 0; i < cat->nweaknesses && s->nwords > 0; i++) {
 		const struct score_weakness *w = &cat->weaknesses[i];
 		double mine = 0.0, before = best;
-		int before_index = best_index;
+		int before_index = best_index, before_k = best_k, mine_k = -1;
 
 		for (size_t k = 0; k < w->nphrasings; k++) {
 			double recall, precision, sc;
@@ -715,8 +716,10 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			phrasing_score(cat, s, &w->phrasings[k], w->presence, &recall, &precision,
 				       &matched);
 			sc = recall;
-			if (sc > mine)
+			if (sc > mine) {
 				mine = sc;
+				mine_k = (int)k;
+			}
 			/* Strictly greater: on a tie the earlier phrasing keeps the hit. */
 			if (sc > best) {
 				best = sc;
@@ -733,9 +736,11 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		if (best_index == (int)i) {
 			second = before;
 			second_index = before_index;
+			second_k = before_k;
 		} else if (mine > second) {
 			second = mine;
 			second_index = (int)i;
+			second_k = mine_k;
 		}
 	}
 	memset(out, 0, sizeof(*out));
@@ -767,6 +772,16 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		out->verdict = SCORE_HIT;
 	best = out->score;
 	best_k = out->phrasing_index;
+	/* A runner-up is a competing reading (version 16) only when the
+	 * critique says its fault as a hit on it would have to (versions 13
+	 * and 15): its words said outside its subject, and its subject named
+	 * when its phrasing names one. "Login sessions travel as plain HTTP"
+	 * says no fault of the missing sign-in, however well login matches
+	 * its phrasing; such a runner-up makes no hit a guess. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_RIVAL) && second_index >= 0 &&
+	    second_k >= 0)
+		rival = fault_said(cat, s, second_index, second_k, lang, 1);
+	out->runner_up_rival = second_index >= 0 && rival;
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_DISTINCT)) {
@@ -776,7 +791,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	}
 	/* Two weaknesses said at once: crediting the likelier would guess, and
 	 * a wrong credit is worse than a miss. */
-	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_TWO_NAMED) &&
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_TWO_NAMED) && rival &&
 	    second >= SCORE_SECOND_NAMED) {
 		out->verdict = SCORE_MISS_TWO;
 		out->other_index = second_index;
@@ -784,7 +799,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	/* Two weaknesses scored nearly alike (version 6): the critique's words
 	 * do not say which it means, and a wrong credit is worse than a miss. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_CLOSE) && second_index >= 0 &&
-	    best - second < SCORE_CLOSE_MARGIN) {
+	    rival && best - second < SCORE_CLOSE_MARGIN) {
 		out->verdict = SCORE_MISS_CLOSE;
 		out->other_index = second_index;
 	}
@@ -794,7 +809,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	 * from words the two share, and which one the critic means would be
 	 * a guess ("buffer overflow in plain C": the strings, or C itself?). */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_EVIDENCE) && second_index >= 0 &&
-	    second >= cat->chance[lang]) {
+	    rival && second >= cat->chance[lang]) {
 		float like_best[SCORE_MAX_WORDS], like_second[SCORE_MAX_WORDS];
 
 		weakness_likeness(s, &cat->weaknesses[best_index], like_best);

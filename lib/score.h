@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 15 (score_critique). The critique and every phrasing are
+ * Scoring version 16 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -142,6 +142,16 @@
  * lines, static files, the flooder, the machine, Unicode normalisation)
  * and adds reviewers' words for the thirteenth set's misses.
  *
+ * Version 16: a rival is a reading (SCORE_RULE_RIVAL). Version 4's and
+ * 6's and 7's rules make a hit a guess when a runner-up is named strongly,
+ * scores close, or says more of its own; since version 16 the runner-up
+ * counts only when the critique says its fault as a hit would have to
+ * (versions 13 and 15: a word of a phrasing of it that hits by itself,
+ * not only its subject's words, and its subject named when that phrasing
+ * names it). "Login sessions travel as plain HTTP" names login, and no
+ * fault of sign-in: no authentication is no competing reading of it.
+ * sql/0139 marks the subjects of four more weaknesses.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -154,7 +164,8 @@
  * to データベース, only the likeliest phrasing of a weakness judged) and 11
  * (the game's own nouns among a hit's two words) and 12 (a hit on the
  * words of its weakness's subject alone) and 13 (markup's code read as
- * prose) and 14 (a fault said without its weakness's subject) keep the
+ * prose) and 14 (a fault said without its weakness's subject) and 15 (a
+ * runner-up whose fault is not said making a hit a guess) keep the
  * score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
@@ -177,7 +188,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 15
+#define SCORE_VERSION 16
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -296,7 +307,10 @@ enum {
 	SCORE_RULE_THING = 2097152,   /* version 15: a phrasing naming its weakness's
 					 subject speaks for a hit only when the
 					 critique names that subject too */
-	SCORE_RULE_ALL = 4194303,
+	SCORE_RULE_RIVAL = 4194304,   /* version 16: a runner-up whose fault the
+					 critique does not say is no competing
+					 reading and makes no hit a guess */
+	SCORE_RULE_ALL = 8388607,
 };
 
 struct score_phrasing {
@@ -374,6 +388,10 @@ struct score_result {
 	int phrasing_index;      /* the best phrasing within it; -1 if none */
 	int runner_up_index;     /* the best of the other weaknesses; -1 if none */
 	double runner_up_score;  /* its score, 0 if none */
+	int runner_up_rival;     /* 1 when the critique says the runner-up's fault, so
+				    that it can make a hit a guess; 0 when it says
+				    only words of it that name no fault of it
+				    (version 16), or there is none */
 	int other_index;         /* the weakness that made a SHARED or TWO miss; else -1 */
 	enum score_lang lang;    /* the critique's */
 	enum score_verdict verdict;

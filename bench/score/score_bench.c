@@ -310,7 +310,8 @@ struct option {
 	int code;                /* markup's names no words (version 14) */
 };
 
-#define V14_RULES (SCORE_RULE_ALL & ~SCORE_RULE_THING)
+#define V15_RULES (SCORE_RULE_ALL & ~SCORE_RULE_RIVAL)
+#define V14_RULES (V15_RULES & ~SCORE_RULE_THING)
 #define V13_RULES (V14_RULES & ~SCORE_RULE_CODE)
 #define V12_RULES (V13_RULES & ~SCORE_RULE_SUBJECT)
 #define V11_RULES (V12_RULES & ~SCORE_RULE_GAME)
@@ -350,7 +351,8 @@ static const struct option options[] = {
 	{ "v12: + the game's own nouns are not among a hit's two words", 1, V12_RULES, 1, 1, 1, 0 },
 	{ "v13: + a hit says its weakness's fault, not only its subject", 1, V13_RULES, 1, 1, 1, 0 },
 	{ "v14: + a word written as code names that code", 1, V14_RULES, 1, 1, 1, 1 },
-	{ "**v15 (default): + the fault said is its subject's**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
+	{ "v15: + the fault said is its subject's", 1, V15_RULES, 1, 1, 1, 1 },
+	{ "**v16 (default): + a runner-up whose fault is not said is no guess**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -457,14 +459,15 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
 struct sets {
-	const char *path[15];
+	const char *path[16];
 };
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
 					 "sixth held out", "seventh held out", "eighth held out",
 					 "ninth held out", "tenth held out",
 					 "eleventh held out", "twelfth held out",
-					 "thirteenth held out", "fourteenth held out" };
+					 "thirteenth held out", "fourteenth held out",
+					 "fifteenth held out" };
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -537,7 +540,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -574,6 +577,8 @@ int main(int argc, char **argv)
 		cat.rules = V13_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 14)
 		cat.rules = V14_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 15)
+		cat.rules = V15_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
 	    atoi(getenv("BENCH_VERSION")) <= 13)
 		tokenize_v14_rules(0);
@@ -672,7 +677,8 @@ int main(int argc, char **argv)
 				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
 				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
 				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL,
-				       argc > 16 ? argv[16] : NULL, argc > 17 ? argv[17] : NULL } };
+				       argc > 16 ? argv[16] : NULL, argc > 17 ? argv[17] : NULL,
+				       argc > 18 ? argv[18] : NULL } };
 
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);

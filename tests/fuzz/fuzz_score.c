@@ -93,6 +93,7 @@ static void markup_says_nothing(const char *critique, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct score_result r;
+	int rival_hit = 1;          /* a hit without version 16's rule too */
 	char *critique;
 	int rc;
 
@@ -209,14 +210,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				   without.weakness_index == r.weakness_index &&
 				   without.score == r.score && without.power == r.power);
 		}
-		/* The game's own nouns (version 12) only take hits away: a hit
-		 * with the rule is the same hit without it. */
-		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME)) {
+		/* A runner-up whose fault is not said (version 16) only gives
+		 * hits: a hit without the rule is the same hit with it, and a
+		 * hit only with it had a runner-up that it found no rival. */
+		if (cat.rules & SCORE_RULE_RIVAL) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_GAME;
+			cat.rules &= ~(unsigned)SCORE_RULE_RIVAL;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_GAME;
+			cat.rules |= SCORE_RULE_RIVAL;
+			rival_hit = without.verdict == SCORE_HIT;
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_HIT &&
+					   r.weakness_index == without.weakness_index &&
+					   r.score == without.score && r.power == without.power);
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.runner_up_index >= 0 && !r.runner_up_rival &&
+					   (without.verdict == SCORE_MISS_TWO ||
+					    without.verdict == SCORE_MISS_CLOSE ||
+					    without.verdict == SCORE_MISS_GUESS));
+		}
+		/* The game's own nouns (version 12) only take hits away: a hit
+		 * with the rule is the same hit without it. (Without them a
+		 * runner-up's fault may be said through a game's noun, so the
+		 * hit compared is one that version 16's rule did not give.) */
+		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME) && rival_hit) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)(SCORE_RULE_GAME | SCORE_RULE_RIVAL);
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_GAME | SCORE_RULE_RIVAL;
 			FUZZ_CHECK(without.verdict == SCORE_HIT &&
 				   without.weakness_index == r.weakness_index &&
 				   without.score == r.score && without.power == r.power);

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 15 as a throw meets it (a
+# and how it explains a score, and scoring version 16 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
 # game's own nouns not among a hit's two words, a weakness's subject without
-# its fault no hit, markup's code no words, the version stored).
+# its fault no hit, markup's code no words, a runner-up whose fault is not
+# said no guess, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -45,7 +46,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 15" grep -qx 'version  15' "$TMP/out"
+check "version 16" grep -qx 'version  16' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -96,10 +97,20 @@ check "a CSS selector is no HP (version 14): a miss" grep -q '^weakness none: ' 
 check "a shared host without the database is no database on the web host (version 15): a miss" grep -q '^weakness none: missed (it says a fault, not of what the weakness is about; nearest database-on-web-host' "$TMP/out"
 check "and why: the subject's words" grep -q '^why      the phrasings of database-on-web-host it says name what it is about (.*databas' "$TMP/out"
 check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
+# Version 15 missed it as no authentication's too (login scores 1.0 there),
+# though the critique says no fault of sign-in: version 16 credits no HTTPS.
+"$ctl" score "Login sessions travel as plain HTTP on port 80; there is no TLS anywhere, not even a self-signed certificate" >"$TMP/out"
+check "a runner-up whose fault is not said makes no guess (version 16): a hit" grep -q '^weakness no-https ' "$TMP/out"
+check "and why the runner-up did not count" grep -q '^rival    no-authentication scores 1.000000, but the critique says no fault of it' "$TMP/out"
+check "flying as a hit" grep -qx 'power    100' "$TMP/out"
 # (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
 # the example here a hit on avatars from GitHub.)
 "$ctl" score "ドキュメントの外部リンクがすべてHTTPSになっているのは良い" >"$TMP/out"
-check "a runner-up with more words of its own: a guess (version 7)" grep -q '^why      the words only avatars-from-github says weigh 1.5 times or more those only it says' "$TMP/out"
+# Versions 7 to 15 missed it as a guess (avatars from GitHub's words, said
+# of links and not of avatars, outweighed its own); since version 16 that
+# runner-up is no rival, and it misses as the praise it is.
+check "praise of HTTPS still misses (version 7), the runner-up no rival (version 16)" grep -q '^why      it praises (nice, lovely, 良い…) and says nothing of the weakness missing' "$TMP/out"
+check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
 "$ctl" score "the load runs on the same host" >"$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest database-on-web-host, en threshold 0.45)' "$TMP/out"
@@ -130,12 +141,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 15 give a hit
+hit_power() { # score threshold → the power versions 8 to 16 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 15 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 16 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"

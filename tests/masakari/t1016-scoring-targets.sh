@@ -16,7 +16,7 @@ expect_eq "the bench ran" 0 "$?"
 
 for lang in ja en; do
 	t "$lang: the labelled critiques meet the targets"
-	row=$(grep -F '| **v15 (default)' "$TMP/out" | grep -F "| labelled | $lang |")
+	row=$(grep -F '| **v16 (default)' "$TMP/out" | grep -F "| labelled | $lang |")
 	check "a row for the default scoring" test -n "$row"
 	# | name | set | lang | R of A (p %) | wrong | missed | F of U (p %) | unrelated median | hits median |
 	IFS='|' read -r _ _ _ _ right wrong _ false unrelated hits _ <<<"$row"

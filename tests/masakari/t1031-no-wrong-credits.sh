@@ -20,7 +20,11 @@
 # 13), nor for markup's code read as prose (target="_blank", .hp) or a file
 # name spelt like a word (exhibit.cs, exhibition) (version 14), nor for a
 # fault said without its weakness's subject (a shared nginx and no database,
-# the legacy server's HP named in a heading) (version 15); and a synonym
+# the legacy server's HP named in a heading) (version 15), nor for the
+# fault of a hit's neighbour said only in words that name its subject, nor
+# for another weakness whose subject is said while its fault is not (the
+# fixed size of a font, a wording バラバラ, rows of a CSV file) (version 16),
+# where version 16 also credits what its runner-up made a guess; and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -38,7 +42,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 15" 15 "$VERSION"
+expect_eq "scored by version 16" 16 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -257,6 +261,22 @@ expect_eq "target-is-the-app-itself" target-is-the-app-itself "$SLUG"
 thrown "the database runs on the same host as the web server"
 expect_eq "database-on-web-host" database-on-web-host "$SLUG"
 
+t "a runner-up whose fault is not said makes no hit a guess (version 16)"
+# Version 15 missed these as guesses: no authentication (1.0, by login) and
+# database on web host (0.78, by the host) scored close, their faults unsaid.
+thrown "Login sessions travel as plain HTTP on port 80; there is no TLS anywhere, not even a self-signed certificate"
+expect_eq "no-https" no-https "$SLUG"
+thrown "攻撃対象の /legacy/random が展示会と同じnginx、同じホストで動いている。まさかりが当たれば当たるほど、展示会場もまさかりのページも全員にとって重くなる。自分で自分を殴るゲーム。"
+expect_eq "target-is-the-app-itself (ja)" target-is-the-app-itself "$SLUG"
+# The subjects sql/0139 marks: a fault's words said of something else.
+thrown "The insights chart sets its tick labels in fixed 11px type, which ignores the reader's font size; use rem like the rest of site.css."
+expect_eq "no weakness: a font's fixed size" "" "$SLUG"
+thrown "lang/ja の文体がバラバラ。Intro は「投げよう。…与えられます。」と一文ごとに常体と敬体が入れ替わり、WordsEmpty は常体、EnterFirst は「ください」。どちらかに揃えましょう。"
+expect_eq "no weakness: the wording バラバラ (ja)" "" "$SLUG"
+thrown "/operators/insights.csv puts two tables in one file, each with its own header row; most spreadsheet imports will read the second header as data."
+expect_eq "no weakness: a CSV file's tables and rows" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -284,6 +304,7 @@ v11=$(scored_before 11 'checks throwing' 0.669860 64)
 v12=$(scored_before 12 'login page handler' 0.779793 76)
 v13=$(scored_before 13 'target blank exhibit' 0.494322 45)
 v14=$(scored_before 14 'same nginx hall' 0.462896 42)
+v15=$(scored_before 15 'plain http login' 1.000000 15)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -303,7 +324,8 @@ kept "$v11" 11 64 0.669860
 kept "$v12" 12 76 0.779793
 kept "$v13" 13 45 0.494322
 kept "$v14" 14 42 0.462896
+kept "$v15" 15 15 1.000000
 get "/masakari/ranking"
-check "v2 to v15 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1</td>" "$TMP/body"
+check "v2 to v16 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1</td>" "$TMP/body"
 
 done_testing

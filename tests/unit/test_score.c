@@ -1186,6 +1186,61 @@ static void a_hit_s_fault_is_its_subject_s(void **state)
 	catalog_free(off);
 }
 
+/* Version 16: a runner-up is a competing reading only when the critique
+ * says its fault: the flooder's phrasing names the flooder, and a remark
+ * on the database sharing nginx's machine says no flooder. */
+static struct score_catalog *rival_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "database-on-web-host", "D", "D"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "the database runs on the same machine as nginx and php"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "flooder-on-target-host", "F", "F"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN,
+					   "the flooder runs on the same machine as nginx and php"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "database"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 2, "flooder"), 0);
+	return cat;
+}
+
+static void a_runner_up_whose_fault_is_not_said_makes_no_guess(void **state)
+{
+	struct score_catalog *on = rival_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = rival_catalog(SCORE_RULE_ALL & ~SCORE_RULE_RIVAL);
+	const char *database = "the database runs on the same machine as nginx and php";
+	const char *both = "the database and the flooder run on the same machine as nginx and php";
+	struct score_result r;
+
+	(void)state;
+	/* Version 15: the flooder's phrasing scores 0.75 or more through the
+	 * machine they share, and the critique names two weaknesses. */
+	assert_int_equal(score_critique(off, database, &r), 0);
+	assert_int_equal(r.runner_up_index, 1);
+	assert_true(r.runner_up_score >= SCORE_SECOND_NAMED);
+	assert_int_equal(r.verdict, SCORE_MISS_TWO);
+	assert_int_equal(r.weakness_index, -1);
+	/* Version 16: the flooder is not named, so it is no reading of it. */
+	assert_int_equal(score_critique(on, database, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(r.runner_up_index, 1);
+	assert_int_equal(r.runner_up_rival, 0);
+	assert_true(r.power >= SCORE_HIT_POWER_MIN);
+	/* Both named: still two weaknesses at once, with the rule or without. */
+	assert_int_equal(score_critique(on, both, &r), 0);
+	assert_int_not_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(score_critique(off, both, &r), 0);
+	assert_int_not_equal(r.verdict, SCORE_HIT);
+	catalog_free(on);
+	catalog_free(off);
+}
+
 static void subject_words_must_be_words_of_their_weakness(void **state)
 {
 	struct score_catalog *cat = subject_catalog(SCORE_RULE_ALL);
@@ -1311,6 +1366,7 @@ int main(void)
 		cmocka_unit_test(language_names_parse_both_ways),
 		cmocka_unit_test(a_hit_says_its_weakness_s_fault_not_only_its_subject),
 		cmocka_unit_test(a_hit_s_fault_is_its_subject_s),
+		cmocka_unit_test(a_runner_up_whose_fault_is_not_said_makes_no_guess),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
