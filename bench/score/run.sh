@@ -10,7 +10,8 @@
 # eighth-held-out-critiques.tsv, ninth-held-out-critiques.tsv,
 # tenth-held-out-critiques.tsv, eleventh-held-out-critiques.tsv,
 # twelfth-held-out-critiques.tsv, thirteenth-held-out-critiques.tsv,
-# fourteenth-held-out-critiques.tsv and fifteenth-held-out-critiques.tsv). Prints the
+# fourteenth-held-out-critiques.tsv, fifteenth-held-out-critiques.tsv and
+# sixteenth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -23,6 +24,7 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/eighth-held-out-critiques.tsv bench/score/ninth-held-out-critiques.tsv \
 	bench/score/tenth-held-out-critiques.tsv bench/score/eleventh-held-out-critiques.tsv \
 	bench/score/twelfth-held-out-critiques.tsv bench/score/thirteenth-held-out-critiques.tsv \
-	bench/score/fourteenth-held-out-critiques.tsv bench/score/fifteenth-held-out-critiques.tsv
+	bench/score/fourteenth-held-out-critiques.tsv bench/score/fifteenth-held-out-critiques.tsv \
+	bench/score/sixteenth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

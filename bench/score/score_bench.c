@@ -458,16 +458,17 @@ static void print_row(const char *name, const char *set, const struct tally *t, 
 
 /* The sets of critiques, in the order of the table: the tuning set, and the
  * held-out sets (NULL when not given). */
-struct sets {
-	const char *path[16];
-};
 static const char *const set_names[] = { "labelled", "held out", "fresh held out",
 					 "third held out", "fourth held out", "fifth held out",
 					 "sixth held out", "seventh held out", "eighth held out",
 					 "ninth held out", "tenth held out",
 					 "eleventh held out", "twelfth held out",
 					 "thirteenth held out", "fourteenth held out",
-					 "fifteenth held out" };
+					 "fifteenth held out", "sixteenth held out" };
+#define SETS_MAX (sizeof(set_names) / sizeof(set_names[0]))
+struct sets {
+	const char *path[SETS_MAX];
+};
 
 static int evaluate(const char *sql, const struct sets *sets, int verbose)
 {
@@ -540,7 +541,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH]]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -671,15 +672,14 @@ int main(int argc, char **argv)
 	}
 	free(times);
 	if (argc > 3) {
-		struct sets sets = { { argv[3], argc > 4 ? argv[4] : NULL, argc > 5 ? argv[5] : NULL,
-				       argc > 6 ? argv[6] : NULL, argc > 7 ? argv[7] : NULL,
-				       argc > 8 ? argv[8] : NULL, argc > 9 ? argv[9] : NULL,
-				       argc > 10 ? argv[10] : NULL, argc > 11 ? argv[11] : NULL,
-				       argc > 12 ? argv[12] : NULL, argc > 13 ? argv[13] : NULL,
-				       argc > 14 ? argv[14] : NULL, argc > 15 ? argv[15] : NULL,
-				       argc > 16 ? argv[16] : NULL, argc > 17 ? argv[17] : NULL,
-				       argc > 18 ? argv[18] : NULL } };
+		struct sets sets = { { NULL } };
 
+		if ((size_t)argc - 3 > SETS_MAX) {
+			fprintf(stderr, "bench-score: at most %zu sets of critiques\n", SETS_MAX);
+			return 2;
+		}
+		for (int i = 3; i < argc; i++)
+			sets.path[i - 3] = argv[i];
 		if (evaluate(argv[1], &sets, getenv("BENCH_VERBOSE") != NULL) != 0) {
 			fprintf(stderr, "bench-score: cannot read %s\n", argv[3]);
 			return 1;
