@@ -106,6 +106,16 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       "that name what it is about, or its fault without its subject): it is no "
 		       "competing reading and makes no guess (version 16)\n",
 		       cat->weaknesses[r->runner_up_index].slug, r->runner_up_score);
+	/* Version 17: a runner-up tying a hit not named strongly is a rival
+	 * whatever is said. */
+	if (r->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_NEAR) && r->runner_up_index >= 0 &&
+	    r->runner_up_rival && r->score - r->runner_up_score < SCORE_RIVAL_TIE &&
+	    r->score < SCORE_SECOND_NAMED)
+		printf("tie      %s scores %.6f, as high as the nearest, which is named less than "
+		       "%.2f: which of the two is meant is the catalog's order, so it is a competing "
+		       "reading however little of its fault is said (version 17)\n",
+		       cat->weaknesses[r->runner_up_index].slug, r->runner_up_score,
+		       SCORE_SECOND_NAMED);
 	if (r->verdict == SCORE_MISS_LOW)
 		printf("why      %.6f is below the %s threshold %.2f: too little of any phrasing is "
 		       "said\n", r->score, score_lang_name(r->lang), r->threshold);

@@ -781,6 +781,15 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_RIVAL) && second_index >= 0 &&
 	    second_k >= 0)
 		rival = fault_said(cat, s, second_index, second_k, lang, 1);
+	/* A runner-up tying the hit (version 17): which of the two is the hit
+	 * is the catalog's order, not the critique's words, so a waiver
+	 * judging the runner-up alone would credit either as readily ("one
+	 * budget per client address" for unverified IDs: the sign-in and the
+	 * rate limit 0.50 each). Only a hit named as strongly as a second
+	 * weakness must be (SCORE_SECOND_NAMED) stands on its own words. */
+	if (!rival && (cat->rules & SCORE_RULE_NEAR) && best - second < SCORE_RIVAL_TIE &&
+	    best < SCORE_SECOND_NAMED)
+		rival = 1;
 	out->runner_up_rival = second_index >= 0 && rival;
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */

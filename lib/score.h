@@ -8,7 +8,7 @@
  * apart from matching (lib/score.c) so that the matching can be used and
  * tested without a database.
  *
- * Scoring version 16 (score_critique). The critique and every phrasing are
+ * Scoring version 17 (score_critique). The critique and every phrasing are
  * cut into content words (lib/tokenize.h: MeCab for Japanese; a file name,
  * queue.c, is one word, and so is an identifier, attack_jobs, whose parts
  * a critique says too, at SCORE_PART_LIKENESS); glued words
@@ -152,6 +152,18 @@
  * fault of sign-in: no authentication is no competing reading of it.
  * sql/0139 marks the subjects of four more weaknesses.
  *
+ * Version 17: a tie is a reading whatever is said (SCORE_RULE_NEAR).
+ * Version 16's waiver judges the runner-up's fault alone; but when the
+ * runner-up scores as high as the hit, which of the two is "the hit" is
+ * the catalog's order, not the critique's words, and a waiver that rests
+ * on that order would credit either as readily. A runner-up tying the hit
+ * (within SCORE_RIVAL_TIE) stays a competing reading unless the hit is
+ * named as strongly as SCORE_SECOND_NAMED, said by its own words well
+ * enough to stand without the order. "Throws from unverified IDs draw on
+ * one budget per client address" scores the missing sign-in and the rate
+ * limit per address 0.50 each: a guess again; "Login sessions travel as
+ * plain HTTP" names no HTTPS whole, and still hits it.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -165,7 +177,8 @@
  * (the game's own nouns among a hit's two words) and 12 (a hit on the
  * words of its weakness's subject alone) and 13 (markup's code read as
  * prose) and 14 (a fault said without its weakness's subject) and 15 (a
- * runner-up whose fault is not said making a hit a guess) keep the
+ * runner-up whose fault is not said making a hit a guess) and 16 (a
+ * runner-up tying the hit waived when its fault is unsaid) keep the
  * score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
@@ -188,7 +201,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 16
+#define SCORE_VERSION 17
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -223,6 +236,10 @@ enum score_lang {
  * best of the others, the critique hits neither: which one it means is a
  * guess. */
 #define SCORE_CLOSE_MARGIN 0.02
+/* Version 17: a runner-up this close to the hit ties it, and stays a
+ * competing reading even when the critique does not say its fault, unless
+ * the hit scores SCORE_SECOND_NAMED or more. Rounding apart, equal. */
+#define SCORE_RIVAL_TIE 1e-6
 /* Version 6: the most a miss flies with, reached at the miss threshold and
  * falling to 1 at the chance level: a critique that names no weakness
  * barely scratches the target, however many catalog words it happens to
@@ -310,7 +327,10 @@ enum {
 	SCORE_RULE_RIVAL = 4194304,   /* version 16: a runner-up whose fault the
 					 critique does not say is no competing
 					 reading and makes no hit a guess */
-	SCORE_RULE_ALL = 8388607,
+	SCORE_RULE_NEAR = 8388608,    /* version 17: a runner-up tying a hit
+					 named less than SCORE_SECOND_NAMED is
+					 a competing reading whatever is said */
+	SCORE_RULE_ALL = 16777215,
 };
 
 struct score_phrasing {

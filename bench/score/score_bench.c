@@ -310,7 +310,8 @@ struct option {
 	int code;                /* markup's names no words (version 14) */
 };
 
-#define V15_RULES (SCORE_RULE_ALL & ~SCORE_RULE_RIVAL)
+#define V16_RULES (SCORE_RULE_ALL & ~SCORE_RULE_NEAR)
+#define V15_RULES (V16_RULES & ~SCORE_RULE_RIVAL)
 #define V14_RULES (V15_RULES & ~SCORE_RULE_THING)
 #define V13_RULES (V14_RULES & ~SCORE_RULE_CODE)
 #define V12_RULES (V13_RULES & ~SCORE_RULE_SUBJECT)
@@ -352,7 +353,8 @@ static const struct option options[] = {
 	{ "v13: + a hit says its weakness's fault, not only its subject", 1, V13_RULES, 1, 1, 1, 0 },
 	{ "v14: + a word written as code names that code", 1, V14_RULES, 1, 1, 1, 1 },
 	{ "v15: + the fault said is its subject's", 1, V15_RULES, 1, 1, 1, 1 },
-	{ "**v16 (default): + a runner-up whose fault is not said is no guess**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
+	{ "v16: + a runner-up whose fault is not said is no guess", 1, V16_RULES, 1, 1, 1, 1 },
+	{ "**v17 (default): + but a runner-up tying the hit is one**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -464,7 +466,8 @@ static const char *const set_names[] = { "labelled", "held out", "fresh held out
 					 "ninth held out", "tenth held out",
 					 "eleventh held out", "twelfth held out",
 					 "thirteenth held out", "fourteenth held out",
-					 "fifteenth held out", "sixteenth held out" };
+					 "fifteenth held out", "sixteenth held out",
+					 "seventeenth held out", "eighteenth held out" };
 #define SETS_MAX (sizeof(set_names) / sizeof(set_names[0]))
 struct sets {
 	const char *path[SETS_MAX];
@@ -541,7 +544,7 @@ int main(int argc, char **argv)
 	volatile int sink = 0;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH]]]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
@@ -580,6 +583,8 @@ int main(int argc, char **argv)
 		cat.rules = V14_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 15)
 		cat.rules = V15_RULES;
+	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 16)
+		cat.rules = V16_RULES;
 	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
 	    atoi(getenv("BENCH_VERSION")) <= 13)
 		tokenize_v14_rules(0);

@@ -230,6 +230,28 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    without.verdict == SCORE_MISS_CLOSE ||
 					    without.verdict == SCORE_MISS_GUESS));
 		}
+		/* A runner-up tying the hit (version 17) only takes hits away:
+		 * a hit with the rule is the same hit without it, and a hit lost
+		 * to it was one whose runner-up tied it below SCORE_SECOND_NAMED
+		 * and now makes it a guess. */
+		if (cat.rules & SCORE_RULE_NEAR) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_NEAR;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_NEAR;
+			if (r.verdict == SCORE_HIT)
+				FUZZ_CHECK(without.verdict == SCORE_HIT &&
+					   without.weakness_index == r.weakness_index &&
+					   without.score == r.score && without.power == r.power);
+			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.runner_up_rival && !without.runner_up_rival &&
+					   r.score - r.runner_up_score < SCORE_RIVAL_TIE &&
+					   r.score < SCORE_SECOND_NAMED &&
+					   (r.verdict == SCORE_MISS_TWO ||
+					    r.verdict == SCORE_MISS_CLOSE ||
+					    r.verdict == SCORE_MISS_GUESS));
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 16 as a throw meets it (a
+# and how it explains a score, and scoring version 17 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
 # game's own nouns not among a hit's two words, a weakness's subject without
 # its fault no hit, markup's code no words, a runner-up whose fault is not
-# said no guess, the version stored).
+# said no guess unless it ties the hit, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -46,7 +46,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 16" grep -qx 'version  16' "$TMP/out"
+check "version 17" grep -qx 'version  17' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -103,6 +103,14 @@ check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
 check "a runner-up whose fault is not said makes no guess (version 16): a hit" grep -q '^weakness no-https ' "$TMP/out"
 check "and why the runner-up did not count" grep -q '^rival    no-authentication scores 1.000000, but the critique says no fault of it' "$TMP/out"
 check "flying as a hit" grep -qx 'power    100' "$TMP/out"
+# Version 16 credited no authentication: the rate limit per address ties it
+# at 0.50, its fault unsaid; a tie is a competing reading (version 17).
+"$ctl" score "Throws from unverified IDs draw on one budget per client address (100 at once, refilled at 120 a minute), so an entire conference behind one NAT drains the same bucket, while the 3-second per-ID interval is dodged by simply claiming another ID." >"$TMP/out"
+check "a runner-up tying the hit makes a guess (version 17): a miss" grep -q '^weakness none: missed (another weakness scores nearly as much; nearest no-authentication' "$TMP/out"
+check "and why the tie counted" grep -q '^tie      rate-limit-per-ip scores 0.500000, as high as the nearest' "$TMP/out"
+check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
+"$ctl" score "docs/ has a dozen files in capitals but no index page; a docs/README.md listing them with one line each would help newcomers find their way." >"$TMP/out"
+check "an index page is no scoring without an index (sql/0140): a miss" grep -q '^weakness none: ' "$TMP/out"
 # (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
 # the example here a hit on avatars from GitHub.)
 "$ctl" score "ドキュメントの外部リンクがすべてHTTPSになっているのは良い" >"$TMP/out"
@@ -141,12 +149,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 16 give a hit
+hit_power() { # score threshold → the power versions 8 to 17 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 16 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 17 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"

@@ -14,13 +14,13 @@ t "bench/score scores the labelled critiques and every held-out set"
 expect_eq "the bench ran" 0 "$?"
 
 # The sets bench/score/run.sh scores, by the names its rows give them.
-sets=$(grep -F '| **v16 (default)' "$TMP/out" | awk -F'|' '{ gsub(/^ +| +$/, "", $3); print $3 }' | sort -u)
+sets=$(grep -F '| **v17 (default)' "$TMP/out" | awk -F'|' '{ gsub(/^ +| +$/, "", $3); print $3 }' | sort -u)
 check "the labelled set and at least fourteen held-out ones ($(wc -l <<<"$sets"))" \
 	test "$(grep -c . <<<"$sets")" -ge 15
 while read -r set; do
 	for lang in ja en; do
 		t "$lang, $set: the targets are met"
-		row=$(grep -F '| **v16 (default)' "$TMP/out" | grep -F "| $set | $lang |")
+		row=$(grep -F '| **v17 (default)' "$TMP/out" | grep -F "| $set | $lang |")
 		check "a row for the default scoring" test -n "$row"
 		# | name | set | lang | R of A (p %) | wrong | missed | F of U (p %) | unrelated median | hits median |
 		IFS='|' read -r _ _ _ _ right wrong _ false unrelated hits _ <<<"$row"

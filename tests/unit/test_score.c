@@ -1241,6 +1241,61 @@ static void a_runner_up_whose_fault_is_not_said_makes_no_guess(void **state)
 	catalog_free(off);
 }
 
+/* Version 17: a runner-up tying the hit is a competing reading whatever
+ * is said of its fault. Two weaknesses score alike on "zircon quartz
+ * basalt gneiss": the first is the hit only by the catalog's order, and
+ * the second's words are its subject's alone. */
+static struct score_catalog *tie_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "first", "F", "F"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "zircon quartz marble pumice"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "second", "S", "S"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN,
+					   "basalt gneiss obsidian granite"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 2, "basalt"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 2, "gneiss"), 0);
+	return cat;
+}
+
+static void a_runner_up_tying_the_hit_is_a_rival(void **state)
+{
+	struct score_catalog *on = tie_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v16 = tie_catalog(SCORE_RULE_ALL & ~SCORE_RULE_NEAR);
+	const char *tie = "zircon quartz basalt gneiss";
+	const char *lead = "zircon quartz marble basalt gneiss";
+	struct score_result r;
+
+	(void)state;
+	/* Version 16: the second's fault is not said, so the tie is waived
+	 * and the first, ahead by the catalog's order only, is credited. */
+	assert_int_equal(score_critique(v16, tie, &r), 0);
+	assert_true(r.score < SCORE_SECOND_NAMED);
+	assert_true(r.score - r.runner_up_score < SCORE_RIVAL_TIE);
+	assert_int_equal(r.runner_up_index, 1);
+	assert_int_equal(r.runner_up_rival, 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	/* Version 17: a tie is a reading; crediting either would guess. */
+	assert_int_equal(score_critique(on, tie, &r), 0);
+	assert_int_equal(r.runner_up_rival, 1);
+	assert_int_not_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.version, 17);
+	/* A lead keeps version 16's waiver: the first is credited. */
+	assert_int_equal(score_critique(on, lead, &r), 0);
+	assert_true(r.score - r.runner_up_score >= SCORE_RIVAL_TIE);
+	assert_int_equal(r.runner_up_rival, 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	catalog_free(on);
+	catalog_free(v16);
+}
+
 static void subject_words_must_be_words_of_their_weakness(void **state)
 {
 	struct score_catalog *cat = subject_catalog(SCORE_RULE_ALL);
@@ -1367,6 +1422,7 @@ int main(void)
 		cmocka_unit_test(a_hit_says_its_weakness_s_fault_not_only_its_subject),
 		cmocka_unit_test(a_hit_s_fault_is_its_subject_s),
 		cmocka_unit_test(a_runner_up_whose_fault_is_not_said_makes_no_guess),
+		cmocka_unit_test(a_runner_up_tying_the_hit_is_a_rival),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
