@@ -10,8 +10,9 @@
 # eighth-held-out-critiques.tsv, ninth-held-out-critiques.tsv,
 # tenth-held-out-critiques.tsv, eleventh-held-out-critiques.tsv,
 # twelfth-held-out-critiques.tsv, thirteenth-held-out-critiques.tsv,
-# fourteenth-held-out-critiques.tsv, fifteenth-held-out-critiques.tsv and
-# sixteenth-held-out-critiques.tsv). Prints the
+# fourteenth-held-out-critiques.tsv, fifteenth-held-out-critiques.tsv,
+# sixteenth-held-out-critiques.tsv, seventeenth-held-out-critiques.tsv and
+# eighteenth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -25,6 +26,7 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/tenth-held-out-critiques.tsv bench/score/eleventh-held-out-critiques.tsv \
 	bench/score/twelfth-held-out-critiques.tsv bench/score/thirteenth-held-out-critiques.tsv \
 	bench/score/fourteenth-held-out-critiques.tsv bench/score/fifteenth-held-out-critiques.tsv \
-	bench/score/sixteenth-held-out-critiques.tsv
+	bench/score/sixteenth-held-out-critiques.tsv bench/score/seventeenth-held-out-critiques.tsv \
+	bench/score/eighteenth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
