@@ -425,6 +425,23 @@ static int phrasing_hits(const struct score_catalog *cat, double recall, size_t 
 	       !(matched < 2 && nwords >= 2 && recall < SCORE_ONE_WORD_RECALL);
 }
 
+/* Whether phrasing j of weakness, another than its winning phrasing k, hits
+ * by itself in the critique in s: another of a weakness's phrasings may
+ * speak for it (versions 5 and 13). */
+static int other_phrasing_hits(const struct score_catalog *cat, const struct scratch *s,
+			       const struct score_weakness *weakness, int k, size_t j,
+			       enum score_lang lang)
+{
+	const struct score_phrasing *p = &weakness->phrasings[j];
+	double recall, precision;
+	size_t matched;
+
+	if ((int)j == k || p->nwords == 0)
+		return 0;
+	phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
+	return phrasing_hits(cat, recall, matched, p->nwords, lang);
+}
+
 /* -1 when what the critique in s said tells weakness w apart: the matched
  * words of its winning phrasing k, or (version 5) of another of its
  * phrasings that hits by itself, are not all another weakness's. Else the
@@ -439,18 +456,10 @@ static int told_apart(const struct score_catalog *cat, const struct scratch *s, 
 
 	if (other < 0 || !(cat->rules & SCORE_RULE_PHRASINGS))
 		return other;
-	for (size_t j = 0; j < weakness->nphrasings; j++) {
-		const struct score_phrasing *p = &weakness->phrasings[j];
-		double recall, precision;
-		size_t matched;
-
-		if ((int)j == k || p->nwords == 0)
-			continue;
-		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
-		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
-		    shared_by(cat, s, (size_t)w, p) < 0)
+	for (size_t j = 0; j < weakness->nphrasings; j++)
+		if (other_phrasing_hits(cat, s, weakness, k, j, lang) &&
+		    shared_by(cat, s, (size_t)w, &weakness->phrasings[j]) < 0)
 			return -1;
-	}
 	return other;
 }
 
@@ -633,18 +642,10 @@ static int fault_said(const struct score_catalog *cat, const struct scratch *s, 
 
 	if (fault_said_by(cat, s, weakness, &weakness->phrasings[k], thing))
 		return 1;
-	for (size_t j = 0; j < weakness->nphrasings; j++) {
-		const struct score_phrasing *p = &weakness->phrasings[j];
-		double recall, precision;
-		size_t matched;
-
-		if ((int)j == k || p->nwords == 0)
-			continue;
-		phrasing_score(cat, s, p, weakness->presence, &recall, &precision, &matched);
-		if (phrasing_hits(cat, recall, matched, p->nwords, lang) &&
-		    fault_said_by(cat, s, weakness, p, thing))
+	for (size_t j = 0; j < weakness->nphrasings; j++)
+		if (other_phrasing_hits(cat, s, weakness, k, j, lang) &&
+		    fault_said_by(cat, s, weakness, &weakness->phrasings[j], thing))
 			return 1;
-	}
 	return 0;
 }
 
