@@ -283,11 +283,6 @@ static int is_ascii_letter(unsigned char b)
 	return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
 }
 
-static int is_ascii_alnum(uint32_t c)
-{
-	return c < 0x80 && (is_ascii_letter((unsigned char)c) || (c >= '0' && c <= '9'));
-}
-
 /* Whether the input at r is the dot of a file name whose name ends in c: a
  * dot, then one to NORMALIZE_EXTENSION_MAX letters, then no letter or digit
  * (queue.c, masakari.hdf, throw.js; not 0.6, not the end of a sentence). */
@@ -295,20 +290,20 @@ static int at_file_dot(const struct reader *r, uint32_t c)
 {
 	size_t k = r->pos + 1;
 
-	if (!is_ascii_alnum(c) || r->pos >= r->n || r->s[r->pos] != '.')
+	if (!normalize_is_ascii_alnum(c) || r->pos >= r->n || r->s[r->pos] != '.')
 		return 0;
 	while (k < r->n && is_ascii_letter((unsigned char)r->s[k]))
 		k++;
 	return k > r->pos + 1 && k - r->pos - 1 <= NORMALIZE_EXTENSION_MAX &&
-	       !(k < r->n && is_ascii_alnum((unsigned char)r->s[k]));
+	       !(k < r->n && normalize_is_ascii_alnum((unsigned char)r->s[k]));
 }
 
 /* Whether the input at r is an underscore inside an identifier whose letter
  * or digit before it is c: attack_jobs, strtok_r. */
 static int at_identifier_join(const struct reader *r, uint32_t c)
 {
-	return is_ascii_alnum(c) && r->pos + 1 < r->n && r->s[r->pos] == '_' &&
-	       is_ascii_alnum((unsigned char)r->s[r->pos + 1]);
+	return normalize_is_ascii_alnum(c) && r->pos + 1 < r->n && r->s[r->pos] == '_' &&
+	       normalize_is_ascii_alnum((unsigned char)r->s[r->pos + 1]);
 }
 
 long normalize_words(const char *utf8, uint32_t *out, size_t cap)

@@ -44,4 +44,11 @@ long normalize_words(const char *utf8, uint32_t *out, size_t cap);
  * input is not valid UTF-8 or the result does not fit (out is then ""). */
 int normalize_to_utf8(const char *in, char *out, size_t cap);
 
+/* Whether c is an ASCII letter or digit (the characters of a file name's
+ * extension, a URL's host, an identifier). */
+static inline int normalize_is_ascii_alnum(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 #endif

@@ -625,11 +625,6 @@ static void mark_negations(struct tokenize_result *r)
 	}
 }
 
-static int is_ascii_alnum(char c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-}
-
 /* A copy of utf8 with every URL's scheme blanked and the dots of its host
  * made spaces (version 11), or NULL when it has no URL or there is no
  * memory (then the text is cut as it is). A URL's scheme says how it is
@@ -643,13 +638,14 @@ static void without_schemes(char *copy)
 	for (char *q = strstr(copy, "://"); q; q = strstr(q + 1, "://")) {
 		char *start = q;
 
-		while (start > copy && (is_ascii_alnum(start[-1]) || start[-1] == '+' ||
-					start[-1] == '-' || start[-1] == '.'))
+		while (start > copy && (normalize_is_ascii_alnum((unsigned char)start[-1]) ||
+					start[-1] == '+' || start[-1] == '-' || start[-1] == '.'))
 			start--;
-		if (q - start < 2 || q - start > 10 || !is_ascii_alnum(q[3]))
+		if (q - start < 2 || q - start > 10 || !normalize_is_ascii_alnum((unsigned char)q[3]))
 			continue;
 		memset(start, ' ', (size_t)(q + 3 - start));
-		for (char *h = q + 3; is_ascii_alnum(*h) || *h == '.' || *h == '-'; h++)
+		for (char *h = q + 3;
+		     normalize_is_ascii_alnum((unsigned char)*h) || *h == '.' || *h == '-'; h++)
 			if (*h == '.')
 				*h = ' ';
 	}
@@ -688,8 +684,9 @@ static int without_code(char *copy)
 		if (*p == '=' && (p[1] == '"' || p[1] == '\'')) {
 			char *start = p;
 
-			while (start > copy && (is_ascii_alnum(start[-1]) || start[-1] == '-' ||
-						start[-1] == '_' || start[-1] == ':'))
+			while (start > copy && (normalize_is_ascii_alnum((unsigned char)start[-1]) ||
+						start[-1] == '-' || start[-1] == '_' ||
+						start[-1] == ':'))
 				start--;
 			if (start < p && is_ascii_alpha(*start) && code_may_follow(copy, start)) {
 				memset(start, ' ', (size_t)(p - start));
@@ -699,7 +696,7 @@ static int without_code(char *copy)
 			   code_may_follow(copy, p)) {
 			char *end = p + 1;
 
-			while (is_ascii_alnum(*end) || *end == '-' || *end == '_')
+			while (normalize_is_ascii_alnum((unsigned char)*end) || *end == '-' || *end == '_')
 				end++;
 			/* A file's extension said alone (.png, the .cs files)
 			 * names files of that kind: it stays. */
