@@ -36,6 +36,18 @@ static void print_word(const uint32_t *w, size_t n)
 		fwrite(buf, 1, (size_t)utf8_encode(w[i], buf), stdout);
 }
 
+/* The words that name what weakness w is about (weakness_subject_words),
+ * separated by commas. */
+static void print_subjects(const struct score_catalog *cat, const struct score_weakness *w)
+{
+	for (size_t k = 0; k < w->nsubjects; k++) {
+		const struct score_word *word = &cat->vocab[w->subjects[k]];
+
+		printf("%s", k ? ", " : "");
+		print_word(word->text, word->len);
+	}
+}
+
 /* The score, the verdict and the power, then how they came about. */
 static void explain(const struct score_catalog *cat, const struct score_explanation *e)
 {
@@ -151,22 +163,12 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       SCORE_FIRM_LIKENESS);
 	else if (r->verdict == SCORE_MISS_SUBJECT) {
 		printf("why      of %s it says only words that name what it is about (", near->slug);
-		for (size_t k = 0; k < near->nsubjects; k++) {
-			const struct score_word *word = &cat->vocab[near->subjects[k]];
-
-			printf("%s", k ? ", " : "");
-			print_word(word->text, word->len);
-		}
+		print_subjects(cat, near);
 		printf("), not what is wrong with it: a remark about something else that uses "
 		       "its subject's words names no fault\n");
 	} else if (r->verdict == SCORE_MISS_THING) {
 		printf("why      the phrasings of %s it says name what it is about (", near->slug);
-		for (size_t k = 0; k < near->nsubjects; k++) {
-			const struct score_word *word = &cat->vocab[near->subjects[k]];
-
-			printf("%s", k ? ", " : "");
-			print_word(word->text, word->len);
-		}
+		print_subjects(cat, near);
 		printf(") and it names none of them: the fault it says is something else's "
 		       "(version 15)\n");
 	}
