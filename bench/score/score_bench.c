@@ -324,6 +324,13 @@ struct option {
 #define V5_RULES \
 	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
+/* The rules of each earlier version, by its number (BENCH_VERSION). */
+static const unsigned version_rules[] = {
+	[4] = V4_RULES,	  [5] = V5_RULES,   [6] = V6_RULES,   [7] = V7_RULES,
+	[8] = V8_RULES,	  [9] = V9_RULES,   [10] = V10_RULES, [11] = V11_RULES,
+	[12] = V12_RULES, [13] = V13_RULES, [14] = V14_RULES, [15] = V15_RULES,
+	[16] = V16_RULES,
+};
 
 static const struct option options[] = {
 	{ "v2 rules (no catalog words, fuzzy next to equal)", 0, 0, 0, 0, 0, 0 },
@@ -542,52 +549,29 @@ int main(int argc, char **argv)
 		rounds = 100;
 	double *times;
 	volatile int sink = 0;
+	int version;
 
 	if (argc < 2 || rounds < 100) {
 		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
-	/* BENCH_VERSION=4, 5, 6 or 7 scores "-" texts as that version did (its
-	 * rules; file names cut in 4, identifiers cut before 6), for comparing
-	 * two versions critique by critique. */
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 4) {
-		cat.rules = V4_RULES;
-		tokenize_keep_file_names(0);
-		tokenize_v6_rules(0);
+	version = getenv("BENCH_VERSION") ? atoi(getenv("BENCH_VERSION")) : 0;
+	/* BENCH_VERSION=4 to 16 scores "-" texts as that version did (its
+	 * rules; file names cut in 4, identifiers cut before 6, URLs read as
+	 * prose before 11, markup before 14), for comparing two versions
+	 * critique by critique. */
+	if (version >= 4 && version <= 16) {
+		cat.rules = version_rules[version];
+		if (version == 4)
+			tokenize_keep_file_names(0);
+		if (version <= 5)
+			tokenize_v6_rules(0);
+		if (version <= 10)
+			tokenize_v11_rules(0);
+		if (version <= 13)
+			tokenize_v14_rules(0);
 	}
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 5) {
-		cat.rules = V5_RULES;
-		tokenize_v6_rules(0);
-	}
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 6)
-		cat.rules = V6_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 7)
-		cat.rules = V7_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 8)
-		cat.rules = V8_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 9)
-		cat.rules = V9_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
-	    atoi(getenv("BENCH_VERSION")) <= 10)
-		tokenize_v11_rules(0);
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 10)
-		cat.rules = V10_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 11)
-		cat.rules = V11_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 12)
-		cat.rules = V12_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 13)
-		cat.rules = V13_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 14)
-		cat.rules = V14_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 15)
-		cat.rules = V15_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) == 16)
-		cat.rules = V16_RULES;
-	if (getenv("BENCH_VERSION") && atoi(getenv("BENCH_VERSION")) >= 4 &&
-	    atoi(getenv("BENCH_VERSION")) <= 13)
-		tokenize_v14_rules(0);
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
