@@ -493,6 +493,15 @@ static double own_evidence(const struct scratch *s, const float *like_a, const f
 	return sum;
 }
 
+/* Whether the critique praises (version 7): a praise word's stem, or since
+ * version 18 the word as written ("the latency never went through a NIC"
+ * praises nothing). */
+static int praised(const struct tokenize_result *words, unsigned rules)
+{
+	return (words->praise & ((rules & SCORE_RULE_AS_WRITTEN) ? TOKENIZE_PRAISE_WORD
+								   : TOKENIZE_PRAISE_STEMS)) != 0;
+}
+
 /* Whether what the critique says of weakness w is only everyday prose
  * (version 9): its words alike to w's words are fewer than
  * SCORE_EVERYDAY_MIN, and each is alike only to everyday words of w (log,
@@ -833,7 +842,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	/* Praise is no critique (version 7): "the HTTPS redirect is nice"
 	 * names HTTPS to say it is there. Unless it says the weakness's thing
 	 * is missing ("nice art, but no HTTPS"), it hits nothing. */
-	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) && words->praise) {
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) &&
+	    praised(words, cat->rules)) {
 		const struct score_phrasing *p = &cat->weaknesses[best_index].phrasings[best_k];
 		int missing = 0;
 

@@ -18,7 +18,7 @@ static const char *const stopwords[] = {
 	"a", "about", "after", "again", "all", "also", "am", "an", "and", "any", "are", "as",
 	"at", "be", "because", "been", "being", "but", "by", "can", "could", "d", "did", "do",
 	"does", "doing", "even", "for", "from", "had", "has", "have", "he", "her", "here", "him",
-	"his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m", "me", "much",
+	"his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "ll", "m", "me", "means", "much",
 	"my", "of", "on", "or", "our", "re", "really", "s", "she", "should", "so", "some", "such",
 	"t", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
 	"those", "through", "to", "too", "us", "ve", "very", "was", "we", "were", "what", "when", "where",
@@ -34,6 +34,7 @@ static int keep_file_names = 1;
 static int v6_rules = 1;
 static int v11_rules = 1;
 static int v14_rules = 1;
+static int v18_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -59,6 +60,11 @@ void tokenize_v11_rules(int on)
 void tokenize_v14_rules(int on)
 {
 	v14_rules = on;
+}
+
+void tokenize_v18_rules(int on)
+{
+	v18_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -168,6 +174,10 @@ static int is_stopword(const uint32_t *w, size_t n)
 	ascii[n] = '\0';
 	/* "through" became one in version 6: "shared through" is no presence. */
 	if (!v6_rules && strcmp(ascii, "through") == 0)
+		return 0;
+	/* And "means" in version 18: "that means hunting them down" says no
+	 * meaning, which the stem of "means" would be. */
+	if (!v18_rules && strcmp(ascii, "means") == 0)
 		return 0;
 	return bsearch(ascii, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
 		       sizeof(stopwords[0]), by_string) != NULL;
@@ -575,6 +585,36 @@ static const char *const praises[] = {
 };
 static const char *const praises_ja[] = { "良い", "よい", "素晴らしい", "立派", "きれい", "綺麗" };
 
+/* The same English words as written (version 18), not stemmed: "nic" is
+ * also the stem of NIC. Sorted, for bsearch. */
+static const char *const praise_words[] = {
+	"excellent", "lovely", "neat", "neatly", "nice", "nicely",
+};
+/* Marks a praise word as written (TOKENIZE_PRAISE_WORD) in the normalised
+ * text before it is cut into words and stemmed. */
+static void mark_praise_words(const uint32_t *text, size_t n, struct tokenize_result *r)
+{
+	for (size_t i = 0; i < n;) {
+		size_t end = i;
+		int ascii = 1;
+		char word[16];
+
+		while (end < n && text[end] != ' ') {
+			ascii &= text[end] < 0x80;
+			end++;
+		}
+		if (ascii && end - i < sizeof(word)) {
+			for (size_t k = i; k < end; k++)
+				word[k - i] = (char)text[k];
+			word[end - i] = '\0';
+			if (bsearch(word, praise_words, sizeof(praise_words) / sizeof(praise_words[0]),
+				    sizeof(praise_words[0]), by_string))
+				r->praise |= TOKENIZE_PRAISE_WORD;
+		}
+		i = end + 1;
+	}
+}
+
 static int word_is(const struct tokenize_result *r, const struct tokenize_word *w,
 		   const char *utf8)
 {
@@ -600,11 +640,13 @@ static void mark_negations(struct tokenize_result *r)
 			ascii[w->len] = '\0';
 			cue = bsearch(ascii, negations, sizeof(negations) / sizeof(negations[0]),
 				      sizeof(negations[0]), by_string) != NULL;
-			r->praise |= bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
-					     sizeof(praises[0]), by_string) != NULL;
+			if (bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
+				    sizeof(praises[0]), by_string))
+				r->praise |= TOKENIZE_PRAISE_STEMS;
 		}
 		for (size_t k = 0; !w->latin && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
-			r->praise |= word_is(r, w, praises_ja[k]);
+			if (word_is(r, w, praises_ja[k]))
+				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
 		if (cue) {
 			scope = TOKENIZE_NEGATION_SCOPE;
 			continue;
@@ -779,5 +821,6 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 		i = end + 1;
 	}
 	mark_negations(out);
+	mark_praise_words(text, (size_t)n, out);
 	return 0;
 }

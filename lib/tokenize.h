@@ -55,6 +55,14 @@ struct tokenize_word {
 				    なし */
 };
 
+/* What tokenize_result.praise says. Version 7 reads STEMS: a praise
+ * word's stem, which "NIC" (a network card) shares with "nice". Version 18
+ * reads WORD, the word as written. */
+enum {
+	TOKENIZE_PRAISE_STEMS = 1,
+	TOKENIZE_PRAISE_WORD = 2,
+};
+
 /* How many content words after an English negation ("no threads or event
  * loop") it covers. */
 #define TOKENIZE_NEGATION_SCOPE 3
@@ -65,7 +73,8 @@ struct tokenize_result {
 	struct tokenize_word words[TOKENIZE_MAX_WORDS];
 	uint32_t chars[TOKENIZE_MAX_CHARS];
 	int japanese;            /* the text had kana or kanji in it */
-	int praise;              /* it praises something: nice, lovely, 良い (version 7) */
+	int praise;              /* TOKENIZE_PRAISE_*: it praises something: nice,
+				    lovely, 良い (version 7) */
 	int code_words;          /* words written as markup's code, left out (version 14:
 				    target of target="_blank", hp of .hp) */
 };
@@ -118,6 +127,11 @@ void tokenize_v11_rules(int on);
  * id (.hp, #chat) are no words; they name that code, not the thing their
  * letters would in prose. tokenize_result's code_words counts them. */
 void tokenize_v14_rules(int on);
+
+/* With 0, "means" is a word, as before scoring version 18, for
+ * bench/score's table. 1 (the default) is version 18: it is a stop word,
+ * since "that means" says no meaning, which its stem would be. */
+void tokenize_v18_rules(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

@@ -717,6 +717,27 @@ static void praise_is_no_critique(void **state)
 	catalog_free(off);
 }
 
+static void praise_is_its_word_as_written(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v17 = v7_catalog(SCORE_RULE_ALL & ~SCORE_RULE_AS_WRITTEN);
+	const char *nic = "the database password sits in the config file on a box with one NIC";
+	struct score_result r;
+
+	(void)state;
+	/* Version 17 read NIC's stem as nice: praise, and no hit. */
+	assert_int_equal(score_critique(v17, nic, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	assert_int_equal(score_critique(on, nic, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	/* Praise as written is still praise. */
+	assert_int_equal(score_critique(on, "the database password in the config file is nicely documented", &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	catalog_free(on);
+	catalog_free(v17);
+}
+
 static void a_miss_flies_at_most_the_miss_power(void **state)
 {
 	(void)state;
@@ -1285,7 +1306,7 @@ static void a_runner_up_tying_the_hit_is_a_rival(void **state)
 	assert_int_equal(r.runner_up_rival, 1);
 	assert_int_not_equal(r.verdict, SCORE_HIT);
 	assert_int_equal(r.weakness_index, -1);
-	assert_int_equal(r.version, 17);
+	assert_int_equal(r.version, SCORE_VERSION);
 	/* A lead keeps version 16's waiver: the first is credited. */
 	assert_int_equal(score_critique(on, lead, &r), 0);
 	assert_true(r.score - r.runner_up_score >= SCORE_RIVAL_TIE);
@@ -1406,6 +1427,7 @@ int main(void)
 		cmocka_unit_test(a_word_said_as_missing_is_no_evidence_of_a_thing_there),
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
 		cmocka_unit_test(praise_is_no_critique),
+		cmocka_unit_test(praise_is_its_word_as_written),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(a_url_scheme_is_no_word),
