@@ -327,6 +327,33 @@ static void https_is_not_the_plural_of_http_and_logging_is_log(void **state)
 	assert_true(word_is(&t, 3, "call"));
 }
 
+static void means_is_a_stop_word_and_nic_no_praise_since_version_18(void **state)
+{
+	static struct tokenize_result t;
+
+	(void)state;
+	/* "means" says no meaning, though meaning is mean once stemmed. */
+	assert_int_equal(tokenize_words("that means hunting them down", &t), 0);
+	assert_int_equal(t.nwords, 2);
+	assert_true(word_is(&t, 0, "hunt"));
+	tokenize_v18_rules(0);
+	assert_int_equal(tokenize_words("that means hunting them down", &t), 0);
+	tokenize_v18_rules(1);
+	assert_int_equal(t.nwords, 3);
+	assert_true(word_is(&t, 0, "mean"));
+	assert_int_equal(tokenize_words("the meaning of a critique", &t), 0);
+	assert_true(word_is(&t, 0, "mean"));
+	/* NIC and nice share a stem; only nice is praise as written. */
+	assert_int_equal(tokenize_words("it never went through a NIC", &t), 0);
+	assert_int_equal(t.praise, TOKENIZE_PRAISE_STEMS);
+	assert_int_equal(tokenize_words("nicely documented", &t), 0);
+	assert_int_equal(t.praise, TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD);
+	assert_int_equal(tokenize_words("データベースが良い", &t), 0);
+	assert_int_equal(t.praise, TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD);
+	assert_int_equal(tokenize_words("the sort is slow", &t), 0);
+	assert_int_equal(t.praise, 0);
+}
+
 static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
 {
 	static struct tokenize_result t;
@@ -444,6 +471,7 @@ int main(void)
 		T(without_mecab_japanese_fails_clearly_and_english_still_scores),
 		T(japanese_words_are_dictionary_forms_without_particles),
 		T(https_is_not_the_plural_of_http_and_logging_is_log),
+		T(means_is_a_stop_word_and_nic_no_praise_since_version_18),
 		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
 		T(glued_words_join_only_where_the_joined_word_is_known),
 		T(a_file_name_is_one_word),
