@@ -235,6 +235,25 @@ static int file_name(const uint32_t *text, size_t len)
 	return 0;
 }
 
+/* Whether Japanese word a is alike to b only by ending it (version 19):
+ * the shorter ends the longer in kana that inflect (a verb's or an
+ * adjective's ending, る of 合わせる), and the rest of the longer is no word
+ * of the catalog. A compound verb is a verb of its own: 問い合わせる
+ * (inquire) is no 合わせる (match). A noun the longer ends (キュー of
+ * ジョブキュー) is its head, and stays alike. */
+static int ends_only(const struct score_catalog *cat, const uint32_t *a, size_t na,
+		     const uint32_t *b, size_t nb)
+{
+	const uint32_t *longer = na > nb ? a : b, *shorter = na > nb ? b : a;
+	size_t n = na < nb ? na : nb, more = na > nb ? na : nb;
+
+	if (n == more || n < 2 || memcmp(longer + (more - n), shorter, n * sizeof(*a)) != 0)
+		return 0;
+	if (shorter[n - 1] < 0x3041 || shorter[n - 1] > 0x309F)
+		return 0;
+	return score_vocab_find(cat, longer, more - n) < 0;
+}
+
 /* Links critique word c (text[0..len), of the latin class or not) to every
  * catalog word of its class that Jaro–Winkler finds alike under the rules,
  * but not to skip (the word it equals, or -1); raises *best and *weight to
@@ -287,6 +306,9 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 			continue;
 		if ((cat->rules & SCORE_RULE_BEGINS) && !latin &&
 		    begins_only(cat, text, len, w->text, w->len, like))
+			continue;
+		if ((cat->rules & SCORE_RULE_ENDS) && !latin &&
+		    ends_only(cat, text, len, w->text, w->len))
 			continue;
 		if (link_add(s, w->canon, c, like, firmly_alike(text, len, w, like, latin)) != 0)
 			return -1;
@@ -523,6 +545,10 @@ static int everyday_only(const struct score_catalog *cat, const struct scratch *
 				/* no, without, ない say that something is missing,
 				 * not what. */
 				if ((w->presence && s->negated[link->word]) || cat->vocab[v].everyday == 2)
+					continue;
+				/* A part says its word again (version 19: log of
+				 * lib/log.c), not one more. */
+				if ((cat->rules & SCORE_RULE_ENDS) && s->part[link->word])
 					continue;
 				n += !said[link->word];
 				said[link->word] = 1;

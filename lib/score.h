@@ -173,6 +173,16 @@
  * reviewer's words, makes a string similarity one term, and adds
  * reviewers' words for the seventeenth and eighteenth sets' misses.
  *
+ * Version 19: a word is read where it stands (SCORE_RULE_ENDS, and
+ * tokenize_v19_rules). A file's name is a part of it, as an identifier's
+ * are (log of lib/log.c), and says its word once, not once more for the
+ * everyday-prose rule; an English negation ends with its clause ("no
+ * offset, so a log line" says no log missing); a praise said as a wish
+ * ("would be nice") is none; "nobody" is a stop word; and a compound verb
+ * is no verb it ends (問い合わせる, inquire, is no 合わせる, match).
+ * sql/0142 adds reviewers' words for the nineteenth and twentieth sets'
+ * misses and marks cron and flock as what cron-job-scheduler is about.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -188,7 +198,8 @@
  * prose) and 14 (a fault said without its weakness's subject) and 15 (a
  * runner-up whose fault is not said making a hit a guess) and 16 (a
  * runner-up tying the hit waived when its fault is unsaid) and 17 (NIC
- * read as nice, "means" as meaning) keep the score and power
+ * read as nice, "means" as meaning) and 18 (a file one word, a negation
+ * reaching past its clause) keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -210,7 +221,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 18
+#define SCORE_VERSION 19
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -342,7 +353,10 @@ enum {
 	SCORE_RULE_AS_WRITTEN = 16777216, /* version 18: praise is its word as
 					     written, not its stem (NIC is no
 					     nice) */
-	SCORE_RULE_ALL = 33554431,
+	SCORE_RULE_ENDS = 33554432,   /* version 19: a compound verb is no verb
+					 it ends (問い合わせる, 合わせる), and a
+					 part says its word only once */
+	SCORE_RULE_ALL = 67108863,
 };
 
 struct score_phrasing {

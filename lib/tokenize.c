@@ -3,6 +3,7 @@
 
 #include <mecab.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -25,6 +26,14 @@ static const char *const stopwords[] = {
 	"which", "while", "who", "why", "will", "with", "would", "you", "your",
 };
 
+/* Stop words since version 19: verbs and connectives of any remark, which
+ * a phrasing's few words made rare and so weighty ("use qsort instead of a
+ * bubble sort": use of "use bool"; "nobody collects the logs":
+ * nobody of "nobody remembers"). Sorted. */
+static const char *const stopwords_v19[] = {
+	"nobody",
+};
+
 static char *dictionary;   /* tokenize_set_dictionary's, or NULL */
 static mecab_t *tagger;    /* this process's tagger, or NULL */
 static pid_t tagger_pid;   /* the process that made it */
@@ -35,6 +44,7 @@ static int v6_rules = 1;
 static int v11_rules = 1;
 static int v14_rules = 1;
 static int v18_rules = 1;
+static int v19_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -65,6 +75,11 @@ void tokenize_v14_rules(int on)
 void tokenize_v18_rules(int on)
 {
 	v18_rules = on;
+}
+
+void tokenize_v19_rules(int on)
+{
+	v19_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -179,6 +194,9 @@ static int is_stopword(const uint32_t *w, size_t n)
 	 * meaning, which the stem of "means" would be. */
 	if (!v18_rules && strcmp(ascii, "means") == 0)
 		return 0;
+	if (v19_rules && bsearch(ascii, stopwords_v19, sizeof(stopwords_v19) / sizeof(stopwords_v19[0]),
+				 sizeof(stopwords_v19[0]), by_string))
+		return 1;
 	return bsearch(ascii, stopwords, sizeof(stopwords) / sizeof(stopwords[0]),
 		       sizeof(stopwords[0]), by_string) != NULL;
 }
@@ -284,6 +302,7 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, i
 	out->words[out->nwords].glued = (uint8_t)(glued && out->nwords > 0);
 	out->words[out->nwords].part = 0;
 	out->words[out->nwords].negated = 0;
+	out->words[out->nwords].clause = 0;
 	out->nwords++;
 	out->nchars = start + n;
 }
@@ -297,8 +316,10 @@ static void add_identifier(struct tokenize_result *out, const uint32_t *w, size_
 	size_t whole = out->nwords, from = 0;
 	int identifier = 0;
 
+	/* Since version 19 a file's name is a part of it too: lib/log.c is
+	 * the log's code, as attack_jobs has a job in it. */
 	for (size_t k = 0; k < n; k++)
-		identifier |= w[k] == '_';
+		identifier |= w[k] == '_' || (v19_rules && w[k] == '.' && k > 0);
 	add_word(out, w, n, glued);
 	if (!identifier || out->nwords == whole)
 		return;
@@ -591,15 +612,19 @@ static const char *const praise_words[] = {
 	"excellent", "lovely", "neat", "neatly", "nice", "nicely",
 };
 /* Marks a praise word as written (TOKENIZE_PRAISE_WORD) in the normalised
- * text before it is cut into words and stemmed. */
+ * text before it is cut into words and stemmed. Since version 19 not one
+ * said as a wish ("a version check would be nice": the stop words would,
+ * could, might just before it, or before a be before it). */
 static void mark_praise_words(const uint32_t *text, size_t n, struct tokenize_result *r)
 {
+	int wish = 0, be = 0;
+
 	for (size_t i = 0; i < n;) {
 		size_t end = i;
 		int ascii = 1;
 		char word[16];
 
-		while (end < n && text[end] != ' ') {
+		while (end < n && text[end] != ' ' && text[end] != TOKENIZE_CLAUSE) {
 			ascii &= text[end] < 0x80;
 			end++;
 		}
@@ -608,8 +633,14 @@ static void mark_praise_words(const uint32_t *text, size_t n, struct tokenize_re
 				word[k - i] = (char)text[k];
 			word[end - i] = '\0';
 			if (bsearch(word, praise_words, sizeof(praise_words) / sizeof(praise_words[0]),
-				    sizeof(praise_words[0]), by_string))
+				    sizeof(praise_words[0]), by_string) &&
+			    !(v19_rules && wish))
 				r->praise |= TOKENIZE_PRAISE_WORD;
+			be = wish && strcmp(word, "be") == 0;
+			wish = strcmp(word, "would") == 0 || strcmp(word, "could") == 0 ||
+			       strcmp(word, "might") == 0 || be;
+		} else {
+			wish = be = 0;
 		}
 		i = end + 1;
 	}
@@ -647,6 +678,8 @@ static void mark_negations(struct tokenize_result *r)
 		for (size_t k = 0; !w->latin && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
 			if (word_is(r, w, praises_ja[k]))
 				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
+		if (w->clause)
+			scope = 0;
 		if (cue) {
 			scope = TOKENIZE_NEGATION_SCOPE;
 			continue;
@@ -752,6 +785,84 @@ static int without_code(char *copy)
 	return n;
 }
 
+/* Words that begin a clause of their own after a comma ("no offset, so
+ * lines from two hosts"), where a comma alone may list what a negation
+ * covers ("no TLS, HSTS or redirect"). */
+static const char *const conjunctions[] = {
+	"although", "because", "but", "since", "so", "then", "though", "whereas", "which",
+	"while", "yet",
+};
+
+/* Whether the comma at p begins a clause: a conjunction follows it. */
+static int comma_clause(const char *p)
+{
+	char word[16];
+	size_t n = 0;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	while (n + 1 < sizeof(word) && isalpha((unsigned char)p[n])) {
+		word[n] = (char)tolower((unsigned char)p[n]);
+		n++;
+	}
+	word[n] = '\0';
+	return !isalpha((unsigned char)p[n]) &&
+	       bsearch(word, conjunctions, sizeof(conjunctions) / sizeof(conjunctions[0]),
+		       sizeof(conjunctions[0]), by_string) != NULL;
+}
+
+/* Where the clause that starts at p ends (version 19): at a semicolon, a
+ * colon, a full stop, a question or exclamation mark followed by a space or
+ * the end, at a comma before a conjunction, or at an em dash; *skip is the
+ * separator's length. A file name's dot (lib/web.c) and a number's (0.6)
+ * end nothing. */
+static char *clause_end(char *p, size_t *skip)
+{
+	for (; *p; p++) {
+		if (strchr(";:.!?,", *p) && (p[1] == '\0' || isspace((unsigned char)p[1])) &&
+		    (*p != ',' || comma_clause(p + 1))) {
+			*skip = 1;
+			return p;
+		}
+		if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+		    (unsigned char)p[2] == 0x94) {
+			*skip = 3;
+			return p;
+		}
+	}
+	*skip = 0;
+	return p;
+}
+
+/* normalize_words, clause by clause (version 19), with TOKENIZE_CLAUSE
+ * between two: "no offset, so a log line" says no offset, and nothing of
+ * the log line, which an English negation's scope would otherwise reach.
+ * Returns the count, or -1 as normalize_words does. */
+static long normalize_clauses(char *copy, uint32_t *text, size_t cap)
+{
+	size_t n = 0;
+
+	for (char *p = copy;;) {
+		size_t skip;
+		char *end = clause_end(p, &skip);
+		char saved = *end;
+		long m;
+
+		*end = '\0';
+		m = normalize_words(p, text + n, cap - n);
+		*end = saved;
+		if (m < 0)
+			return -1;
+		n += (size_t)m;
+		if (!skip)
+			return (long)n;
+		if (n + 1 >= cap)
+			return -1;
+		text[n++] = TOKENIZE_CLAUSE;
+		p = end + skip;
+	}
+}
+
 int tokenize_words(const char *utf8, struct tokenize_result *out)
 {
 	uint32_t text[TOKENIZE_MAX_CHARS];
@@ -759,7 +870,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	 * only when there may be some. */
 	int has_url = v11_rules && strstr(utf8, "://") != NULL;
 	int has_code = v14_rules && strpbrk(utf8, "=.#") != NULL;
-	char *cut = has_url || has_code ? strdup(utf8) : NULL;
+	char *cut = has_url || has_code || v19_rules ? strdup(utf8) : NULL;
 	int code = 0;
 	long n;
 	size_t i = 0;
@@ -768,7 +879,8 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 		without_schemes(cut);
 	if (cut && has_code)
 		code = without_code(cut);
-	n = normalize_words(cut ? cut : utf8, text, TOKENIZE_MAX_CHARS);
+	n = cut && v19_rules ? normalize_clauses(cut, text, TOKENIZE_MAX_CHARS)
+			     : normalize_words(cut ? cut : utf8, text, TOKENIZE_MAX_CHARS);
 	free(cut);
 
 	out->nwords = 0;
@@ -792,12 +904,22 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	/* The word before was a Latin word, kept, with only a space after it:
 	 * the next Latin word is glued to it ("plain text"). */
 	int after_latin = 0;
+	/* A clause began since the last word (version 19): the next word
+	 * added, after any stop words, is its first. */
+	int new_clause = 0;
 
 	while (i < (size_t)n) {
 		size_t end = i, before = out->nwords;
 		int japanese = 0;
 
-		while (end < (size_t)n && text[end] != ' ') {
+		/* A clause's first word (version 19), glued to nothing. */
+		if (text[i] == TOKENIZE_CLAUSE || text[i] == ' ') {
+			if (text[i] == TOKENIZE_CLAUSE)
+				after_latin = 0, new_clause = 1;
+			i++;
+			continue;
+		}
+		while (end < (size_t)n && text[end] != ' ' && text[end] != TOKENIZE_CLAUSE) {
 			japanese |= is_japanese(text[end]);
 			end++;
 		}
@@ -817,8 +939,12 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 		} else {
 			add_identifier(out, text + i, end - i, after_latin);
 		}
+		if (out->nwords > before && new_clause) {
+			out->words[before].clause = 1;
+			new_clause = 0;
+		}
 		after_latin = !japanese && out->nwords > before && out->words[out->nwords - 1].latin;
-		i = end + 1;
+		i = end < (size_t)n && text[end] == TOKENIZE_CLAUSE ? end : end + 1;
 	}
 	mark_negations(out);
 	mark_praise_words(text, (size_t)n, out);

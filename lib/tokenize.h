@@ -49,6 +49,8 @@ struct tokenize_word {
 				    words apart only by a space (plain text) */
 	uint8_t part;            /* 1: a part of the identifier before it (job of
 				    attack_jobs), never glued or joined */
+	uint8_t clause;          /* 1: the first word of a clause after the first
+				    (version 19): no English negation reaches it */
 	uint8_t negated;         /* 1: said as missing (version 7): one of the
 				    TOKENIZE_NEGATION_SCOPE words after "no",
 				    "without", "never"…, or a word before ない or
@@ -62,6 +64,9 @@ enum {
 	TOKENIZE_PRAISE_STEMS = 1,
 	TOKENIZE_PRAISE_WORD = 2,
 };
+
+/* What separates two clauses in the normalised text (version 19). */
+#define TOKENIZE_CLAUSE 0x0Au
 
 /* How many content words after an English negation ("no threads or event
  * loop") it covers. */
@@ -132,6 +137,14 @@ void tokenize_v14_rules(int on);
  * bench/score's table. 1 (the default) is version 18: it is a stop word,
  * since "that means" says no meaning, which its stem would be. */
 void tokenize_v18_rules(int on);
+
+/* With 0, text is cut as before scoring version 19, for bench/score's
+ * table. 1 (the default) is version 19: a file's name before the extension
+ * is a part of it, as an identifier's are (log of lib/log.c); an English
+ * negation reaches no further than its clause (tokenize_word.clause); a
+ * praise said as a wish ("would be nice") is none; and "nobody" is a stop
+ * word. */
+void tokenize_v19_rules(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

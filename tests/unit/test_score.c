@@ -561,9 +561,12 @@ static void a_domain_name_is_no_file_name(void **state)
 
 	(void)state;
 	assert_int_equal(tokenize_words("avatars from github.com and queue.c", &words), 0);
-	assert_int_equal(words.nwords, 4);  /* avatar, github, com, queue.c */
+	/* avatar, github, com, queue.c, and since version 19 queue, its
+	 * name, a part of it */
+	assert_int_equal(words.nwords, 5);
 	assert_int_equal(words.words[1].len, 6);
 	assert_int_equal(words.words[3].len, 7);
+	assert_int_equal(words.words[4].part, 1);
 	assert_int_equal(score_critique(cat, "avatars come from github.com", &r), 0);
 	assert_int_equal(r.weakness_index, AVATARS6);
 	/* Inside Japanese too. */
@@ -1317,6 +1320,44 @@ static void a_runner_up_tying_the_hit_is_a_rival(void **state)
 	catalog_free(v16);
 }
 
+static struct score_catalog *verb_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "polling", "P", "P"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_JA, "暇でもデータベースに問い合わせ続ける"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "queue", "Q", "Q"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_JA, "ジョブキューを毎秒見張る"), 0);
+	return cat;
+}
+
+static void a_compound_verb_is_no_verb_it_ends(void **state)
+{
+	struct score_catalog *on = verb_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v18 = verb_catalog(SCORE_RULE_ALL & ~SCORE_RULE_ENDS);
+	const char *matched = "データベースの設定名をほかに合わせ続ける";
+	const char *head = "キューを毎秒見張る";
+	struct score_result r_on, r_v18;
+
+	(void)state;
+	/* Version 18 took 合わせる (match) for 問い合わせる (inquire). */
+	assert_int_equal(score_critique(v18, matched, &r_v18), 0);
+	assert_int_equal(score_critique(on, matched, &r_on), 0);
+	assert_int_equal(r_v18.nearest_index, 0);
+	assert_true(r_on.score < r_v18.score);
+	assert_true(r_on.matched < r_v18.matched);
+	/* A noun that ends a compound is its head: キュー of ジョブキュー stays
+	 * alike in both. */
+	assert_int_equal(score_critique(v18, head, &r_v18), 0);
+	assert_int_equal(score_critique(on, head, &r_on), 0);
+	assert_int_equal(r_on.weakness_index, 1);
+	assert_true(r_on.score == r_v18.score);
+	catalog_free(on);
+	catalog_free(v18);
+}
+
 static void subject_words_must_be_words_of_their_weakness(void **state)
 {
 	struct score_catalog *cat = subject_catalog(SCORE_RULE_ALL);
@@ -1445,6 +1486,7 @@ int main(void)
 		cmocka_unit_test(a_hit_s_fault_is_its_subject_s),
 		cmocka_unit_test(a_runner_up_whose_fault_is_not_said_makes_no_guess),
 		cmocka_unit_test(a_runner_up_tying_the_hit_is_a_rival),
+		cmocka_unit_test(a_compound_verb_is_no_verb_it_ends),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),

@@ -354,6 +354,52 @@ static void means_is_a_stop_word_and_nic_no_praise_since_version_18(void **state
 	assert_int_equal(t.praise, 0);
 }
 
+static void version_19_reads_files_clauses_wishes_and_nobody(void **state)
+{
+	static struct tokenize_result t;
+
+	(void)state;
+	/* A file's name is a part of it, as an identifier's are. */
+	assert_int_equal(tokenize_words("lib/log.c prints", &t), 0);
+	assert_int_equal(t.nwords, 4);
+	assert_true(word_is(&t, 1, "log.c"));
+	assert_true(word_is(&t, 2, "log"));
+	assert_int_equal(t.words[2].part, 1);
+	tokenize_v19_rules(0);
+	assert_int_equal(tokenize_words("lib/log.c prints", &t), 0);
+	tokenize_v19_rules(1);
+	assert_int_equal(t.nwords, 3);
+	/* A negation ends with its clause; a comma before a conjunction
+	 * ends one, a comma in a list does not. */
+	assert_int_equal(tokenize_words("no offset, so a log line", &t), 0);
+	assert_true(word_is(&t, 1, "offset"));
+	assert_int_equal(t.words[1].negated, 1);
+	assert_true(word_is(&t, 2, "log"));
+	assert_int_equal(t.words[2].clause, 1);
+	assert_int_equal(t.words[2].negated, 0);
+	assert_int_equal(t.words[3].negated, 0);
+	assert_int_equal(tokenize_words("no TLS, HSTS or redirect", &t), 0);
+	assert_true(word_is(&t, 2, "hst"));
+	assert_int_equal(t.words[2].negated, 1);
+	assert_int_equal(t.words[3].negated, 1);
+	assert_int_equal(tokenize_words("no TLS. Logs pile up", &t), 0);
+	assert_true(word_is(&t, 2, "log"));
+	assert_int_equal(t.words[2].negated, 0);
+	tokenize_v19_rules(0);
+	assert_int_equal(tokenize_words("no offset, so a log line", &t), 0);
+	tokenize_v19_rules(1);
+	assert_int_equal(t.words[2].clause, 0);
+	assert_int_equal(t.words[2].negated, 1);
+	/* A wish is no praise. */
+	assert_int_equal(tokenize_words("a version check would be nice", &t), 0);
+	assert_int_equal(t.praise & TOKENIZE_PRAISE_WORD, 0);
+	assert_int_equal(tokenize_words("the version check is nice", &t), 0);
+	assert_int_equal(t.praise & TOKENIZE_PRAISE_WORD, TOKENIZE_PRAISE_WORD);
+	/* nobody is a stop word. */
+	assert_int_equal(tokenize_words("nobody remembers signals", &t), 0);
+	assert_int_equal(t.nwords, 2);
+}
+
 static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
 {
 	static struct tokenize_result t;
@@ -421,20 +467,25 @@ static void a_file_name_is_one_word(void **state)
 	/* Paths and file names in English and inside Japanese; a number's
 	 * point and a sentence's full stop still separate. */
 	assert_int_equal(tokenize_words("flooder/queue.c polls, see 0.6 points. Done", &t), 0);
-	assert_int_equal(t.nwords, 8);
+	assert_int_equal(t.nwords, 9);
 	assert_true(word_is(&t, 0, "flooder"));
 	assert_true(word_is(&t, 1, "queue.c"));
-	assert_true(word_is(&t, 2, "poll"));
-	assert_true(word_is(&t, 4, "0"));
-	assert_true(word_is(&t, 5, "6"));
-	assert_true(word_is(&t, 6, "point"));
+	/* its name, a part of it since version 19 */
+	assert_true(word_is(&t, 2, "queu"));
+	assert_int_equal(t.words[2].part, 1);
+	assert_true(word_is(&t, 3, "poll"));
+	assert_true(word_is(&t, 5, "0"));
+	assert_true(word_is(&t, 6, "6"));
+	assert_true(word_is(&t, 7, "point"));
 	assert_int_equal(tokenize_words("lib/web.cの固定長バッファとmasakari.hdfのパスワード", &t), 0);
 	assert_true(word_is(&t, 0, "lib"));
 	assert_true(word_is(&t, 1, "web.c"));
-	assert_true(word_is(&t, 2, "固定長"));
-	assert_true(word_is(&t, 3, "バッファ"));
-	assert_true(word_is(&t, 4, "masakari.hdf"));
-	assert_true(word_is(&t, 5, "パスワード"));
+	assert_true(word_is(&t, 2, "web"));
+	assert_true(word_is(&t, 3, "固定長"));
+	assert_true(word_is(&t, 4, "バッファ"));
+	assert_true(word_is(&t, 5, "masakari.hdf"));
+	assert_true(word_is(&t, 6, "masakari"));
+	assert_true(word_is(&t, 7, "パスワード"));
 	/* As before version 5, for bench/score's older rows: cut at the dot
 	 * (queue stems to queu). */
 	tokenize_keep_file_names(0);
@@ -472,6 +523,7 @@ int main(void)
 		T(japanese_words_are_dictionary_forms_without_particles),
 		T(https_is_not_the_plural_of_http_and_logging_is_log),
 		T(means_is_a_stop_word_and_nic_no_praise_since_version_18),
+		T(version_19_reads_files_clauses_wishes_and_nobody),
 		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
 		T(glued_words_join_only_where_the_joined_word_is_known),
 		T(a_file_name_is_one_word),
