@@ -11,8 +11,11 @@
 # tenth-held-out-critiques.tsv, eleventh-held-out-critiques.tsv,
 # twelfth-held-out-critiques.tsv, thirteenth-held-out-critiques.tsv,
 # fourteenth-held-out-critiques.tsv, fifteenth-held-out-critiques.tsv,
-# sixteenth-held-out-critiques.tsv, seventeenth-held-out-critiques.tsv and
-# eighteenth-held-out-critiques.tsv). Prints the
+# sixteenth-held-out-critiques.tsv, seventeenth-held-out-critiques.tsv,
+# eighteenth-held-out-critiques.tsv, nineteenth-held-out-critiques.tsv,
+# twentieth-held-out-critiques.tsv, twenty-first-held-out-critiques.tsv,
+# twenty-second-held-out-critiques.tsv, twenty-third-held-out-critiques.tsv
+# and twenty-fourth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -27,6 +30,9 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/twelfth-held-out-critiques.tsv bench/score/thirteenth-held-out-critiques.tsv \
 	bench/score/fourteenth-held-out-critiques.tsv bench/score/fifteenth-held-out-critiques.tsv \
 	bench/score/sixteenth-held-out-critiques.tsv bench/score/seventeenth-held-out-critiques.tsv \
-	bench/score/eighteenth-held-out-critiques.tsv
+	bench/score/eighteenth-held-out-critiques.tsv bench/score/nineteenth-held-out-critiques.tsv \
+	bench/score/twentieth-held-out-critiques.tsv bench/score/twenty-first-held-out-critiques.tsv \
+	bench/score/twenty-second-held-out-critiques.tsv bench/score/twenty-third-held-out-critiques.tsv \
+	bench/score/twenty-fourth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

@@ -479,7 +479,9 @@ static const char *const set_names[] = { "labelled", "held out", "fresh held out
 					 "thirteenth held out", "fourteenth held out",
 					 "fifteenth held out", "sixteenth held out",
 					 "seventeenth held out", "eighteenth held out",
-					 "nineteenth held out", "twentieth held out" };
+					 "nineteenth held out", "twentieth held out",
+					 "twenty-first held out", "twenty-second held out",
+					 "twenty-third held out", "twenty-fourth held out" };
 #define SETS_MAX (sizeof(set_names) / sizeof(set_names[0]))
 struct sets {
 	const char *path[SETS_MAX];
@@ -561,7 +563,7 @@ int main(int argc, char **argv)
 	int version;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH]]]]]]]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 17 as a throw meets it (a
+# and how it explains a score, and scoring version 19 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
 # game's own nouns not among a hit's two words, a weakness's subject without
 # its fault no hit, markup's code no words, a runner-up whose fault is not
-# said no guess unless it ties the hit, the version stored).
+# said no guess unless it ties the hit, praise as written and not as a
+# wish, a file's name a part of it, a compound verb no verb it ends, the
+# version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -46,7 +48,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 17" grep -qx 'version  17' "$TMP/out"
+check "version 19" grep -qx 'version  19' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -76,16 +78,23 @@ check "a URL's scheme is no word (version 11): the avatars, not no HTTPS" grep -
 check "データ is no データベース (version 11): a miss" grep -q '^weakness none: missed' "$TMP/out"
 check "and the database is not in the critique (version 10 took データ for it)" grep -q '^  databas (weight [0-9.]*): not in the critique$' "$TMP/out"
 "$ctl" score "まさかりのページを開くとワーカーがテンプレートを読み直している" >"$TMP/out"
-check "まさかり and ページ alone are no HP bar polling (version 12): a miss" grep -q '^weakness none: missed (it says only one word of the phrasing firmly; nearest hp-bar-polling' "$TMP/out"
-check "and why: the game's own nouns" grep -q "^why      of the phrasing it says one word firmly: .*or the game's own nouns (throw, masakari, page" "$TMP/out"
+# Versions 12 to 18 missed it because まさかり and ページ, the game's own
+# nouns, were all it said of HP bar polling; since sql/0142 a phrasing of
+# the target says them too, and it misses sooner, on words two weaknesses
+# share.
+check "まさかり and ページ alone are no HP bar polling: a miss" grep -q '^weakness none: missed (its words say another weakness as well; nearest hp-bar-polling' "$TMP/out"
 "$ctl" score "nobody checks the page before you throw" >"$TMP/out"
 check "check and throw are no missing authentication (version 12): a miss" grep -q '^weakness none: missed (it says only one word of the phrasing firmly; nearest no-authentication' "$TMP/out"
+check "and why: the game's own nouns" grep -q "^why      of the phrasing it says one word firmly: .*or the game's own nouns (throw, masakari, page" "$TMP/out"
 "$ctl" score "There's a chunk of commented-out code near the top of the login page handler. Delete it; git remembers." >"$TMP/out"
-check "login alone is no missing authentication (version 13): a miss" grep -q '^weakness none: missed (it says what the weakness is about, not what is wrong; nearest no-authentication' "$TMP/out"
-check "and why: the words of its subject" grep -q '^why      of no-authentication it says only words that name what it is about (authentication, github, id, .*), not what is wrong with it' "$TMP/out"
+# Versions 13 to 18 missed it as login alone, the subject of no
+# authentication; since sql/0141 the rate limit's phrasings say sign-in
+# too (its budget is for IDs no sign-in proved), and it misses sooner.
+check "login alone is no missing authentication: a miss" grep -q '^weakness none: missed (its words say another weakness as well; nearest no-authentication' "$TMP/out"
 check "flying as a miss" grep -qx 'power    1[0-5]' "$TMP/out"
 "$ctl" score "HPバーが赤と緑の色だけで残量を表しているので、色の見分けがつきにくい人には読めない" >"$TMP/out"
 check "the HP bar's colours are no HP bar polling (version 13): a miss" grep -q '^weakness none: missed (it says what the weakness is about, not what is wrong; nearest hp-bar-polling' "$TMP/out"
+check "and why: the words of its subject" grep -q '^why      of hp-bar-polling it says only words that name what it is about (.*), not what is wrong with it' "$TMP/out"
 "$ctl" score "there is no login at all: type any GitHub ID and you are that person" >"$TMP/out"
 check "the subject said as missing is the fault: a hit" grep -q '^weakness no-authentication ' "$TMP/out"
 "$ctl" score 'exhibit.cs puts rel="noopener" on the exhibit links but they never open with target="_blank", so the attribute does nothing.' >"$TMP/out"
@@ -103,12 +112,31 @@ check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
 check "a runner-up whose fault is not said makes no guess (version 16): a hit" grep -q '^weakness no-https ' "$TMP/out"
 check "and why the runner-up did not count" grep -q '^rival    no-authentication scores 1.000000, but the critique says no fault of it' "$TMP/out"
 check "flying as a hit" grep -qx 'power    100' "$TMP/out"
-# Version 16 credited no authentication: the rate limit per address ties it
-# at 0.50, its fault unsaid; a tie is a competing reading (version 17).
-"$ctl" score "Throws from unverified IDs draw on one budget per client address (100 at once, refilled at 120 a minute), so an entire conference behind one NAT drains the same bucket, while the 3-second per-ID interval is dodged by simply claiming another ID." >"$TMP/out"
+# A claimed ID and the budget per address tie at 0.50: a tie is a
+# competing reading (version 17).
+"$ctl" score "a claimed ID and one budget per client address" >"$TMP/out"
 check "a runner-up tying the hit makes a guess (version 17): a miss" grep -q '^weakness none: missed (another weakness scores nearly as much; nearest no-authentication' "$TMP/out"
 check "and why the tie counted" grep -q '^tie      rate-limit-per-ip scores 0.500000, as high as the nearest' "$TMP/out"
 check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
+# Versions 16 and 17 missed it too, a tie at 0.50 of the two; since
+# sql/0141 the limit's own words (a budget per address for IDs no sign-in
+# proved, a bucket) say it.
+"$ctl" score "Throws from unverified IDs draw on one budget per client address (100 at once, refilled at 120 a minute), so an entire conference behind one NAT drains the same bucket, while the 3-second per-ID interval is dodged by simply claiming another ID." >"$TMP/out"
+check "the rate limit by its bucket (sql/0141): a hit" grep -q '^weakness rate-limit-per-ip ' "$TMP/out"
+# Version 17 read NIC as nice: praise, and a miss.
+"$ctl" score "The load generator runs on the very machine it is attacking and hits it over loopback. Its own CPU gets counted against the target, and the latency it reports never went through a NIC." >"$TMP/out"
+check "NIC is no praise (version 18): a hit" grep -q '^weakness flooder-on-target-host ' "$TMP/out"
+# Version 18 read "would be nice" as praise.
+"$ctl" score "catalog_get() loads the weakness catalog on the first throw and sets catalog_loaded = 1 for good. A migration that adds a weakness won't count until someone restarts masakari.fcgi. A TTL or a version check would be nice." >"$TMP/out"
+check "a wish is no praise (version 19): a hit" grep -q '^weakness catalog-loaded-once ' "$TMP/out"
+# Version 18 had no log in log.c, and missed.
+"$ctl" score "log.c is basically fprintf(stderr, ...) with a timestamp and a pid. No JSON, no aggregation, no metrics shipped anywhere." >"$TMP/out"
+check "a file's name is a part of it (version 19): a hit" grep -q '^weakness logs-on-stderr ' "$TMP/out"
+# Version 18 took 合わせる (match) for 問い合わせる (inquire) and credited
+# queue polling.
+"$ctl" score "DB.ConnectTimeout = 2 って単位がキー名から分からない。ほかに合わせて ConnectTimeoutSeconds にしては。" >"$TMP/out"
+check "a compound verb is no verb it ends (version 19): a miss" grep -q '^weakness none: ' "$TMP/out"
+check "and nearest no queue polling" grep -vq '^weakness.*nearest queue-polling' "$TMP/out"
 "$ctl" score "docs/ has a dozen files in capitals but no index page; a docs/README.md listing them with one line each would help newcomers find their way." >"$TMP/out"
 check "an index page is no scoring without an index (sql/0140): a miss" grep -q '^weakness none: ' "$TMP/out"
 # (Version 9's sql/0129 made the hotlinked-portraits critique that used to be
@@ -149,12 +177,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 17 give a hit
+hit_power() { # score threshold → the power versions 8 to 19 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 17 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 19 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"
