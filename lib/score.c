@@ -716,6 +716,76 @@ static int hitting_phrasing(const struct score_catalog *cat, const struct scratc
 	return best > 0.0;
 }
 
+/* Whether the critique in s names one of weakness w's subject words, by a
+ * word other than the game's own nouns (version 15's test). */
+static int subject_named(const struct scratch *s, const struct score_weakness *w)
+{
+	const float *best = w->presence ? s->best_said : s->best;
+
+	for (size_t j = 0; j < w->nsubjects; j++)
+		if (best[w->subjects[j]] > 0.0f && said_outside_game(s, w->subjects[j]))
+			return 1;
+	return 0;
+}
+
+/* Whether phrasing p of weakness w names w's subject. */
+static int names_subject(const struct score_weakness *w, const struct score_phrasing *p)
+{
+	for (size_t j = 0; j < p->nwords; j++)
+		if (score_weakness_has_subject(w, p->words[j]))
+			return 1;
+	return 0;
+}
+
+/* Whether the critique in s says a telling word of weakness w (version
+ * 20): a word of its phrasings that at most SCORE_TELLING_DF weaknesses
+ * use, no everyday prose, said firmly by a word other than the game's own
+ * nouns. */
+static int says_telling_word(const struct score_catalog *cat, const struct scratch *s,
+			     const struct score_weakness *w)
+{
+	for (size_t k = 0; k < w->nphrasings; k++)
+		for (size_t j = 0; j < w->phrasings[k].nwords; j++) {
+			uint32_t v = w->phrasings[k].words[j];
+			const struct score_word *word = &cat->vocab[v];
+
+			if ((w->presence ? s->best_said : s->best)[v] > 0.0f && word->df > 0 &&
+			    word->df <= SCORE_TELLING_DF && !word->everyday &&
+			    (s->firm[v] & (w->presence ? 2 : 1)) && said_outside_game(s, v))
+				return 1;
+		}
+	return 0;
+}
+
+/* Whether weakness other holds every word of phrasing p that the critique
+ * in s matched. */
+static int matched_all_of(const struct score_catalog *cat, const struct scratch *s,
+			  const struct score_phrasing *p, int other)
+{
+	for (size_t j = 0; j < p->nwords; j++)
+		if (s->best[p->words[j]] > 0.0f &&
+		    !score_weakness_has_word(&cat->weaknesses[other], p->words[j]))
+			return 0;
+	return 1;
+}
+
+/* Whether all the critique says of weakness w (the matched words of its
+ * winning phrasing k, and of each other phrasing of it that hits by itself)
+ * is said by weakness other's words too (version 20). */
+static int said_within(const struct score_catalog *cat, const struct scratch *s, int w, int k,
+		       enum score_lang lang, int other)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+
+	if (!matched_all_of(cat, s, &weakness->phrasings[k], other))
+		return 0;
+	for (size_t j = 0; j < weakness->nphrasings; j++)
+		if (other_phrasing_hits(cat, s, weakness, k, j, lang) &&
+		    !matched_all_of(cat, s, &weakness->phrasings[j], other))
+			return 0;
+	return 1;
+}
+
 /* score_critique's work, keeping the comparison in s for score_explain
  * (the caller frees it). */
 static int score_with(const struct score_catalog *cat, const char *critique,
@@ -742,12 +812,19 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		const struct score_weakness *w = &cat->weaknesses[i];
 		double mine = 0.0, before = best;
 		int before_index = best_index, before_k = best_k, mine_k = -1;
+		int unsaid = (cat->rules & SCORE_RULE_UNSAID) && !subject_named(s, w);
 
 		for (size_t k = 0; k < w->nphrasings; k++) {
 			double recall, precision, sc;
 			size_t matched;
 
 			if (w->phrasings[k].nwords == 0)
+				continue;
+			/* Version 20: a phrasing that names its weakness's
+			 * subject is not said of a critique that does not name
+			 * it (version 15 missed such a best, and left the
+			 * weakness the critique did say as the runner-up). */
+			if (unsaid && names_subject(w, &w->phrasings[k]))
 				continue;
 			phrasing_score(cat, s, &w->phrasings[k], w->presence, &recall, &precision,
 				       &matched);
@@ -826,6 +903,20 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	if (!rival && (cat->rules & SCORE_RULE_NEAR) && best - second < SCORE_RIVAL_TIE &&
 	    best < SCORE_SECOND_NAMED)
 		rival = 1;
+	/* A runner-up named strongly that says nothing the hit does not
+	 * (version 20): every word the critique matched of it, in its winning
+	 * phrasing and in any other of its phrasings that hits by itself, is a
+	 * word of the hit's weakness too. What it says, the hit says; it is
+	 * no second weakness named but a part of the first ("nginx, halld, the
+	 * flooder and MariaDB all on one box" names the database on the web
+	 * host, as one case of one server for everything). A runner-up as
+	 * close as version 6's margin still makes a guess: the hit's own
+	 * words then weigh next to nothing. */
+	if (rival && (cat->rules & SCORE_RULE_CASE) && out->verdict == SCORE_HIT &&
+	    second_index >= 0 && second_k >= 0 && second >= SCORE_SECOND_NAMED &&
+	    best - second >= SCORE_CLOSE_MARGIN &&
+	    said_within(cat, s, second_index, second_k, lang, best_index))
+		rival = 0;
 	out->runner_up_rival = second_index >= 0 && rival;
 	/* Words that another weakness says as well do not tell which one the
 	 * critic means ("the same host": the database's or the flooder's?). */
@@ -893,6 +984,13 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	    !said_firmly(cat, s, &cat->weaknesses[best_index].phrasings[best_k],
 			 cat->weaknesses[best_index].presence)) {
 		out->verdict = SCORE_MISS_FIRM;
+		out->other_index = -1;
+	}
+	/* A hit says a word that tells it (version 20): words that a third
+	 * of the catalog uses ("each", "one") name none of them. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_TELLING) &&
+	    !says_telling_word(cat, s, &cat->weaknesses[best_index])) {
+		out->verdict = SCORE_MISS_EVERYDAY;
 		out->other_index = -1;
 	}
 	/* A hit says what is wrong (version 13), not only what the weakness

@@ -183,6 +183,21 @@
  * sql/0142 adds reviewers' words for the nineteenth and twentieth sets'
  * misses and marks cron and flock as what cron-job-scheduler is about.
  *
+ * Version 20: what is not said is not a reading. A phrasing that names
+ * its weakness's subject scores nothing when the critique does not name
+ * that subject (SCORE_RULE_UNSAID): version 15 missed such a best and left
+ * the weakness the critique did say behind it as the runner-up ("the
+ * target on the same nginx and host as the hall" was the database's on the
+ * web host by its phrasing, and no one's); now it is not scored, and the
+ * target is. A runner-up named strongly that says nothing the hit does not
+ * (every word the critique matched of it is a word of the hit's weakness
+ * too) is a part of the hit, not a second weakness named
+ * (SCORE_RULE_CASE): "nginx, halld, the flooder and MariaDB all on one
+ * box" names the database on the web host as one case of one server. And
+ * a hit says at least one word that at most SCORE_TELLING_DF weaknesses
+ * use (SCORE_RULE_TELLING): each, one and time tell none. sql/0143 gives
+ * one server for everything the list its own explanation gives.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -199,7 +214,9 @@
  * runner-up whose fault is not said making a hit a guess) and 16 (a
  * runner-up tying the hit waived when its fault is unsaid) and 17 (NIC
  * read as nice, "means" as meaning) and 18 (a file one word, a negation
- * reaching past its clause) keep the score and power
+ * reaching past its clause) and 19 (a phrasing naming an unsaid subject
+ * scored, a runner-up that is a part of the hit a second weakness, a hit
+ * on words a third of the catalog uses) keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -221,7 +238,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 19
+#define SCORE_VERSION 20
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -285,6 +302,11 @@ enum score_lang {
 /* Version 10: or the letters two Latin words begin with alike that make
  * them one stem (normalize.c and normalization), however unlike the rest. */
 #define SCORE_FIRM_STEM 5
+/* A hit says at least one word, firmly and outside the game's nouns and
+ * everyday prose, that at most this many weaknesses' phrasings use (version
+ * 20): "each", "one" and "time", words of a third of the catalog, name no
+ * weakness however many of one phrasing's words they are. */
+#define SCORE_TELLING_DF 4
 /* Longest critique or phrasing, in code points after normalisation; the form
  * accepts at most 500 characters. */
 #define SCORE_MAX_TEXT 1024
@@ -356,7 +378,15 @@ enum {
 	SCORE_RULE_ENDS = 33554432,   /* version 19: a compound verb is no verb
 					 it ends (問い合わせる, 合わせる), and a
 					 part says its word only once */
-	SCORE_RULE_ALL = 67108863,
+	SCORE_RULE_UNSAID = 67108864, /* version 20: a phrasing naming its
+					 weakness's subject scores nothing when
+					 the critique does not name it */
+	SCORE_RULE_CASE = 134217728,  /* version 20: a runner-up that says
+					 nothing the hit does not say is no
+					 competing reading */
+	SCORE_RULE_TELLING = 268435456, /* version 20: a hit says a word that
+					   few weaknesses use */
+	SCORE_RULE_ALL = 536870911,
 };
 
 struct score_phrasing {

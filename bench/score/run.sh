@@ -14,8 +14,9 @@
 # sixteenth-held-out-critiques.tsv, seventeenth-held-out-critiques.tsv,
 # eighteenth-held-out-critiques.tsv, nineteenth-held-out-critiques.tsv,
 # twentieth-held-out-critiques.tsv, twenty-first-held-out-critiques.tsv,
-# twenty-second-held-out-critiques.tsv, twenty-third-held-out-critiques.tsv
-# and twenty-fourth-held-out-critiques.tsv). Prints the
+# twenty-second-held-out-critiques.tsv, twenty-third-held-out-critiques.tsv,
+# twenty-fourth-held-out-critiques.tsv, twenty-fifth-held-out-critiques.tsv
+# and twenty-sixth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -33,6 +34,7 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/eighteenth-held-out-critiques.tsv bench/score/nineteenth-held-out-critiques.tsv \
 	bench/score/twentieth-held-out-critiques.tsv bench/score/twenty-first-held-out-critiques.tsv \
 	bench/score/twenty-second-held-out-critiques.tsv bench/score/twenty-third-held-out-critiques.tsv \
-	bench/score/twenty-fourth-held-out-critiques.tsv
+	bench/score/twenty-fourth-held-out-critiques.tsv bench/score/twenty-fifth-held-out-critiques.tsv \
+	bench/score/twenty-sixth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

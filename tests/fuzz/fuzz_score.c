@@ -252,6 +252,41 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    r.verdict == SCORE_MISS_CLOSE ||
 					    r.verdict == SCORE_MISS_GUESS));
 		}
+		/* A hit saying a word few weaknesses use (version 20) only
+		 * takes hits away, and calls what it takes everyday prose. */
+		if (cat.rules & SCORE_RULE_TELLING) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_TELLING;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_TELLING;
+			if (r.verdict == SCORE_HIT)
+				FUZZ_CHECK(without.verdict == SCORE_HIT &&
+					   without.weakness_index == r.weakness_index &&
+					   without.score == r.score && without.power == r.power);
+			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_MISS_EVERYDAY &&
+					   r.power <= SCORE_MISS_POWER_MAX);
+		}
+		/* A runner-up that says nothing the hit does not (version 20)
+		 * only gives hits: a hit without the rule is the same hit with
+		 * it, and a hit only with it was two weaknesses named without,
+		 * its runner-up named strongly and no rival now. */
+		if (cat.rules & SCORE_RULE_CASE) {
+			struct score_result without;
+
+			cat.rules &= ~(unsigned)SCORE_RULE_CASE;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_CASE;
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_HIT &&
+					   r.weakness_index == without.weakness_index &&
+					   r.score == without.score && r.power == without.power);
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(!r.runner_up_rival && r.runner_up_score >= SCORE_SECOND_NAMED &&
+					   (without.verdict == SCORE_MISS_TWO ||
+					    without.verdict == SCORE_MISS_GUESS));
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

@@ -18,6 +18,11 @@
 #include "score_fixture.h"
 #include "tokenize.h"
 
+/* Version 19's rules: the tests of a rule older than version 20 hold it
+ * with version 20's rules off, which would take their examples away
+ * sooner (a phrasing naming an unsaid subject scores nothing). */
+#define V19_RULES (SCORE_RULE_ALL & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
+
 #define assert_score(actual, expected) do { \
 		double got_ = (actual), want_ = (expected); \
 		if (!(fabs(got_ - want_) <= 5e-7)) \
@@ -810,7 +815,7 @@ static struct score_catalog *v9_catalog(unsigned rules)
 static void two_everyday_words_name_no_weakness(void **state)
 {
 	struct score_catalog *on = v9_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = v9_catalog(SCORE_RULE_ALL & ~SCORE_RULE_EVERYDAY);
+	struct score_catalog *off = v9_catalog(V19_RULES & ~SCORE_RULE_EVERYDAY);
 	const char *favicon = "There is no favicon, so the browser requests one on every page "
 			      "load and the access log fills up with 404 lines";
 	struct score_result r;
@@ -1174,8 +1179,8 @@ static struct score_catalog *thing_catalog(unsigned rules)
 
 static void a_hit_s_fault_is_its_subject_s(void **state)
 {
-	struct score_catalog *on = thing_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = thing_catalog(SCORE_RULE_ALL & ~SCORE_RULE_THING);
+	struct score_catalog *on = thing_catalog(V19_RULES);
+	struct score_catalog *off = thing_catalog(V19_RULES & ~SCORE_RULE_THING);
 	const char *nginx = "the legacy page runs behind the very same nginx machine as the hall";
 	const char *stamp = "every line on stderr is stamped in local time";
 	struct score_result r;
@@ -1234,8 +1239,8 @@ static struct score_catalog *rival_catalog(unsigned rules)
 
 static void a_runner_up_whose_fault_is_not_said_makes_no_guess(void **state)
 {
-	struct score_catalog *on = rival_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = rival_catalog(SCORE_RULE_ALL & ~SCORE_RULE_RIVAL);
+	struct score_catalog *on = rival_catalog(V19_RULES);
+	struct score_catalog *off = rival_catalog(V19_RULES & ~SCORE_RULE_RIVAL);
 	const char *database = "the database runs on the same machine as nginx and php";
 	const char *both = "the database and the flooder run on the same machine as nginx and php";
 	struct score_result r;
@@ -1356,6 +1361,121 @@ static void a_compound_verb_is_no_verb_it_ends(void **state)
 	assert_true(r_on.score == r_v18.score);
 	catalog_free(on);
 	catalog_free(v18);
+}
+
+static void a_phrasing_naming_an_unsaid_subject_scores_nothing(void **state)
+{
+	struct score_catalog *on = thing_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v19 = thing_catalog(V19_RULES);
+	const char *nginx = "the legacy page runs behind the very same nginx machine as the hall";
+	struct score_result r;
+
+	(void)state;
+	/* Version 19 scored the database's phrasing, and missed it as the
+	 * fault of a subject not said (version 15). */
+	assert_int_equal(score_critique(v19, nginx, &r), 0);
+	assert_int_equal(r.nearest_index, 0);
+	assert_int_equal(r.verdict, SCORE_MISS_THING);
+	/* Version 20 does not score it at all: the database is not said. */
+	assert_int_equal(score_critique(on, nginx, &r), 0);
+	assert_int_not_equal(r.nearest_index, 0);
+	assert_int_equal(r.weakness_index, -1);
+	/* Said, it hits as before. */
+	assert_int_equal(score_critique(on, "the database runs on the same machine as nginx", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	catalog_free(on);
+	catalog_free(v19);
+}
+
+static struct score_catalog *case_catalog(unsigned rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "single-server", "S", "S"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "nginx mariadb and the flooder all on one box, a single point of failure"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "database-on-web-host", "D", "D"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN,
+					   "mariadb on one box with nginx and the flooder, shared"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void a_runner_up_saying_nothing_the_hit_does_not_is_no_reading(void **state)
+{
+	struct score_catalog *on = case_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = case_catalog(SCORE_RULE_ALL & ~SCORE_RULE_CASE);
+	const char *all = "nginx, mariadb and the flooder all on one box: a single point of failure";
+	const char *own = "nginx, mariadb and the flooder all shared on one box: a single point of failure";
+	struct score_result r;
+
+	(void)state;
+	/* The database's words here are all one server's: without the rule
+	 * two weaknesses are named, and neither is credited. */
+	assert_int_equal(score_critique(off, all, &r), 0);
+	assert_int_equal(r.nearest_index, 0);
+	assert_true(r.runner_up_score >= SCORE_SECOND_NAMED);
+	assert_true(r.score - r.runner_up_score >= SCORE_CLOSE_MARGIN);
+	assert_int_equal(r.verdict, SCORE_MISS_TWO);
+	assert_int_equal(score_critique(on, all, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 0);
+	assert_int_equal(r.runner_up_rival, 0);
+	/* Shared is the database's own word: then it is a second reading. */
+	assert_int_equal(score_critique(on, own, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	catalog_free(on);
+	catalog_free(off);
+}
+
+static struct score_catalog *telling_catalog(unsigned rules)
+{
+	static const char *const phrasings[] = {
+		"each one at a time",
+		"each page polls one endpoint every second",
+		"one server, each part on it",
+		"each throw is scored against one catalog",
+		"one cron job starts each flooder",
+		"each template is parsed for one render",
+	};
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	for (int i = 0; i < 6; i++) {
+		char slug[16];
+
+		snprintf(slug, sizeof(slug), "w%d", i);
+		assert_int_equal(score_catalog_add_weakness(cat, i + 1, slug, "W", "W"), i);
+		assert_int_equal(score_catalog_add(cat, i + 1, SCORE_LANG_EN, phrasings[i]), 0);
+	}
+	return cat;
+}
+
+static void a_hit_says_a_word_few_weaknesses_use(void **state)
+{
+	struct score_catalog *on = telling_catalog(SCORE_RULE_ALL);
+	struct score_catalog *off = telling_catalog(SCORE_RULE_ALL & ~SCORE_RULE_TELLING);
+	const char *style = "each line, one at a time";
+	struct score_result r;
+
+	(void)state;
+	/* each, one and time: words of every weakness here. */
+	assert_int_equal(score_critique(off, style, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(score_critique(on, style, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	/* A word of one weakness tells it. */
+	assert_int_equal(score_critique(on, "each page polls one endpoint every second", &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	catalog_free(on);
+	catalog_free(off);
 }
 
 static void subject_words_must_be_words_of_their_weakness(void **state)
@@ -1487,6 +1607,9 @@ int main(void)
 		cmocka_unit_test(a_runner_up_whose_fault_is_not_said_makes_no_guess),
 		cmocka_unit_test(a_runner_up_tying_the_hit_is_a_rival),
 		cmocka_unit_test(a_compound_verb_is_no_verb_it_ends),
+		cmocka_unit_test(a_phrasing_naming_an_unsaid_subject_scores_nothing),
+		cmocka_unit_test(a_runner_up_saying_nothing_the_hit_does_not_is_no_reading),
+		cmocka_unit_test(a_hit_says_a_word_few_weaknesses_use),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
