@@ -274,6 +274,7 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 	for (size_t v = 0; v < cat->nvocab; v++) {
 		const struct score_word *w = &cat->vocab[v];
 		double like;
+		int firm;
 
 		if (w->latin != latin || (long)v == skip || w->len < 3)
 			continue;
@@ -310,7 +311,12 @@ static int fuzzy_links(struct scratch *s, const struct score_catalog *cat, size_
 		if ((cat->rules & SCORE_RULE_ENDS) && !latin &&
 		    ends_only(cat, text, len, w->text, w->len))
 			continue;
-		if (link_add(s, w->canon, c, like, firmly_alike(text, len, w, like, latin)) != 0)
+		firm = firmly_alike(text, len, w, like, latin);
+		/* A near-spelling is another word (version 21): browser is no
+		 * broker, 0.89 alike with two letters of stem in common. */
+		if ((cat->rules & SCORE_RULE_SPELT) && latin && !firm)
+			continue;
+		if (link_add(s, w->canon, c, like, firm) != 0)
 			return -1;
 		/* The weight of the likest catalog word; on a tie the rarer. */
 		like *= s->scale;

@@ -198,6 +198,15 @@
  * use (SCORE_RULE_TELLING): each, one and time tell none. sql/0143 gives
  * one server for everything the list its own explanation gives.
  *
+ * Version 21: a near-spelling is another word (SCORE_RULE_SPELT). A Latin
+ * word alike to a catalog word only below SCORE_FIRM_LIKENESS and without
+ * a stem of SCORE_FIRM_STEM letters in common (version 10's test of a word
+ * said firmly) is not linked to it at all: browser is no broker (0.89),
+ * select no secret (0.86), where version 10 only kept them from being one
+ * of a hit's two words. A typo (pasword, brokr) is still its word.
+ * sql/0145 marks what the bubble sort sorts and halld's event loop as
+ * those weaknesses' subjects.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -216,7 +225,8 @@
  * read as nice, "means" as meaning) and 18 (a file one word, a negation
  * reaching past its clause) and 19 (a phrasing naming an unsaid subject
  * scored, a runner-up that is a part of the hit a second weakness, a hit
- * on words a third of the catalog uses) keep the score and power
+ * on words a third of the catalog uses) and 20 (a near-spelling a word)
+ * keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -238,7 +248,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 20
+#define SCORE_VERSION 21
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -386,7 +396,10 @@ enum {
 					 competing reading */
 	SCORE_RULE_TELLING = 268435456, /* version 20: a hit says a word that
 					   few weaknesses use */
-	SCORE_RULE_ALL = 536870911,
+	SCORE_RULE_SPELT = 536870912, /* version 21: a Latin word alike to a
+					 catalog word only as a near-spelling
+					 (browser, broker) is not that word */
+	SCORE_RULE_ALL = 1073741823,
 };
 
 struct score_phrasing {

@@ -15,8 +15,9 @@
 # eighteenth-held-out-critiques.tsv, nineteenth-held-out-critiques.tsv,
 # twentieth-held-out-critiques.tsv, twenty-first-held-out-critiques.tsv,
 # twenty-second-held-out-critiques.tsv, twenty-third-held-out-critiques.tsv,
-# twenty-fourth-held-out-critiques.tsv, twenty-fifth-held-out-critiques.tsv
-# and twenty-sixth-held-out-critiques.tsv). Prints the
+# twenty-fourth-held-out-critiques.tsv, twenty-fifth-held-out-critiques.tsv,
+# twenty-sixth-held-out-critiques.tsv, twenty-seventh-held-out-critiques.tsv
+# and twenty-eighth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -35,6 +36,7 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/twentieth-held-out-critiques.tsv bench/score/twenty-first-held-out-critiques.tsv \
 	bench/score/twenty-second-held-out-critiques.tsv bench/score/twenty-third-held-out-critiques.tsv \
 	bench/score/twenty-fourth-held-out-critiques.tsv bench/score/twenty-fifth-held-out-critiques.tsv \
-	bench/score/twenty-sixth-held-out-critiques.tsv
+	bench/score/twenty-sixth-held-out-critiques.tsv bench/score/twenty-seventh-held-out-critiques.tsv \
+	bench/score/twenty-eighth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 20 as a throw meets it (a
+# and how it explains a score, and scoring version 21 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
@@ -9,7 +9,8 @@
 # said no guess unless it ties the hit, praise as written and not as a
 # wish, a file's name a part of it, a compound verb no verb it ends, an
 # unsaid subject's phrasing not scored, a runner-up that is a part of the
-# hit no second weakness, a hit on a telling word, the version stored).
+# hit no second weakness, a hit on a telling word, a near-spelling no word,
+# the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -49,7 +50,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 20" grep -qx 'version  20' "$TMP/out"
+check "version 21" grep -qx 'version  21' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -155,6 +156,11 @@ check "an unsaid subject's phrasing is not scored (version 20): the target, a hi
 "$ctl" score "make run puts nginx, the fcgi programs, halld, the flooder and MariaDB on one box. That's a textbook SPOF: one kernel panic and the whole show is gone." >"$TMP/out"
 check "a runner-up that is a part of the hit is no second weakness (version 20): a hit" grep -q '^weakness single-server ' "$TMP/out"
 check "and the runner-up named" grep -q 'database-on-web-host' "$TMP/out"
+# Version 20 missed it as two weaknesses named: browser, 0.89 alike to
+# broker, and real of "the real one" said no real message broker.
+"$ctl" score "Identity is finders-keepers: type any GitHub ID at the entrance and your browser owns it. GitHub OAuth is off by default, so someone can squat @torvalds until the real one signs in or Identity.HoldDays lapses." >"$TMP/out"
+check "a near-spelling is another word (version 21): no authentication, a hit" grep -q '^weakness no-authentication ' "$TMP/out"
+check "and MySQL as a job queue no rival" test -z "$(grep 'mysql-job-queue' "$TMP/out")"
 # Version 19 credited the CGI-era process model for each, one and time.
 "$ctl" score "There's no CONTRIBUTING.md describing the house style (tabs, the one-line file comment at the top of each .c, naming). It would help first-time contributors." >"$TMP/out"
 check "a hit says a word few weaknesses use (version 20): a miss" grep -q '^weakness none: ' "$TMP/out"
@@ -199,12 +205,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 20 give a hit
+hit_power() { # score threshold → the power versions 8 to 21 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 20 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 21 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"
