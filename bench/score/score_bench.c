@@ -490,7 +490,9 @@ static const char *const set_names[] = { "labelled", "held out", "fresh held out
 					 "twenty-first held out", "twenty-second held out",
 					 "twenty-third held out", "twenty-fourth held out",
 					 "twenty-fifth held out", "twenty-sixth held out",
-					 "twenty-seventh held out", "twenty-eighth held out" };
+					 "twenty-seventh held out", "twenty-eighth held out",
+					 "twenty-ninth held out", "thirtieth held out",
+					 "thirty-first held out", "thirty-second held out" };
 #define SETS_MAX (sizeof(set_names) / sizeof(set_names[0]))
 struct sets {
 	const char *path[SETS_MAX];
@@ -572,7 +574,7 @@ int main(int argc, char **argv)
 	int version;
 
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH [TWENTY_FIFTH [TWENTY_SIXTH [TWENTY_SEVENTH [TWENTY_EIGHTH]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH [TWENTY_FIFTH [TWENTY_SIXTH [TWENTY_SEVENTH [TWENTY_EIGHTH [TWENTY_NINTH [THIRTIETH [THIRTY_FIRST [THIRTY_SECOND]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
