@@ -425,21 +425,27 @@ static void phrasing_score(const struct score_catalog *cat, const struct scratch
 	*precision = s->weight_sum > 0.0 ? found / s->weight_sum : 0.0;
 }
 
+/* Whether weakness other holds every word of phrasing p that the critique
+ * in s matched. */
+static int matched_all_of(const struct score_catalog *cat, const struct scratch *s,
+			  const struct score_phrasing *p, int other)
+{
+	for (size_t j = 0; j < p->nwords; j++)
+		if (s->best[p->words[j]] > 0.0f &&
+		    !score_weakness_has_word(&cat->weaknesses[other], p->words[j]))
+			return 0;
+	return 1;
+}
+
 /* Another weakness than w whose phrasings hold every word of phrasing p that
  * the critique in s matched (its index), or -1: then the critique has said
  * nothing that tells w from it. */
 static int shared_by(const struct score_catalog *cat, const struct scratch *s, size_t w,
 		     const struct score_phrasing *p)
 {
-	for (size_t i = 0; i < cat->nweaknesses; i++) {
-		int all = i != w;
-
-		for (size_t j = 0; j < p->nwords && all; j++)
-			if (s->best[p->words[j]] > 0.0f)
-				all = score_weakness_has_word(&cat->weaknesses[i], p->words[j]);
-		if (all)
+	for (size_t i = 0; i < cat->nweaknesses; i++)
+		if (i != w && matched_all_of(cat, s, p, (int)i))
 			return (int)i;
-	}
 	return -1;
 }
 
@@ -619,6 +625,27 @@ static int said_firmly(const struct score_catalog *cat, const struct scratch *s,
 	return n >= 2 || (p->weight > 0.0 && firm / p->weight >= SCORE_ONE_WORD_RECALL);
 }
 
+/* Whether the critique in s names one of weakness w's subject words, by a
+ * word other than the game's own nouns (version 15's test). */
+static int subject_named(const struct scratch *s, const struct score_weakness *w)
+{
+	const float *best = w->presence ? s->best_said : s->best;
+
+	for (size_t j = 0; j < w->nsubjects; j++)
+		if (best[w->subjects[j]] > 0.0f && said_outside_game(s, w->subjects[j]))
+			return 1;
+	return 0;
+}
+
+/* Whether phrasing p of weakness w names w's subject. */
+static int names_subject(const struct score_weakness *w, const struct score_phrasing *p)
+{
+	for (size_t j = 0; j < p->nwords; j++)
+		if (score_weakness_has_subject(w, p->words[j]))
+			return 1;
+	return 0;
+}
+
 /* Whether the critique in s says the fault of weakness w through phrasing p
  * (version 13), not only what w is about: a word of p said firmly, by a
  * critique word other than the game's own nouns, that the catalog does not
@@ -634,7 +661,7 @@ static int fault_said_by(const struct score_catalog *cat, const struct scratch *
 			 const struct score_weakness *w, const struct score_phrasing *p, int thing)
 {
 	const float *best = w->presence ? s->best_said : s->best;
-	int any_missing = 0, subject_missing = 0, no = 0, has_subject = 0, subject_said = 0;
+	int any_missing = 0, subject_missing = 0, no = 0;
 
 	/* Version 15: a phrasing that names its weakness's subject speaks for
 	 * a hit only when the critique names that subject too: the fault of
@@ -642,11 +669,7 @@ static int fault_said_by(const struct score_catalog *cat, const struct scratch *
 	 * ("the very same nginx that serves the hall" is not), and an HP or a
 	 * log line named while something else is faulted says no fault of
 	 * theirs. */
-	for (size_t j = 0; thing && j < p->nwords && !has_subject; j++)
-		has_subject = score_weakness_has_subject(w, p->words[j]);
-	for (size_t j = 0; has_subject && j < w->nsubjects && !subject_said; j++)
-		subject_said = best[w->subjects[j]] > 0.0f && said_outside_game(s, w->subjects[j]);
-	if (has_subject && !subject_said)
+	if (thing && names_subject(w, p) && !subject_named(s, w))
 		return 0;
 	for (size_t j = 0; j < p->nwords; j++) {
 		uint32_t v = p->words[j];
@@ -722,26 +745,7 @@ static int hitting_phrasing(const struct score_catalog *cat, const struct scratc
 	return best > 0.0;
 }
 
-/* Whether the critique in s names one of weakness w's subject words, by a
- * word other than the game's own nouns (version 15's test). */
-static int subject_named(const struct scratch *s, const struct score_weakness *w)
-{
-	const float *best = w->presence ? s->best_said : s->best;
 
-	for (size_t j = 0; j < w->nsubjects; j++)
-		if (best[w->subjects[j]] > 0.0f && said_outside_game(s, w->subjects[j]))
-			return 1;
-	return 0;
-}
-
-/* Whether phrasing p of weakness w names w's subject. */
-static int names_subject(const struct score_weakness *w, const struct score_phrasing *p)
-{
-	for (size_t j = 0; j < p->nwords; j++)
-		if (score_weakness_has_subject(w, p->words[j]))
-			return 1;
-	return 0;
-}
 
 /* Whether the critique in s says a telling word of weakness w (version
  * 20): a word of its phrasings that at most SCORE_TELLING_DF weaknesses
@@ -763,17 +767,6 @@ static int says_telling_word(const struct score_catalog *cat, const struct scrat
 	return 0;
 }
 
-/* Whether weakness other holds every word of phrasing p that the critique
- * in s matched. */
-static int matched_all_of(const struct score_catalog *cat, const struct scratch *s,
-			  const struct score_phrasing *p, int other)
-{
-	for (size_t j = 0; j < p->nwords; j++)
-		if (s->best[p->words[j]] > 0.0f &&
-		    !score_weakness_has_word(&cat->weaknesses[other], p->words[j]))
-			return 0;
-	return 1;
-}
 
 /* Whether all the critique says of weakness w (the matched words of its
  * winning phrasing k, and of each other phrasing of it that hits by itself)
