@@ -118,6 +118,13 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 		       "that name what it is about, or its fault without its subject): it is no "
 		       "competing reading and makes no guess (version 16)\n",
 		       cat->weaknesses[r->runner_up_index].slug, r->runner_up_score);
+	/* Version 22: a runner-up named as strongly, a part of the hit. */
+	if (r->verdict == SCORE_HIT && r->runner_up_part)
+		printf("part     %s scores %.6f, but what the critique says only of %s outweighs "
+		       "what it says only of %s %.1f times or more: it is a part of the hit, not "
+		       "a second weakness named (version 22)\n",
+		       cat->weaknesses[r->runner_up_index].slug, r->runner_up_score, w->slug,
+		       cat->weaknesses[r->runner_up_index].slug, SCORE_OWN_RATIO);
 	/* Version 17: a runner-up tying a hit not named strongly is a rival
 	 * whatever is said. */
 	if (r->verdict != SCORE_HIT && (cat->rules & SCORE_RULE_NEAR) && r->runner_up_index >= 0 &&

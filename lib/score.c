@@ -77,6 +77,8 @@ struct scratch {
 	uint8_t part[SCORE_MAX_WORDS];       /* a part of an identifier (version 6) */
 	uint8_t negated[SCORE_MAX_WORDS];    /* said as missing (version 7) */
 	uint8_t game[SCORE_MAX_WORDS];       /* one of the game's own nouns (version 12) */
+	uint64_t clauses[SCORE_MAX_WORDS];   /* the clauses it is said in, one bit each
+						(the 64th and after share the last) */
 	int current_negated;                 /* the word being linked is */
 	double weight_sum;
 	double scale;                        /* the likeness a link counts: 1, or a part's */
@@ -343,6 +345,7 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 	for (size_t v = 0; v < cat->nvocab; v++)
 		s->head[v] = -1;
 	int whole_claimed = 0;  /* the identifier the parts that follow belong to */
+	unsigned clause = 0;
 
 	for (size_t i = 0; i < words->nwords && s->nwords < SCORE_MAX_WORDS; i++) {
 		const struct tokenize_word *t = &words->words[i];
@@ -352,6 +355,8 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		int dup = 0, alone;
 		size_t c = s->nwords;
 
+		clause += t->clause && clause < 63;
+
 		/* An identifier's parts count weakly (version 6), and not at all
 		 * when the identifier is one of the catalog's words: then it
 		 * says what it is. */
@@ -360,10 +365,14 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 		/* A word said twice says no more than once; said by itself after
 		 * a part of an identifier, it says more. */
 		for (size_t k = 0; k < s->nwords && !dup; k++)
-			dup = s->len[k] == t->len && (!s->part[k] || t->part) &&
-			      memcmp(s->text[k], text, t->len * sizeof(*text)) == 0;
+			if (s->len[k] == t->len && (!s->part[k] || t->part) &&
+			    memcmp(s->text[k], text, t->len * sizeof(*text)) == 0) {
+				s->clauses[k] |= (uint64_t)1 << clause;
+				dup = 1;
+			}
 		if (dup)
 			continue;
+		s->clauses[c] = (uint64_t)1 << clause;
 		s->text[c] = text;
 		s->len[c] = t->len;
 		s->part[c] = t->part;
@@ -398,6 +407,31 @@ static int scratch_fill(struct scratch *s, const struct score_catalog *cat,
 	return 0;
 }
 
+/* The clauses the critique in s says catalog word v in (by a link that
+ * counts, when presence: not said as missing). */
+static uint64_t clauses_of(const struct scratch *s, uint32_t v, int presence)
+{
+	uint64_t in = 0;
+
+	for (int l = s->head[v]; l >= 0; l = s->links[l].next)
+		if (!(presence && s->negated[s->links[l].word]))
+			in |= s->clauses[s->links[l].word];
+	return in;
+}
+
+/* Whether the critique in s says word v of phrasing p in a clause where it
+ * says another word of p that is no negation (version 22). */
+static int said_with(const struct score_catalog *cat, const struct scratch *s,
+		     const struct score_phrasing *p, uint32_t v, int presence)
+{
+	uint64_t with = 0;
+
+	for (size_t j = 0; j < p->nwords; j++)
+		if (p->words[j] != v && cat->vocab[p->words[j]].everyday != 2)
+			with |= clauses_of(s, p->words[j], presence);
+	return (clauses_of(s, v, presence) & with) != 0;
+}
+
 /* Recall and precision of phrasing p against the critique in s. */
 static void phrasing_score(const struct score_catalog *cat, const struct scratch *s,
 			   const struct score_phrasing *p, int presence, double *recall,
@@ -412,6 +446,12 @@ static void phrasing_score(const struct score_catalog *cat, const struct scratch
 	for (size_t j = 0; j < p->nwords; j++) {
 		uint32_t v = p->words[j];
 
+		/* Version 22: a Japanese ない counts in a clause that says
+		 * another of the phrasing's words, as an English "no" counts
+		 * said of its word. */
+		if (best[v] > 0.0f && cat->vocab[v].everyday == 2 && !cat->vocab[v].latin &&
+		    (cat->rules & SCORE_RULE_SENTENCE) && !said_with(cat, s, p, v, presence))
+			continue;
 		covered += cat->vocab[v].idf * best[v];
 		*matched += best[v] > 0.0f;
 		for (int l = s->head[v]; l >= 0; l = s->links[l].next)
@@ -527,10 +567,30 @@ static double own_evidence(const struct scratch *s, const float *like_a, const f
 	return sum;
 }
 
+/* Whether what the critique says only of the hit, weakness a, outweighs
+ * what it says only of the runner-up b SCORE_OWN_RATIO times (version 22):
+ * then b, however strongly named, is a part of what a says. "The HP bar is
+ * host-wide CPU from /proc/stat: halld, MariaDB, the flooder all knock it
+ * down" names the flooder's CPU as one of the things that take the HP, as
+ * the HP's weakness says, not the flooder's own fault: /proc/stat, host
+ * and bar are said of the HP alone, and flooder and CPU of both. */
+static int owns(const struct score_catalog *cat, const struct scratch *s, int a, int b)
+{
+	float like_a[SCORE_MAX_WORDS], like_b[SCORE_MAX_WORDS];
+	double mine;
+
+	if (!(cat->rules & SCORE_RULE_OWN) || a < 0 || b < 0)
+		return 0;
+	weakness_likeness(s, &cat->weaknesses[a], like_a);
+	weakness_likeness(s, &cat->weaknesses[b], like_b);
+	mine = own_evidence(s, like_a, like_b);
+	return mine > 0.0 && mine >= SCORE_OWN_RATIO * own_evidence(s, like_b, like_a);
+}
+
 /* Whether the critique praises (version 7): a praise word's stem, or since
  * version 18 the word as written ("the latency never went through a NIC"
  * praises nothing). */
-static int praised(const struct tokenize_result *words, unsigned rules)
+static int praised(const struct tokenize_result *words, unsigned long long rules)
 {
 	return (words->praise & ((rules & SCORE_RULE_AS_WRITTEN) ? TOKENIZE_PRAISE_WORD
 								   : TOKENIZE_PRAISE_STEMS)) != 0;
@@ -684,6 +744,12 @@ static int fault_said_by(const struct score_catalog *cat, const struct scratch *
 			no = 1;
 			continue;
 		}
+		/* Version 22: a Japanese ない says the fault of a phrasing only
+		 * in a clause that says another of its words ("ログも集約もな
+		 * い。各ホストにログインして読む" says no login missing). */
+		if (cat->vocab[v].everyday == 2 && (cat->rules & SCORE_RULE_SENTENCE) &&
+		    !said_with(cat, s, p, v, w->presence))
+			continue;
 		any_missing |= missing;
 		if (!score_weakness_has_subject(w, v))
 			return 1;
@@ -793,7 +859,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 {
 	double best = 0.0, best_recall = 0.0, best_precision = 0.0, second = 0.0;
 	int best_index = -1, best_k = -1, second_index = -1, second_k = -1, rc;
-	int rival = 1;
+	int rival = 1, part = 0;
 	size_t best_matched = 0, best_nwords = 0;
 	enum score_lang lang;
 
@@ -855,8 +921,41 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			second_k = mine_k;
 		}
 	}
+	/* Version 22: the runner-up, named as strongly as a second weakness
+	 * must be (SCORE_SECOND_NAMED), is the reading when what the critique
+	 * says only of it outweighs what it says only of the best
+	 * SCORE_OWN_RATIO times: the best is then a part of it. "nginx, every
+	 * .fcgi, halld, the flooder and MariaDB on one box; one kernel panic
+	 * and the show goes dark" names the database on the web host first,
+	 * by its words, and one server for everything by its own (panic,
+	 * dark, the machines listed). Only a runner-up that is a competing
+	 * reading, its fault said (version 16) and not a part of the best by
+	 * the best's words (version 20): one that is none leaves the best its
+	 * hit, so that the rule only credits what versions before it missed
+	 * as two weaknesses named. */
+	if (second_index >= 0 && second_k >= 0 && second >= SCORE_SECOND_NAMED &&
+	    owns(cat, s, second_index, best_index) &&
+	    fault_said(cat, s, second_index, second_k, lang, 1) &&
+	    !((cat->rules & SCORE_RULE_CASE) && best - second >= SCORE_CLOSE_MARGIN &&
+	      said_within(cat, s, second_index, second_k, lang, best_index))) {
+		int i = best_index, k = best_k;
+		double b = best;
+
+		best_index = second_index;
+		best_k = second_k;
+		best = second;
+		second_index = i;
+		second_k = k;
+		second = b;
+		phrasing_score(cat, s, &cat->weaknesses[best_index].phrasings[best_k],
+			       cat->weaknesses[best_index].presence, &best_recall, &best_precision,
+			       &best_matched);
+		best_nwords = cat->weaknesses[best_index].phrasings[best_k].nwords;
+		part = 1;
+	}
 	memset(out, 0, sizeof(*out));
 	out->version = SCORE_VERSION;
+	out->runner_up_part = part;
 	out->score = best;
 	out->nearest_index = best_index;
 	out->runner_up_index = second_index;
@@ -925,16 +1024,26 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			out->verdict = SCORE_MISS_SHARED;
 	}
 	/* Two weaknesses said at once: crediting the likelier would guess, and
-	 * a wrong credit is worse than a miss. */
+	 * a wrong credit is worse than a miss; unless (version 22) what the
+	 * critique says only of the hit outweighs what it says only of the
+	 * runner-up SCORE_OWN_RATIO times, and the runner-up is a part of it
+	 * ("the HP bar is host-wide CPU from /proc/stat: halld, MariaDB, the
+	 * flooder all knock it down" names the flooder's CPU among what takes
+	 * the HP, as the HP's weakness says). Then no close score makes it a
+	 * guess either. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_TWO_NAMED) && rival &&
 	    second >= SCORE_SECOND_NAMED) {
-		out->verdict = SCORE_MISS_TWO;
-		out->other_index = second_index;
+		if (owns(cat, s, best_index, second_index)) {
+			out->runner_up_part = 1;
+		} else {
+			out->verdict = SCORE_MISS_TWO;
+			out->other_index = second_index;
+		}
 	}
 	/* Two weaknesses scored nearly alike (version 6): the critique's words
 	 * do not say which it means, and a wrong credit is worse than a miss. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_CLOSE) && second_index >= 0 &&
-	    rival && best - second < SCORE_CLOSE_MARGIN) {
+	    rival && fabs(best - second) < SCORE_CLOSE_MARGIN && !out->runner_up_part) {
 		out->verdict = SCORE_MISS_CLOSE;
 		out->other_index = second_index;
 	}

@@ -29,7 +29,7 @@ struct score_params {
 	double miss_threshold[SCORE_LANGS], chance[SCORE_LANGS];
 	double word_threshold, unknown_weight;
 	int use_idf;
-	unsigned rules;
+	unsigned long long rules;
 };
 
 static struct score_params params_of(const struct score_catalog *cat)

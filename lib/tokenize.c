@@ -45,6 +45,7 @@ static int v11_rules = 1;
 static int v14_rules = 1;
 static int v18_rules = 1;
 static int v19_rules = 1;
+static int v22_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -80,6 +81,11 @@ void tokenize_v18_rules(int on)
 void tokenize_v19_rules(int on)
 {
 	v19_rules = on;
+}
+
+void tokenize_v22_rules(int on)
+{
+	v22_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -414,6 +420,25 @@ static int extend_last(struct tokenize_result *out, const uint32_t *w, size_t n)
 	return 0;
 }
 
+/* Whether a morpheme is a particle whose surface is utf8. */
+static int particle_is(const mecab_node_t *node, const char *utf8)
+{
+	return node && node->stat != MECAB_BOS_NODE && node->stat != MECAB_EOS_NODE &&
+	       node->length == strlen(utf8) && memcmp(node->surface, utf8, node->length) == 0 &&
+	       strncmp(node->feature, "助詞,", strlen("助詞,")) == 0;
+}
+
+/* Whether the ない (無い) at node says nothing is missing (version 22): after
+ * しか it says "only" (読むしかない, there is nothing for it but to read),
+ * and before か it asks whether (訳し漏れがないか確認, check for any
+ * untranslated text). */
+static int says_no_lack(const mecab_node_t *node, const char *base)
+{
+	if (strcmp(base, "ない") != 0 && strcmp(base, "無い") != 0)
+		return 0;
+	return particle_is(node->prev, "しか") || particle_is(node->next, "か");
+}
+
 /* Runs MeCab over the chunk s[0..n) (UTF-8) and adds its content words. */
 static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_result *out)
 {
@@ -435,7 +460,8 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 		if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE)
 			continue;
 		feature_field(node->feature, 6, base, sizeof(base));
-		if (!pos_is_content(node->feature, base)) {
+		if (!pos_is_content(node->feature, base) ||
+		    (v22_rules && says_no_lack(node, base))) {
 			after_content = 0;
 			continue;
 		}
@@ -826,6 +852,12 @@ static char *clause_end(char *p, size_t *skip)
 		}
 		if ((unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
 		    (unsigned char)p[2] == 0x94) {
+			*skip = 3;
+			return p;
+		}
+		/* Version 22: a Japanese sentence ends at 。, ！ or ？. */
+		if (v22_rules && (strncmp(p, "。", 3) == 0 || strncmp(p, "！", 3) == 0 ||
+				  strncmp(p, "？", 3) == 0)) {
 			*skip = 3;
 			return p;
 		}

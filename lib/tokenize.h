@@ -146,6 +146,13 @@ void tokenize_v18_rules(int on);
  * word. */
 void tokenize_v19_rules(int on);
 
+/* With 0, text is cut as before scoring version 22, for bench/score's
+ * table. 1 (the default) is version 22: a Japanese sentence ends at 。, ！
+ * or ？ as an English one at its full stop (tokenize_word.clause), and a
+ * ない that says nothing is missing is no word: しかない (only) and ないか
+ * (whether there is any). */
+void tokenize_v22_rules(int on);
+
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);
 

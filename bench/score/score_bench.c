@@ -37,6 +37,27 @@ struct rewrite {
 static struct rewrite rewrites[32];
 static size_t nrewrites;
 
+/* Prints catalog word v, its canon when another, and its df. */
+static void print_word(const struct score_catalog *cat, uint32_t v)
+{
+	const struct score_word *w = &cat->vocab[v];
+	char a[256];
+	size_t n = 0;
+
+	for (size_t j = 0; j < w->len && n < sizeof(a) - 4; j++)
+		n += (size_t)utf8_encode(w->text[j], a + n);
+	printf(" %.*s", (int)n, a);
+	if (w->canon != v) {
+		const struct score_word *c = &cat->vocab[w->canon];
+
+		n = 0;
+		for (size_t j = 0; j < c->len && n < sizeof(a) - 4; j++)
+			n += (size_t)utf8_encode(c->text[j], a + n);
+		printf("=%.*s", (int)n, a);
+	}
+	printf("/%u", w->df);
+}
+
 /* Undoes SQL's doubled quotes in text, in place. */
 static void sql_unquote(char *text)
 {
@@ -303,14 +324,15 @@ static struct critique_kind kinds[] = {
 struct option {
 	const char *name;
 	int words;               /* the catalog's words (synonyms, compounds, known words) */
-	unsigned rules;          /* SCORE_RULE_* */
+	unsigned long long rules; /* SCORE_RULE_* */
 	int files;               /* file names kept whole (version 5) */
 	int identifiers;         /* identifiers kept whole, domains not files (version 6) */
 	int urls;                /* a URL's scheme no word, its host a domain (version 11) */
 	int code;                /* markup's names no words (version 14) */
 };
 
-#define V20_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SPELT)
+#define V21_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
+#define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
 #define V19_RULES (V20_RULES & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
 #define V18_RULES (V19_RULES & ~SCORE_RULE_ENDS)
 #define V17_RULES (V18_RULES & ~SCORE_RULE_AS_WRITTEN)
@@ -329,12 +351,12 @@ struct option {
 	(V6_RULES & ~(SCORE_RULE_LENGTHS | SCORE_RULE_PARTS | SCORE_RULE_CLOSE | SCORE_RULE_WEAK_MISSES))
 #define V4_RULES (V5_RULES & ~SCORE_RULE_PHRASINGS)
 /* The rules of each earlier version, by its number (BENCH_VERSION). */
-static const unsigned version_rules[] = {
+static const unsigned long long version_rules[] = {
 	[4] = V4_RULES,	  [5] = V5_RULES,   [6] = V6_RULES,   [7] = V7_RULES,
 	[8] = V8_RULES,	  [9] = V9_RULES,   [10] = V10_RULES, [11] = V11_RULES,
 	[12] = V12_RULES, [13] = V13_RULES, [14] = V14_RULES, [15] = V15_RULES,
 	[16] = V16_RULES, [17] = V17_RULES, [18] = V18_RULES,
-	[19] = V19_RULES, [20] = V20_RULES,
+	[19] = V19_RULES, [20] = V20_RULES, [21] = V21_RULES,
 };
 
 static const struct option options[] = {
@@ -372,7 +394,9 @@ static const struct option options[] = {
 	{ "+ a phrasing naming an unsaid subject scores nothing", 1, V19_RULES | SCORE_RULE_UNSAID, 1, 1, 1, 1 },
 	{ "+ a runner-up saying nothing the hit does not is no reading", 1, V19_RULES | SCORE_RULE_UNSAID | SCORE_RULE_CASE, 1, 1, 1, 1 },
 	{ "v20: + a hit says a word few weaknesses use", 1, V20_RULES, 1, 1, 1, 1 },
-	{ "**v21 (default): + a near-spelling is another word**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
+	{ "v21: + a near-spelling is another word", 1, V21_RULES, 1, 1, 1, 1 },
+	{ "+ a Japanese ない read in its sentence", 1, V21_RULES | SCORE_RULE_SENTENCE, 1, 1, 1, 1 },
+	{ "**v22 (default): + a runner-up of which only a part is said is no second weakness**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -517,6 +541,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		tokenize_v14_rules(o->code);
 		tokenize_v18_rules((o->rules & SCORE_RULE_AS_WRITTEN) != 0);
 		tokenize_v19_rules((o->rules & SCORE_RULE_ENDS) != 0);
+		tokenize_v22_rules((o->rules & SCORE_RULE_SENTENCE) != 0);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -559,6 +584,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 	tokenize_v14_rules(1);
 	tokenize_v18_rules(1);
 	tokenize_v19_rules(1);
+	tokenize_v22_rules(1);
 	return 0;
 }
 
@@ -567,24 +593,25 @@ int main(int argc, char **argv)
 	static char longest[2048];
 	struct score_catalog cat;
 	size_t nphrasings = 0, rounds = argc > 2 ? strtoul(argv[2], NULL, 10) : 20000;
-	if (argc > 2 && strcmp(argv[2], "-") == 0)
-		rounds = 100;
 	double *times;
 	volatile int sink = 0;
 	int version;
 
+	if (argc > 2 && (strcmp(argv[2], "-") == 0 || strcmp(argv[2], "catalog") == 0))
+		rounds = 100;
 	if (argc < 2 || rounds < 100) {
 		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH [TWENTY_FIFTH [TWENTY_SIXTH [TWENTY_SEVENTH [TWENTY_EIGHTH [TWENTY_NINTH [THIRTIETH [THIRTY_FIRST [THIRTY_SECOND]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
 	version = getenv("BENCH_VERSION") ? atoi(getenv("BENCH_VERSION")) : 0;
-	/* BENCH_VERSION=4 to 20 scores "-" texts as that version did (its
+	/* BENCH_VERSION=4 to 21 scores "-" texts as that version did (its
 	 * rules; file names cut in 4, identifiers cut before 6, URLs read as
 	 * prose before 11, markup before 14, "means" a word before 18, a
-	 * file one word and negations past their clause before 19), for
-	 * comparing two versions critique by critique. */
-	if (version >= 4 && version <= 20) {
+	 * file one word and negations past their clause before 19, a
+	 * Japanese sentence not ended at 。 and every ない a word before 22),
+	 * for comparing two versions critique by critique. */
+	if (version >= 4 && version <= 21) {
 		cat.rules = version_rules[version];
 		if (version == 4)
 			tokenize_keep_file_names(0);
@@ -598,11 +625,35 @@ int main(int argc, char **argv)
 			tokenize_v18_rules(0);
 		if (version <= 18)
 			tokenize_v19_rules(0);
+		if (version <= 21)
+			tokenize_v22_rules(0);
 	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {
 		fprintf(stderr, "bench-score: cannot read the catalog from %s\n", argv[1]);
 		return 1;
+	}
+	/* bench-score SQL_DIR catalog: every weakness's phrasings and subject
+	 * words as the migrations leave them, and each word's canon and df,
+	 * for reading which words two weaknesses share. */
+	if (argc == 3 && strcmp(argv[2], "catalog") == 0) {
+		for (size_t i = 0; i < cat.nweaknesses; i++) {
+			const struct score_weakness *w = &cat.weaknesses[i];
+
+			printf("%s%s\n", w->slug, w->presence ? " (presence)" : "");
+			for (size_t k = 0; k < w->nphrasings; k++) {
+				printf("  %s %s |", w->phrasings[k].lang == SCORE_LANG_JA ? "ja" : "en",
+				       w->phrasings[k].utf8);
+				for (size_t j = 0; j < w->phrasings[k].nwords; j++)
+					print_word(&cat, w->phrasings[k].words[j]);
+				printf("\n");
+			}
+			printf("  subjects:");
+			for (size_t j = 0; j < w->nsubjects; j++)
+				print_word(&cat, w->subjects[j]);
+			printf("\n");
+		}
+		return 0;
 	}
 	/* bench-score SQL_DIR - TEXT…: how each text scores, for writing tests. */
 	if (argc > 2 && strcmp(argv[2], "-") == 0) {

@@ -187,7 +187,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_SUBJECT)) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_SUBJECT;
+			cat.rules &= ~SCORE_RULE_SUBJECT;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_SUBJECT;
 			FUZZ_CHECK(without.verdict == SCORE_HIT &&
@@ -203,7 +203,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_THING)) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_THING;
+			cat.rules &= ~SCORE_RULE_THING;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_THING;
 			FUZZ_CHECK(without.verdict == SCORE_HIT &&
@@ -216,7 +216,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (cat.rules & SCORE_RULE_RIVAL) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_RIVAL;
+			cat.rules &= ~SCORE_RULE_RIVAL;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_RIVAL;
 			rival_hit = without.verdict == SCORE_HIT;
@@ -237,7 +237,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (cat.rules & SCORE_RULE_NEAR) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_NEAR;
+			cat.rules &= ~SCORE_RULE_NEAR;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_NEAR;
 			if (r.verdict == SCORE_HIT)
@@ -257,7 +257,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (cat.rules & SCORE_RULE_TELLING) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_TELLING;
+			cat.rules &= ~SCORE_RULE_TELLING;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_TELLING;
 			if (r.verdict == SCORE_HIT)
@@ -275,7 +275,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (cat.rules & SCORE_RULE_CASE) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)SCORE_RULE_CASE;
+			cat.rules &= ~SCORE_RULE_CASE;
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_CASE;
 			if (without.verdict == SCORE_HIT)
@@ -287,6 +287,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					   (without.verdict == SCORE_MISS_TWO ||
 					    without.verdict == SCORE_MISS_GUESS));
 		}
+		/* A runner-up of which only a part is said (version 22) only
+		 * gives hits: a hit without the rule is the same hit with it,
+		 * and a hit only with it was a miss without it for two
+		 * weaknesses named, a guess or words shared, its runner-up
+		 * named as strongly and now a part of it. */
+		if (cat.rules & SCORE_RULE_OWN) {
+			struct score_result without;
+
+			cat.rules &= ~SCORE_RULE_OWN;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_OWN;
+			FUZZ_CHECK(!without.runner_up_part);
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_HIT &&
+					   r.weakness_index == without.weakness_index &&
+					   r.score == without.score && r.power == without.power);
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.runner_up_part && r.runner_up_score >= SCORE_SECOND_NAMED &&
+					   (without.verdict == SCORE_MISS_TWO ||
+					    without.verdict == SCORE_MISS_CLOSE ||
+					    without.verdict == SCORE_MISS_GUESS ||
+					    without.verdict == SCORE_MISS_SHARED));
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the
@@ -294,7 +317,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME) && rival_hit) {
 			struct score_result without;
 
-			cat.rules &= ~(unsigned)(SCORE_RULE_GAME | SCORE_RULE_RIVAL);
+			cat.rules &= ~(SCORE_RULE_GAME | SCORE_RULE_RIVAL);
 			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
 			cat.rules |= SCORE_RULE_GAME | SCORE_RULE_RIVAL;
 			FUZZ_CHECK(without.verdict == SCORE_HIT &&

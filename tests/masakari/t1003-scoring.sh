@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 21 as a throw meets it (a
+# and how it explains a score, and scoring version 22 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
@@ -10,7 +10,8 @@
 # wish, a file's name a part of it, a compound verb no verb it ends, an
 # unsaid subject's phrasing not scored, a runner-up that is a part of the
 # hit no second weakness, a hit on a telling word, a near-spelling no word,
-# the version stored).
+# a Japanese ない read in its sentence, a runner-up of which the critique
+# says only a part no second weakness, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -50,7 +51,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 21" grep -qx 'version  21' "$TMP/out"
+check "version 22" grep -qx 'version  22' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -96,9 +97,12 @@ check "or a no said of something else (version 10)" \
 	grep -q '^why      of the phrasing it says one word firmly: the rest is a near-spelling of another word (under 0.90 alike) or no, without, ない' "$TMP/out"
 "$ctl" score "There's a chunk of commented-out code near the top of the login page handler. Delete it; git remembers." >"$TMP/out"
 # Versions 13 to 18 missed it as login alone, the subject of no
-# authentication; since sql/0141 the rate limit's phrasings say sign-in
-# too (its budget is for IDs no sign-in proved), and it misses sooner.
-check "login alone is no missing authentication: a miss" grep -q '^weakness none: missed (its words say another weakness as well; nearest no-authentication' "$TMP/out"
+# authentication; from sql/0141 to version 21 as words the rate limit's
+# phrasings say too (its budget is for IDs no sign-in proved); since
+# version 22, whose cut leaves ない out of the phrasing of 4つしかない (only
+# four workers), ない weighs a little more and login alone is one word of
+# 認証がない's two.
+check "login alone is no missing authentication: a miss" grep -q '^weakness none: missed (.*; nearest no-authentication' "$TMP/out"
 check "flying as a miss" grep -qx 'power    1[0-5]' "$TMP/out"
 "$ctl" score "HPバーが赤と緑の色だけで残量を表しているので、色の見分けがつきにくい人には読めない" >"$TMP/out"
 check "the HP bar's colours are no HP bar polling (version 13): a miss" grep -q '^weakness none: missed (it says what the weakness is about, not what is wrong; nearest hp-bar-polling' "$TMP/out"
@@ -161,6 +165,20 @@ check "and the runner-up named" grep -q 'database-on-web-host' "$TMP/out"
 "$ctl" score "Identity is finders-keepers: type any GitHub ID at the entrance and your browser owns it. GitHub OAuth is off by default, so someone can squat @torvalds until the real one signs in or Identity.HoldDays lapses." >"$TMP/out"
 check "a near-spelling is another word (version 21): no authentication, a hit" grep -q '^weakness no-authentication ' "$TMP/out"
 check "and MySQL as a job queue no rival" test -z "$(grep 'mysql-job-queue' "$TMP/out")"
+# Version 21 named the missing sign-in too: ログイン in the second
+# sentence, and the ない of the first, said of metrics.
+"$ctl" score "ログは stderr への平文1行出力のみで、構造化されておらず、ホストをまたいだ集約基盤もメトリクス送信もない。障害発生時は各ホストにログインして個別にジャーナルを確認する必要がある。" >"$TMP/out"
+check "a Japanese ない counts in its own sentence (version 22): logs on stderr, a hit" grep -q '^weakness logs-on-stderr ' "$TMP/out"
+# Version 21 credited the missing sign-in: サインイン, and the ない of ないか
+# (whether there is any), which says nothing is missing.
+"$ctl" score "「GitHub でサインイン」まわりの文言に訳し漏れがないか確認をお願いします。" >"$TMP/out"
+check "ないか asks, it says nothing missing (version 22): a miss" grep -q '^weakness none: ' "$TMP/out"
+# Version 21 missed it as two weaknesses named: the database on the web
+# host is said in words one server for everything says too, and one server
+# in its own (VM, 落ちる, 消える).
+"$ctl" score "Webもデータベースもデーモンも全部たった1台のVMに同居していて、そいつが落ちたら展示会ごと消える" >"$TMP/out"
+check "a runner-up of which the critique says only a part (version 22): single server, a hit" grep -q '^weakness single-server ' "$TMP/out"
+check "and the database on the web host a part of it" grep -q '^part     database-on-web-host scores 1.000000, but what the critique says only of single-server outweighs' "$TMP/out"
 # Version 19 credited the CGI-era process model for each, one and time.
 "$ctl" score "There's no CONTRIBUTING.md describing the house style (tabs, the one-line file comment at the top of each .c, naming). It would help first-time contributors." >"$TMP/out"
 check "a hit says a word few weaknesses use (version 20): a miss" grep -q '^weakness none: ' "$TMP/out"
@@ -179,9 +197,9 @@ check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
 check "words another weakness says too" \
 	grep -q '^weakness none: missed (its words say another weakness as well; nearest flooder-on-target-host, en threshold 0.45)' "$TMP/out"
 check "and which" grep -q '^why      every word it matched is a word of target-is-the-app-itself too' "$TMP/out"
-"$ctl" score "Webもデータベースもデーモンも全部たった1台のVMに同居していて、そいつが落ちたら展示会ごと消える" >"$TMP/out"
-check "two weaknesses named" grep -q '^weakness none: missed (it names two weaknesses; nearest database-on-web-host, ja threshold 0.45)' "$TMP/out"
-check "and the other" grep -q '^why      it names single-server as well (0\.[0-9]*): two weaknesses at once credit neither' "$TMP/out"
+"$ctl" score "the flooder runs on the target host and its CPU use lowers the HP" >"$TMP/out"
+check "two weaknesses named" grep -q '^weakness none: missed (it names two weaknesses; nearest flooder-on-target-host, en threshold 0.45)' "$TMP/out"
+check "and the other" grep -q '^why      it names hp-is-host-cpu as well (0\.[0-9]*): two weaknesses at once credit neither' "$TMP/out"
 "$ctl" score "flooder/queue.c keeps asking MariaDB for work several times a second even when the queue has been empty" >"$TMP/out"
 check "a file name is one word, not queue and c" grep -q '^weakness queue-polling ' "$TMP/out"
 "$ctl" score "the database runs on the same host as the web server" >"$TMP/out"
@@ -205,12 +223,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 21 give a hit
+hit_power() { # score threshold → the power versions 8 to 22 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 21 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 22 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"

@@ -31,7 +31,10 @@
 # setting's name whose 合わせる (match) is no 問い合わせる (inquire)
 # (version 19), nor for words a third of the catalog uses (each, one,
 # time) (version 20), nor for a word only spelt like the weakness's
-# (browser, broker) (version 21); and a synonym
+# (browser, broker) (version 21), nor for a Japanese ない said in another
+# sentence or asking whether (ないか), while a runner-up of which a
+# critique says only a part no longer hides its hit (version 22); and a
+# synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -49,7 +52,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 21" 21 "$VERSION"
+expect_eq "scored by version 22" 22 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -82,8 +85,11 @@ expect_eq "no weakness" "" "$SLUG"
 check "it still flies, weakly ($(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}"))" \
 	test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 34
 
-t "a critique that names two weaknesses credits neither"
-thrown "Webもデータベースもデーモンも全部たった1台のVMに同居していて、そいつが落ちたら展示会ごと消える"
+t "a critique that names two weaknesses alike credits neither"
+# (Until version 22 the example here was "Webもデータベースもデーモンも全部たっ
+# た1台のVMに同居していて…", which names one server for everything in words
+# of its own, and the database on the web host as a part of it.)
+thrown "MariaDBがnginxと同じサーバーで動いていて、CPUの取り合いになるうえ、HPもマシン全体のCPUだ"
 expect_eq "no weakness (ja)" "" "$SLUG"
 
 t "a file name is one word: flooder/queue.c is no critique of C"
@@ -322,6 +328,30 @@ t "a near-spelling is another word (version 21)"
 thrown "Identity is finders-keepers: type any GitHub ID at the entrance and your browser owns it. GitHub OAuth is off by default, so someone can squat @torvalds until the real one signs in or Identity.HoldDays lapses."
 expect_eq "no-authentication" no-authentication "$SLUG"
 
+t "a Japanese ない is read in its sentence (version 22)"
+# Version 21 credited the missing sign-in for サインイン and the ない of
+# ないか (whether there is any).
+thrown "「GitHub でサインイン」まわりの文言に訳し漏れがないか確認をお願いします。"
+expect_eq "no weakness: a translation check" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+# Version 21 named the missing sign-in as well (ログイン, and the ない of the
+# sentence before) and credited neither.
+thrown "ログは stderr への平文1行出力のみで、構造化されておらず、ホストをまたいだ集約基盤もメトリクス送信もない。障害発生時は各ホストにログインして個別にジャーナルを確認する必要がある。"
+expect_eq "logs-on-stderr" logs-on-stderr "$SLUG"
+
+t "a runner-up of which the critique says only a part is no second weakness (version 22)"
+# Version 21 missed both as two weaknesses named.
+thrown "The HP bar is just host-wide CPU from /proc/stat (lib/status.c), not the target's own usage. halld, the exhibition pages, MariaDB, the flooder when colocated, even a stray apt-get will knock HP down."
+expect_eq "hp-is-host-cpu, the flooder among what takes the HP" hp-is-host-cpu "$SLUG"
+thrown "So make run puts nginx, every .fcgi, halld, the flooder and MariaDB on one box. One kernel panic and the whole show goes dark. Where's the second node?"
+expect_eq "single-server, the database among the rest on the box" single-server "$SLUG"
+# Both named with words of their own, alike: still neither.
+thrown "the flooder runs on the target host and its CPU use lowers the HP"
+expect_eq "no weakness: the flooder's and the HP's both said" "" "$SLUG"
+# One said at length and the other in passing: the one said at length.
+thrown "ログは標準エラーに一行出すだけで、構造化も集約もされていない。認証もない"
+expect_eq "logs-on-stderr, the sign-in said in passing" logs-on-stderr "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -355,6 +385,7 @@ v17=$(scored_before 17 'never went through a NIC' 1.000000 15)
 v18=$(scored_before 18 'ほかに合わせて' 0.533816 50)
 v19=$(scored_before 19 'one-line comment at the top of each' 0.476482 43)
 v20=$(scored_before 20 'the real one and the browser' 0.810821 15)
+v21=$(scored_before 21 'ログインして読むしかない' 1.000000 15)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -380,7 +411,8 @@ kept "$v17" 17 15 1.000000
 kept "$v18" 18 50 0.533816
 kept "$v19" 19 43 0.476482
 kept "$v20" 20 15 0.810821
+kept "$v21" 21 15 1.000000
 get "/masakari/ranking"
-check "v2 to v21 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1</td>" "$TMP/body"
+check "v2 to v22 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1</td>" "$TMP/body"
 
 done_testing

@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V20_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SPELT)
+#define V21_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
+#define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
 #define V19_RULES (V20_RULES & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
 
 #define assert_score(actual, expected) do { \
@@ -63,7 +64,7 @@ static int catalog_setup(void **state)
  * meaning, built with the catalog's words as sql/0120 has them. */
 enum { NO_HTTPS, WEB_IN_C, NO_AUTH, PASSWORD, CRON_SCHED, SQL_SEEDS, LOGS };
 
-static struct score_catalog *rules_catalog(unsigned rules, int words)
+static struct score_catalog *rules_catalog(unsigned long long rules, int words)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -245,7 +246,7 @@ static void catalog_words_must_come_before_phrasings_once_each(void **state)
  * their own each, and a third said with other words. */
 enum { DB_HOST, FLOODER_HOST, ONE_SERVER };
 
-static struct score_catalog *ambiguous_catalog(unsigned rules)
+static struct score_catalog *ambiguous_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -341,7 +342,7 @@ static void a_file_name_says_nothing_of_the_words_in_it(void **state)
  * weakness uses too. */
 enum { NEXT_TO_NGINX, ON_ONE_HOST };
 
-static struct score_catalog *two_phrasings_catalog(unsigned rules)
+static struct score_catalog *two_phrasings_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -475,7 +476,7 @@ static void freed_catalog_is_empty_and_reusable_with_its_parameters(void **state
 /* Version 6's catalog: words that short ones begin like, and a table. */
 enum { FLOODER_HOST6, ONE_HOST6, JOB_QUEUE6, POLLING6, AVATARS6 };
 
-static struct score_catalog *v6_catalog(unsigned rules)
+static struct score_catalog *v6_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -606,7 +607,7 @@ static void a_close_runner_up_makes_a_hit_a_guess(void **state)
  * one event loop (there) and a CGI-era model without threads (missing). */
 enum { PASSWORD7, NO_AUTH7, ONE_LOOP7, CGI7 };
 
-static struct score_catalog *v7_catalog(unsigned rules)
+static struct score_catalog *v7_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -795,7 +796,7 @@ static void a_hit_flies_from_the_hit_power_at_the_threshold(void **state)
 
 /* Version 9: a weakness of everyday words (log, line) and a term (stderr),
  * and one of its own words; "standard error", two words, the term's. */
-static struct score_catalog *v9_catalog(unsigned rules)
+static struct score_catalog *v9_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -850,7 +851,7 @@ static void two_everyday_words_name_no_weakness(void **state)
 
 /* Version 10: a password weakness whose group has "secret", and a message
  * broker said with "no" and "real"; a typo still says its word. */
-static struct score_catalog *v10_catalog(unsigned rules)
+static struct score_catalog *v10_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -908,7 +909,7 @@ static void a_hit_rests_on_words_said_firmly(void **state)
 
 /* Version 11: no HTTPS and avatars from GitHub, both in English; a
  * database on the web host and a job queue in a table, in Japanese. */
-static struct score_catalog *v11_catalog(unsigned rules)
+static struct score_catalog *v11_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1000,7 +1001,7 @@ static void a_japanese_word_is_not_alike_to_a_longer_one_it_only_begins(void **s
 
 /* Version 11: ClearSilver said with words of its second phrasing, which
  * its first, likelier, phrasing lacks. */
-static struct score_catalog *any_phrasing_catalog(unsigned rules)
+static struct score_catalog *any_phrasing_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1042,7 +1043,7 @@ static void a_weakness_said_in_one_word_hits_through_a_phrasing_that_hits(void *
 /* Version 12: a phrasing of the stale catalog's neighbour recalled through
  * the game's own nouns (throw, masakari, page) without the word that names
  * its fault. */
-static struct score_catalog *game_catalog(unsigned rules)
+static struct score_catalog *game_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1096,7 +1097,7 @@ static void the_game_s_own_nouns_are_not_among_a_hit_s_two_words(void **state)
 /* Version 13: the words that name what a weakness is about (login, the
  * GitHub ID, the HP bar), said in a remark about something else, name no
  * fault of it. */
-static struct score_catalog *subject_catalog(unsigned rules)
+static struct score_catalog *subject_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1162,7 +1163,7 @@ static void a_hit_says_its_weakness_s_fault_not_only_its_subject(void **state)
 /* Version 15: a phrasing that names its weakness's subject speaks for a
  * hit only when the critique names that subject too: the very nginx that
  * serves the hall is a shared host, not the database's. */
-static struct score_catalog *thing_catalog(unsigned rules)
+static struct score_catalog *thing_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1221,7 +1222,7 @@ static void a_hit_s_fault_is_its_subject_s(void **state)
 /* Version 16: a runner-up is a competing reading only when the critique
  * says its fault: the flooder's phrasing names the flooder, and a remark
  * on the database sharing nginx's machine says no flooder. */
-static struct score_catalog *rival_catalog(unsigned rules)
+static struct score_catalog *rival_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1277,7 +1278,7 @@ static void a_runner_up_whose_fault_is_not_said_makes_no_guess(void **state)
  * is said of its fault. Two weaknesses score alike on "zircon quartz
  * basalt gneiss": the first is the hit only by the catalog's order, and
  * the second's words are its subject's alone. */
-static struct score_catalog *tie_catalog(unsigned rules)
+static struct score_catalog *tie_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1328,7 +1329,7 @@ static void a_runner_up_tying_the_hit_is_a_rival(void **state)
 	catalog_free(v16);
 }
 
-static struct score_catalog *verb_catalog(unsigned rules)
+static struct score_catalog *verb_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1391,7 +1392,103 @@ static void a_phrasing_naming_an_unsaid_subject_scores_nothing(void **state)
 	catalog_free(v19);
 }
 
-static struct score_catalog *case_catalog(unsigned rules)
+/* Version 22: a Japanese ない counts for a phrasing in a clause that says
+ * another of its words. */
+static struct score_catalog *sentence_catalog(unsigned long long rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "no-login", "L", "L"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_JA, "ログインがない"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "ログイン"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "logs", "G", "G"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_JA, "ログを集約する仕組みがない"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_JA, "毎回バブルソート"), 0);
+	return cat;
+}
+
+static void a_japanese_nai_counts_in_its_own_sentence(void **state)
+{
+	struct score_catalog *on = sentence_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v21 = sentence_catalog(V21_RULES);
+	const char *apart = "ログの集約もない。各ホストにログインして読む";
+	const char *together = "ログインがないので誰でも入れる";
+	struct score_result r_on, r_v21;
+
+	(void)state;
+	/* Version 21 read the ない of the first sentence as the login's. */
+	assert_int_equal(score_critique(v21, apart, &r_v21), 0);
+	assert_int_equal(r_v21.nearest_index, 0);
+	assert_int_equal(r_v21.weakness_index, -1);
+	/* Version 22 reads it as the sentence's: the logs, a hit. */
+	assert_int_equal(score_critique(on, apart, &r_on), 0);
+	assert_true(r_on.runner_up_score < r_v21.score);
+	assert_int_equal(r_on.verdict, SCORE_HIT);
+	assert_int_equal(r_on.weakness_index, 1);
+	/* Said in one sentence, the login missing is a hit in both. */
+	assert_int_equal(score_critique(on, together, &r_on), 0);
+	assert_int_equal(score_critique(v21, together, &r_v21), 0);
+	assert_int_equal(r_on.weakness_index, 0);
+	assert_int_equal(r_v21.weakness_index, 0);
+	assert_true(r_on.score == r_v21.score);
+	catalog_free(on);
+	catalog_free(v21);
+}
+
+/* Version 22: a runner-up named as strongly, of which the critique says
+ * only a part of what it says of the hit. */
+static struct score_catalog *own_catalog(unsigned long long rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "database-on-web-host", "D", "D"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN, "mariadb on the same box as nginx"), 0);
+	assert_int_equal(score_catalog_add_subject(cat, 1, "mariadb"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "single-server", "S", "S"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN,
+					   "nginx and mariadb on one box: when it dies the whole show goes dark, no failover, no spare"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "bubble-sort", "B", "B"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "bubble sort on every request"), 0);
+	return cat;
+}
+
+static void a_runner_up_of_which_only_a_part_is_said_is_no_second_weakness(void **state)
+{
+	struct score_catalog *on = own_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v21 = own_catalog(V21_RULES);
+	const char *box = "nginx and mariadb on the same box: when it panics the whole show goes dark, no failover, no spare";
+	const char *both = "mariadb on the same box as nginx, and the box has no failover";
+	struct score_result r;
+
+	(void)state;
+	/* Version 21: the database on the web host first, one server named as
+	 * strongly, two weaknesses named and neither credited. */
+	assert_int_equal(score_critique(v21, box, &r), 0);
+	assert_int_equal(r.nearest_index, 0);
+	assert_true(r.runner_up_score >= SCORE_SECOND_NAMED);
+	assert_int_equal(r.weakness_index, -1);
+	/* Version 22: what it says only of one server outweighs what it says
+	 * only of the database twice and more: one server, a hit, the
+	 * database a part of it. */
+	assert_int_equal(score_critique(on, box, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, 1);
+	assert_int_equal(r.runner_up_index, 0);
+	assert_int_equal(r.runner_up_part, 1);
+	/* Each said with words of its own: still neither. */
+	assert_int_equal(score_critique(on, both, &r), 0);
+	assert_int_equal(r.weakness_index, -1);
+	assert_int_equal(r.runner_up_part, 0);
+	catalog_free(on);
+	catalog_free(v21);
+}
+
+static struct score_catalog *case_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1410,8 +1507,8 @@ static struct score_catalog *case_catalog(unsigned rules)
 
 static void a_runner_up_saying_nothing_the_hit_does_not_is_no_reading(void **state)
 {
-	struct score_catalog *on = case_catalog(SCORE_RULE_ALL);
-	struct score_catalog *off = case_catalog(SCORE_RULE_ALL & ~SCORE_RULE_CASE);
+	struct score_catalog *on = case_catalog(V21_RULES);
+	struct score_catalog *off = case_catalog(V21_RULES & ~SCORE_RULE_CASE);
 	const char *all = "nginx, mariadb and the flooder all on one box: a single point of failure";
 	const char *own = "nginx, mariadb and the flooder all shared on one box: a single point of failure";
 	struct score_result r;
@@ -1435,7 +1532,7 @@ static void a_runner_up_saying_nothing_the_hit_does_not_is_no_reading(void **sta
 	catalog_free(off);
 }
 
-static struct score_catalog *telling_catalog(unsigned rules)
+static struct score_catalog *telling_catalog(unsigned long long rules)
 {
 	static const char *const phrasings[] = {
 		"each one at a time",
@@ -1481,7 +1578,7 @@ static void a_hit_says_a_word_few_weaknesses_use(void **state)
 	catalog_free(off);
 }
 
-static struct score_catalog *spelt_catalog(unsigned rules)
+static struct score_catalog *spelt_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1536,7 +1633,7 @@ static void subject_words_must_be_words_of_their_weakness(void **state)
 /* Version 14: a word written as code names that code: an attribute's name
  * in markup and a CSS selector are no words, and a file name is alike only
  * to file names (exhibit.cs is no exhibition). */
-static struct score_catalog *code_catalog(unsigned rules)
+static struct score_catalog *code_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
 
@@ -1649,6 +1746,8 @@ int main(void)
 		cmocka_unit_test(a_runner_up_saying_nothing_the_hit_does_not_is_no_reading),
 		cmocka_unit_test(a_hit_says_a_word_few_weaknesses_use),
 		cmocka_unit_test(a_near_spelling_is_another_word),
+		cmocka_unit_test(a_japanese_nai_counts_in_its_own_sentence),
+		cmocka_unit_test(a_runner_up_of_which_only_a_part_is_said_is_no_second_weakness),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),

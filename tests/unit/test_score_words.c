@@ -400,6 +400,40 @@ static void version_19_reads_files_clauses_wishes_and_nobody(void **state)
 	assert_int_equal(t.nwords, 2);
 }
 
+static void version_22_ends_japanese_sentences_and_reads_nai(void **state)
+{
+	static struct tokenize_result t;
+
+	(void)state;
+	/* A Japanese sentence ends at 。 as an English one at its stop. */
+	assert_int_equal(tokenize_words("集約もない。ログインして読む", &t), 0);
+	assert_true(word_is(&t, 2, "ログイン"));
+	assert_int_equal(t.words[2].clause, 1);
+	assert_int_equal(t.words[1].clause, 0);
+	assert_int_equal(tokenize_words("集約もない！ログインして読む", &t), 0);
+	assert_int_equal(t.words[2].clause, 1);
+	/* しかない says only, and ないか asks whether: neither is a ない. */
+	assert_int_equal(tokenize_words("ファイルを読むしかない", &t), 0);
+	assert_int_equal(t.nwords, 2);
+	assert_true(word_is(&t, 1, "読む"));
+	assert_int_equal(tokenize_words("訳し漏れがないか確認", &t), 0);
+	for (size_t i = 0; i < t.nwords; i++)
+		assert_false(word_is(&t, i, "ない"));
+	/* A ない that says something is missing stays. */
+	assert_int_equal(tokenize_words("認証がないので誰でも入れる", &t), 0);
+	assert_true(word_is(&t, 1, "ない"));
+	assert_int_equal(t.words[0].negated, 1);
+	/* Before version 22 all three were cut as they were. */
+	tokenize_v22_rules(0);
+	assert_int_equal(tokenize_words("集約もない。ログインして読む", &t), 0);
+	tokenize_v22_rules(1);
+	assert_int_equal(t.words[2].clause, 0);
+	tokenize_v22_rules(0);
+	assert_int_equal(tokenize_words("ファイルを読むしかない", &t), 0);
+	tokenize_v22_rules(1);
+	assert_int_equal(t.nwords, 3);
+}
+
 static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
 {
 	static struct tokenize_result t;
@@ -524,6 +558,7 @@ int main(void)
 		T(https_is_not_the_plural_of_http_and_logging_is_log),
 		T(means_is_a_stop_word_and_nic_no_praise_since_version_18),
 		T(version_19_reads_files_clauses_wishes_and_nobody),
+		T(version_22_ends_japanese_sentences_and_reads_nai),
 		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
 		T(glued_words_join_only_where_the_joined_word_is_known),
 		T(a_file_name_is_one_word),
