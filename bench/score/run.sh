@@ -18,8 +18,10 @@
 # twenty-fourth-held-out-critiques.tsv, twenty-fifth-held-out-critiques.tsv,
 # twenty-sixth-held-out-critiques.tsv, twenty-seventh-held-out-critiques.tsv,
 # twenty-eighth-held-out-critiques.tsv, twenty-ninth-held-out-critiques.tsv,
-# thirtieth-held-out-critiques.tsv, thirty-first-held-out-critiques.tsv and
-# thirty-second-held-out-critiques.tsv). Prints the
+# thirtieth-held-out-critiques.tsv, thirty-first-held-out-critiques.tsv,
+# thirty-second-held-out-critiques.tsv, thirty-third-held-out-critiques.tsv,
+# thirty-fourth-held-out-critiques.tsv, thirty-fifth-held-out-critiques.tsv and
+# thirty-sixth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -41,6 +43,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/twenty-sixth-held-out-critiques.tsv bench/score/twenty-seventh-held-out-critiques.tsv \
 	bench/score/twenty-eighth-held-out-critiques.tsv bench/score/twenty-ninth-held-out-critiques.tsv \
 	bench/score/thirtieth-held-out-critiques.tsv bench/score/thirty-first-held-out-critiques.tsv \
-	bench/score/thirty-second-held-out-critiques.tsv
+	bench/score/thirty-second-held-out-critiques.tsv bench/score/thirty-third-held-out-critiques.tsv \
+	bench/score/thirty-fourth-held-out-critiques.tsv bench/score/thirty-fifth-held-out-critiques.tsv \
+	bench/score/thirty-sixth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
