@@ -221,6 +221,13 @@
  * is no second weakness named (SCORE_RULE_OWN). sql/0146 makes 冗長構成
  * one term and adds the missing sign-in said of an account.
  *
+ * Version 23: a suggestion is no praise (SCORE_RULE_SUGGESTED;
+ * tokenize_v23_rules). A 良い after 方が (〜した方が良い, it would be better
+ * to), after たら (分けたら良い), or denied by the auxiliary ない (良くない,
+ * 〜した方が良くないですか, 〜でよくない？) praises nothing: the critique
+ * suggests a fix. 〜すると良い and 〜すれば良い never were praise (MeCab
+ * marks that 良い dependent, no content word).
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -241,7 +248,8 @@
  * scored, a runner-up that is a part of the hit a second weakness, a hit
  * on words a third of the catalog uses) and 20 (a near-spelling a word)
  * and 21 (a ない said anywhere, two weaknesses named strongly a miss
- * whatever the critique says of each) keep the score and power
+ * whatever the critique says of each) and 22 (方が良い read as praise)
+ * keep the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -263,7 +271,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 22
+#define SCORE_VERSION 23
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -364,7 +372,7 @@ struct score_word {
 
 /* Which of the versions' rules apply (all by default; bench/score turns them
  * on one by one for its table). Bits of an unsigned long long: version 22
- * took the 31st and 32nd. */
+ * took the 31st and 32nd, version 23 the 33rd. */
 #define SCORE_RULE_KNOWN_WORDS 1ULL /* a catalog word in the critique is like no other */
 #define SCORE_RULE_EXTENSIONS 2ULL /* a word is never like its own extension */
 #define SCORE_RULE_FIRST_LETTER 4ULL /* alike Latin words begin alike (typos keep it) */
@@ -428,7 +436,10 @@ struct score_word {
 					     strongly, the one whose own words
 					     outweigh the other's SCORE_OWN_RATIO
 					     times is the reading */
-#define SCORE_RULE_ALL 4294967295ULL /* every rule above */
+#define SCORE_RULE_SUGGESTED 4294967296ULL /* version 23: a 良い said as a
+						 suggestion or denied is no
+						 praise */
+#define SCORE_RULE_ALL 8589934591ULL /* every rule above */
 
 struct score_phrasing {
 	enum score_lang lang;

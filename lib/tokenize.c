@@ -46,6 +46,7 @@ static int v14_rules = 1;
 static int v18_rules = 1;
 static int v19_rules = 1;
 static int v22_rules = 1;
+static int v23_rules = 1;
 
 /* Top-level domains a critique may name a site by: after a dot they end a
  * domain name (github.com), not a file name. Sorted, for bsearch. */
@@ -86,6 +87,11 @@ void tokenize_v19_rules(int on)
 void tokenize_v22_rules(int on)
 {
 	v22_rules = on;
+}
+
+void tokenize_v23_rules(int on)
+{
+	v23_rules = on;
 }
 
 void tokenize_use_mecab(int on)
@@ -309,6 +315,7 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, i
 	out->words[out->nwords].part = 0;
 	out->words[out->nwords].negated = 0;
 	out->words[out->nwords].clause = 0;
+	out->words[out->nwords].suggested = 0;
 	out->nwords++;
 	out->nchars = start + n;
 }
@@ -439,6 +446,34 @@ static int says_no_lack(const mecab_node_t *node, const char *base)
 	return particle_is(node->prev, "しか") || particle_is(node->next, "か");
 }
 
+/* Whether a morpheme is a word of part of speech pos (its feature's first
+ * field) whose surface is one of the utf8 strings given. */
+static int morpheme_is(const mecab_node_t *node, const char *pos, const char *a, const char *b)
+{
+	size_t np = strlen(pos);
+
+	if (!node || node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE ||
+	    strncmp(node->feature, pos, np) != 0 || node->feature[np] != ',')
+		return 0;
+	return (node->length == strlen(a) && memcmp(node->surface, a, node->length) == 0) ||
+	       (b && node->length == strlen(b) && memcmp(node->surface, b, node->length) == 0);
+}
+
+/* Whether the 良い (よい, いい) at node suggests or is denied, and praises
+ * nothing (version 23): after 方 が it compares (した方が良い, it would be
+ * better to), after たら it wishes (分けたら良い), and before the
+ * auxiliary ない it is denied or asks (良くない, 方が良くないですか,
+ * pub/subでよくない？). */
+static int suggests(const mecab_node_t *node, const char *base)
+{
+	if (strcmp(base, "良い") != 0 && strcmp(base, "よい") != 0 && strcmp(base, "いい") != 0)
+		return 0;
+	return morpheme_is(node->next, "助動詞", "ない", "ぬ") ||
+	       morpheme_is(node->prev, "助動詞", "たら", "だら") ||
+	       (particle_is(node->prev, "が") && node->prev &&
+		morpheme_is(node->prev->prev, "名詞", "方", "ほう"));
+}
+
 /* Runs MeCab over the chunk s[0..n) (UTF-8) and adds its content words. */
 static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_result *out)
 {
@@ -479,6 +514,8 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 		    extend_last(out, w, (size_t)nw) == 0)
 			continue;
 		add_word(out, w, (size_t)nw, after_content);
+		if (v23_rules && out->nwords > before && suggests(node, base))
+			out->words[before].suggested = 1;
 		after_content = out->nwords > before;
 	}
 	return 0;
@@ -701,7 +738,7 @@ static void mark_negations(struct tokenize_result *r)
 				    sizeof(praises[0]), by_string))
 				r->praise |= TOKENIZE_PRAISE_STEMS;
 		}
-		for (size_t k = 0; !w->latin && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
+		for (size_t k = 0; !w->latin && !w->suggested && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
 			if (word_is(r, w, praises_ja[k]))
 				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
 		if (w->clause)

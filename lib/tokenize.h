@@ -55,6 +55,8 @@ struct tokenize_word {
 				    TOKENIZE_NEGATION_SCOPE words after "no",
 				    "without", "never"…, or a word before ない or
 				    なし */
+	uint8_t suggested;       /* 1: a 良い said as a suggestion or denied (version
+				    23): 方が良い, たら良い, 良くない; no praise */
 };
 
 /* What tokenize_result.praise says. Version 7 reads STEMS: a praise
@@ -152,6 +154,12 @@ void tokenize_v19_rules(int on);
  * ない that says nothing is missing is no word: しかない (only) and ないか
  * (whether there is any). */
 void tokenize_v22_rules(int on);
+
+/* With 0, text is cut as before scoring version 23, for bench/score's
+ * table. 1 (the default) is version 23: a 良い said as a suggestion
+ * (〜した方が良い, 〜たら良い) or denied (良くない, 〜でよくない？) is no praise
+ * (tokenize_word.suggested). */
+void tokenize_v23_rules(int on);
 
 /* Whether MeCab starts in this process: 0, or -1 with the reason in why. */
 int tokenize_check(char *why, size_t cap);

@@ -331,7 +331,8 @@ struct option {
 	int code;                /* markup's names no words (version 14) */
 };
 
-#define V21_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
+#define V22_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SUGGESTED)
+#define V21_RULES (V22_RULES & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
 #define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
 #define V19_RULES (V20_RULES & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
 #define V18_RULES (V19_RULES & ~SCORE_RULE_ENDS)
@@ -356,7 +357,7 @@ static const unsigned long long version_rules[] = {
 	[8] = V8_RULES,	  [9] = V9_RULES,   [10] = V10_RULES, [11] = V11_RULES,
 	[12] = V12_RULES, [13] = V13_RULES, [14] = V14_RULES, [15] = V15_RULES,
 	[16] = V16_RULES, [17] = V17_RULES, [18] = V18_RULES,
-	[19] = V19_RULES, [20] = V20_RULES, [21] = V21_RULES,
+	[19] = V19_RULES, [20] = V20_RULES, [21] = V21_RULES, [22] = V22_RULES,
 };
 
 static const struct option options[] = {
@@ -396,7 +397,8 @@ static const struct option options[] = {
 	{ "v20: + a hit says a word few weaknesses use", 1, V20_RULES, 1, 1, 1, 1 },
 	{ "v21: + a near-spelling is another word", 1, V21_RULES, 1, 1, 1, 1 },
 	{ "+ a Japanese ない read in its sentence", 1, V21_RULES | SCORE_RULE_SENTENCE, 1, 1, 1, 1 },
-	{ "**v22 (default): + a runner-up of which only a part is said is no second weakness**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
+	{ "v22: + a runner-up of which only a part is said is no second weakness", 1, V22_RULES, 1, 1, 1, 1 },
+	{ "**v23 (default): + a suggestion is no praise**", 1, SCORE_RULE_ALL, 1, 1, 1, 1 },
 };
 
 /* Per language: aimed critiques hitting their weakness, another one, none;
@@ -544,6 +546,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 		tokenize_v18_rules((o->rules & SCORE_RULE_AS_WRITTEN) != 0);
 		tokenize_v19_rules((o->rules & SCORE_RULE_ENDS) != 0);
 		tokenize_v22_rules((o->rules & SCORE_RULE_SENTENCE) != 0);
+		tokenize_v23_rules((o->rules & SCORE_RULE_SUGGESTED) != 0);
 		/* BENCH_THRESHOLD and BENCH_WORD_THRESHOLD try other values of the
 		 * version 2 rule without a rebuild. */
 		if (getenv("BENCH_THRESHOLD"))
@@ -587,6 +590,7 @@ static int evaluate(const char *sql, const struct sets *sets, int verbose)
 	tokenize_v18_rules(1);
 	tokenize_v19_rules(1);
 	tokenize_v22_rules(1);
+	tokenize_v23_rules(1);
 	return 0;
 }
 
@@ -607,13 +611,14 @@ int main(int argc, char **argv)
 	}
 	score_catalog_init(&cat);
 	version = getenv("BENCH_VERSION") ? atoi(getenv("BENCH_VERSION")) : 0;
-	/* BENCH_VERSION=4 to 21 scores "-" texts as that version did (its
+	/* BENCH_VERSION=4 to 22 scores "-" texts as that version did (its
 	 * rules; file names cut in 4, identifiers cut before 6, URLs read as
 	 * prose before 11, markup before 14, "means" a word before 18, a
 	 * file one word and negations past their clause before 19, a
-	 * Japanese sentence not ended at 。 and every ない a word before 22),
+	 * Japanese sentence not ended at 。 and every ない a word before 22, a
+	 * suggested 良い praise before 23),
 	 * for comparing two versions critique by critique. */
-	if (version >= 4 && version <= 21) {
+	if (version >= 4 && version <= 22) {
 		cat.rules = version_rules[version];
 		if (version == 4)
 			tokenize_keep_file_names(0);
@@ -629,6 +634,8 @@ int main(int argc, char **argv)
 			tokenize_v19_rules(0);
 		if (version <= 21)
 			tokenize_v22_rules(0);
+		if (version <= 22)
+			tokenize_v23_rules(0);
 	}
 	if (load_catalog(&cat, argv[1], 1) != 0 || cat.nweaknesses == 0 ||
 	    normalise_phrasings(&cat) != 0) {

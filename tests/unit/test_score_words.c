@@ -434,6 +434,37 @@ static void version_22_ends_japanese_sentences_and_reads_nai(void **state)
 	assert_int_equal(t.nwords, 3);
 }
 
+static void version_23_reads_a_suggestion_as_no_praise(void **state)
+{
+	static const char *const suggestions[] = {
+		"別ホストから撃った方が良くないですか？",
+		"別のマシンに分けたほうがよいと思います。",
+		"検討した方が良さそうです",
+		"pub/subでよくない？",
+		"分けたら良いのでは",
+		"この設計は良くない",
+	};
+	static struct tokenize_result t;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(suggestions) / sizeof(suggestions[0]); i++) {
+		assert_int_equal(tokenize_words(suggestions[i], &t), 0);
+		if (t.praise != 0)
+			fail_msg("%s: praise", suggestions[i]);
+		/* Before version 23 each was praise. */
+		tokenize_v23_rules(0);
+		assert_int_equal(tokenize_words(suggestions[i], &t), 0);
+		tokenize_v23_rules(1);
+		if (t.praise == 0)
+			fail_msg("%s: no praise before version 23", suggestions[i]);
+	}
+	/* Praise is still praise. */
+	assert_int_equal(tokenize_words("この設計は良い", &t), 0);
+	assert_int_not_equal(t.praise, 0);
+	assert_int_equal(tokenize_words("HTTPSへのリダイレクトは良いが、HSTSが短い", &t), 0);
+	assert_int_not_equal(t.praise, 0);
+}
+
 static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
 {
 	static struct tokenize_result t;
@@ -559,6 +590,7 @@ int main(void)
 		T(means_is_a_stop_word_and_nic_no_praise_since_version_18),
 		T(version_19_reads_files_clauses_wishes_and_nobody),
 		T(version_22_ends_japanese_sentences_and_reads_nai),
+		T(version_23_reads_a_suggestion_as_no_praise),
 		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
 		T(glued_words_join_only_where_the_joined_word_is_known),
 		T(a_file_name_is_one_word),
