@@ -20,8 +20,10 @@
 # twenty-eighth-held-out-critiques.tsv, twenty-ninth-held-out-critiques.tsv,
 # thirtieth-held-out-critiques.tsv, thirty-first-held-out-critiques.tsv,
 # thirty-second-held-out-critiques.tsv, thirty-third-held-out-critiques.tsv,
-# thirty-fourth-held-out-critiques.tsv, thirty-fifth-held-out-critiques.tsv and
-# thirty-sixth-held-out-critiques.tsv). Prints the
+# thirty-fourth-held-out-critiques.tsv, thirty-fifth-held-out-critiques.tsv,
+# thirty-sixth-held-out-critiques.tsv, thirty-seventh-held-out-critiques.tsv,
+# thirty-eighth-held-out-critiques.tsv, thirty-ninth-held-out-critiques.tsv and
+# fortieth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -45,6 +47,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/thirtieth-held-out-critiques.tsv bench/score/thirty-first-held-out-critiques.tsv \
 	bench/score/thirty-second-held-out-critiques.tsv bench/score/thirty-third-held-out-critiques.tsv \
 	bench/score/thirty-fourth-held-out-critiques.tsv bench/score/thirty-fifth-held-out-critiques.tsv \
-	bench/score/thirty-sixth-held-out-critiques.tsv
+	bench/score/thirty-sixth-held-out-critiques.tsv bench/score/thirty-seventh-held-out-critiques.tsv \
+	bench/score/thirty-eighth-held-out-critiques.tsv bench/score/thirty-ninth-held-out-critiques.tsv \
+	bench/score/fortieth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
