@@ -587,6 +587,26 @@ static int owns(const struct score_catalog *cat, const struct scratch *s, int a,
 	return mine > 0.0 && mine >= SCORE_OWN_RATIO * own_evidence(s, like_b, like_a);
 }
 
+/* Whether the praise said is of weakness w (version 24): a clause that
+ * praises says a word of w's phrasings. "ASan in the test suite is nice, but
+ * the language won't stop a use-after-free" praises the tests, and says the
+ * fault of C in the clause after; "the HTTPS redirect is nice, but HSTS could
+ * be longer" praises HTTPS itself. Before version 24 every praise was of the
+ * hit. */
+static int praised_of(const struct score_catalog *cat, const struct scratch *s,
+		      const struct tokenize_result *words, int w)
+{
+	float like[SCORE_MAX_WORDS];
+
+	if (!(cat->rules & SCORE_RULE_PRAISED))
+		return 1;
+	weakness_likeness(s, &cat->weaknesses[w], like);
+	for (size_t c = 0; c < s->nwords; c++)
+		if (like[c] > 0.0f && (s->clauses[c] & words->praise_clauses))
+			return 1;
+	return 0;
+}
+
 /* Whether the critique praises (version 7): a praise word's stem, or since
  * version 18 the word as written ("the latency never went through a NIC"
  * praises nothing). */
@@ -1066,7 +1086,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	}
 	/* Praise is no critique (version 7): "the HTTPS redirect is nice"
 	 * names HTTPS to say it is there. Unless it says the weakness's thing
-	 * is missing ("nice art, but no HTTPS"), it hits nothing. */
+	 * is missing ("nice art, but no HTTPS"), or (version 24) what it
+	 * praises is in clauses that say nothing of the weakness, it hits
+	 * nothing. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) &&
 	    praised(words, cat->rules)) {
 		const struct score_phrasing *p = &cat->weaknesses[best_index].phrasings[best_k];
@@ -1075,6 +1097,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		for (size_t j = 0; j < p->nwords && !missing; j++)
 			for (int l = s->head[p->words[j]]; l >= 0 && !missing; l = s->links[l].next)
 				missing = s->negated[s->links[l].word];
+		if (!missing && !praised_of(cat, s, words, best_index))
+			missing = 1;
 		if (!missing)
 			out->verdict = SCORE_MISS_PRAISE;
 	}

@@ -228,6 +228,15 @@
  * suggests a fix. 〜すると良い and 〜すれば良い never were praise (MeCab
  * marks that 良い dependent, no content word).
  *
+ * Version 24: praise is of what its clause says (SCORE_RULE_PRAISED;
+ * tokenize_result.praise_clauses). A critique that praises keeps its hit
+ * when no clause with a praise word says a word of the hit's weakness:
+ * "ASan in the test suite is nice, but the language won't stop a
+ * use-after-free in production" praises the tests and faults C; "Lovely
+ * irony: the endpoint you knock over is served by the exhibition's own web
+ * server" praises nothing of the target. "The HTTPS redirect is nice, but
+ * HSTS could be longer" still praises HTTPS, and misses.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -248,8 +257,9 @@
  * scored, a runner-up that is a part of the hit a second weakness, a hit
  * on words a third of the catalog uses) and 20 (a near-spelling a word)
  * and 21 (a ない said anywhere, two weaknesses named strongly a miss
- * whatever the critique says of each) and 22 (方が良い read as praise)
- * keep the score and power
+ * whatever the critique says of each) and 22 (方が良い read as praise) and
+ * 23 (praise of anything taken for praise of the hit) keep the score and
+ * power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -271,7 +281,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 23
+#define SCORE_VERSION 24
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -372,7 +382,7 @@ struct score_word {
 
 /* Which of the versions' rules apply (all by default; bench/score turns them
  * on one by one for its table). Bits of an unsigned long long: version 22
- * took the 31st and 32nd, version 23 the 33rd. */
+ * took the 31st and 32nd, version 23 the 33rd, version 24 the 34th. */
 #define SCORE_RULE_KNOWN_WORDS 1ULL /* a catalog word in the critique is like no other */
 #define SCORE_RULE_EXTENSIONS 2ULL /* a word is never like its own extension */
 #define SCORE_RULE_FIRST_LETTER 4ULL /* alike Latin words begin alike (typos keep it) */
@@ -439,7 +449,10 @@ struct score_word {
 #define SCORE_RULE_SUGGESTED 4294967296ULL /* version 23: a 良い said as a
 						 suggestion or denied is no
 						 praise */
-#define SCORE_RULE_ALL 8589934591ULL /* every rule above */
+#define SCORE_RULE_PRAISED 8589934592ULL /* version 24: praise is of the weakness
+					       only in a clause that says its
+					       words */
+#define SCORE_RULE_ALL 17179869183ULL /* every rule above */
 
 struct score_phrasing {
 	enum score_lang lang;

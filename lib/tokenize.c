@@ -722,11 +722,14 @@ static int word_is(const struct tokenize_result *r, const struct tokenize_word *
 static void mark_negations(struct tokenize_result *r)
 {
 	size_t scope = 0;
+	unsigned clause = 0;
 
 	for (size_t i = 0; i < r->nwords; i++) {
 		struct tokenize_word *w = &r->words[i];
 		char ascii[16];
 		int cue = 0;
+
+		clause += w->clause && clause < 63;
 
 		if (w->latin && w->len < sizeof(ascii)) {
 			for (size_t k = 0; k < w->len; k++)
@@ -735,12 +738,16 @@ static void mark_negations(struct tokenize_result *r)
 			cue = bsearch(ascii, negations, sizeof(negations) / sizeof(negations[0]),
 				      sizeof(negations[0]), by_string) != NULL;
 			if (bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
-				    sizeof(praises[0]), by_string))
+				    sizeof(praises[0]), by_string)) {
 				r->praise |= TOKENIZE_PRAISE_STEMS;
+				r->praise_clauses |= (uint64_t)1 << clause;
+			}
 		}
 		for (size_t k = 0; !w->latin && !w->suggested && k < sizeof(praises_ja) / sizeof(praises_ja[0]); k++)
-			if (word_is(r, w, praises_ja[k]))
+			if (word_is(r, w, praises_ja[k])) {
 				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
+				r->praise_clauses |= (uint64_t)1 << clause;
+			}
 		if (w->clause)
 			scope = 0;
 		if (cue) {
@@ -957,6 +964,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->nchars = 0;
 	out->japanese = 0;
 	out->praise = 0;
+	out->praise_clauses = 0;
 	if (n < 0)
 		return -1;
 	/* Without file names (bench/score's older rows), a file name's dot

@@ -80,6 +80,9 @@ struct tokenize_result {
 	struct tokenize_word words[TOKENIZE_MAX_WORDS];
 	uint32_t chars[TOKENIZE_MAX_CHARS];
 	int japanese;            /* the text had kana or kanji in it */
+	uint64_t praise_clauses; /* the clauses a praise word is said in, one bit
+				    each as tokenize_word.clause counts them (the
+				    64th and after share the last; version 24) */
 	int praise;              /* TOKENIZE_PRAISE_*: it praises something: nice,
 				    lovely, 良い (version 7) */
 	int code_words;          /* words written as markup's code, left out (version 14:

@@ -310,6 +310,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    without.verdict == SCORE_MISS_GUESS ||
 					    without.verdict == SCORE_MISS_SHARED));
 		}
+		/* Praise read of its clause (version 24) only gives hits: a
+		 * hit without the rule is the same hit with it, and a hit only
+		 * with it was a miss as praise without it. */
+		if (cat.rules & SCORE_RULE_PRAISED) {
+			struct score_result without;
+
+			cat.rules &= ~SCORE_RULE_PRAISED;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_PRAISED;
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_HIT &&
+					   r.weakness_index == without.weakness_index &&
+					   r.score == without.score && r.power == without.power);
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

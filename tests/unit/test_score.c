@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V21_RULES (SCORE_RULE_ALL & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
+#define V23_RULES (SCORE_RULE_ALL & ~SCORE_RULE_PRAISED)
+#define V21_RULES (V23_RULES & ~SCORE_RULE_SUGGESTED & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
 #define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
 #define V19_RULES (V20_RULES & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
 
@@ -746,6 +747,31 @@ static void praise_is_its_word_as_written(void **state)
 	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
 	catalog_free(on);
 	catalog_free(v17);
+}
+
+static void praise_is_of_what_its_clause_says(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v23 = v7_catalog(V23_RULES);
+	const char *other = "the docs are nice, but the database password sits in a config file";
+	const char *same = "the database password in the config file is nice, but the docs are thin";
+	struct score_result r;
+
+	(void)state;
+	/* Version 23 took the praise of the docs for praise of the password. */
+	assert_int_equal(score_critique(v23, other, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	/* Version 24: the praised clause says nothing of it; a hit. */
+	assert_int_equal(score_critique(on, other, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	/* The password praised in its own clause is still praise. */
+	assert_int_equal(score_critique(on, same, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	assert_int_equal(score_critique(on, "the database password in the config file is nicely documented", &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	catalog_free(on);
+	catalog_free(v23);
 }
 
 static void a_miss_flies_at_most_the_miss_power(void **state)
@@ -1724,6 +1750,7 @@ int main(void)
 		cmocka_unit_test(a_runner_up_with_more_words_of_its_own_makes_a_hit_a_guess),
 		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(praise_is_its_word_as_written),
+		cmocka_unit_test(praise_is_of_what_its_clause_says),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(a_url_scheme_is_no_word),
