@@ -22,8 +22,10 @@
 # thirty-second-held-out-critiques.tsv, thirty-third-held-out-critiques.tsv,
 # thirty-fourth-held-out-critiques.tsv, thirty-fifth-held-out-critiques.tsv,
 # thirty-sixth-held-out-critiques.tsv, thirty-seventh-held-out-critiques.tsv,
-# thirty-eighth-held-out-critiques.tsv, thirty-ninth-held-out-critiques.tsv and
-# fortieth-held-out-critiques.tsv). Prints the
+# thirty-eighth-held-out-critiques.tsv, thirty-ninth-held-out-critiques.tsv,
+# fortieth-held-out-critiques.tsv, forty-first-held-out-critiques.tsv,
+# forty-second-held-out-critiques.tsv, forty-third-held-out-critiques.tsv and
+# forty-fourth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -49,6 +51,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/thirty-fourth-held-out-critiques.tsv bench/score/thirty-fifth-held-out-critiques.tsv \
 	bench/score/thirty-sixth-held-out-critiques.tsv bench/score/thirty-seventh-held-out-critiques.tsv \
 	bench/score/thirty-eighth-held-out-critiques.tsv bench/score/thirty-ninth-held-out-critiques.tsv \
-	bench/score/fortieth-held-out-critiques.tsv
+	bench/score/fortieth-held-out-critiques.tsv bench/score/forty-first-held-out-critiques.tsv \
+	bench/score/forty-second-held-out-critiques.tsv bench/score/forty-third-held-out-critiques.tsv \
+	bench/score/forty-fourth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
