@@ -607,6 +607,47 @@ static int praised_of(const struct score_catalog *cat, const struct scratch *s,
 	return 0;
 }
 
+/* Whether the critique says weakness w, a phrasing of it hitting by itself,
+ * in words outside the clauses in praised (version 25): "One command to
+ * bring everything up is lovely for dev. But make run stacks nginx, halld,
+ * the flooder and MariaDB on one box" praises the one command, and says one
+ * server for everything in the sentence after; "the HTTPS redirect is nice,
+ * but the HSTS max-age could be longer" says nothing of the missing HTTPS
+ * outside its praise. */
+static int said_besides(const struct score_catalog *cat, const struct scratch *s, int w,
+			enum score_lang lang, uint64_t praised)
+{
+	const struct score_weakness *weakness = &cat->weaknesses[w];
+
+	for (size_t k = 0; k < weakness->nphrasings; k++) {
+		const struct score_phrasing *p = &weakness->phrasings[k];
+		double covered = 0.0;
+		size_t matched = 0;
+
+		if (p->nwords == 0 || p->weight <= 0.0)
+			continue;
+		for (size_t j = 0; j < p->nwords; j++) {
+			uint32_t v = p->words[j];
+			float best = 0.0f;
+
+			for (int l = s->head[v]; l >= 0; l = s->links[l].next) {
+				const struct link *link = &s->links[l];
+
+				if ((weakness->presence && s->negated[link->word]) ||
+				    !(s->clauses[link->word] & ~praised))
+					continue;
+				if (link->likeness > best)
+					best = link->likeness;
+			}
+			covered += cat->vocab[v].idf * best;
+			matched += best > 0.0f;
+		}
+		if (phrasing_hits(cat, covered / p->weight, matched, p->nwords, lang))
+			return 1;
+	}
+	return 0;
+}
+
 /* Whether the critique praises (version 7): a praise word's stem, or since
  * version 18 the word as written ("the latency never went through a NIC"
  * praises nothing). */
@@ -1087,8 +1128,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	/* Praise is no critique (version 7): "the HTTPS redirect is nice"
 	 * names HTTPS to say it is there. Unless it says the weakness's thing
 	 * is missing ("nice art, but no HTTPS"), or (version 24) what it
-	 * praises is in clauses that say nothing of the weakness, it hits
-	 * nothing. */
+	 * praises is in clauses that say nothing of the weakness, or (version
+	 * 25) the critique says the weakness in other clauses than those it
+	 * praises in, it hits nothing. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_PRAISE) &&
 	    praised(words, cat->rules)) {
 		const struct score_phrasing *p = &cat->weaknesses[best_index].phrasings[best_k];
@@ -1098,6 +1140,9 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			for (int l = s->head[p->words[j]]; l >= 0 && !missing; l = s->links[l].next)
 				missing = s->negated[s->links[l].word];
 		if (!missing && !praised_of(cat, s, words, best_index))
+			missing = 1;
+		if (!missing && (cat->rules & SCORE_RULE_BESIDES) &&
+		    said_besides(cat, s, best_index, lang, words->praise_clauses))
 			missing = 1;
 		if (!missing)
 			out->verdict = SCORE_MISS_PRAISE;

@@ -237,6 +237,16 @@
  * server" praises nothing of the target. "The HTTPS redirect is nice, but
  * HSTS could be longer" still praises HTTPS, and misses.
  *
+ * Version 25: praise is no critique only of what the critique says in its
+ * praise (SCORE_RULE_BESIDES). When a phrasing of the hit's weakness hits by
+ * itself in the words of the clauses that praise nothing, the weakness is
+ * said beside the praise, and the hit stands: "One command to bring
+ * everything up is lovely for dev. But make run stacks nginx, halld, the
+ * flooder and MariaDB on one box" (one server for everything), 「flock で多
+ * 重起動を防いでいるのは良い判断です。ただ、毎分 cron で起動して…」 (cron).
+ * "The HTTPS redirect is nice, but the HSTS max-age could be longer" says
+ * nothing of the missing HTTPS outside its praise, and misses.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -258,7 +268,8 @@
  * on words a third of the catalog uses) and 20 (a near-spelling a word)
  * and 21 (a ない said anywhere, two weaknesses named strongly a miss
  * whatever the critique says of each) and 22 (方が良い read as praise) and
- * 23 (praise of anything taken for praise of the hit) keep the score and
+ * 23 (praise of anything taken for praise of the hit) and 24 (a weakness
+ * praised in one clause and faulted in the next a miss) keep the score and
  * power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
@@ -281,7 +292,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 24
+#define SCORE_VERSION 25
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -382,7 +393,8 @@ struct score_word {
 
 /* Which of the versions' rules apply (all by default; bench/score turns them
  * on one by one for its table). Bits of an unsigned long long: version 22
- * took the 31st and 32nd, version 23 the 33rd, version 24 the 34th. */
+ * took the 31st and 32nd, version 23 the 33rd, version 24 the 34th,
+ * version 25 the 35th. */
 #define SCORE_RULE_KNOWN_WORDS 1ULL /* a catalog word in the critique is like no other */
 #define SCORE_RULE_EXTENSIONS 2ULL /* a word is never like its own extension */
 #define SCORE_RULE_FIRST_LETTER 4ULL /* alike Latin words begin alike (typos keep it) */
@@ -452,7 +464,10 @@ struct score_word {
 #define SCORE_RULE_PRAISED 8589934592ULL /* version 24: praise is of the weakness
 					       only in a clause that says its
 					       words */
-#define SCORE_RULE_ALL 17179869183ULL /* every rule above */
+#define SCORE_RULE_BESIDES 17179869184ULL /* version 25: praise beside the
+					       weakness said in other clauses
+					       is no praise of it */
+#define SCORE_RULE_ALL 34359738367ULL /* every rule above */
 
 struct score_phrasing {
 	enum score_lang lang;

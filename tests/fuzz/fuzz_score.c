@@ -326,6 +326,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
 		}
+		/* A weakness said beside its praise (version 25) only gives
+		 * hits, and only what was a miss as praise. */
+		if (cat.rules & SCORE_RULE_BESIDES) {
+			struct score_result without;
+
+			cat.rules &= ~SCORE_RULE_BESIDES;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_BESIDES;
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_HIT &&
+					   r.weakness_index == without.weakness_index &&
+					   r.score == without.score && r.power == without.power);
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

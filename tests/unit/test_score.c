@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V23_RULES (SCORE_RULE_ALL & ~SCORE_RULE_PRAISED)
+#define V24_RULES (SCORE_RULE_ALL & ~SCORE_RULE_BESIDES)
+#define V23_RULES (V24_RULES & ~SCORE_RULE_PRAISED)
 #define V21_RULES (V23_RULES & ~SCORE_RULE_SUGGESTED & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
 #define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
 #define V19_RULES (V20_RULES & ~SCORE_RULE_UNSAID & ~SCORE_RULE_CASE & ~SCORE_RULE_TELLING)
@@ -772,6 +773,31 @@ static void praise_is_of_what_its_clause_says(void **state)
 	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
 	catalog_free(on);
 	catalog_free(v23);
+}
+
+static void a_weakness_said_beside_its_praise_is_faulted(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v24 = v7_catalog(V24_RULES);
+	const char *beside = "the config file is nicely documented. But the database password in the "
+			     "config file sits there as it is";
+	const char *within = "the database password in the config file is nicely documented";
+	struct score_result r;
+
+	(void)state;
+	/* Version 24: the praised sentence says the config file, a word of
+	 * the password's weakness: praise of it, a miss. */
+	assert_int_equal(score_critique(v24, beside, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	/* Version 25: the sentence after says the weakness by itself. */
+	assert_int_equal(score_critique(on, beside, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	/* Said only in the praise, it is still praise. */
+	assert_int_equal(score_critique(on, within, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
+	catalog_free(on);
+	catalog_free(v24);
 }
 
 static void a_miss_flies_at_most_the_miss_power(void **state)
@@ -1751,6 +1777,7 @@ int main(void)
 		cmocka_unit_test(praise_is_no_critique),
 		cmocka_unit_test(praise_is_its_word_as_written),
 		cmocka_unit_test(praise_is_of_what_its_clause_says),
+		cmocka_unit_test(a_weakness_said_beside_its_praise_is_faulted),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(a_url_scheme_is_no_word),
