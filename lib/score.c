@@ -919,6 +919,8 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		      struct tokenize_result *words)
 {
 	double best = 0.0, best_recall = 0.0, best_precision = 0.0, second = 0.0;
+	double each[SCORE_MAX_WEAKNESSES];   /* each weakness's best, and its phrasing */
+	int each_k[SCORE_MAX_WEAKNESSES];
 	int best_index = -1, best_k = -1, second_index = -1, second_k = -1, rc;
 	int rival = 1, part = 0;
 	size_t best_matched = 0, best_nwords = 0;
@@ -955,6 +957,15 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			phrasing_score(cat, s, &w->phrasings[k], w->presence, &recall, &precision,
 				       &matched);
 			sc = recall;
+			/* Version 26: a phrasing of the other language said by
+			 * one word of two or more is no reading. Its other words
+			 * cannot be said in the critique's language (the ない of
+			 * フェイルオーバーも冗長構成もない in English), so that one
+			 * word carries it: "failover" said of a second daemon was
+			 * one server for everything at 0.79. */
+			if ((cat->rules & SCORE_RULE_OWN_LANGUAGE) && w->phrasings[k].lang != lang &&
+			    matched < 2 && w->phrasings[k].nwords >= 2)
+				sc = 0.0;
 			if (sc > mine) {
 				mine = sc;
 				mine_k = (int)k;
@@ -969,6 +980,10 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 				best_matched = matched;
 				best_nwords = w->phrasings[k].nwords;
 			}
+		}
+		if (i < SCORE_MAX_WEAKNESSES) {
+			each[i] = mine;
+			each_k[i] = mine_k;
 		}
 		/* The runner-up, the best of the other weaknesses: the one this
 		 * weakness has just overtaken, or this one. */
@@ -1123,6 +1138,32 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		    SCORE_EVIDENCE_RATIO * own_evidence(s, like_best, like_second)) {
 			out->verdict = SCORE_MISS_GUESS;
 			out->other_index = second_index;
+		}
+	}
+	/* And (version 26) any other weakness scored within SCORE_GUESS_GAP of
+	 * the hit, its fault said, whose own words outweigh the hit's: the
+	 * runner-up is only the likeliest of them. "Single box … nginx, the
+	 * .fcgi programs, halld, the flooder and MariaDB share one machine, so
+	 * one kernel panic takes down the exhibition and the game" scored the
+	 * database on the web host 0.80, the flooder 0.72 and one server 0.71,
+	 * whose own words (single, panic, exhibition, game) are the critique's. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_THIRD) &&
+	    (cat->rules & SCORE_RULE_EVIDENCE)) {
+		float like_best[SCORE_MAX_WORDS], like_other[SCORE_MAX_WORDS];
+
+		weakness_likeness(s, &cat->weaknesses[best_index], like_best);
+		for (size_t i = 0; i < cat->nweaknesses && i < SCORE_MAX_WEAKNESSES &&
+				   out->verdict == SCORE_HIT; i++) {
+			if ((int)i == best_index || (int)i == second_index || each_k[i] < 0 ||
+			    best - each[i] > SCORE_GUESS_GAP ||
+			    !fault_said(cat, s, (int)i, each_k[i], lang, 1))
+				continue;
+			weakness_likeness(s, &cat->weaknesses[i], like_other);
+			if (own_evidence(s, like_other, like_best) >=
+			    SCORE_EVIDENCE_RATIO * own_evidence(s, like_best, like_other)) {
+				out->verdict = SCORE_MISS_GUESS;
+				out->other_index = (int)i;
+			}
 		}
 	}
 	/* Praise is no critique (version 7): "the HTTPS redirect is nice"

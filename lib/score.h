@@ -247,6 +247,16 @@
  * "The HTTPS redirect is nice, but the HSTS max-age could be longer" says
  * nothing of the missing HTTPS outside its praise, and misses.
  *
+ * Version 26: two readings more are guarded against. A phrasing of the
+ * other language than the critique's, said by one word of two or more, is
+ * no reading (SCORE_RULE_OWN_LANGUAGE): フェイルオーバーも冗長構成もない
+ * said by "failover" alone in English, where its ない cannot be said, was
+ * one server for everything at 0.79 in a critique of the one hall daemon. A
+ * weakness other than the runner-up, scored within SCORE_GUESS_GAP of the
+ * hit with its fault said, makes the hit a guess when its own words
+ * outweigh the hit's as version 7 asks of the runner-up (SCORE_RULE_THIRD).
+ * sql/0147 says one server for everything as its explanation does.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -269,8 +279,9 @@
  * and 21 (a ない said anywhere, two weaknesses named strongly a miss
  * whatever the critique says of each) and 22 (方が良い read as praise) and
  * 23 (praise of anything taken for praise of the hit) and 24 (a weakness
- * praised in one clause and faulted in the next a miss) keep the score and
- * power
+ * praised in one clause and faulted in the next a miss) and 25 (a phrasing
+ * of the other language said by one word, only the runner-up a guess) keep
+ * the score and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
 #ifndef MASAKARI_SCORE_H
@@ -292,7 +303,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 25
+#define SCORE_VERSION 26
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -347,6 +358,15 @@ enum score_lang {
  * sets of bench/score no ratio from 1.2 up credited a wrong weakness; 2
  * keeps a margin. */
 #define SCORE_OWN_RATIO 2.0
+
+/* How close to the hit a weakness other than the runner-up must score for
+ * its own words to make the hit a guess, as the runner-up's do (version
+ * 26). */
+#define SCORE_GUESS_GAP 0.10
+
+/* The most weaknesses a critique is scored against with version 26's third
+ * readings; the catalog has 32. */
+#define SCORE_MAX_WEAKNESSES 128
 /* Version 8: the power of a hit at the miss threshold; it rises in proportion
  * to 100 at a score of 1. A hit flies clearly harder than any miss
  * (SCORE_MISS_POWER_MAX), and a hit said in more words than the phrasing's
@@ -394,7 +414,7 @@ struct score_word {
 /* Which of the versions' rules apply (all by default; bench/score turns them
  * on one by one for its table). Bits of an unsigned long long: version 22
  * took the 31st and 32nd, version 23 the 33rd, version 24 the 34th,
- * version 25 the 35th. */
+ * version 25 the 35th, version 26 the 36th and 37th. */
 #define SCORE_RULE_KNOWN_WORDS 1ULL /* a catalog word in the critique is like no other */
 #define SCORE_RULE_EXTENSIONS 2ULL /* a word is never like its own extension */
 #define SCORE_RULE_FIRST_LETTER 4ULL /* alike Latin words begin alike (typos keep it) */
@@ -467,7 +487,13 @@ struct score_word {
 #define SCORE_RULE_BESIDES 17179869184ULL /* version 25: praise beside the
 					       weakness said in other clauses
 					       is no praise of it */
-#define SCORE_RULE_ALL 34359738367ULL /* every rule above */
+#define SCORE_RULE_OWN_LANGUAGE 34359738368ULL /* version 26: a phrasing of the
+						     other language said by one
+						     word is no reading */
+#define SCORE_RULE_THIRD 68719476736ULL /* version 26: a third weakness close to
+					       the hit, with more words of its own,
+					       makes it a guess */
+#define SCORE_RULE_ALL 137438953471ULL /* every rule above */
 
 struct score_phrasing {
 	enum score_lang lang;

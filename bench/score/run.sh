@@ -24,8 +24,10 @@
 # thirty-sixth-held-out-critiques.tsv, thirty-seventh-held-out-critiques.tsv,
 # thirty-eighth-held-out-critiques.tsv, thirty-ninth-held-out-critiques.tsv,
 # fortieth-held-out-critiques.tsv, forty-first-held-out-critiques.tsv,
-# forty-second-held-out-critiques.tsv, forty-third-held-out-critiques.tsv and
-# forty-fourth-held-out-critiques.tsv). Prints the
+# forty-second-held-out-critiques.tsv, forty-third-held-out-critiques.tsv,
+# forty-fourth-held-out-critiques.tsv, forty-fifth-held-out-critiques.tsv,
+# forty-sixth-held-out-critiques.tsv, forty-seventh-held-out-critiques.tsv and
+# forty-eighth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -53,6 +55,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/thirty-eighth-held-out-critiques.tsv bench/score/thirty-ninth-held-out-critiques.tsv \
 	bench/score/fortieth-held-out-critiques.tsv bench/score/forty-first-held-out-critiques.tsv \
 	bench/score/forty-second-held-out-critiques.tsv bench/score/forty-third-held-out-critiques.tsv \
-	bench/score/forty-fourth-held-out-critiques.tsv
+	bench/score/forty-fourth-held-out-critiques.tsv bench/score/forty-fifth-held-out-critiques.tsv \
+	bench/score/forty-sixth-held-out-critiques.tsv bench/score/forty-seventh-held-out-critiques.tsv \
+	bench/score/forty-eighth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

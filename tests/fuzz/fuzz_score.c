@@ -341,6 +341,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
 		}
+		/* A third reading close to the hit (version 26) only takes hits
+		 * away, and calls what it takes a guess. */
+		if (cat.rules & SCORE_RULE_THIRD) {
+			struct score_result without;
+
+			cat.rules &= ~SCORE_RULE_THIRD;
+			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+			cat.rules |= SCORE_RULE_THIRD;
+			if (r.verdict == SCORE_HIT)
+				FUZZ_CHECK(without.verdict == SCORE_HIT &&
+					   without.weakness_index == r.weakness_index &&
+					   without.score == r.score && without.power == r.power);
+			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_MISS_GUESS && r.power <= SCORE_MISS_POWER_MAX);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

@@ -36,8 +36,9 @@
 # critique says only a part no longer hides its hit (version 22), and a
 # suggestion (〜した方が良くないですか) is no praise that hides one (version
 # 23), nor praise of something else in another clause (version 24), nor
-# praise of a part of the weakness before its fault (version 25); and a
-# synonym
+# praise of a part of the weakness before its fault (version 25), nor for
+# a phrasing of the other language said by one word, nor the first of three
+# close readings (version 26); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -55,7 +56,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 25" 25 "$VERSION"
+expect_eq "scored by version 26" 26 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -372,6 +373,19 @@ t "a weakness said beside its praise is faulted (version 25)"
 thrown "flock で多重起動を防いでいるのは良い判断です。ただ、フラッダーを毎分 cron で起動して55秒ごろで終わらせる方式だと、途中で落ちた場合そのホストでは次の分まで誰もジョブを拾いません。常駐のワーカーにしてはどうでしょう。"
 expect_eq "cron-job-scheduler" cron-job-scheduler "$SLUG"
 
+t "no wrong credit where version 25 gave two (version 26)"
+# One server for everything, credited to the database on the web host (the
+# first of three close readings).
+thrown "Topology of make run / default setup: single box. nginx, all the .fcgi programs, halld, the flooder and MariaDB share one machine, so one kernel panic takes down the exhibition and the game together. Where is node #2?"
+check "not the database on the web host ($SLUG)" test "$SLUG" != database-on-web-host
+# The one hall daemon, credited to one server for everything by
+# "fail over" read through フェイルオーバーも冗長構成もない.
+thrown "halld got restarted once and every avatar in the hall vanished at the same instant. One libwebsockets process with one lws_service loop on one thread: it can never use a second core, and by default there's no second daemon for anyone to fail over to."
+expect_eq "single-websocket-daemon" single-websocket-daemon "$SLUG"
+# 冗長 said of wordy text is no redundancy.
+thrown "Legacy.CostMsやStatus.IntervalMsのような設定値の単位はキー名で分かるのに、説明文でも単位を繰り返していて冗長。どちらかに寄せたい。"
+expect_eq "no weakness: wordy text (冗長)" "" "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -409,6 +423,7 @@ v21=$(scored_before 21 'ログインして読むしかない' 1.000000 15)
 v22=$(scored_before 22 '分けた方が良くないですか' 0.586000 15)
 v23=$(scored_before 23 'ASan is nice, but C is not memory-safe' 0.762581 15)
 v24=$(scored_before 24 'flock は良い判断。ただ毎分 cron' 0.562000 15)
+v25=$(scored_before 25 'single box, MariaDB with nginx' 0.803041 79)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -438,7 +453,8 @@ kept "$v21" 21 15 1.000000
 kept "$v22" 22 15 0.586000
 kept "$v23" 23 15 0.762581
 kept "$v24" 24 15 0.562000
+kept "$v25" 25 79 0.803041
 get "/masakari/ranking"
-check "v2 to v25 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1</td>" "$TMP/body"
+check "v2 to v26 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1, v26 ×1</td>" "$TMP/body"
 
 done_testing

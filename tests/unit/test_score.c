@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V24_RULES (SCORE_RULE_ALL & ~SCORE_RULE_BESIDES)
+#define V25_RULES (SCORE_RULE_ALL & ~SCORE_RULE_OWN_LANGUAGE & ~SCORE_RULE_THIRD)
+#define V24_RULES (V25_RULES & ~SCORE_RULE_BESIDES)
 #define V23_RULES (V24_RULES & ~SCORE_RULE_PRAISED)
 #define V21_RULES (V23_RULES & ~SCORE_RULE_SUGGESTED & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
 #define V20_RULES (V21_RULES & ~SCORE_RULE_SPELT)
@@ -1540,6 +1541,54 @@ static void a_runner_up_of_which_only_a_part_is_said_is_no_second_weakness(void 
 	catalog_free(v21);
 }
 
+/* Version 26: a phrasing of the other language said by one word, and a
+ * third reading close to the hit. */
+static struct score_catalog *v26_catalog(unsigned long long rules)
+{
+	struct score_catalog *cat = catalog_new();
+
+	assert_non_null(cat);
+	cat->rules = rules;
+	assert_int_equal(score_catalog_add_word(cat, 1, "failover"), 0);
+	assert_int_equal(score_catalog_add_word(cat, 1, "フェイルオーバー"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 1, "single-server", "S", "S"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_JA, "フェイルオーバーがない"), 0);
+	assert_int_equal(score_catalog_add(cat, 1, SCORE_LANG_EN,
+					   "a single box: one kernel panic takes the show down"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 2, "single-websocket-daemon", "W", "W"), 1);
+	assert_int_equal(score_catalog_add(cat, 2, SCORE_LANG_EN,
+					   "one halld process with one event loop on one thread"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 3, "database-on-web-host", "D", "D"), 2);
+	assert_int_equal(score_catalog_add(cat, 3, SCORE_LANG_EN, "mariadb runs on the machine with nginx"), 0);
+	assert_int_equal(score_catalog_add_weakness(cat, 4, "flooder-on-target-host", "F", "F"), 3);
+	assert_int_equal(score_catalog_add(cat, 4, SCORE_LANG_EN, "the flooder runs on the machine it attacks"), 0);
+	return cat;
+}
+
+static void a_phrasing_of_the_other_language_said_by_one_word_is_no_reading(void **state)
+{
+	struct score_catalog *on = v26_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v25 = v26_catalog(V25_RULES);
+	const char *daemon = "halld restarted and everyone vanished, the failover never came";
+	struct score_result r;
+
+	(void)state;
+	/* Version 25: フェイルオーバーがない said by "failover" alone, its ない
+	 * unsayable in English. */
+	assert_int_equal(score_critique(v25, daemon, &r), 0);
+	assert_int_equal(r.nearest_index, 0);
+	assert_int_equal(r.phrasing_index, 0);
+	/* Version 26: that phrasing is no reading. */
+	assert_int_equal(score_critique(on, daemon, &r), 0);
+	assert_true(r.nearest_index != 0 || r.phrasing_index != 0);
+	assert_true(r.weakness_index != 0);
+	/* Said in Japanese, it is read as before. */
+	assert_int_equal(score_critique(on, "サーバーにフェイルオーバーがない", &r), 0);
+	assert_int_equal(r.weakness_index, 0);
+	catalog_free(on);
+	catalog_free(v25);
+}
+
 static struct score_catalog *case_catalog(unsigned long long rules)
 {
 	struct score_catalog *cat = catalog_new();
@@ -1802,6 +1851,7 @@ int main(void)
 		cmocka_unit_test(a_near_spelling_is_another_word),
 		cmocka_unit_test(a_japanese_nai_counts_in_its_own_sentence),
 		cmocka_unit_test(a_runner_up_of_which_only_a_part_is_said_is_no_second_weakness),
+		cmocka_unit_test(a_phrasing_of_the_other_language_said_by_one_word_is_no_reading),
 		cmocka_unit_test(subject_words_must_be_words_of_their_weakness),
 		cmocka_unit_test(a_word_written_as_code_names_that_code),
 		catalog_test(weakness_id_already_in_the_catalog_is_refused),
