@@ -26,8 +26,10 @@
 # fortieth-held-out-critiques.tsv, forty-first-held-out-critiques.tsv,
 # forty-second-held-out-critiques.tsv, forty-third-held-out-critiques.tsv,
 # forty-fourth-held-out-critiques.tsv, forty-fifth-held-out-critiques.tsv,
-# forty-sixth-held-out-critiques.tsv, forty-seventh-held-out-critiques.tsv and
-# forty-eighth-held-out-critiques.tsv). Prints the
+# forty-sixth-held-out-critiques.tsv, forty-seventh-held-out-critiques.tsv,
+# forty-eighth-held-out-critiques.tsv, forty-ninth-held-out-critiques.tsv,
+# fiftieth-held-out-critiques.tsv, fifty-first-held-out-critiques.tsv and
+# fifty-second-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -57,6 +59,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/forty-second-held-out-critiques.tsv bench/score/forty-third-held-out-critiques.tsv \
 	bench/score/forty-fourth-held-out-critiques.tsv bench/score/forty-fifth-held-out-critiques.tsv \
 	bench/score/forty-sixth-held-out-critiques.tsv bench/score/forty-seventh-held-out-critiques.tsv \
-	bench/score/forty-eighth-held-out-critiques.tsv
+	bench/score/forty-eighth-held-out-critiques.tsv bench/score/forty-ninth-held-out-critiques.tsv \
+	bench/score/fiftieth-held-out-critiques.tsv bench/score/fifty-first-held-out-critiques.tsv \
+	bench/score/fifty-second-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
