@@ -44,6 +44,27 @@ static void catalog_build(void)
 
 /* Version 11: a URL's scheme is no word, so the input after two schemes
  * scores alike, whatever the scheme says (https is a catalog word). */
+/* The critique scored with rule (one or more SCORE_RULE_ bits) off; the
+ * catalog's rules as they were after. */
+static struct score_result scored_without(const char *critique, unsigned long long rule)
+{
+	struct score_result without;
+	unsigned long long rules = cat.rules;
+
+	cat.rules &= ~rule;
+	FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
+	cat.rules = rules;
+	return without;
+}
+
+/* Whether b is the hit a is: the same weakness, score and power. */
+static int same_hit(const struct score_result *a, const struct score_result *b)
+{
+	return a->verdict == SCORE_HIT && b->verdict == SCORE_HIT &&
+	       a->weakness_index == b->weakness_index && a->score == b->score &&
+	       a->power == b->power;
+}
+
 static void schemes_say_nothing(const char *critique, size_t size)
 {
 	struct score_result a, b;
@@ -167,9 +188,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (r.verdict == SCORE_MISS_TWO)
 			FUZZ_CHECK(r.runner_up_index == r.other_index &&
 				   r.runner_up_score >= SCORE_SECOND_NAMED);
+		/* A guess is the runner-up's, or (version 26) another close
+		 * reading's. */
 		if (r.verdict == SCORE_MISS_GUESS)
-			FUZZ_CHECK(r.runner_up_index == r.other_index &&
-				   r.runner_up_score >= cat.chance[r.lang]);
+			FUZZ_CHECK(r.runner_up_index == r.other_index
+					   ? r.runner_up_score >= cat.chance[r.lang]
+					   : (cat.rules & SCORE_RULE_THIRD) != 0);
 		if (r.verdict == SCORE_MISS_CLOSE)
 			FUZZ_CHECK(r.runner_up_index == r.other_index &&
 				   r.score - r.runner_up_score < SCORE_CLOSE_MARGIN);
@@ -185,14 +209,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* It only takes hits away: a hit with the rule is the same hit
 		 * without it. */
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_SUBJECT)) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_SUBJECT);
 
-			cat.rules &= ~SCORE_RULE_SUBJECT;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_SUBJECT;
-			FUZZ_CHECK(without.verdict == SCORE_HIT &&
-				   without.weakness_index == r.weakness_index &&
-				   without.score == r.score && without.power == r.power);
+			FUZZ_CHECK(same_hit(&without, &r));
 		}
 		/* A fault said without its weakness's subject (version 15) misses
 		 * a phrasing that hits otherwise, only with the rule on, and the
@@ -201,29 +220,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			FUZZ_CHECK(r.score >= r.threshold && r.nearest_index >= 0 &&
 				   (cat.rules & SCORE_RULE_THING) && r.power <= SCORE_MISS_POWER_MAX);
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_THING)) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_THING);
 
-			cat.rules &= ~SCORE_RULE_THING;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_THING;
-			FUZZ_CHECK(without.verdict == SCORE_HIT &&
-				   without.weakness_index == r.weakness_index &&
-				   without.score == r.score && without.power == r.power);
+			FUZZ_CHECK(same_hit(&without, &r));
 		}
 		/* A runner-up whose fault is not said (version 16) only gives
 		 * hits: a hit without the rule is the same hit with it, and a
 		 * hit only with it had a runner-up that it found no rival. */
 		if (cat.rules & SCORE_RULE_RIVAL) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_RIVAL);
 
-			cat.rules &= ~SCORE_RULE_RIVAL;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_RIVAL;
 			rival_hit = without.verdict == SCORE_HIT;
 			if (without.verdict == SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_HIT &&
-					   r.weakness_index == without.weakness_index &&
-					   r.score == without.score && r.power == without.power);
+				FUZZ_CHECK(same_hit(&r, &without));
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(r.runner_up_index >= 0 && !r.runner_up_rival &&
 					   (without.verdict == SCORE_MISS_TWO ||
@@ -235,15 +244,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * to it was one whose runner-up tied it below SCORE_SECOND_NAMED
 		 * and now makes it a guess. */
 		if (cat.rules & SCORE_RULE_NEAR) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_NEAR);
 
-			cat.rules &= ~SCORE_RULE_NEAR;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_NEAR;
 			if (r.verdict == SCORE_HIT)
-				FUZZ_CHECK(without.verdict == SCORE_HIT &&
-					   without.weakness_index == r.weakness_index &&
-					   without.score == r.score && without.power == r.power);
+				FUZZ_CHECK(same_hit(&without, &r));
 			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
 				FUZZ_CHECK(r.runner_up_rival && !without.runner_up_rival &&
 					   r.score - r.runner_up_score < SCORE_RIVAL_TIE &&
@@ -255,15 +259,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* A hit saying a word few weaknesses use (version 20) only
 		 * takes hits away, and calls what it takes everyday prose. */
 		if (cat.rules & SCORE_RULE_TELLING) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_TELLING);
 
-			cat.rules &= ~SCORE_RULE_TELLING;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_TELLING;
 			if (r.verdict == SCORE_HIT)
-				FUZZ_CHECK(without.verdict == SCORE_HIT &&
-					   without.weakness_index == r.weakness_index &&
-					   without.score == r.score && without.power == r.power);
+				FUZZ_CHECK(same_hit(&without, &r));
 			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
 				FUZZ_CHECK(r.verdict == SCORE_MISS_EVERYDAY &&
 					   r.power <= SCORE_MISS_POWER_MAX);
@@ -273,15 +272,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * it, and a hit only with it was two weaknesses named without,
 		 * its runner-up named strongly and no rival now. */
 		if (cat.rules & SCORE_RULE_CASE) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_CASE);
 
-			cat.rules &= ~SCORE_RULE_CASE;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_CASE;
 			if (without.verdict == SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_HIT &&
-					   r.weakness_index == without.weakness_index &&
-					   r.score == without.score && r.power == without.power);
+				FUZZ_CHECK(same_hit(&r, &without));
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(!r.runner_up_rival && r.runner_up_score >= SCORE_SECOND_NAMED &&
 					   (without.verdict == SCORE_MISS_TWO ||
@@ -293,16 +287,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		 * weaknesses named, a guess or words shared, its runner-up
 		 * named as strongly and now a part of it. */
 		if (cat.rules & SCORE_RULE_OWN) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_OWN);
 
-			cat.rules &= ~SCORE_RULE_OWN;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_OWN;
 			FUZZ_CHECK(!without.runner_up_part);
 			if (without.verdict == SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_HIT &&
-					   r.weakness_index == without.weakness_index &&
-					   r.score == without.score && r.power == without.power);
+				FUZZ_CHECK(same_hit(&r, &without));
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(r.runner_up_part && r.runner_up_score >= SCORE_SECOND_NAMED &&
 					   (without.verdict == SCORE_MISS_TWO ||
@@ -310,65 +299,42 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    without.verdict == SCORE_MISS_GUESS ||
 					    without.verdict == SCORE_MISS_SHARED));
 		}
-		/* Praise read of its clause (version 24) only gives hits: a
-		 * hit without the rule is the same hit with it, and a hit only
-		 * with it was a miss as praise without it. */
-		if (cat.rules & SCORE_RULE_PRAISED) {
+		/* Praise read of its clause (version 24), and a weakness said
+		 * beside its praise (version 25), only give hits: a hit without
+		 * either rule is the same hit with it, and a hit only with it
+		 * was a miss as praise without it. */
+		for (int k = 0; k < 2; k++) {
+			unsigned long long rule = k ? SCORE_RULE_BESIDES : SCORE_RULE_PRAISED;
 			struct score_result without;
 
-			cat.rules &= ~SCORE_RULE_PRAISED;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_PRAISED;
+			if (!(cat.rules & rule))
+				continue;
+			without = scored_without(critique, rule);
 			if (without.verdict == SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_HIT &&
-					   r.weakness_index == without.weakness_index &&
-					   r.score == without.score && r.power == without.power);
-			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
-				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
-		}
-		/* A weakness said beside its praise (version 25) only gives
-		 * hits, and only what was a miss as praise. */
-		if (cat.rules & SCORE_RULE_BESIDES) {
-			struct score_result without;
-
-			cat.rules &= ~SCORE_RULE_BESIDES;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_BESIDES;
-			if (without.verdict == SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_HIT &&
-					   r.weakness_index == without.weakness_index &&
-					   r.score == without.score && r.power == without.power);
+				FUZZ_CHECK(same_hit(&r, &without));
 			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
 				FUZZ_CHECK(without.verdict == SCORE_MISS_PRAISE);
 		}
 		/* A third reading close to the hit (version 26) only takes hits
 		 * away, and calls what it takes a guess. */
 		if (cat.rules & SCORE_RULE_THIRD) {
-			struct score_result without;
+			struct score_result without = scored_without(critique, SCORE_RULE_THIRD);
 
-			cat.rules &= ~SCORE_RULE_THIRD;
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_THIRD;
 			if (r.verdict == SCORE_HIT)
-				FUZZ_CHECK(without.verdict == SCORE_HIT &&
-					   without.weakness_index == r.weakness_index &&
-					   without.score == r.score && without.power == r.power);
+				FUZZ_CHECK(same_hit(&without, &r));
 			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
-				FUZZ_CHECK(r.verdict == SCORE_MISS_GUESS && r.power <= SCORE_MISS_POWER_MAX);
+				FUZZ_CHECK(r.verdict == SCORE_MISS_GUESS && r.power <= SCORE_MISS_POWER_MAX &&
+					   r.other_index != r.runner_up_index);
 		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the
 		 * hit compared is one that version 16's rule did not give.) */
 		if (r.verdict == SCORE_HIT && (cat.rules & SCORE_RULE_GAME) && rival_hit) {
-			struct score_result without;
+			struct score_result without =
+				scored_without(critique, SCORE_RULE_GAME | SCORE_RULE_RIVAL);
 
-			cat.rules &= ~(SCORE_RULE_GAME | SCORE_RULE_RIVAL);
-			FUZZ_CHECK(score_critique(&cat, critique, &without) == 0);
-			cat.rules |= SCORE_RULE_GAME | SCORE_RULE_RIVAL;
-			FUZZ_CHECK(without.verdict == SCORE_HIT &&
-				   without.weakness_index == r.weakness_index &&
-				   without.score == r.score && without.power == r.power);
+			FUZZ_CHECK(same_hit(&without, &r));
 		}
 	} else {
 		FUZZ_CHECK(rc == -1);
