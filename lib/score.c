@@ -587,6 +587,14 @@ static int owns(const struct score_catalog *cat, const struct scratch *s, int a,
 	return mine > 0.0 && mine >= SCORE_OWN_RATIO * own_evidence(s, like_b, like_a);
 }
 
+/* How strongly the runner-up must be named for what the critique says only
+ * of it, or only of the hit, to decide between the two (version 22:
+ * SCORE_SECOND_NAMED; since version 27 SCORE_OWN_NAMED). */
+static double own_named(const struct score_catalog *cat)
+{
+	return (cat->rules & SCORE_RULE_OWN_NEARER) ? SCORE_OWN_NAMED : SCORE_SECOND_NAMED;
+}
+
 /* Whether the praise said is of weakness w (version 24): a clause that
  * praises says a word of w's phrasings. "ASan in the test suite is nice, but
  * the language won't stop a use-after-free" praises the tests, and says the
@@ -1009,7 +1017,7 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 	 * the best's words (version 20): one that is none leaves the best its
 	 * hit, so that the rule only credits what versions before it missed
 	 * as two weaknesses named. */
-	if (second_index >= 0 && second_k >= 0 && second >= SCORE_SECOND_NAMED &&
+	if (second_index >= 0 && second_k >= 0 && second >= own_named(cat) &&
 	    owns(cat, s, second_index, best_index) &&
 	    fault_said(cat, s, second_index, second_k, lang, 1) &&
 	    !((cat->rules & SCORE_RULE_CASE) && best - second >= SCORE_CLOSE_MARGIN &&
@@ -1117,9 +1125,17 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 		}
 	}
 	/* Two weaknesses scored nearly alike (version 6): the critique's words
-	 * do not say which it means, and a wrong credit is worse than a miss. */
+	 * do not say which it means, and a wrong credit is worse than a miss;
+	 * unless (version 27) both are named SCORE_OWN_NAMED or more and what
+	 * it says only of the hit outweighs what it says only of the runner-up
+	 * SCORE_OWN_RATIO times: "the flooder on the machine it attacks, over
+	 * 127.0.0.1: its own CPU comes off the HP and its latency never
+	 * crosses a network" names the HP's CPU (0.72) nearly as strongly as
+	 * the flooder (0.70), and says its loopback and network alone. */
 	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_CLOSE) && second_index >= 0 &&
-	    rival && fabs(best - second) < SCORE_CLOSE_MARGIN && !out->runner_up_part) {
+	    rival && fabs(best - second) < SCORE_CLOSE_MARGIN && !out->runner_up_part &&
+	    !((cat->rules & SCORE_RULE_OWN_NEARER) && second >= SCORE_OWN_NAMED &&
+	      owns(cat, s, best_index, second_index))) {
 		out->verdict = SCORE_MISS_CLOSE;
 		out->other_index = second_index;
 	}

@@ -299,6 +299,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 					    without.verdict == SCORE_MISS_GUESS ||
 					    without.verdict == SCORE_MISS_SHARED));
 		}
+		/* Own words deciding from SCORE_OWN_NAMED (version 27) only give
+		 * hits: a hit without the rule is the same hit with it, and a
+		 * hit only with it was two readings close or a guess without
+		 * it, its runner-up now a part of it. */
+		if (cat.rules & SCORE_RULE_OWN_NEARER) {
+			struct score_result without = scored_without(critique, SCORE_RULE_OWN_NEARER);
+
+			if (without.verdict == SCORE_HIT)
+				FUZZ_CHECK(same_hit(&r, &without));
+			if (r.verdict == SCORE_HIT && without.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.runner_up_score >= SCORE_OWN_NAMED &&
+					   (without.verdict == SCORE_MISS_CLOSE ||
+					    without.verdict == SCORE_MISS_GUESS ||
+					    without.verdict == SCORE_MISS_SHARED ||
+					    without.verdict == SCORE_MISS_TWO));
+		}
 		/* Praise read of its clause (version 24), and a weakness said
 		 * beside its praise (version 25), only give hits: a hit without
 		 * either rule is the same hit with it, and a hit only with it

@@ -38,7 +38,8 @@
 # 23), nor praise of something else in another clause (version 24), nor
 # praise of a part of the weakness before its fault (version 25), nor for
 # a phrasing of the other language said by one word, nor the first of three
-# close readings (version 26); and a synonym
+# close readings (version 26), nor a setting's name for cron as the
+# scheduler (version 27); and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -56,7 +57,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 26" 26 "$VERSION"
+expect_eq "scored by version 27" 27 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -386,6 +387,11 @@ expect_eq "single-websocket-daemon" single-websocket-daemon "$SLUG"
 thrown "Legacy.CostMsやStatus.IntervalMsのような設定値の単位はキー名で分かるのに、説明文でも単位を繰り返していて冗長。どちらかに寄せたい。"
 expect_eq "no weakness: wordy text (冗長)" "" "$SLUG"
 
+t "a setting's name is no fault of cron (version 27)"
+# Version 26 credited cron as the scheduler: the flooder, cron and minute.
+thrown "The masakari_flooder_cron_minute variable name suggests a single minute, but it's really a cron minute expression. A comment in the role defaults showing an example value would help."
+expect_eq "no weakness: a variable's name" "" "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -424,6 +430,7 @@ v22=$(scored_before 22 '分けた方が良くないですか' 0.586000 15)
 v23=$(scored_before 23 'ASan is nice, but C is not memory-safe' 0.762581 15)
 v24=$(scored_before 24 'flock は良い判断。ただ毎分 cron' 0.562000 15)
 v25=$(scored_before 25 'single box, MariaDB with nginx' 0.803041 79)
+v26=$(scored_before 26 'masakari_flooder_cron_minute' 0.626725 60)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -454,7 +461,8 @@ kept "$v22" 22 15 0.586000
 kept "$v23" 23 15 0.762581
 kept "$v24" 24 15 0.562000
 kept "$v25" 25 79 0.803041
+kept "$v26" 26 60 0.626725
 get "/masakari/ranking"
-check "v2 to v26 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1, v26 ×1</td>" "$TMP/body"
+check "v2 to v27 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1, v26 ×1, v27 ×1</td>" "$TMP/body"
 
 done_testing

@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V25_RULES (SCORE_RULE_ALL & ~SCORE_RULE_OWN_LANGUAGE & ~SCORE_RULE_THIRD)
+#define V26_RULES (SCORE_RULE_ALL & ~SCORE_RULE_OWN_NEARER)
+#define V25_RULES (V26_RULES & ~SCORE_RULE_OWN_LANGUAGE & ~SCORE_RULE_THIRD)
 #define V24_RULES (V25_RULES & ~SCORE_RULE_BESIDES)
 #define V23_RULES (V24_RULES & ~SCORE_RULE_PRAISED)
 #define V21_RULES (V23_RULES & ~SCORE_RULE_SUGGESTED & ~SCORE_RULE_SENTENCE & ~SCORE_RULE_OWN)
