@@ -28,8 +28,10 @@
 # forty-fourth-held-out-critiques.tsv, forty-fifth-held-out-critiques.tsv,
 # forty-sixth-held-out-critiques.tsv, forty-seventh-held-out-critiques.tsv,
 # forty-eighth-held-out-critiques.tsv, forty-ninth-held-out-critiques.tsv,
-# fiftieth-held-out-critiques.tsv, fifty-first-held-out-critiques.tsv and
-# fifty-second-held-out-critiques.tsv). Prints the
+# fiftieth-held-out-critiques.tsv, fifty-first-held-out-critiques.tsv,
+# fifty-second-held-out-critiques.tsv, fifty-third-held-out-critiques.tsv,
+# fifty-fourth-held-out-critiques.tsv, fifty-fifth-held-out-critiques.tsv and
+# fifty-sixth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -61,6 +63,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/forty-sixth-held-out-critiques.tsv bench/score/forty-seventh-held-out-critiques.tsv \
 	bench/score/forty-eighth-held-out-critiques.tsv bench/score/forty-ninth-held-out-critiques.tsv \
 	bench/score/fiftieth-held-out-critiques.tsv bench/score/fifty-first-held-out-critiques.tsv \
-	bench/score/fifty-second-held-out-critiques.tsv
+	bench/score/fifty-second-held-out-critiques.tsv bench/score/fifty-third-held-out-critiques.tsv \
+	bench/score/fifty-fourth-held-out-critiques.tsv bench/score/fifty-fifth-held-out-critiques.tsv \
+	bench/score/fifty-sixth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"
