@@ -24,6 +24,7 @@ static const char *verdict_text(enum score_verdict v)
 	case SCORE_MISS_FIRM: return "it says only one word of the phrasing firmly";
 	case SCORE_MISS_SUBJECT: return "it says what the weakness is about, not what is wrong";
 	case SCORE_MISS_THING: return "it says a fault, not of what the weakness is about";
+	case SCORE_MISS_NAME: return "it faults a name, and says the weakness nowhere else";
 	}
 	return "";
 }
@@ -158,6 +159,10 @@ static void explain(const struct score_catalog *cat, const struct score_explanat
 	else if (r->verdict == SCORE_MISS_PRAISE)
 		printf("why      it praises (nice, lovely, 良い…) and says nothing of the weakness "
 		       "missing: praise is no critique\n");
+	else if (r->verdict == SCORE_MISS_NAME)
+		printf("why      it speaks of a name (rename, naming, the name says, 命名, "
+		       "キー名…) where it says the weakness, and says it nowhere else: a remark "
+		       "on a name is no critique of the thing named\n");
 	else if (r->verdict == SCORE_MISS_EVERYDAY)
 		printf("why      the words it says of the weakness are fewer than %d and all of "
 		       "everyday prose (log, line, page…): they name no weakness by themselves\n",

@@ -601,18 +601,23 @@ static double own_named(const struct score_catalog *cat)
  * fault of C in the clause after; "the HTTPS redirect is nice, but HSTS could
  * be longer" praises HTTPS itself. Before version 24 every praise was of the
  * hit. */
-static int praised_of(const struct score_catalog *cat, const struct scratch *s,
-		      const struct tokenize_result *words, int w)
+static int said_in(const struct scratch *s, const struct score_weakness *w, uint64_t clauses)
 {
 	float like[SCORE_MAX_WORDS];
 
-	if (!(cat->rules & SCORE_RULE_PRAISED))
-		return 1;
-	weakness_likeness(s, &cat->weaknesses[w], like);
+	weakness_likeness(s, w, like);
 	for (size_t c = 0; c < s->nwords; c++)
-		if (like[c] > 0.0f && (s->clauses[c] & words->praise_clauses))
+		if (like[c] > 0.0f && (s->clauses[c] & clauses))
 			return 1;
 	return 0;
+}
+
+static int praised_of(const struct score_catalog *cat, const struct scratch *s,
+		      const struct tokenize_result *words, int w)
+{
+	if (!(cat->rules & SCORE_RULE_PRAISED))
+		return 1;
+	return said_in(s, &cat->weaknesses[w], words->praise_clauses);
 }
 
 /* Whether the critique says weakness w, a phrasing of it hitting by itself,
@@ -1203,6 +1208,18 @@ static int score_with(const struct score_catalog *cat, const char *critique,
 			missing = 1;
 		if (!missing)
 			out->verdict = SCORE_MISS_PRAISE;
+	}
+	/* A remark on a name is no critique of the thing named (version 28):
+	 * "the name says minute but it is the whole schedule field; rename
+	 * it" says cron and the flooder, and faults a variable's name. Unless
+	 * the clauses that speak of a name say nothing of the weakness, or a
+	 * phrasing of it hits by itself in the others, it hits nothing. */
+	if (out->verdict == SCORE_HIT && (cat->rules & SCORE_RULE_NAMING) &&
+	    words->naming_clauses &&
+	    said_in(s, &cat->weaknesses[best_index], words->naming_clauses) &&
+	    !said_besides(cat, s, best_index, lang, words->naming_clauses)) {
+		out->verdict = SCORE_MISS_NAME;
+		out->other_index = -1;
 	}
 	/* Two words of everyday prose name no weakness (version 9): "the
 	 * access log fills up with 404 lines" is about the favicon, not about

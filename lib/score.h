@@ -266,6 +266,17 @@
  * minute as what cron as the scheduler is about: a remark on the name of
  * masakari_flooder_cron_minute says them and no fault of cron.
  *
+ * Version 28: a remark on a name is no critique of the thing named
+ * (SCORE_RULE_NAMING; tokenize_result.naming_clauses): "the task names
+ * 'Install cron' and 'Start cron now and at boot' describe the module",
+ * "masakari_flooder_cron_minute: the name says minute but it is the whole
+ * schedule field; rename it", "テーブル名の命名規則がバラバラ" fault a name, and
+ * a hit whose weakness's words are said in a clause that speaks of a name
+ * misses (SCORE_MISS_NAME), unless a phrasing of it hits by itself in the
+ * other clauses, as version 25 reads praise. sql/0149 reads a catalog kept
+ * from its first read, and not reflected (反映されない) until a restart, as
+ * the catalog read once.
+ *
  * Throws scored by versions 1 (whole strings), 2 (words, without the
  * catalog's words and the rules above), 3 (without version 4's two rules),
  * 4 (file names cut into words, only the winning phrasing telling its
@@ -290,7 +301,8 @@
  * 23 (praise of anything taken for praise of the hit) and 24 (a weakness
  * praised in one clause and faulted in the next a miss) and 25 (a phrasing
  * of the other language said by one word, only the runner-up a guess) and
- * 26 (two readings at 0.70 a guess whatever each says alone) keep the score
+ * 26 (two readings at 0.70 a guess whatever each says alone) and 27 (a
+ * remark on a name a critique of the thing named) keep the score
  * and power
  * they were given;
  * docs/MASAKARI.md has the measurements behind each version. */
@@ -313,7 +325,7 @@ enum score_lang {
 #define SCORE_LANGS 2
 
 /* The scoring version score_critique implements, stored with each throw. */
-#define SCORE_VERSION 27
+#define SCORE_VERSION 28
 
 /* The defaults (measured in docs/MASAKARI.md): the miss threshold and
  * the chance level per language, the word likeness threshold, and the weight
@@ -512,7 +524,10 @@ struct score_word {
 #define SCORE_RULE_OWN_NEARER 137438953472ULL /* version 27: version 22's own
 						   words decide from SCORE_OWN_NAMED,
 						   and a close score too */
-#define SCORE_RULE_ALL 274877906943ULL /* every rule above */
+#define SCORE_RULE_NAMING 274877906944ULL /* version 28: a remark on a name
+						is no critique of the thing
+						named */
+#define SCORE_RULE_ALL 549755813887ULL /* every rule above */
 
 struct score_phrasing {
 	enum score_lang lang;
@@ -580,6 +595,8 @@ enum score_verdict {
 				    is about, not what is wrong with it (version 13) */
 	SCORE_MISS_THING,        /* it said the fault of a phrasing that names a
 				    subject, and not that subject (version 15) */
+	SCORE_MISS_NAME,         /* it faults the name of what it names, and says
+				    the weakness nowhere else (version 28) */
 };
 
 struct score_result {

@@ -316,6 +316,7 @@ static void add_word(struct tokenize_result *out, const uint32_t *w, size_t n, i
 	out->words[out->nwords].negated = 0;
 	out->words[out->nwords].clause = 0;
 	out->words[out->nwords].suggested = 0;
+	out->words[out->nwords].naming = 0;
 	out->nwords++;
 	out->nchars = start + n;
 }
@@ -474,6 +475,47 @@ static int suggests(const mecab_node_t *node, const char *base)
 		morpheme_is(node->prev->prev, "名詞", "方", "ほう"));
 }
 
+/* Nouns that a 名 after them makes the name of a thing of the code or its
+ * settings (タスク名, キー名, テーブル名): a remark on one is a remark on a
+ * name (version 28). Not ユーザー名, ホスト名 or ファイル名, which are data. */
+static const char *const named_things_ja[] = {
+	"カラム", "キー", "クラス", "タスク", "テーブル", "フィールド", "メソッド",
+	"ロール", "列", "変数", "定数", "設定", "関数", "項目",
+};
+
+/* Whether the morpheme at node speaks of a name (version 28): 命名 (naming),
+ * ネーミング, 改名, リネーム, 名付け, and 名前 before に or から (単位を名前に
+ * 入れる, 名前から読めない; not 他人の名前で投げる, a person's name). */
+static int speaks_of_name(const mecab_node_t *node, const char *base)
+{
+	static const char *const words[] = { "命名", "ネーミング", "改名", "リネーム", "名付け", "名付ける" };
+
+	for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+		if (strcmp(base, words[k]) == 0)
+			return 1;
+	return strcmp(base, "名前") == 0 &&
+	       (particle_is(node->next, "に") || particle_is(node->next, "から"));
+}
+
+/* Whether the suffix 名 at node makes the word before it, last, the name of
+ * a thing of the code (version 28): タスク名, キー名. */
+static int names_a_thing(const struct tokenize_result *out, const struct tokenize_word *last,
+			 const mecab_node_t *node)
+{
+	uint32_t w[8];
+
+	if (node->length != strlen("名") || memcmp(node->surface, "名", node->length) != 0)
+		return 0;
+	for (size_t k = 0; k < sizeof(named_things_ja) / sizeof(named_things_ja[0]); k++) {
+		long n = utf8_decode(named_things_ja[k], strlen(named_things_ja[k]), w, 8);
+
+		if (n == (long)last->len &&
+		    memcmp(out->chars + last->start, w, (size_t)n * sizeof(*w)) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 /* Runs MeCab over the chunk s[0..n) (UTF-8) and adds its content words. */
 static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_result *out)
 {
@@ -510,12 +552,19 @@ static int add_japanese(mecab_t *m, const char *s, size_t n, struct tokenize_res
 			continue;
 		/* A noun's suffix is part of the word before it: 暗号化 is not 暗号
 		 * and 化. */
-		if (after_content && pos_is_suffix(node->feature, w) &&
-		    extend_last(out, w, (size_t)nw) == 0)
-			continue;
+		if (after_content && pos_is_suffix(node->feature, w)) {
+			int named = names_a_thing(out, &out->words[out->nwords - 1], node);
+
+			if (extend_last(out, w, (size_t)nw) == 0) {
+				out->words[out->nwords - 1].naming |= (uint8_t)named;
+				continue;
+			}
+		}
 		add_word(out, w, (size_t)nw, after_content);
 		if (v23_rules && out->nwords > before && suggests(node, base))
 			out->words[before].suggested = 1;
+		if (out->nwords > before && speaks_of_name(node, base))
+			out->words[before].naming = 1;
 		after_content = out->nwords > before;
 	}
 	return 0;
@@ -718,6 +767,47 @@ static int word_is(const struct tokenize_result *r, const struct tokenize_word *
 	return n == (long)w->len && memcmp(r->chars + w->start, want, (size_t)n * sizeof(*want)) == 0;
 }
 
+/* Whether the Latin word r->words[i] speaks of a name (version 28):
+ * rename, misnomer, and name said with what it is the name of or what it
+ * says (task names, key name, naming style, naming convention, the name
+ * says, the name reads). Stems, as the words are kept. */
+static int latin_is(const struct tokenize_result *r, size_t i, const char *const *set, size_t n)
+{
+	const struct tokenize_word *w = &r->words[i];
+
+	for (size_t k = 0; k < n; k++)
+		if (strlen(set[k]) == w->len) {
+			size_t c = 0;
+
+			while (c < w->len && r->chars[w->start + c] == (uint32_t)(unsigned char)set[k][c])
+				c++;
+			if (c == w->len)
+				return 1;
+		}
+	return 0;
+}
+
+static int speaks_of_name_en(const struct tokenize_result *r, size_t i)
+{
+	static const char *const own[] = { "misnam", "misnomer", "renam" };
+	static const char *const name[] = { "nam" };
+	static const char *const before[] = { "column", "field", "function", "key", "tabl",
+					      "task", "variabl" };
+	static const char *const after[] = { "convention", "impli", "read", "say", "schem",
+					     "styl", "suggest" };
+
+	if (!r->words[i].latin)
+		return 0;
+	if (latin_is(r, i, own, 3))
+		return 1;
+	if (!latin_is(r, i, name, 1))
+		return 0;
+	return (i > 0 && r->words[i - 1].latin && !r->words[i].clause &&
+		latin_is(r, i - 1, before, 7)) ||
+	       (i + 1 < r->nwords && r->words[i + 1].latin && !r->words[i + 1].clause &&
+		latin_is(r, i + 1, after, 7));
+}
+
 /* Marks the words said as missing (tokenize_word.negated). */
 static void mark_negations(struct tokenize_result *r)
 {
@@ -748,6 +838,8 @@ static void mark_negations(struct tokenize_result *r)
 				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
 				r->praise_clauses |= (uint64_t)1 << clause;
 			}
+		if (w->naming || speaks_of_name_en(r, i))
+			r->naming_clauses |= (uint64_t)1 << clause;
 		if (w->clause)
 			scope = 0;
 		if (cue) {
@@ -965,6 +1057,7 @@ int tokenize_words(const char *utf8, struct tokenize_result *out)
 	out->japanese = 0;
 	out->praise = 0;
 	out->praise_clauses = 0;
+	out->naming_clauses = 0;
 	if (n < 0)
 		return -1;
 	/* Without file names (bench/score's older rows), a file name's dot

@@ -57,6 +57,8 @@ struct tokenize_word {
 				    なし */
 	uint8_t suggested;       /* 1: a 良い said as a suggestion or denied (version
 				    23): 方が良い, たら良い, 良くない; no praise */
+	uint8_t naming;          /* 1: a Japanese word that speaks of a name
+				    (version 28): 命名, タスク名, 名前に, 名前から */
 };
 
 /* What tokenize_result.praise says. Version 7 reads STEMS: a praise
@@ -83,6 +85,9 @@ struct tokenize_result {
 	uint64_t praise_clauses; /* the clauses a praise word is said in, one bit
 				    each as tokenize_word.clause counts them (the
 				    64th and after share the last; version 24) */
+	uint64_t naming_clauses; /* the clauses that speak of a name (version 28):
+				    rename, naming style, the name says, 命名,
+				    キー名, 名前から; bits as praise_clauses */
 	int praise;              /* TOKENIZE_PRAISE_*: it praises something: nice,
 				    lovely, 良い (version 7) */
 	int code_words;          /* words written as markup's code, left out (version 14:

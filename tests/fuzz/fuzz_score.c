@@ -342,6 +342,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 				FUZZ_CHECK(r.verdict == SCORE_MISS_GUESS && r.power <= SCORE_MISS_POWER_MAX &&
 					   r.other_index != r.runner_up_index);
 		}
+		/* A remark on a name (version 28) only takes hits away, and
+		 * calls what it takes a remark on a name, weakly thrown. */
+		if (r.verdict == SCORE_MISS_NAME)
+			FUZZ_CHECK((cat.rules & SCORE_RULE_NAMING) && r.weakness_index == -1 &&
+				   r.power <= SCORE_MISS_POWER_MAX);
+		if (cat.rules & SCORE_RULE_NAMING) {
+			struct score_result without = scored_without(critique, SCORE_RULE_NAMING);
+
+			if (r.verdict == SCORE_HIT)
+				FUZZ_CHECK(same_hit(&without, &r));
+			if (without.verdict == SCORE_HIT && r.verdict != SCORE_HIT)
+				FUZZ_CHECK(r.verdict == SCORE_MISS_NAME);
+		}
 		/* The game's own nouns (version 12) only take hits away: a hit
 		 * with the rule is the same hit without it. (Without them a
 		 * runner-up's fault may be said through a game's noun, so the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scoring: masakarictl jw on published Jaro–Winkler vectors, masakarictl score
-# and how it explains a score, and scoring version 27 as a throw meets it (a
+# and how it explains a score, and scoring version 28 as a throw meets it (a
 # threshold per language, one word is not enough, a hit's power from 40 at
 # the threshold, a miss at most 15, two everyday words no hit, a hit rests on
 # words said firmly, a URL's scheme no word, データ no データベース, the
@@ -14,7 +14,8 @@
 # says only a part no second weakness, a suggestion no praise, praise of
 # what its clause says, a weakness said beside its praise, a phrasing of
 # the other language said by one word no reading, a third reading a guess,
-# own words deciding from 0.70, the version stored).
+# own words deciding from 0.70, a remark on a name no critique of the thing
+# named, the version stored).
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/masakari.sh"
 ctl=$ROOT/bin/masakarictl
@@ -54,7 +55,7 @@ check "power 100" grep -qx 'power    100' "$TMP/out"
 t "masakarictl score explains a hit: the phrasing and which words matched"
 "$ctl" score "ClearSilver is unmaintaned" >"$TMP/out"
 check "weakness" grep -q '^weakness clearsilver-unmaintained ' "$TMP/out"
-check "version 27" grep -qx 'version  27' "$TMP/out"
+check "version 28" grep -qx 'version  28' "$TMP/out"
 check "a hit's power from 40 at the threshold (version 8)" grep -q '^threshold 0.45 (en): a hit.s power = 40 + ceil(60 x (0.[0-9]* - 0.45) / (1 - 0.45)), 40..100' "$TMP/out"
 check "the phrasing" grep -q '^phrasing "ClearSilver is unmaintained" (en; recall ' "$TMP/out"
 check "a typo matched by likeness" grep -q '^  unmaintain (weight [0-9.]*): matched by "unmaintan", likeness 0\.9' "$TMP/out"
@@ -199,6 +200,15 @@ check "and which" grep -q 'single-server' "$TMP/out"
 # Version 26 missed it as a guess: the HP's host CPU scored as close.
 "$ctl" score "By default the flooder runs on the very box it's attacking and talks to it over loopback. The CPU it burns generating requests shows up as HP damage, and the latency numbers never touched a real network." >"$TMP/out"
 check "own words decide from 0.70 (version 27): the flooder, a hit" grep -q '^weakness flooder-on-target-host ' "$TMP/out"
+# Version 27 credited cron as the scheduler for a remark on task names.
+"$ctl" score "The ansible task names 'Install cron' and 'Start cron now and at boot' say what the module does, not why the role needs it; rename them." >"$TMP/out"
+check "a remark on a name is no critique of the thing named (version 28): a miss" grep -q '^weakness none: ' "$TMP/out"
+check "and why" grep -q '^why      it speaks of a name (rename, naming, the name says, 命名, キー名…) where it says the weakness' "$TMP/out"
+check "flying as a miss" grep -qx 'power    1[0-5]\|power    [1-9]' "$TMP/out"
+"$ctl" score "ansible の cron タスクのタスク名が『Install cron』のようにモジュール名そのままで、命名がほかのロールと揃っていない。" >"$TMP/out"
+check "nor in Japanese (タスク名, 命名): a miss" grep -q '^weakness none: ' "$TMP/out"
+"$ctl" score "The task names in roles/flooder are odd. Worse, cron as the job scheduler: nothing restarts a flooder run that dies, it waits for the next minute." >"$TMP/out"
+check "the weakness said in another sentence is faulted: cron, a hit" grep -q '^weakness cron-job-scheduler ' "$TMP/out"
 # Version 19 credited the CGI-era process model for each, one and time.
 "$ctl" score "There's no CONTRIBUTING.md describing the house style (tabs, the one-line file comment at the top of each .c, naming). It would help first-time contributors." >"$TMP/out"
 check "a hit says a word few weaknesses use (version 20): a miss" grep -q '^weakness none: ' "$TMP/out"
@@ -243,12 +253,12 @@ expect_eq "power" 100 "$POWER"
 thrown "ﾊﾞﾌﾞﾙｿｰﾄをﾘｸｴｽﾄのたびに回している！"
 expect_eq "half-width kana" 1.000000 "$SCORE"
 
-hit_power() { # score threshold → the power versions 8 to 27 give a hit
+hit_power() { # score threshold → the power versions 8 to 28 give a hit
 	awk -v s="$1" -v t="$2" 'BEGIN { p = 60 * (s - t) / (1 - t) - 1e-9; q = (p == int(p)) ? p : int(p) + 1; if (p < 0) q = 0; if (q > 60) q = 60; printf "%d", 40 + q }'
 }
 
 t "a throw stores the scoring version that scored it"
-expect_eq "version" 27 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
+expect_eq "version" 28 "$(sql "SELECT scoring_version FROM throws WHERE id=$THROW_ID")"
 
 t "a Japanese paraphrase hits, its power from 40 at the Japanese threshold"
 thrown "サーバーが1台で冗長化されていない"

@@ -39,7 +39,9 @@
 # praise of a part of the weakness before its fault (version 25), nor for
 # a phrasing of the other language said by one word, nor the first of three
 # close readings (version 26), nor a setting's name for cron as the
-# scheduler (version 27); and a synonym
+# scheduler (version 27), nor a remark on a name for the thing named, nor
+# the catalog read once for per-process caches by its cache (version 28);
+# and a synonym
 # from the catalog's words (catalog_words) hits, as thrown through nginx into
 # MariaDB.
 . "$(dirname "$0")/../lib.sh"
@@ -57,7 +59,7 @@ t "HTTP in a critique about C is not a hit on no HTTPS"
 thrown "C言語でHTTPを処理するのはバッファオーバーフローの温床"
 check "not no-https ($SLUG)" test "$SLUG" != no-https
 expect_eq "web-app-in-c" web-app-in-c "$SLUG"
-expect_eq "scored by version 27" 27 "$VERSION"
+expect_eq "scored by version 28" 28 "$VERSION"
 
 t "認証情報 (credentials) in a config file is not a hit on no authentication"
 thrown "masakari.hdfにデータベースの認証情報がそのまま書かれている"
@@ -392,6 +394,21 @@ t "a setting's name is no fault of cron (version 27)"
 thrown "The masakari_flooder_cron_minute variable name suggests a single minute, but it's really a cron minute expression. A comment in the role defaults showing an example value would help."
 expect_eq "no weakness: a variable's name" "" "$SLUG"
 
+t "a remark on a name is no critique of the thing named (version 28)"
+# Version 27 credited cron as the scheduler (the task names say cron), and
+# the HP bar's polling (/api/status).
+thrown "ansible/roles/flooder/tasks/main.yml: task names like 'Install cron' and 'Start cron now and at boot' describe the module rather than what the role needs; naming them after the outcome makes the playbook output easier to read."
+expect_eq "no weakness: task names" "" "$SLUG"
+thrown "/api/status のキー名、cpuutilization だけ単語をくっつけた書き方で、ほかの disk_read_bytes や network_in はスネークケース。命名を揃えてほしい。それと disk_read_bytes は実際は毎秒のバイト数なので、単位が名前から読めない。"
+expect_eq "no weakness: key names (キー名, 命名)" "" "$SLUG"
+check "a miss flies at most 15" test "$(sql "SELECT power FROM throws WHERE id=${THROW_ID:-0}")" -le 15
+
+t "the catalog read once is not per-process caches for its cache (version 28)"
+# Versions 26 and 27 credited per-process caches (プロセス, キャッシュ).
+thrown "弱点カタログをプロセスが最初に1回読んだきりで、DB側を更新しても masakari.fcgi を再起動するまで反映されない。キャッシュの無効化がない典型例ですね。"
+check "not per-process-caches ($SLUG)" test "$SLUG" != per-process-caches
+expect_eq "catalog-loaded-once" catalog-loaded-once "$SLUG"
+
 t "praise is no critique (version 7)"
 # Version 6 credited no HTTPS, with power 100, for praise of HTTPS.
 thrown "The HTTPS redirect in the ansible template is nice, but the HSTS max-age could be longer"
@@ -431,6 +448,7 @@ v23=$(scored_before 23 'ASan is nice, but C is not memory-safe' 0.762581 15)
 v24=$(scored_before 24 'flock は良い判断。ただ毎分 cron' 0.562000 15)
 v25=$(scored_before 25 'single box, MariaDB with nginx' 0.803041 79)
 v26=$(scored_before 26 'masakari_flooder_cron_minute' 0.626725 60)
+v27=$(scored_before 27 'task names like Install cron' 0.482191 44)
 throw "mixed-$RUN" "the database runs on the same host as the web server"
 # kept ID VERSION POWER SCORE: the throw still has what that version gave it.
 kept() {
@@ -462,7 +480,8 @@ kept "$v23" 23 15 0.762581
 kept "$v24" 24 15 0.562000
 kept "$v25" 25 79 0.803041
 kept "$v26" 26 60 0.626725
+kept "$v27" 27 44 0.482191
 get "/masakari/ranking"
-check "v2 to v27 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1, v26 ×1, v27 ×1</td>" "$TMP/body"
+check "v2 to v28 side by side" grep -q "mixed-$RUN</td>.*<td class=\"scoring\">v2 ×1, v3 ×1, v4 ×1, v5 ×1, v6 ×1, v7 ×1, v8 ×1, v9 ×1, v10 ×1, v11 ×1, v12 ×1, v13 ×1, v14 ×1, v15 ×1, v16 ×1, v17 ×1, v18 ×1, v19 ×1, v20 ×1, v21 ×1, v22 ×1, v23 ×1, v24 ×1, v25 ×1, v26 ×1, v27 ×1, v28 ×1</td>" "$TMP/body"
 
 done_testing

@@ -21,7 +21,8 @@
 /* Version 19's rules: the tests of a rule older than version 20 hold it
  * with version 20's rules off, which would take their examples away
  * sooner (a phrasing naming an unsaid subject scores nothing). */
-#define V26_RULES (SCORE_RULE_ALL & ~SCORE_RULE_OWN_NEARER)
+#define V27_RULES (SCORE_RULE_ALL & ~SCORE_RULE_NAMING)
+#define V26_RULES (V27_RULES & ~SCORE_RULE_OWN_NEARER)
 #define V25_RULES (V26_RULES & ~SCORE_RULE_OWN_LANGUAGE & ~SCORE_RULE_THIRD)
 #define V24_RULES (V25_RULES & ~SCORE_RULE_BESIDES)
 #define V23_RULES (V24_RULES & ~SCORE_RULE_PRAISED)
@@ -800,6 +801,39 @@ static void a_weakness_said_beside_its_praise_is_faulted(void **state)
 	assert_int_equal(r.verdict, SCORE_MISS_PRAISE);
 	catalog_free(on);
 	catalog_free(v24);
+}
+
+static void a_remark_on_a_name_is_no_critique_of_the_thing_named(void **state)
+{
+	struct score_catalog *on = v7_catalog(SCORE_RULE_ALL);
+	struct score_catalog *v27 = v7_catalog(V27_RULES);
+	const char *named = "the key name of the database password in the config file reads oddly";
+	const char *beside = "the key names are odd. And the database password sits in the config "
+			     "file as it is";
+	const char *elsewhere = "the database password sits in the config file. The variable names "
+				"of the docs are odd";
+	struct score_result r;
+
+	(void)state;
+	/* Version 27 credited the password for a remark on a key's name. */
+	assert_int_equal(score_critique(v27, named, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	/* Version 28: the password is said only where a name is spoken of. */
+	assert_int_equal(score_critique(on, named, &r), 0);
+	assert_int_equal(r.verdict, SCORE_MISS_NAME);
+	assert_int_equal(r.weakness_index, -1);
+	assert_true(r.power <= SCORE_MISS_POWER_MAX);
+	/* Said by itself in another sentence, it is faulted. */
+	assert_int_equal(score_critique(on, beside, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	/* A name spoken of in a clause that says nothing of it. */
+	assert_int_equal(score_critique(on, elsewhere, &r), 0);
+	assert_int_equal(r.verdict, SCORE_HIT);
+	assert_int_equal(r.weakness_index, PASSWORD7);
+	catalog_free(on);
+	catalog_free(v27);
 }
 
 static void a_miss_flies_at_most_the_miss_power(void **state)
@@ -1828,6 +1862,7 @@ int main(void)
 		cmocka_unit_test(praise_is_its_word_as_written),
 		cmocka_unit_test(praise_is_of_what_its_clause_says),
 		cmocka_unit_test(a_weakness_said_beside_its_praise_is_faulted),
+		cmocka_unit_test(a_remark_on_a_name_is_no_critique_of_the_thing_named),
 		cmocka_unit_test(two_everyday_words_name_no_weakness),
 		cmocka_unit_test(a_hit_rests_on_words_said_firmly),
 		cmocka_unit_test(a_url_scheme_is_no_word),

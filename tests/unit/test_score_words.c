@@ -465,6 +465,46 @@ static void version_23_reads_a_suggestion_as_no_praise(void **state)
 	assert_int_not_equal(t.praise, 0);
 }
 
+static void version_28_reads_the_clauses_that_speak_of_a_name(void **state)
+{
+	/* Each with the clauses (bits) that speak of a name. */
+	static const struct { const char *text; uint64_t clauses; } named[] = {
+		{ "rename masakari_flooder_cron_minute", 1 },
+		{ "The value is \"*\". The name says minute; rename it", 6 },
+		{ "/api/status mixes naming styles: cpuutilization is one word", 1 },
+		{ "task names like Install cron describe the module", 1 },
+		{ "the key name reads oddly. The variable names are fine", 3 },
+		{ "a misnomer", 1 },
+		{ "テーブル名が複数形と単数形で混在している", 1 },
+		{ "キーの命名規則がファイルごとに違う。直してほしい。", 1 },
+		{ "単位が名前から読めない", 1 },
+		{ "単位を名前に入れてそろえませんか", 1 },
+	};
+	static const char *const unnamed[] = {
+		"anyone can throw in somebody else's name",
+		"the name of the game is speed",
+		"他人の名前で投げられる",
+		"名前を変えて好きなだけ投げられる",
+		"DBのホスト名が localhost のまま",
+		"ユーザー名とパスワードが平文",
+	};
+	static struct tokenize_result t;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(named) / sizeof(named[0]); i++) {
+		assert_int_equal(tokenize_words(named[i].text, &t), 0);
+		if (t.naming_clauses != named[i].clauses)
+			fail_msg("%s: clauses %llx, expected %llx", named[i].text,
+				 (unsigned long long)t.naming_clauses,
+				 (unsigned long long)named[i].clauses);
+	}
+	for (size_t i = 0; i < sizeof(unnamed) / sizeof(unnamed[0]); i++) {
+		assert_int_equal(tokenize_words(unnamed[i], &t), 0);
+		if (t.naming_clauses != 0)
+			fail_msg("%s: speaks of a name", unnamed[i]);
+	}
+}
+
 static void a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped(void **state)
 {
 	static struct tokenize_result t;
@@ -591,6 +631,7 @@ int main(void)
 		T(version_19_reads_files_clauses_wishes_and_nobody),
 		T(version_22_ends_japanese_sentences_and_reads_nai),
 		T(version_23_reads_a_suggestion_as_no_praise),
+		T(version_28_reads_the_clauses_that_speak_of_a_name),
 		T(a_nouns_suffix_is_part_of_it_and_light_verbs_are_dropped),
 		T(glued_words_join_only_where_the_joined_word_is_known),
 		T(a_file_name_is_one_word),
