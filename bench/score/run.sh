@@ -30,8 +30,10 @@
 # forty-eighth-held-out-critiques.tsv, forty-ninth-held-out-critiques.tsv,
 # fiftieth-held-out-critiques.tsv, fifty-first-held-out-critiques.tsv,
 # fifty-second-held-out-critiques.tsv, fifty-third-held-out-critiques.tsv,
-# fifty-fourth-held-out-critiques.tsv, fifty-fifth-held-out-critiques.tsv and
-# fifty-sixth-held-out-critiques.tsv). Prints the
+# fifty-fourth-held-out-critiques.tsv, fifty-fifth-held-out-critiques.tsv,
+# fifty-sixth-held-out-critiques.tsv, fifty-seventh-held-out-critiques.tsv,
+# fifty-eighth-held-out-critiques.tsv, fifty-ninth-held-out-critiques.tsv and
+# sixtieth-held-out-critiques.tsv). Prints the
 # Markdown tables of docs/BENCHMARKS.md and docs/MASAKARI.md.
 #   bench/score/run.sh [rounds]
 set -euo pipefail
@@ -65,6 +67,8 @@ bin/bench-score sql "${1:-20000}" bench/score/labelled-critiques.tsv bench/score
 	bench/score/fiftieth-held-out-critiques.tsv bench/score/fifty-first-held-out-critiques.tsv \
 	bench/score/fifty-second-held-out-critiques.tsv bench/score/fifty-third-held-out-critiques.tsv \
 	bench/score/fifty-fourth-held-out-critiques.tsv bench/score/fifty-fifth-held-out-critiques.tsv \
-	bench/score/fifty-sixth-held-out-critiques.tsv
+	bench/score/fifty-sixth-held-out-critiques.tsv bench/score/fifty-seventh-held-out-critiques.tsv \
+	bench/score/fifty-eighth-held-out-critiques.tsv bench/score/fifty-ninth-held-out-critiques.tsv \
+	bench/score/sixtieth-held-out-critiques.tsv
 echo
 echo "($(nproc) cores, $(date -u +%F))"

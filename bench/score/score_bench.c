@@ -564,7 +564,9 @@ static const char *const set_names[] = { "labelled", "held out", "fresh held out
 					 "forty-ninth held out", "fiftieth held out",
 					 "fifty-first held out", "fifty-second held out",
 					 "fifty-third held out", "fifty-fourth held out",
-					 "fifty-fifth held out", "fifty-sixth held out" };
+					 "fifty-fifth held out", "fifty-sixth held out",
+					 "fifty-seventh held out", "fifty-eighth held out",
+					 "fifty-ninth held out", "sixtieth held out" };
 #define SETS_MAX (sizeof(set_names) / sizeof(set_names[0]))
 struct sets {
 	const char *path[SETS_MAX];
@@ -650,7 +652,7 @@ int main(int argc, char **argv)
 	if (argc > 2 && (strcmp(argv[2], "-") == 0 || strcmp(argv[2], "catalog") == 0))
 		rounds = 100;
 	if (argc < 2 || rounds < 100) {
-		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH [TWENTY_FIFTH [TWENTY_SIXTH [TWENTY_SEVENTH [TWENTY_EIGHTH [TWENTY_NINTH [THIRTIETH [THIRTY_FIRST [THIRTY_SECOND [THIRTY_THIRD [THIRTY_FOURTH [THIRTY_FIFTH [THIRTY_SIXTH [THIRTY_SEVENTH [THIRTY_EIGHTH [THIRTY_NINTH [FORTIETH [FORTY_FIRST [FORTY_SECOND [FORTY_THIRD [FORTY_FOURTH [FORTY_FIFTH [FORTY_SIXTH [FORTY_SEVENTH [FORTY_EIGHTH [FORTY_NINTH [FIFTIETH [FIFTY_FIRST [FIFTY_SECOND [FIFTY_THIRD [FIFTY_FOURTH [FIFTY_FIFTH [FIFTY_SIXTH]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
+		fprintf(stderr, "usage: bench-score SQL_DIR [ROUNDS >= 100 [LABELLED [HELD_OUT [FRESH [THIRD [FOURTH [FIFTH [SIXTH [SEVENTH [EIGHTH [NINTH [TENTH [ELEVENTH [TWELFTH [THIRTEENTH [FOURTEENTH [FIFTEENTH [SIXTEENTH [SEVENTEENTH [EIGHTEENTH [NINETEENTH [TWENTIETH [TWENTY_FIRST [TWENTY_SECOND [TWENTY_THIRD [TWENTY_FOURTH [TWENTY_FIFTH [TWENTY_SIXTH [TWENTY_SEVENTH [TWENTY_EIGHTH [TWENTY_NINTH [THIRTIETH [THIRTY_FIRST [THIRTY_SECOND [THIRTY_THIRD [THIRTY_FOURTH [THIRTY_FIFTH [THIRTY_SIXTH [THIRTY_SEVENTH [THIRTY_EIGHTH [THIRTY_NINTH [FORTIETH [FORTY_FIRST [FORTY_SECOND [FORTY_THIRD [FORTY_FOURTH [FORTY_FIFTH [FORTY_SIXTH [FORTY_SEVENTH [FORTY_EIGHTH [FORTY_NINTH [FIFTIETH [FIFTY_FIRST [FIFTY_SECOND [FIFTY_THIRD [FIFTY_FOURTH [FIFTY_FIFTH [FIFTY_SIXTH [FIFTY_SEVENTH [FIFTY_EIGHTH [FIFTY_NINTH [SIXTIETH]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n");
 		return 2;
 	}
 	score_catalog_init(&cat);
