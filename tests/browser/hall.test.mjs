@@ -168,8 +168,12 @@ test('each sees the other; a GitHub avatar that loads is shown, one that fails b
 test('A moves with the keyboard and B sees A arrive within 2 s', async (t) => {
 	const before = await avatarAt(alice.page, ALICE);
 
+	/* Held for 600 ms, or on a busy machine (a frame walks at most 0.1 s,
+	 * and a starved browser draws few) until it has walked 100 px. */
 	await alice.page.keyboard.down('ArrowRight');
 	await alice.page.waitForTimeout(600);
+	for (let i = 0; i < 50 && (await avatarAt(alice.page, ALICE)).x - before.x <= 100; i++)
+		await alice.page.waitForTimeout(100);
 	await alice.page.keyboard.up('ArrowRight');
 	const stopped = Date.now();
 	/* The last position goes out right after the key is released. */
