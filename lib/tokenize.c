@@ -497,22 +497,26 @@ static int speaks_of_name(const mecab_node_t *node, const char *base)
 	       (particle_is(node->next, "に") || particle_is(node->next, "から"));
 }
 
+/* Whether the word w of r is the UTF-8 text utf8. */
+static int word_is(const struct tokenize_result *r, const struct tokenize_word *w,
+		   const char *utf8)
+{
+	uint32_t want[16];
+	long n = utf8_decode(utf8, strlen(utf8), want, 16);
+
+	return n == (long)w->len && memcmp(r->chars + w->start, want, (size_t)n * sizeof(*want)) == 0;
+}
+
 /* Whether the suffix 名 at node makes the word before it, last, the name of
  * a thing of the code (version 28): タスク名, キー名. */
 static int names_a_thing(const struct tokenize_result *out, const struct tokenize_word *last,
 			 const mecab_node_t *node)
 {
-	uint32_t w[8];
-
 	if (node->length != strlen("名") || memcmp(node->surface, "名", node->length) != 0)
 		return 0;
-	for (size_t k = 0; k < sizeof(named_things_ja) / sizeof(named_things_ja[0]); k++) {
-		long n = utf8_decode(named_things_ja[k], strlen(named_things_ja[k]), w, 8);
-
-		if (n == (long)last->len &&
-		    memcmp(out->chars + last->start, w, (size_t)n * sizeof(*w)) == 0)
+	for (size_t k = 0; k < sizeof(named_things_ja) / sizeof(named_things_ja[0]); k++)
+		if (word_is(out, last, named_things_ja[k]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -758,54 +762,52 @@ static void mark_praise_words(const uint32_t *text, size_t n, struct tokenize_re
 	}
 }
 
-static int word_is(const struct tokenize_result *r, const struct tokenize_word *w,
-		   const char *utf8)
-{
-	uint32_t want[16];
-	long n = utf8_decode(utf8, strlen(utf8), want, 16);
-
-	return n == (long)w->len && memcmp(r->chars + w->start, want, (size_t)n * sizeof(*want)) == 0;
-}
-
-/* Whether the Latin word r->words[i] speaks of a name (version 28):
- * rename, misnomer, and name said with what it is the name of or what it
- * says (task names, key name, naming style, naming convention, the name
- * says, the name reads). Stems, as the words are kept. */
-static int latin_is(const struct tokenize_result *r, size_t i, const char *const *set, size_t n)
+/* Copies the Latin word r->words[i] into ascii (size bytes) as a C string;
+ * 0 when it is not Latin or too long to be any word looked up. */
+static int latin_text(const struct tokenize_result *r, size_t i, char *ascii, size_t size)
 {
 	const struct tokenize_word *w = &r->words[i];
 
-	for (size_t k = 0; k < n; k++)
-		if (strlen(set[k]) == w->len) {
-			size_t c = 0;
-
-			while (c < w->len && r->chars[w->start + c] == (uint32_t)(unsigned char)set[k][c])
-				c++;
-			if (c == w->len)
-				return 1;
-		}
-	return 0;
+	if (!w->latin || w->len >= size)
+		return 0;
+	for (size_t k = 0; k < w->len; k++)
+		ascii[k] = (char)r->chars[w->start + k];
+	ascii[w->len] = '\0';
+	return 1;
 }
 
-static int speaks_of_name_en(const struct tokenize_result *r, size_t i)
-{
-	static const char *const own[] = { "misnam", "misnomer", "renam" };
-	static const char *const name[] = { "nam" };
-	static const char *const before[] = { "column", "field", "function", "key", "tabl",
-					      "task", "variabl" };
-	static const char *const after[] = { "convention", "impli", "read", "say", "schem",
-					     "styl", "suggest" };
+/* Stems that speak of a name (version 28), sorted, for bsearch: by
+ * themselves (rename, misnomer), or name with what it is the name of before
+ * it (task names, key name) or what it says after it (naming style, naming
+ * convention, the name says, the name reads). */
+static const char *const names_own[] = { "misnam", "misnomer", "renam" };
+static const char *const names_before[] = { "column", "field", "function", "key", "tabl",
+					    "task", "variabl" };
+static const char *const names_after[] = { "convention", "impli", "read", "say", "schem",
+					   "styl", "suggest" };
 
-	if (!r->words[i].latin)
-		return 0;
-	if (latin_is(r, i, own, 3))
+/* Whether the neighbour j of a word, in its clause, is one of set. */
+static int neighbour_in(const struct tokenize_result *r, size_t j, int same_clause,
+			const char *const *set, size_t n)
+{
+	char ascii[16];
+
+	return same_clause && latin_text(r, j, ascii, sizeof(ascii)) &&
+	       bsearch(ascii, set, n, sizeof(set[0]), by_string) != NULL;
+}
+
+/* Whether the Latin word r->words[i], whose stem is ascii, speaks of a name. */
+static int speaks_of_name_en(const struct tokenize_result *r, size_t i, const char *ascii)
+{
+	if (bsearch(ascii, names_own, sizeof(names_own) / sizeof(names_own[0]),
+		    sizeof(names_own[0]), by_string))
 		return 1;
-	if (!latin_is(r, i, name, 1))
+	if (strcmp(ascii, "nam") != 0)
 		return 0;
-	return (i > 0 && r->words[i - 1].latin && !r->words[i].clause &&
-		latin_is(r, i - 1, before, 7)) ||
-	       (i + 1 < r->nwords && r->words[i + 1].latin && !r->words[i + 1].clause &&
-		latin_is(r, i + 1, after, 7));
+	return (i > 0 && neighbour_in(r, i - 1, !r->words[i].clause, names_before,
+				      sizeof(names_before) / sizeof(names_before[0]))) ||
+	       (i + 1 < r->nwords && neighbour_in(r, i + 1, !r->words[i + 1].clause, names_after,
+						  sizeof(names_after) / sizeof(names_after[0])));
 }
 
 /* Marks the words said as missing (tokenize_word.negated). */
@@ -817,14 +819,12 @@ static void mark_negations(struct tokenize_result *r)
 	for (size_t i = 0; i < r->nwords; i++) {
 		struct tokenize_word *w = &r->words[i];
 		char ascii[16];
+		int latin = latin_text(r, i, ascii, sizeof(ascii));
 		int cue = 0;
 
 		clause += w->clause && clause < 63;
 
-		if (w->latin && w->len < sizeof(ascii)) {
-			for (size_t k = 0; k < w->len; k++)
-				ascii[k] = (char)r->chars[w->start + k];
-			ascii[w->len] = '\0';
+		if (latin) {
 			cue = bsearch(ascii, negations, sizeof(negations) / sizeof(negations[0]),
 				      sizeof(negations[0]), by_string) != NULL;
 			if (bsearch(ascii, praises, sizeof(praises) / sizeof(praises[0]),
@@ -838,7 +838,7 @@ static void mark_negations(struct tokenize_result *r)
 				r->praise |= TOKENIZE_PRAISE_STEMS | TOKENIZE_PRAISE_WORD;
 				r->praise_clauses |= (uint64_t)1 << clause;
 			}
-		if (w->naming || speaks_of_name_en(r, i))
+		if (w->naming || (latin && speaks_of_name_en(r, i, ascii)))
 			r->naming_clauses |= (uint64_t)1 << clause;
 		if (w->clause)
 			scope = 0;
