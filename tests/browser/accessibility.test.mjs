@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, ROOT, browserLaunch, enterHall, sql } from './lib.mjs';
+import { BASE, ROOT, browserLaunch, enterHall, quiesceAttacks, sql } from './lib.mjs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -28,17 +28,10 @@ after(async () => {
 });
 
 /* The throw's attack must not run on into the pages checked next (the en
- * run opens the legacy target first): cancel it if no flooder has claimed it
- * yet, else wait until the flooder is done with it. */
+ * run opens the legacy target first). */
 async function quiesce(id) {
-	sql(`UPDATE attack_jobs SET status = 'failed', failure_reason = 'cancelled: a page test'
-	     WHERE status = 'queued' AND throw_id = ${Number(id) || 0}`);
-	for (let i = 0; i < 60; i++) {
-		if (sql(`SELECT COUNT(*) FROM attack_jobs WHERE status = 'running' AND throw_id = ${Number(id) || 0}`) === '0')
-			return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	assert.fail(`the attack of throw ${id} still runs after 30 s`);
+	assert.ok(await quiesceAttacks(`t.id = ${Number(id) || 0}`, 'a page test'),
+		`the attack of throw ${id} still runs after 30 s`);
 }
 
 /* The violations axe-core finds on the page as it stands, one line each. */

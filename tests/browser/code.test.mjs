@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as acorn from 'acorn';
 import * as walk from 'acorn-walk';
-import { BASE, ROOT, browserLaunch, enterHall, sql } from './lib.mjs';
+import { BASE, ROOT, browserLaunch, enterHall, quiesceAttacks, sql } from './lib.mjs';
 
 const JS = path.join(ROOT, 'static/js');
 const RUN = Math.floor(Math.random() * 0xffffff).toString(16);
@@ -108,14 +108,8 @@ test('every page with a script runs one ES module and preloads exactly what it i
 		});
 		assert.equal(response.status(), 303, 'a throw to look at');
 		const thrown = response.headers().location.replace(/^.*\//, '');
-		/* Only its page is wanted, not its attack: cancelled if no flooder
-		 * has claimed it yet, else waited out, so that it does not run on
-		 * into later tests. */
-		sql(`UPDATE attack_jobs SET status = 'failed', failure_reason = 'cancelled: a test only looked at its page'
-		     WHERE throw_id = ${Number(thrown)} AND status = 'queued'`);
-		for (let i = 0; i < 60 && sql(`SELECT COUNT(*) FROM attack_jobs WHERE throw_id = ${Number(thrown)}
-		                                AND status = 'running'`) !== '0'; i++)
-			await new Promise((resolve) => setTimeout(resolve, 500));
+		/* Only its page is wanted, not its attack. */
+		await quiesceAttacks(`t.id = ${Number(thrown)}`, 'a test only looked at its page');
 		return thrown;
 	})();
 	await page.goto(`${BASE}/masakari/throws/${throwId}`);

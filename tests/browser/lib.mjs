@@ -27,6 +27,23 @@ export function sql(query) {
 		'-e', query], { encoding: 'utf8' }).trim();
 }
 
+/* Attacks must not run on into later tests: cancels those of the throws
+ * that match where (an SQL condition on throws t) that no flooder has
+ * claimed yet, and waits (at most 30 s) for those running. False when one
+ * still runs. */
+export async function quiesceAttacks(where, reason) {
+	const of = `attack_jobs j JOIN throws t ON t.id = j.throw_id`;
+
+	sql(`UPDATE ${of} SET j.status = 'failed', j.failure_reason = 'cancelled: ${reason}'
+	     WHERE j.status = 'queued' AND (${where})`);
+	for (let i = 0; i < 60; i++) {
+		if (sql(`SELECT COUNT(*) FROM ${of} WHERE j.status = 'running' AND (${where})`) === '0')
+			return true;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	return false;
+}
+
 /*
  * A browser of its own (fresh profile) for one visitor. options.locale sets
  * the browser's language (its Accept-Language), options.reducedMotion

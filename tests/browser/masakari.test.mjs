@@ -13,7 +13,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium, request } from 'playwright-core';
-import { soundCounter, sql } from './lib.mjs';
+import { quiesceAttacks, soundCounter, sql } from './lib.mjs';
 
 const BASE = process.env.BASE;
 const STACK_VAR = process.env.STACK_VAR;
@@ -60,21 +60,9 @@ async function enterAs(page, id) {
 	assert.equal(entered.status(), 303, `entered as ${id}`);
 }
 
-/* The attacks these throws queued must not run on into later tests: cancel
- * the ones not started, wait for the ones running (as tests/masakari do). */
-async function quiesce() {
-	const mine = `t.github_id LIKE 'browser-%${RUN}'`;
-
-	sql(`UPDATE attack_jobs j JOIN throws t ON t.id = j.throw_id SET j.status = 'failed',
-	     j.failure_reason = 'cancelled: the test that threw it is over'
-	     WHERE j.status = 'queued' AND ${mine}`);
-	for (let i = 0; i < 60; i++) {
-		if (sql(`SELECT COUNT(*) FROM attack_jobs j JOIN throws t ON t.id = j.throw_id
-		         WHERE j.status = 'running' AND ${mine}`) === '0')
-			return;
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-}
+/* The attacks these throws queued must not run on into later tests (as
+ * tests/masakari's do not). */
+const quiesce = () => quiesceAttacks(`t.github_id LIKE 'browser-%${RUN}'`, 'the test that threw it is over');
 
 const hpOf = (cpu) => Math.max(0, Math.min(100, Math.round(100 - cpu)));
 
