@@ -140,6 +140,23 @@ sql() {
 		-p"$(cat "$STACK_VAR/db-password")" --default-character-set=utf8mb4 -N -B masakari -e "$1"
 }
 
+# Every throw queues a real attack, which a flooder would go on running into
+# later tests: attacks_quiesce CONDITION cancels the queued attacks of the
+# throws that match CONDITION (SQL on throws t) that no flooder has claimed
+# yet, marked failed as a job the flooder gave up on, and waits (at most 30 s)
+# for those running. As tests/browser/lib.mjs's quiesceAttacks.
+attacks_quiesce() {
+	local of="attack_jobs j JOIN throws t ON t.id = j.throw_id"
+
+	sql "UPDATE $of SET j.status = 'failed', j.failure_reason = 'cancelled: the test that threw it is over'
+	     WHERE j.status = 'queued' AND ($1)" 2>/dev/null
+	for _ in $(seq 60); do
+		[ "$(sql "SELECT COUNT(*) FROM $of WHERE j.status = 'running' AND ($1)" 2>/dev/null)" = 0 ] && return 0
+		sleep 0.5
+	done
+	return 1
+}
+
 # A cookie jar with a valid CSRF token in $CSRF: start_session [jar]
 start_session() {
 	JAR=${1:-$TMP/jar}

@@ -109,6 +109,10 @@ mmss() { printf '%d:%02d' $(($1 / 60)) $(($1 % 60)); }
 # With a pattern: the matching files one after another against one stack, their
 # output as it comes (how one test is run while working on it).
 if [ -n "$pattern" ]; then
+	if [ -z "$(test_files "$pattern")" ]; then
+		echo "no test file's name contains \"$pattern\" (tests/*/tNNNN-*.sh); nothing was run" >&2
+		exit 1
+	fi
 	echo "== build"
 	make -s programs >/dev/null || exit 1
 	failed=()

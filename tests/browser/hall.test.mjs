@@ -5,24 +5,12 @@
 // inside the browser, so nothing leaves the machine.
 
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { avatarAt, sql, walkTo } from './lib.mjs';
+import { BASE, STACK_VAR, avatarAt, browserLaunch, screenshot as screenshotPage, sql, walkTo } from './lib.mjs';
 
-const BASE = process.env.BASE;
-const STACK_VAR = process.env.STACK_VAR;
-const SCREENSHOTS = process.env.SCREENSHOTS || path.join(STACK_VAR, 'screenshots');
-const ORIGIN = new URL(BASE).origin;
 const HERE = path.dirname(new URL(import.meta.url).pathname);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-	'--disable-background-networking', '--disable-component-update', '--disable-sync',
-	/* Belt and braces to the routing below: no name but ours resolves. */
-	'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'];
 
 /* A PNG of one orange pixel: what "GitHub" serves for the visitor whose
  * avatar is reachable in this test. */
@@ -40,50 +28,27 @@ function halld(command) {
 	execFileSync(path.join(HERE, 'halld-restart.sh'), [command], { stdio: ['ignore', 'inherit', 'inherit'] });
 }
 
-async function screenshot(page, name) {
-	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
-}
+/* What the window shows, not the exhibit list below the hall. */
+const screenshot = (page, name) => screenshotPage(page, name, { fullPage: false });
 
-/* One visitor: a browser of their own with a fresh profile, recording every
- * console error, uncaught exception and CSP violation on its pages. */
+/* One visitor: a browser of their own (lib.mjs's, at 1280x800), in which
+ * GitHub answers for alice only: bob's avatar must fall back to the
+ * identicon, as every avatar does offline. The reconnect attempts that fail
+ * while the daemon is down are expected. */
 async function launchVisitor(id) {
-	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 't4001-chromium-'));
-	const context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS,
-		viewport: { width: 1280, height: 800 }, locale: 'ja-JP',
-	});
-	const visitor = { id, profile, context, problems: [] };
+	const visitor = await browserLaunch({
+		viewport: { width: 1280, height: 800 },
+		outside: (route) => {
+			const url = new URL(route.request().url());
 
-	await context.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-		});
+			if (url.hostname === 'github.com' && url.pathname === `/${ALICE}.png`)
+				return route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG });
+			return route.abort('internetdisconnected');
+		},
+		allow: (problem) => daemonDown && SOCKET_FAILURE.test(problem.text),
 	});
-	await context.route((url) => url.origin !== ORIGIN, async (route) => {
-		const url = new URL(route.request().url());
-		/* GitHub answers for alice only: bob's avatar must fall back to
-		 * the identicon, as every avatar does offline. */
-		if (url.hostname === 'github.com' && url.pathname === `/${ALICE}.png`) {
-			await route.fulfill({ status: 200, contentType: 'image/png', body: AVATAR_PNG });
-		} else {
-			await route.abort('internetdisconnected');
-		}
-	});
-	visitor.page = context.pages()[0] || await context.newPage();
-	visitor.page.on('console', (message) => {
-		const where = message.location().url || '';
-		if (message.type() !== 'error')
-			return;
-		/* Expected, and shown as an identicon: GitHub is out of reach. */
-		if (where.startsWith('https://github.com/'))
-			return;
-		/* Expected while the daemon is down: the reconnect attempts fail. */
-		if (daemonDown && SOCKET_FAILURE.test(message.text()))
-			return;
-		visitor.problems.push(`${message.text()} (${where})`);
-	});
-	visitor.page.on('pageerror', (error) => visitor.problems.push(`uncaught: ${error.message}`));
+
+	visitor.id = id;
 	return visitor;
 }
 
@@ -116,12 +81,8 @@ before(async () => {
 });
 
 after(async () => {
-	for (const visitor of [alice, bob]) {
-		if (!visitor)
-			continue;
-		await visitor.context.close();
-		fs.rmSync(visitor.profile, { recursive: true, force: true });
-	}
+	for (const visitor of [alice, bob])
+		await visitor?.close();
 });
 
 test('two visitors enter with different IDs and are shown the tutorial once', async () => {

@@ -49,17 +49,19 @@ export async function quiesceAttacks(where, reason) {
  * the browser's language (its Accept-Language), options.reducedMotion
  * 'reduce' asks for reduced motion, options.javaScriptEnabled false turns the
  * pages' scripts off, options.allow(problem) may excuse an expected console
- * error, options.args adds chromium flags. Returns {context, page, problems,
+ * error, options.args adds chromium flags, options.viewport sets the window
+ * (1280x900 when none). Returns {context, page, problems, watch(page),
  * close()}. options.base is the site's address for this visitor (BASE when
  * none: a second route to the stack, as second-hall.mjs makes). Everything
- * not on that origin fails as if offline.
+ * not on that origin fails as if offline, unless options.outside(route)
+ * answers it (it is given every such request).
  */
 export async function browserLaunch(options = {}) {
 	const origin = new URL(options.base || BASE).origin;
 	const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'masakari-chromium-'));
 	const context = await chromium.launchPersistentContext(profile, {
 		executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(options.args || [])],
-		viewport: { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
+		viewport: options.viewport || { width: 1280, height: 900 }, locale: options.locale || 'ja-JP',
 		reducedMotion: options.reducedMotion || 'no-preference',
 		javaScriptEnabled: options.javaScriptEnabled !== false,
 	});
@@ -70,7 +72,8 @@ export async function browserLaunch(options = {}) {
 			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
 		});
 	});
-	await context.route((url) => url.origin !== origin, (route) => route.abort('internetdisconnected'));
+	await context.route((url) => url.origin !== origin,
+		(route) => (options.outside ? options.outside(route) : route.abort('internetdisconnected')));
 	visitor.watch = (page) => {
 		page.on('console', (message) => {
 			if (message.type() !== 'error')
@@ -94,9 +97,11 @@ export async function browserLaunch(options = {}) {
 	return visitor;
 }
 
-export async function screenshot(page, name) {
+/* The page as SCREENSHOTS/name.png: the whole page, or with fullPage false
+ * what the window shows. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
 	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+	await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
 
 /* Enters the hall as id through the entrance form, as a visitor does (at

@@ -7,47 +7,22 @@
 // with BASE and STACK_VAR set; nothing may leave 127.0.0.1.
 
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium, request } from 'playwright-core';
-import { quiesceAttacks, soundCounter, sql } from './lib.mjs';
+import { request } from 'playwright-core';
+import { BASE, browserLaunch, quiesceAttacks, screenshot as screenshotPage, soundCounter, sql } from './lib.mjs';
 
-const BASE = process.env.BASE;
-const STACK_VAR = process.env.STACK_VAR;
-const SCREENSHOTS = process.env.SCREENSHOTS || path.join(STACK_VAR, 'screenshots');
-const ORIGIN = new URL(BASE).origin;
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const RUN = Math.floor(Math.random() * 0xffffff).toString(16);
 
-let context;
-let profile;
-const problems = [];
+let browser;
 /* The refusal tests' 400 and 409 are the answers they want; chromium logs them all the same. */
 let refusalExpected = false;
 
-async function screenshot(page, name) {
-	fs.mkdirSync(SCREENSHOTS, { recursive: true });
-	await page.screenshot({ path: path.join(SCREENSHOTS, `masakari-${name}.png`), fullPage: true });
-}
+const screenshot = (page, name) => screenshotPage(page, `masakari-${name}`);
 
-async function newPage() {
-	const page = await context.newPage();
-	page.on('console', (message) => {
-		const where = message.location().url || page.url();
-
-		if (message.type() !== 'error')
-			return;
-		if (refusalExpected && where.endsWith('/masakari/throw') &&
-		    /status of (400 \(Bad Request\)|409 \(Conflict\))/.test(message.text()))
-			return;
-		problems.push(`${message.text()} (${where})`);
-	});
-	page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
-	return page;
-}
+/* A page of the one browser these tests share, its console watched. */
+const newPage = async () => browser.watch(await browser.context.newPage());
 
 /* Enters at the entrance as id, as a visitor does: a throw is made by the
  * identity the browser holds from then on. */
@@ -67,27 +42,16 @@ const quiesce = () => quiesceAttacks(`t.github_id LIKE 'browser-%${RUN}'`, 'the 
 const hpOf = (cpu) => Math.max(0, Math.min(100, Math.round(100 - cpu)));
 
 before(async () => {
-	profile = fs.mkdtempSync(path.join(os.tmpdir(), 't4002-chromium-'));
-	context = await chromium.launchPersistentContext(profile, {
-		executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 }, locale: 'ja-JP',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-			'--disable-background-networking', '--disable-component-update', '--disable-sync',
-			'--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost'],
+	browser = await browserLaunch({
+		allow: (problem) => refusalExpected && problem.url.endsWith('/masakari/throw') &&
+			/status of (400 \(Bad Request\)|409 \(Conflict\))/.test(problem.text),
 	});
-	await context.addInitScript(() => {
-		document.addEventListener('securitypolicyviolation', (event) => {
-			console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
-		});
-	});
-	await context.route((url) => url.origin !== ORIGIN, (route) => route.abort('internetdisconnected'));
 });
 
 after(async () => {
 	await quiesce();
-	await context?.close();
-	if (profile)
-		fs.rmSync(profile, { recursive: true, force: true });
-	assert.deepEqual(problems, [], 'no console errors, uncaught exceptions or CSP violations');
+	await browser?.close();
+	assert.deepEqual(browser?.problems, [], 'no console errors, uncaught exceptions or CSP violations');
 });
 
 /* Frames the page receives from the hall daemon, as parsed objects. */

@@ -110,15 +110,8 @@ expect_header Set-Cookie "; Secure"
 post /masakari/throw "${TLS[@]}" -b "$TMP/jar2" --data-urlencode "github_id=tls-thrower" \
 	--data-urlencode "critique=TLS cookie check $RANDOM$RANDOM" --data "csrf_token=$CSRF2"
 expect_status 303
-# Its attack must not run on into later tests: cancelled if no flooder has
-# claimed it yet, else waited out.
-sql "UPDATE attack_jobs SET status = 'failed', failure_reason = 'cancelled: the test that threw it is over'
-     WHERE status = 'queued' AND throw_id IN (SELECT id FROM throws WHERE github_id = 'tls-thrower')"
-for _ in $(seq 60); do
-	[ "$(sql "SELECT COUNT(*) FROM attack_jobs WHERE status = 'running'
-	          AND throw_id IN (SELECT id FROM throws WHERE github_id = 'tls-thrower')")" = 0 ] && break
-	sleep 0.5
-done
+# Its attack must not run on into later tests.
+attacks_quiesce "t.github_id = 'tls-thrower'" || true
 
 t "the plain-http stack (make run) keeps plain cookie names, without Secure"
 BASE=$STACK_BASE

@@ -6,19 +6,10 @@
 
 # Every throw queues a real attack of up to 100 requests/s for 10 s, and the
 # flooder would go on sending them long after the test is over, into the next
-# tests' measurements. When a test file ends, the attacks it queued that have
-# not started are cancelled (marked failed, as a job the flooder gave up on)
-# and the ones running are waited for.
+# tests' measurements. When a test file ends, the attacks it queued are
+# quiesced (tests/lib.sh).
 masakari_quiesce() {
-	local mine="t.remote_addr LIKE '127.$((MASAKARI_FILE_NO % 250)).%'"
-	sql "UPDATE attack_jobs j JOIN throws t ON t.id = j.throw_id
-	     SET j.status = 'failed', j.failure_reason = 'cancelled: the test that threw it is over'
-	     WHERE j.status = 'queued' AND $mine" 2>/dev/null
-	for _ in $(seq 60); do
-		[ "$(sql "SELECT COUNT(*) FROM attack_jobs j JOIN throws t ON t.id = j.throw_id
-		          WHERE j.status = 'running' AND $mine" 2>/dev/null)" = 0 ] && return 0
-		sleep 0.5
-	done
+	attacks_quiesce "t.remote_addr LIKE '127.$((MASAKARI_FILE_NO % 250)).%'" || true
 }
 trap 'masakari_quiesce; rm -rf "$TMP"' EXIT
 
