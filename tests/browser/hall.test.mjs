@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BASE, STACK_VAR, avatarAt, browserLaunch, screenshot as screenshotPage, sql, walkTo } from './lib.mjs';
+import { BASE, STACK_VAR, avatarAt, browserLaunch, hallOverlaps, screenshot as screenshotPage, sql, walkTo } from './lib.mjs';
 
 const HERE = path.dirname(new URL(import.meta.url).pathname);
 
@@ -292,6 +292,37 @@ test('the team\'s secret: ↑↑↓↓←→←→BA', async () => {
 	await dialog.waitFor();
 	await page.keyboard.press('Escape');
 	await dialog.waitFor({ state: 'detached' });
+});
+
+test('the controls over the hall cover none of one another, from a desktop to a phone', async () => {
+	const { page } = bob;
+	const sizes = [[1280, 800], [1024, 700], [900, 700], [800, 600], [640, 800], [390, 844], [360, 640]];
+	const found = [];
+
+	/* Bob still stands on the board: the Enter hint is shown too. */
+	await page.waitForSelector('.hall-hint:not([hidden])');
+	const toggle = page.locator('.hall-chat-toggle');
+	const logWas = await toggle.getAttribute('aria-expanded');
+	for (const log of [false, true]) {
+		if (await toggle.getAttribute('aria-expanded') !== String(log))
+			await toggle.click();
+		await page.waitForSelector(`.hall-chat-toggle[aria-expanded="${log}"]`, { state: 'attached' });
+		for (const [width, height] of sizes) {
+			await page.setViewportSize({ width, height });
+			/* On narrow screens the hint sits over the chat's log, by design;
+			 * on the smallest the log, once opened, may reach the visitor. */
+			const overlaps = await hallOverlaps(page, (a, b) => a === '.hall-chat-log' &&
+				((width <= 900 && b === '.hall-hint') || (height <= 640 && b.startsWith('.hall-avatar'))));
+			if (overlaps.length)
+				found.push(`${width}×${height}${log ? ' (log open)' : ''}: ${overlaps.join('; ')}`);
+			if (width === 390 && log)
+				await screenshot(page, 'hall-phone');
+		}
+	}
+	await page.setViewportSize({ width: 1280, height: 800 });
+	if (await toggle.getAttribute('aria-expanded') !== logWas)
+		await toggle.click();
+	assert.deepEqual(found, []);
 });
 
 test('after the daemon restarts, both reconnect and see each other where they stood', async () => {

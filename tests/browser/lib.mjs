@@ -165,3 +165,37 @@ export async function walkTo(page, id, x, y) {
 		}
 	}
 }
+
+/* The controls laid over the hall that must not cover one another. */
+const HALL_CONTROLS = ['.hall-welcome', '.hall-hud', '.hall-minimap', '.hall-reactions', '.hall-call',
+	'.hall-chat-form', '.hall-chat-log', '.hall-hint'];
+
+/* The pairs of the hall's controls shown on page that cover part of one
+ * another, or the visitor's own picture (.hall-avatar.is-self img), as
+ * "a × b: W×H px"; allowed(a, b) may excuse a pair (a before b in
+ * HALL_CONTROLS, the picture last). */
+export async function hallOverlaps(page, allowed = () => false) {
+	const selectors = [...HALL_CONTROLS, '.hall-avatar.is-self .hall-avatar-image'];
+
+	/* As drawn: a window just resized is laid out again (ResizeObserver) by
+	 * the frame after next. */
+	await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+	const boxes = await page.evaluate((selectors) => selectors.map((selector) => {
+		const element = document.querySelector(selector);
+		const box = element && element.getBoundingClientRect();
+		return box && box.width > 0 && box.height > 0 && getComputedStyle(element).visibility !== 'hidden'
+			? { selector, left: box.left, top: box.top, right: box.right, bottom: box.bottom } : null;
+	}).filter(Boolean), selectors);
+	const overlaps = [];
+
+	for (let i = 0; i < boxes.length; i++) {
+		for (let j = i + 1; j < boxes.length; j++) {
+			const [a, b] = [boxes[i], boxes[j]];
+			const width = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+			const height = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+			if (width > 0 && height > 0 && !allowed(a.selector, b.selector))
+				overlaps.push(`${a.selector} × ${b.selector}: ${Math.round(width)}×${Math.round(height)} px`);
+		}
+	}
+	return overlaps;
+}
