@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "log.h"
 #include "sha256.h"
@@ -99,6 +100,13 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 	if (identity_secret_new(secret_out) != 0)
 		return IDENTITY_ERROR;
 	identity_secret_hash(secret_out, new_hash);
+	/* Read committed: the look for an ID nobody holds yet locks no gap of
+	 * the index, so that claims of different new IDs at the same moment (a
+	 * room arriving at once) do not deadlock on it; two claims of the same
+	 * new ID still meet at its key, and the second is told it is held. (On a
+	 * connection the server dropped, db_begin starts afresh at the default
+	 * level, and a deadlock there is retried.) */
+	(void)db_exec(db, "SET TRANSACTION ISOLATION LEVEL READ COMMITTED");
 	if (db_begin(db) != 0)
 		return IDENTITY_ERROR;
 	if (user_id > 0 && bind_account(db, github_id, user_id, 0) != 0)
@@ -150,8 +158,7 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 			   DB_TEXT(github_id), user_id > 0 ? DB_INT(user_id) : DB_NULL, DB_TEXT(new_hash),
 			   DB_INT(user_id > 0), DB_INT(operator_hours), DB_INT(operator_hours)) < 0) {
 		/* Another browser claimed it in the same instant; any other
-		 * failure (away, no room to write, a deadlock with a claim of
-		 * another ID in the same index gap) is not a 409. */
+		 * failure (away, no room to write, a deadlock) is not a 409. */
 		int held = !force && db_is_duplicate(db);
 
 		if (!held && !db_is_retry(db))  /* a retry is logged by claim_retrying */
@@ -168,9 +175,10 @@ static enum identity_claim_result claim(db_t *db, const char *github_id, const c
 }
 
 /* claim, run again when the server rolled it back for another transaction's
- * sake: claims of different new IDs at the same moment (a room arriving at
- * once) lock the same gap of the index, and one of them is the deadlock's
- * victim through no fault of its own. */
+ * sake (a deadlock or a lock wait that timed out), the victim through no
+ * fault of its own. Each try waits a little longer, at a random moment
+ * within it (1–10 ms, then up to 20, 40, 80): tries made at once by
+ * claims that met would only meet again. */
 static enum identity_claim_result claim_retrying(db_t *db, const char *github_id, const char *old_secret,
 						 long hold_days, long long user_id, long operator_hours,
 						 char secret_out[IDENTITY_SECRET_LEN + 1])
@@ -178,10 +186,18 @@ static enum identity_claim_result claim_retrying(db_t *db, const char *github_id
 	enum identity_claim_result r = IDENTITY_ERROR;
 
 	for (int tries = 0; tries < 5; tries++) {
+		unsigned short jitter = 0;
+		struct timespec wait;
+
 		r = claim(db, github_id, old_secret, hold_days, user_id, operator_hours, secret_out);
-		if (r != IDENTITY_ERROR || !db_is_retry(db))
+		if (r != IDENTITY_ERROR || !db_is_retry(db) || tries == 4)
 			break;
 		log_info("claiming %s again: %s", github_id, db_error(db));
+		if (getrandom(&jitter, sizeof(jitter), 0) != (ssize_t)sizeof(jitter))
+			jitter = 0;
+		wait.tv_sec = 0;
+		wait.tv_nsec = (1 + jitter % (10L << tries)) * 1000000L;
+		nanosleep(&wait, NULL);
 	}
 	return r;
 }

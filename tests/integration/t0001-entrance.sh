@@ -161,6 +161,41 @@ post / -b "$JAR" -c "$JAR" --data "github_id=octo-new&csrf_token=$CSRF"
 expect_status 303
 JAR=$main_jar CSRF=$main_csrf
 
+# claim_at_once NAME N ID…: N browsers, each from an address of its own
+# (127.1.0.1…, so that no per-address limit of nginx's is what answers), open
+# the entrance one after another, then post their IDs (the i-th browser the
+# i-th ID, or the last one given) all at the same instant; their answers are
+# left in $TMP/NAME-i.status.
+claim_at_once() {
+	local name=$1 n=$2 i ids csrf
+	shift 2
+	ids=("$@")
+	for i in $(seq "$n"); do
+		curl -sS --interface "127.1.0.$i" -c "$TMP/$name-$i" -b "$TMP/$name-$i" -o "$TMP/$name-$i.page" "$BASE/"
+		csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/$name-$i.page" | grep -o '[0-9a-f]\{32\}' | head -1)
+		echo "$csrf" >"$TMP/$name-$i.csrf"
+	done
+	for i in $(seq "$n"); do
+		local id=${ids[$((i - 1))]:-${ids[-1]}}
+		curl -sS -o /dev/null -w '%{http_code}\n' --interface "127.1.0.$i" -b "$TMP/$name-$i" -c "$TMP/$name-$i" \
+			--max-time 30 --data "github_id=$id&csrf_token=$(cat "$TMP/$name-$i.csrf")" "$BASE/" \
+			>"$TMP/$name-$i.status" 2>/dev/null &
+	done
+	wait
+}
+
+t "a room arriving at once: 40 browsers claim 40 new IDs in the same instant, and every one is let in"
+room=$(printf '%x' $((RANDOM * 32768 + RANDOM)))
+claim_at_once room 40 $(for i in $(seq 40); do echo "room-$i-$room"; done)
+expect_eq "answers" "40 303" "$(cat "$TMP"/room-*.status | sort | uniq -c | awk '{print $1, $2}')"
+expect_eq "IDs held, each under a secret of its own" "40 40" \
+	"$(sql "SELECT COUNT(*), COUNT(DISTINCT secret_hash) FROM identities WHERE github_id LIKE 'room-%-$room'" | tr '\t' ' ')"
+
+t "eight browsers claiming one new ID in the same instant: one holds it, seven are told it is held"
+claim_at_once same 8 "same-$room"
+expect_eq "answers" "1 303,7 409" "$(cat "$TMP"/same-*.status | sort | uniq -c | awk '{print $1, $2}' | paste -sd,)"
+expect_eq "one row" 1 "$(sql "SELECT COUNT(*) FROM identities WHERE github_id = 'same-$room'")"
+
 t "an oversized body gets 413 from nginx"
 head -c 40000 /dev/zero | tr '\0' 'a' >"$TMP/big"
 post / -b "$JAR" --data-binary "@$TMP/big"
