@@ -21,6 +21,11 @@ let refusalExpected = false;
 
 const screenshot = (page, name) => screenshotPage(page, `masakari-${name}`);
 
+/* /masakari, ready once its document and scripts are (DOMContentLoaded): its
+ * "load" waits for the framed /legacy/ too, which an earlier test's attack
+ * may still be slowing past any timeout. */
+const openMasakari = (page) => page.goto(`${BASE}/masakari`, { waitUntil: 'domcontentloaded' });
+
 /* A page of the one browser these tests share, its console watched. */
 const newPage = async () => browser.watch(await browser.context.newPage());
 
@@ -80,7 +85,7 @@ test('the HP bar follows the hall daemon\'s pushes every second, without polling
 	const messages = roomMessages(page);
 	const polls = statusPolls(page);
 
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	const pushed = () => messages.filter((m) => m.action === 'ACTION_SEND_STATUS');
 	for (let i = 0; i < 100 && pushed().length < 2; i++)
 		await page.waitForTimeout(100);
@@ -104,7 +109,7 @@ test('without the hall daemon, the HP bar polls /api/status every second', async
 
 	/* The daemon is out of reach for this page only: its socket is refused. */
 	await page.routeWebSocket(/\/ws$/, (ws) => ws.close());
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	await page.waitForTimeout(3500);
 	assert.ok(polls.length >= 3, `polled ${polls.length} times in 3.5 s`);
 	const last = hpOf((await polls[polls.length - 1].json()).cpuutilization);
@@ -120,7 +125,7 @@ test('a throw lands on the framed target, then its own page follows the attack t
 	const page = await newPage();
 
 	await enterAs(page, `browser-${RUN}`);
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	assert.equal(await page.getAttribute('.target-frame iframe', 'src'), '/legacy/');
 	assert.equal(await page.inputValue('#github_id'), `browser-${RUN}`);
 	await page.fill('#critique', 'bubble sort on every request');
@@ -173,7 +178,7 @@ test('another critic\'s throw lands on an open page too', async () => {
 	const messages = roomMessages(page);
 	const other = `browser-other-${RUN}`;
 
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	for (let i = 0; i < 100 && !messages.some((m) => m.action === 'ACTION_SEND_STATUS'); i++)
 		await page.waitForTimeout(100);
 	/* One throw per address every few seconds: the previous test threw from here. */
@@ -202,7 +207,7 @@ test('a refused throw is explained above the form, and the page stays', async ()
 	const page = await newPage();
 
 	await enterAs(page, `browser-refused-${RUN}`);
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	/* Spaces pass the browser's "required", not the server. */
 	await page.fill('#critique', '   ');
 	refusalExpected = true;
@@ -221,7 +226,7 @@ test('a critique thrown again is refused in place, linking to the earlier throw'
 	const critic = `browser-again-${RUN}`;
 
 	await enterAs(page, critic);
-	await page.goto(`${BASE}/masakari`);
+	await openMasakari(page);
 	/* One throw per address every few seconds: an earlier test threw from here. */
 	await page.waitForTimeout(3200);
 	const token = await page.getAttribute('input[name="csrf_token"]', 'value');
@@ -269,7 +274,7 @@ test('the defeated banner shows once when HP falls below 20', async () => {
 			}).observe(banner, { attributes: true, attributeFilter: ['hidden'] });
 		});
 	});
-	await page.goto(`${BASE}/masakari`, { waitUntil: 'domcontentloaded' });
+	await openMasakari(page);
 	/* Counted before the interaction, which lets the page sound: on a loaded
 	 * machine HP may already be low, and the defeat sound before the click
 	 * has even returned. */
