@@ -157,10 +157,12 @@ attacks_quiesce() {
 	return 1
 }
 
-# A cookie jar with a valid CSRF token in $CSRF: start_session [jar]
+# A cookie jar with a valid CSRF token in $CSRF: start_session [jar [curl args…]]
+# (an --interface, say, for a browser at an address of its own)
 start_session() {
 	JAR=${1:-$TMP/jar}
-	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/session" "$BASE/"
+	shift $(($# > 0))
+	curl -sS -c "$JAR" -b "$JAR" -o "$TMP/session" "$@" "$BASE/"
 	CSRF=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/session" | grep -o '[0-9a-f]\{32\}' | head -1)
 }
 

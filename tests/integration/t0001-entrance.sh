@@ -167,13 +167,12 @@ JAR=$main_jar CSRF=$main_csrf
 # i-th ID, or the last one given) all at the same instant; their answers are
 # left in $TMP/NAME-i.status.
 claim_at_once() {
-	local name=$1 n=$2 i ids csrf
+	local name=$1 n=$2 i ids JAR CSRF
 	shift 2
 	ids=("$@")
 	for i in $(seq "$n"); do
-		curl -sS --interface "127.1.0.$i" -c "$TMP/$name-$i" -b "$TMP/$name-$i" -o "$TMP/$name-$i.page" "$BASE/"
-		csrf=$(grep -o 'name="csrf_token" value="[0-9a-f]*"' "$TMP/$name-$i.page" | grep -o '[0-9a-f]\{32\}' | head -1)
-		echo "$csrf" >"$TMP/$name-$i.csrf"
+		start_session "$TMP/$name-$i" --interface "127.1.0.$i"
+		echo "$CSRF" >"$TMP/$name-$i.csrf"
 	done
 	for i in $(seq "$n"); do
 		local id=${ids[$((i - 1))]:-${ids[-1]}}
